@@ -1,0 +1,139 @@
+"""The front door: ``diffviz`` opens the app; ``diffviz train|sample|bench`` run the engine headless.
+
+Errors a user can fix (a bad argument, a missing file, a foreign checkpoint) print one
+line on stderr and exit with code 2; nothing else is changed. Heavy imports (torch, Qt)
+happen inside the commands, so ``--help`` and ``--version`` are instant and need no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from diffviz import __version__
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), not the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a finite number greater than 0, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="diffviz", description="Watch a diffusion model learn and create. "
+                     "With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"diffviz {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the app (the default)")
+    gui.add_argument("--checkpoint", type=Path, help="open this checkpoint instead of the bundled model")
+
+    train = sub.add_parser("train", help="train a model headless and save a checkpoint")
+    budget = train.add_mutually_exclusive_group()
+    budget.add_argument("--epochs", type=_positive_float, help="passes over the data (default 3)")
+    budget.add_argument("--seconds", type=_positive_float, help="train for this many seconds instead")
+    train.add_argument("--batch-size", type=_positive_int, default=128, help="images per step (default 128)")
+    train.add_argument("--lr", type=_positive_float, default=1e-3, help="Adam learning rate (default 1e-3)")
+    train.add_argument("--seed", type=_non_negative_int, default=0, help="makes a run repeatable (default 0)")
+    train.add_argument("--data", default="bundled",
+                       help="bundled | mnist[:DIR] | fashion-mnist[:DIR] | folder:DIR (default bundled)")
+    train.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
+    train.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
+    train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
+
+    samp = sub.add_parser("sample", help="generate digits with a checkpoint (or the bundled model)")
+    samp.add_argument("--checkpoint", type=Path, help="a .safetensors checkpoint (default: the bundled model)")
+    samp.add_argument("--n", type=_positive_int, default=64, help="how many images (default 64)")
+    samp.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
+    samp.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
+    samp.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
+    samp.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
+    samp.add_argument("--out", type=Path, required=True,
+                      help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]) "
+                           "or FILE.gif (the animation)")
+    samp.add_argument("--panels", default="x",
+                      help="GIF panels, comma separated: x, pred, feature:<layer> (default x)")
+    samp.add_argument("--fps", type=_positive_float, default=10.0, help="GIF frame rate (default 10)")
+    samp.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale (default 3)")
+    samp.add_argument("--no-labels", action="store_true", help="GIF without step captions")
+
+    bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
+    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample"],
+                       help="engine = train + sample (default)")
+    bench.add_argument("--seconds", type=_positive_float, default=20.0,
+                       help="seconds per training measurement (default 20)")
+    bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from diffviz.core.errors import DiffvizError
+
+    try:
+        if args.command in (None, "gui"):
+            return _run_gui(args)
+        if args.command == "train":
+            from diffviz.commands import train_command
+            return train_command(args)
+        if args.command == "sample":
+            from diffviz.commands import sample_command
+            return sample_command(args)
+        if args.command == "bench":
+            from diffviz.bench import run_bench
+            return run_bench(args)
+    except DiffvizError as exc:
+        print(f"diffviz: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("diffviz: interrupted", file=sys.stderr)
+        return 130
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from diffviz.ui.app import run_app
+    except ImportError as exc:
+        print(f"diffviz: the desktop app cannot start ({exc}). Commands: train, sample, bench (see --help).",
+              file=sys.stderr)
+        return 1
+    return run_app(checkpoint=getattr(args, "checkpoint", None))

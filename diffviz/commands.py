@@ -1,0 +1,142 @@
+"""The bodies of ``diffviz train`` and ``diffviz sample``: argument checks, engine calls, progress.
+
+Kept apart from ``cli.py`` so the parser stays importable without torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from diffviz.core.errors import ConfigError, ExportError
+
+OUTPUT_KINDS = (".png", ".npy", ".gif")
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before minutes of work, not after: the folder must exist and be writable."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"cannot write {path}: the folder {folder} is not writable")
+    if path.is_dir():
+        raise ExportError(f"cannot write {path}: it is a folder")
+
+
+def _set_threads(threads: int | None) -> None:
+    if threads:
+        import torch
+        torch.set_num_threads(threads)
+
+
+def train_command(args: argparse.Namespace) -> int:
+    import torch
+    from tqdm import tqdm
+
+    from diffviz.core.checkpoints import save_checkpoint, training_metadata
+    from diffviz.core.data import load_source
+    from diffviz.core.device import resolve_device
+    from diffviz.core.models import BasicUNet
+    from diffviz.core.training import TrainConfig, Trainer
+
+    out: Path = args.out
+    if out.suffix.lower() != ".safetensors":
+        raise ConfigError(f"--out must end in .safetensors (got {out.name})")
+    _check_writable(out)
+    _set_threads(args.threads)
+    device = resolve_device(args.device)
+    config = TrainConfig(epochs=args.epochs if args.seconds is None else None, seconds=args.seconds,
+                         batch_size=args.batch_size, lr=args.lr, seed=args.seed)
+    if config.epochs is None and config.seconds is None:
+        config.epochs = 3.0
+    data = load_source(args.data)
+    torch.manual_seed(args.seed)
+    model = BasicUNet()
+    trainer = Trainer(model, data, config, device=device)
+    print(f"training BasicUNet (course recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
+          f"{'%g epochs' % config.epochs if config.epochs else '%g s' % config.seconds}, seed {config.seed}, "
+          f"{device}, {torch.get_num_threads()} threads", file=sys.stderr)
+    total = 1000
+    bar = tqdm(total=total, unit="‰", desc="train", file=sys.stderr, dynamic_ncols=True,
+               disable=None, bar_format="{l_bar}{bar}| {elapsed}<{remaining} {postfix}")
+    last_report = None
+    interrupted = False
+    try:
+        for report in trainer.steps():
+            last_report = report
+            bar.update(int(report.progress * total) - bar.n)
+            if report.step % 10 == 0:
+                bar.set_postfix_str(f"loss {report.loss:.4f} · {report.images_per_sec:.0f} img/s")
+            if report.epoch_end:
+                tqdm.write(f"epoch {len(trainer.epoch_losses)}: mean loss {report.epoch_loss:.4f}", file=sys.stdout)
+    except KeyboardInterrupt:
+        interrupted = True
+        tqdm.write("interrupted: saving what has been trained so far", file=sys.stderr)
+    finally:
+        bar.close()
+    if last_report is None:
+        raise ConfigError("training stopped before the first step; nothing was saved")
+    training = training_metadata(trainer.total_steps, trainer.images_seen, last_report.elapsed,
+                                 trainer.epoch_losses, data.name)
+    hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
+             "lr": config.lr, "seed": config.seed}
+    save_checkpoint(out, model, recipe="course", hyperparameters=hyper, training=training)
+    print(f"saved {out} after {trainer.total_steps} steps ({trainer.images_seen:,} images, "
+          f"{last_report.elapsed:.0f} s, last loss {last_report.loss:.4f})")
+    return 130 if interrupted else 0
+
+
+def _load_model(checkpoint: Path | None):
+    from diffviz.core.checkpoints import load_checkpoint
+    from diffviz.core.errors import CheckpointError
+    from diffviz.core.paths import bundled_checkpoint_path
+
+    path = checkpoint or bundled_checkpoint_path()
+    if checkpoint is None and not path.is_file():
+        raise CheckpointError(f"the bundled model is missing ({path}); pass --checkpoint")
+    return load_checkpoint(path)
+
+
+def sample_command(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from diffviz.core.device import resolve_device
+    from diffviz.core.export import GifOptions, save_gif, save_png_grid
+    from diffviz.core.sampling import sample, sample_final, validate_sampling
+    from diffviz.core.atomic import atomic_write
+
+    out: Path = args.out
+    kind = out.suffix.lower()
+    if kind not in OUTPUT_KINDS:
+        raise ConfigError(f"--out must end in .png, .npy or .gif (got {out.name})")
+    validate_sampling(args.n, args.steps)
+    _check_writable(out)
+    _set_threads(args.threads)
+    device = resolve_device(args.device)
+    panels = tuple(p.strip() for p in args.panels.split(",") if p.strip())
+    model, info = _load_model(args.checkpoint)
+    print(f"sampling {args.n} images in {args.steps} steps with {info.summary()}", file=sys.stderr)
+    with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
+              disable=None, unit="img" if kind != ".gif" else "step") as bar:
+        def progress(done: int, _total: int) -> None:
+            bar.update(done - bar.n)
+
+        if kind == ".gif":
+            wants_features = any(p.startswith("feature:") for p in panels)
+            options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
+            trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
+                                device=device, on_frame=progress)
+            save_gif(trajectory, out, options)
+        else:
+            images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress)
+            if kind == ".npy":
+                atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
+            else:
+                save_png_grid(images, out, scale=args.scale)
+    print(f"wrote {out}")
+    return 0

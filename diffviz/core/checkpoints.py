@@ -1,0 +1,211 @@
+"""Checkpoints: safetensors weights with JSON metadata, loaded safely and checked before use.
+
+Why safetensors: a ``.pt`` pickle can run arbitrary code when it is loaded, and people
+download checkpoints from anywhere. A safetensors file is a JSON header plus raw
+tensor bytes; nothing in it is executed. The metadata (a JSON string under the
+``diffviz`` key) says which recipe and architecture made the weights, with which
+hyperparameters, and for how long they were trained.
+
+Loading is careful in order: size cap, a sniff of the first bytes (so a pickle, an
+HTML page or a git-lfs pointer gets a message that says what it is), the header and
+metadata, then every key and shape against a freshly built model. Only when all of
+that holds are the weights copied into a model, so a bad file never changes the
+model on screen. Writes go through ``atomic_write``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from diffviz import __version__
+from diffviz.core.atomic import atomic_write_bytes
+from diffviz.core.errors import CheckpointError
+from diffviz.core.models import build_model
+
+FORMAT_NAME = "diffviz-checkpoint"
+FORMAT_VERSION = 1
+MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024  # our largest model is a few MB; refuse big files before reading
+_SNIFF = {
+    b"PK\x03\x04": "a PyTorch .pt/.pth file (a zipped pickle)",
+    b"\x80": "a Python pickle",
+    b"version https://git-lfs": "a git-lfs pointer, not the file itself (run `git lfs pull`)",
+    b"<": "an HTML or XML page (was a web page saved instead of the file?)",
+}
+
+
+@dataclass
+class CheckpointInfo:
+    """What a checkpoint says about itself (shown to users as plain text, never used as a path)."""
+
+    architecture: str
+    model_config: dict[str, Any]
+    recipe: str = "course"
+    hyperparameters: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+    created: str = ""
+    diffviz_version: str = __version__
+
+    def summary(self) -> str:
+        steps = self.training.get("steps")
+        secs = self.training.get("seconds")
+        parts = [f"{self.recipe} recipe", self.architecture]
+        if steps:
+            parts.append(f"{steps:,} steps")
+        if secs:
+            parts.append(f"{secs / 60:.1f} min")
+        return ", ".join(parts)
+
+
+def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = "course",
+                    hyperparameters: dict[str, Any] | None = None,
+                    training: dict[str, Any] | None = None) -> Path:
+    """Write ``model``'s weights and metadata atomically to ``path`` (a ``.safetensors`` file)."""
+    from safetensors.torch import save
+
+    config = model.config() if hasattr(model, "config") else {}
+    info = CheckpointInfo(architecture=type(model).__name__, model_config=config, recipe=recipe,
+                          hyperparameters=dict(hyperparameters or {}), training=dict(training or {}),
+                          created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    metadata = {"format": FORMAT_NAME, "diffviz": json.dumps(asdict(info))}
+    return atomic_write_bytes(path, save(tensors, metadata=metadata))
+
+
+def _sniff(path: Path, head: bytes) -> None:
+    if not head:
+        raise CheckpointError(f"{path.name} is empty (0 bytes): not a checkpoint")
+    for magic, what in _SNIFF.items():
+        if head.startswith(magic) or (magic == b"<" and head.lstrip().startswith(magic)):
+            extra = (" diffviz only loads .safetensors checkpoints, because pickles can run code when loaded."
+                     if b"pickle" in what.encode() or magic == b"PK\x03\x04" else "")
+            raise CheckpointError(f"{path.name} is {what}, not a diffviz checkpoint.{extra}")
+
+
+def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
+    if not metadata or metadata.get("format") != FORMAT_NAME or "diffviz" not in metadata:
+        raise CheckpointError(
+            f"{path.name} is a safetensors file but not a diffviz checkpoint (no diffviz metadata)")
+    try:
+        raw = json.loads(metadata["diffviz"])
+        version = int(raw.get("format_version", -1))
+        if version > FORMAT_VERSION or version < 1:
+            raise CheckpointError(
+                f"{path.name} has checkpoint format {version}; this diffviz reads format {FORMAT_VERSION}. "
+                "Update diffviz to open it.")
+        known = {f for f in CheckpointInfo.__dataclass_fields__}
+        info = CheckpointInfo(**{k: v for k, v in raw.items() if k in known})
+        if not isinstance(info.architecture, str) or not isinstance(info.model_config, dict):
+            raise TypeError("architecture / model_config have the wrong types")
+        if not all(isinstance(v, (int, float, str, bool)) for v in info.model_config.values()):
+            raise TypeError("model_config holds non-scalar values")
+        for name in ("hyperparameters", "training"):
+            if not isinstance(getattr(info, name), dict):
+                raise TypeError(f"{name} is not a mapping")
+        return info
+    except CheckpointError:
+        raise
+    except Exception as exc:
+        raise CheckpointError(f"{path.name} has damaged diffviz metadata ({exc})") from exc
+
+
+def read_checkpoint(path: str | os.PathLike) -> tuple[CheckpointInfo, dict[str, torch.Tensor]]:
+    """Read and check a checkpoint file; return its metadata and tensors (CPU), or raise CheckpointError."""
+    from safetensors import safe_open
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CheckpointError(f"no checkpoint at {path}") from None
+    except OSError as exc:
+        raise CheckpointError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    if not path.is_file():
+        raise CheckpointError(f"{path} is not a file")
+    if size > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError(
+            f"{path.name} is {size / 2**20:.0f} MB, above the {MAX_CHECKPOINT_BYTES // 2**20} MB limit for checkpoints")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError as exc:
+        raise CheckpointError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    _sniff(path, head)
+    try:
+        with safe_open(str(path), framework="pt", device="cpu") as reader:
+            info = _parse_info(path, reader.metadata())
+            tensors = {key: reader.get_tensor(key) for key in reader.keys()}
+    except CheckpointError:
+        raise
+    except BaseException as exc:  # safetensors' Rust side can raise a PanicException (a BaseException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise CheckpointError(f"{path.name} is not a valid safetensors file ({_short(exc)})") from None
+    return info, tensors
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: str = "checkpoint") -> None:
+    """Raise CheckpointError naming every missing, unexpected or mis-shaped tensor, or a non-finite one."""
+    expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}
+    missing = sorted(set(expected) - set(tensors))
+    unexpected = sorted(set(tensors) - set(expected))
+    wrong = [f"{k}: {tuple(tensors[k].shape)} vs {expected[k]}" for k in sorted(set(expected) & set(tensors))
+             if tuple(tensors[k].shape) != expected[k]]
+    problems = []
+    if missing:
+        problems.append("missing " + ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else ""))
+    if unexpected:
+        problems.append("unexpected " + ", ".join(unexpected[:6]) + (" ..." if len(unexpected) > 6 else ""))
+    if wrong:
+        problems.append("wrong shapes " + "; ".join(wrong[:6]) + (" ..." if len(wrong) > 6 else ""))
+    if problems:
+        raise CheckpointError(f"{name} does not fit a {type(model).__name__}: " + " | ".join(problems))
+    for key, tensor in tensors.items():
+        if tensor.is_floating_point() and not torch.isfinite(tensor).all():
+            raise CheckpointError(f"{name} holds NaN or infinite values in {key}")
+
+
+def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
+    """Build the model a checkpoint describes and fill it with its weights."""
+    info, tensors = read_checkpoint(path)
+    try:
+        model = build_model(info.architecture, **info.model_config)
+    except CheckpointError:
+        raise
+    except Exception as exc:
+        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
+    check_compatible(model, tensors, Path(path).name)
+    model.load_state_dict(tensors)
+    return model, info
+
+
+def load_into(model: nn.Module, path: str | os.PathLike) -> CheckpointInfo:
+    """Load weights into an existing model; on any problem raise and leave ``model`` unchanged."""
+    info, tensors = read_checkpoint(path)
+    if info.architecture != type(model).__name__:
+        raise CheckpointError(
+            f"{Path(path).name} holds a {info.architecture} ({info.recipe} recipe); the current model is a "
+            f"{type(model).__name__}")
+    check_compatible(model, tensors, Path(path).name)
+    model.load_state_dict(tensors)
+    return info
+
+
+def training_metadata(steps: int, images: int, seconds: float, epoch_losses: list[float], data: str) -> dict:
+    """The ``training`` block of a checkpoint's metadata, with floats made JSON-safe."""
+    return {"steps": int(steps), "images": int(images), "seconds": round(float(seconds), 2),
+            "epoch_losses": [round(float(x), 6) for x in epoch_losses if math.isfinite(x)], "data": data}

@@ -1,0 +1,31 @@
+"""Model architectures by name, so checkpoints can say which one they hold."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from torch import nn
+
+from diffviz.core.errors import CheckpointError
+from diffviz.core.models.basic_unet import BasicUNet
+
+ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
+    "BasicUNet": BasicUNet,
+}
+
+
+def build_model(architecture: str, **config: Any) -> nn.Module:
+    """Create a fresh model of a known architecture; unknown names are refused, never imported."""
+    try:
+        factory = ARCHITECTURES[architecture]
+    except KeyError:
+        known = ", ".join(sorted(ARCHITECTURES))
+        raise CheckpointError(f"unknown architecture {architecture!r} (this diffviz knows {known})") from None
+    return factory(**config)
+
+
+def count_parameters(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
+
+
+__all__ = ["ARCHITECTURES", "BasicUNet", "build_model", "count_parameters"]

@@ -1,0 +1,190 @@
+"""The course's sampler, recorded step by step into a ``Trajectory``.
+
+Start from uniform noise; at step i of n, ask the model for its prediction of the clean
+image and move a fraction ``mix = 1 / (n - i)`` of the way toward it:
+
+    pred = net(x)
+    x    = x * (1 - mix) + pred * mix
+
+The last step has mix = 1, so the result *is* the model's last prediction. Seen another
+way, this is an Euler step along a straight line from noise (t = 1) to data (t = 0)
+with x-prediction: at t = 1 - i/n, moving dt / t = (1/n) / (1 - i/n) toward the
+prediction is exactly 1 / (n - i).
+
+One ``Trajectory`` is the single source for the timeline, the inspector and the GIF
+export: frames 0..n, where frame i < n is the state *before* step i and frame n is the
+result. Every frame also holds the model's prediction from that x (for frame n one
+extra forward pass, so the result can be inspected like every other step) and,
+optionally, every layer's feature maps.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import numpy as np
+import torch
+from torch import nn
+
+from diffviz.core.errors import ConfigError
+from diffviz.core.features import FeatureCapture
+
+MAX_SAMPLES = 10_000
+MAX_STEPS = 1_000
+
+
+@dataclass
+class Trajectory:
+    """Every step of one sampling run, as numpy arrays (no live tensors)."""
+
+    xs: np.ndarray                     # (n+1, N, C, H, W) float32: x before step i; xs[n] is the result
+    preds: np.ndarray                  # (n+1, N, C, H, W) float32: the model's clean-image prediction from xs[i]
+    mix: np.ndarray                    # (n,) float: how far step i moved toward the prediction
+    features: dict[str, np.ndarray] = field(default_factory=dict)  # layer -> (n+1, K, C', H', W') float16
+    seed: int = 0
+    sampler: str = "course"
+
+    @property
+    def n_steps(self) -> int:
+        return int(self.mix.shape[0])
+
+    @property
+    def n_frames(self) -> int:
+        return self.n_steps + 1
+
+    @property
+    def n_samples(self) -> int:
+        return int(self.xs.shape[1])
+
+    @property
+    def final(self) -> np.ndarray:
+        """The finished images (N, C, H, W) in [0, 1]."""
+        return np.clip(self.xs[-1], 0.0, 1.0)
+
+    @property
+    def layer_names(self) -> list[str]:
+        return list(self.features)
+
+    def change_per_step(self) -> np.ndarray:
+        """Mean absolute change of x made by each step, (n,): the "how much moved" plot."""
+        return np.abs(np.diff(self.xs, axis=0)).mean(axis=(1, 2, 3, 4))
+
+    def step_label(self, frame: int) -> str:
+        """A short caption for a frame, e.g. ``step 3/40 · mix 1/37 = 0.027``."""
+        if frame >= self.n_steps:
+            return f"result ({self.n_steps} steps)"
+        mix = float(self.mix[frame])
+        if self.sampler == "course":
+            return f"step {frame + 1}/{self.n_steps} · mix 1/{self.n_steps - frame} = {mix:.3f}"
+        return f"step {frame + 1}/{self.n_steps} · {mix:.3f}"
+
+
+@dataclass
+class SamplerStep:
+    """One recorded frame while sampling runs (for progress and cancellation)."""
+
+    frame: int
+    x: torch.Tensor
+    pred: torch.Tensor
+    mix: float | None
+    features: dict[str, np.ndarray]
+
+
+def validate_sampling(n: int, steps: int) -> None:
+    if not 1 <= n <= MAX_SAMPLES:
+        raise ConfigError(f"the number of samples must be between 1 and {MAX_SAMPLES} (got {n})")
+    if not 1 <= steps <= MAX_STEPS:
+        raise ConfigError(f"the number of steps must be between 1 and {MAX_STEPS} (got {steps})")
+
+
+def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28)) -> torch.Tensor:
+    """The starting point: uniform noise like the course's ``torch.rand``, repeatable by seed."""
+    generator = torch.Generator().manual_seed(seed)
+    return torch.rand((n, *shape), generator=generator)
+
+
+@torch.no_grad()
+def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
+                        capture: FeatureCapture | None = None,
+                        inspect_result: bool = True) -> Iterator[SamplerStep]:
+    """Run the course sampler from ``x``, yielding frames 0..steps (see the module docstring).
+
+    With ``inspect_result`` the model also looks at the result (one extra forward pass),
+    so the last frame has a prediction and feature maps like every other.
+    """
+    for i in range(steps):
+        pred = model(x)
+        mix = 1.0 / (steps - i)
+        yield SamplerStep(i, x, pred, mix, capture.take() if capture is not None else {})
+        x = x * (1 - mix) + pred * mix
+    pred = model(x) if inspect_result else None
+    yield SamplerStep(steps, x, pred, None, capture.take() if capture is not None else {})
+
+
+def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
+           features: bool | int = False, device: torch.device | str = "cpu",
+           cancel: threading.Event | None = None,
+           on_frame: Callable[[int, int], None] | None = None) -> Trajectory | None:
+    """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
+
+    ``features``: False for none, True for every image, or an int to capture the first
+    that many images' feature maps. ``on_frame(done, total)`` reports progress;
+    setting ``cancel`` stops between steps and returns None.
+    """
+    validate_sampling(n, steps)
+    device = torch.device(device)
+    was_training = model.training
+    model.to(device).eval()
+    limit = None if features is True else int(features)
+    capture = FeatureCapture(model, limit) if features else None
+    x0 = initial_noise(n, seed).to(device)
+    frames = steps + 1
+    xs = np.empty((frames, *x0.shape), dtype=np.float32)
+    preds = np.empty_like(xs)
+    mixes = np.empty(steps, dtype=np.float64)
+    layer_maps: dict[str, np.ndarray] = {}  # filled in place: stacking afterwards would copy it all again
+    try:
+        if capture is not None:
+            capture.__enter__()
+        for record in iter_course_sampler(model, x0, steps, capture):
+            if cancel is not None and cancel.is_set():
+                return None
+            xs[record.frame] = record.x.cpu().numpy()
+            preds[record.frame] = record.pred.cpu().numpy()
+            if record.mix is not None:
+                mixes[record.frame] = record.mix
+            for name, array in record.features.items():
+                if name not in layer_maps:
+                    layer_maps[name] = np.empty((frames, *array.shape), dtype=array.dtype)
+                layer_maps[name][record.frame] = array
+            if on_frame is not None:
+                on_frame(record.frame + 1, frames)
+    finally:
+        if capture is not None:
+            capture.__exit__(None, None, None)
+        model.train(was_training)
+    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler="course")
+
+
+@torch.no_grad()
+def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: torch.device | str = "cpu",
+                 batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None) -> np.ndarray:
+    """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI."""
+    validate_sampling(n, steps)
+    was_training = model.training
+    model.to(device).eval()
+    x_all = initial_noise(n, seed)
+    out = np.empty(tuple(x_all.shape), dtype=np.float32)
+    try:
+        for start in range(0, n, batch_size):
+            x = x_all[start:start + batch_size].to(device)
+            for record in iter_course_sampler(model, x, steps, inspect_result=False):
+                if record.mix is None:
+                    out[start:start + len(x)] = record.x.cpu().numpy()
+            if on_batch is not None:
+                on_batch(min(start + batch_size, n), n)
+    finally:
+        model.train(was_training)
+    return np.clip(out, 0.0, 1.0)

@@ -1,0 +1,37 @@
+"""Shared test setup: headless Qt, small fixtures, and a guard against threads left running."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def bundled_data():
+    from diffviz.core.data import load_bundled
+
+    return load_bundled()
+
+
+@pytest.fixture
+def small_data(bundled_data):
+    """512 real digits: enough for a loss to fall within seconds."""
+    from diffviz.core.data import DigitData
+
+    return DigitData(bundled_data.images[:512].clone(), bundled_data.labels[:512].clone(), "small")
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads():
+    """Fail a test that leaves a Python thread (or a QThread, which shows up here too) running."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    for thread in leftover:
+        thread.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"threads left running: {still}"
