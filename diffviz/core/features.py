@@ -9,6 +9,7 @@ for drawing, so a 64 x 40-step trajectory with all six maps fits comfortably.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
@@ -62,3 +63,34 @@ def capture_features(model: nn.Module, limit: int | None = None) -> Iterator[Fea
     """``with capture_features(model) as cap: model(x); maps = cap.take()``."""
     with FeatureCapture(model, limit) as capture:
         yield capture
+
+
+@dataclass
+class LayerInfo:
+    """One inspectable layer: its name, which half of the UNet it is in, and its output shape."""
+
+    name: str
+    part: str            # "down" | "mid" | "up"
+    channels: int
+    height: int
+    width: int
+
+
+@torch.no_grad()
+def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28, 28)) -> list[LayerInfo]:
+    """Run one dummy image through ``model`` and report each feature layer's output shape, in order."""
+    was_training = model.training
+    model.eval()
+    device = next(model.parameters()).device
+    with FeatureCapture(model, limit=1) as capture:
+        model(torch.zeros((1, *input_shape), device=device))
+        maps = capture.take()
+    model.train(was_training)
+    infos = []
+    for name in feature_layers(model):
+        if name not in maps:
+            continue
+        _, c, h, w = maps[name].shape
+        part = "down" if name.startswith("down") else "up" if name.startswith("up") else "mid"
+        infos.append(LayerInfo(name, part, int(c), int(h), int(w)))
+    return infos

@@ -1,0 +1,24 @@
+"""Benchmarks: figures printed side by side from one run, never timed unit tests.
+
+``diffviz bench engine|train|sample`` (engine runs both). The app's benchmarks
+(GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    which = args.which
+    if which in ("engine", "train", "sample"):
+        from diffviz.bench import engine
+
+        if which in ("engine", "train"):
+            engine.print_train_bench(seconds=args.seconds, repeats=args.repeats)
+        if which in ("engine", "sample"):
+            engine.print_sample_bench(repeats=args.repeats)
+        return 0
+    from diffviz.bench import app
+
+    return app.run(which, args)

@@ -1,0 +1,137 @@
+"""The jobs the app runs off the GUI thread: training, sampling, export.
+
+Each is a function of the worker (for its stop/pause flags); training is a generator
+that yields throttled messages, sampling and export report progress by emitting the
+worker's ``yielded`` signal from their engine callbacks.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator
+
+import numpy as np
+import torch
+from torch import nn
+
+from diffviz.core.corruption import corrupt
+from diffviz.core.data import DigitData, fixed_batch
+from diffviz.core.errors import TrainingDiverged
+from diffviz.core.export import GifOptions, save_gif, save_png_frames
+from diffviz.core.sampling import Trajectory, sample, sample_final
+from diffviz.core.training import TrainConfig, Trainer
+from diffviz.workers.base import GeneratorWorker
+from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress,
+                                      TrainingUpdate)
+
+UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
+STRIP_EVERY = 50              # steps between prediction strips
+PREVIEW_EVERY = 150           # steps between preview samples
+PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED = 16, 20, 1234
+
+
+def snapshot(model: nn.Module, trainer: Trainer, elapsed: float) -> ModelSnapshot:
+    cfg = trainer.config
+    return ModelSnapshot(
+        state={k: v.detach().cpu().numpy().copy() for k, v in model.state_dict().items()},
+        steps=trainer.total_steps, images=trainer.images_seen, seconds=elapsed,
+        epoch_losses=list(trainer.epoch_losses),
+        hyperparameters={"epochs": cfg.epochs, "seconds": cfg.seconds, "batch_size": cfg.batch_size,
+                         "lr": cfg.lr, "seed": cfg.seed},
+        data_name=trainer.data.name)
+
+
+@torch.no_grad()
+def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int) -> PredictionStrip:
+    """The course's figure: batch[i] corrupted by amount i/(B-1), and the model's prediction."""
+    was_training = model.training
+    model.eval()
+    amounts = torch.linspace(0, 1, batch.shape[0])
+    noise = torch.rand(batch.shape, generator=torch.Generator().manual_seed(7))
+    noisy = corrupt(batch, amounts, noise)
+    pred = model(noisy)
+    model.train(was_training)
+    return PredictionStrip(step=step, amounts=amounts.numpy(), clean=batch.numpy().copy(),
+                           noisy=noisy.numpy(), pred=pred.numpy())
+
+
+def training_job(model: nn.Module, data: DigitData, config: TrainConfig, *, strip_every: int = STRIP_EVERY,
+                 preview_every: int = PREVIEW_EVERY):
+    """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot."""
+
+    def job(worker: GeneratorWorker) -> Iterator[object]:
+        trainer = Trainer(model, data, config, cancel=worker.stop_event)
+        batch = fixed_batch(data, 8)
+        yield prediction_strip(model, batch, 0)
+        yield PreviewSamples(0, 0.0, sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+        pending: list = []
+        last_emit = time.perf_counter()
+        elapsed = 0.0
+
+        def flush(report) -> TrainingUpdate:
+            update = TrainingUpdate(
+                steps=np.array([r.step for r in pending]), epochs=np.array([r.epoch for r in pending]),
+                losses=np.array([r.loss for r in pending]),
+                amounts=np.concatenate([r.amounts for r in pending]),
+                image_losses=np.concatenate([r.image_losses for r in pending]),
+                images_per_sec=report.images_per_sec, elapsed=report.elapsed, progress=report.progress,
+                eta=report.eta, epoch_losses=list(trainer.epoch_losses))
+            pending.clear()
+            return update
+
+        report = None
+        try:
+            for report in trainer.steps():
+                elapsed = report.elapsed
+                pending.append(report)
+                now = time.perf_counter()
+                if now - last_emit >= UPDATE_INTERVAL:
+                    yield flush(report)
+                    last_emit = now
+                if report.step % strip_every == 0:
+                    yield prediction_strip(model, batch, report.step)
+                if report.step % preview_every == 0:
+                    yield PreviewSamples(report.step, report.elapsed,
+                                         sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+                worker.wait_if_paused()  # pausing holds the trainer between two steps
+        except TrainingDiverged:
+            if pending and report is not None:
+                yield flush(report)
+            yield snapshot(model, trainer, elapsed)  # the last finite weights, restored by the trainer
+            raise
+        if pending and report is not None:
+            yield flush(report)
+        if report is not None:
+            yield prediction_strip(model, batch, report.step)
+            yield PreviewSamples(report.step, report.elapsed,
+                                 sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+        return snapshot(model, trainer, elapsed)
+
+    return job
+
+
+def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True):
+    """Sample with a full trajectory; returns the Trajectory (None when stopped)."""
+
+    def job(worker: GeneratorWorker) -> Trajectory | None:
+        def progress(done: int, total: int) -> None:
+            worker.yielded.emit(Progress(done, total, "sampling"))
+
+        return sample(model, n, steps, seed, features=features, cancel=worker.stop_event, on_frame=progress)
+
+    return job
+
+
+def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames: bool = False):
+    """Write a GIF (or a folder of PNG frames); returns the path (None when stopped)."""
+
+    def job(worker: GeneratorWorker):
+        def progress(done: int, total: int) -> None:
+            worker.yielded.emit(Progress(done, total, "exporting"))
+
+        if as_frames:
+            written = save_png_frames(trajectory, path, options, on_frame=progress)
+            return path if written else None
+        return save_gif(trajectory, path, options, on_frame=progress, should_stop=worker.should_stop)
+
+    return job

@@ -1,0 +1,70 @@
+"""What workers send to views: plain dataclasses of numbers and numpy copies.
+
+Why plain data: a signal crosses threads by queued connection; handing a view a tensor
+the worker is still updating would race. Copies are small (a few KB per update).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class TrainingUpdate:
+    """Every step since the last update (batched so the GUI gets at most ~30 updates/s)."""
+
+    steps: np.ndarray          # (k,) step numbers, 1-based
+    epochs: np.ndarray         # (k,) fractional epochs
+    losses: np.ndarray         # (k,) batch losses
+    amounts: np.ndarray        # (m,) per-image corruption amounts of those steps
+    image_losses: np.ndarray   # (m,) per-image losses, aligned with amounts
+    images_per_sec: float
+    elapsed: float
+    progress: float            # 0..1 of the budget
+    eta: float | None
+    epoch_losses: list[float] = field(default_factory=list)
+
+
+@dataclass
+class PredictionStrip:
+    """The course's figure, live: a fixed batch corrupted at amounts 0 -> 1 and the model's predictions."""
+
+    step: int
+    amounts: np.ndarray        # (B,)
+    clean: np.ndarray          # (B, 1, 28, 28)
+    noisy: np.ndarray          # (B, 1, 28, 28)
+    pred: np.ndarray           # (B, 1, 28, 28)
+
+
+@dataclass
+class PreviewSamples:
+    """A few samples drawn from the model as it is at ``step`` (same noise every time)."""
+
+    step: int
+    elapsed: float
+    images: np.ndarray         # (N, 1, 28, 28) in [0, 1]
+
+
+@dataclass
+class ModelSnapshot:
+    """The trained weights (numpy copies) and what the checkpoint metadata needs."""
+
+    state: dict[str, np.ndarray]
+    steps: int
+    images: int
+    seconds: float
+    epoch_losses: list[float]
+    hyperparameters: dict[str, Any]
+    data_name: str
+
+
+@dataclass
+class Progress:
+    """Generic progress for sampling and export: ``done`` of ``total`` and a few words."""
+
+    done: int
+    total: int
+    text: str = ""
