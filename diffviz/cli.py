@@ -94,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--no-labels", action="store_true", help="GIF without step captions")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
-    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample"],
-                       help="engine = train + sample (default)")
+    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample", "app"],
+                       help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")

@@ -104,7 +104,9 @@ class Trainer:
     def steps_per_epoch(self) -> int:
         return math.ceil(len(self.data) / self.config.batch_size)
 
-    def _budget_steps(self) -> int | None:
+    @property
+    def budget_steps(self) -> int | None:
+        """Steps the epoch budget allows (None for a pure time budget)."""
         if self.config.epochs is None:
             return None
         return max(1, round(self.config.epochs * self.steps_per_epoch))
@@ -120,7 +122,7 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         images = self.data.images
         n, batch = len(self.data), cfg.batch_size
-        budget_steps, budget_seconds = self._budget_steps(), cfg.seconds
+        budget_steps, budget_seconds = self.budget_steps, cfg.seconds
         self.model.to(self.device).train()
         last_good = copy.deepcopy(self.model.state_dict())
         elapsed, rate, step = 0.0, None, 0
@@ -143,7 +145,12 @@ class Trainer:
                 loss.backward()
                 loss_value = loss.item()
                 if not math.isfinite(loss_value):
-                    self.model.load_state_dict(last_good)
+                    # No optimiser step has run on this loss, so the weights are still those from
+                    # before this step; only when they are themselves non-finite (an earlier step blew
+                    # them up) fall back to the last snapshot.
+                    if not all(bool(torch.isfinite(v).all()) for v in self.model.state_dict().values()
+                               if v.is_floating_point()):
+                        self.model.load_state_dict(last_good)
                     raise TrainingDiverged(
                         f"the loss became {loss_value} at step {step + 1}: training stopped and the model "
                         f"keeps its last finite weights. Try a smaller learning rate (now {cfg.lr}).")

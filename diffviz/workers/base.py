@@ -40,8 +40,12 @@ class GeneratorWorker(QObject):
     finished = Signal()
 
     def __init__(self, make_generator: Callable[["GeneratorWorker"], Iterator[Any]],
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, finish_on_stop: bool = False) -> None:
+        """``finish_on_stop``: on stop, let the generator run on to its own return (it watches
+        ``stop_event`` itself and returns a partial result, e.g. the weights trained so far)
+        instead of closing it at the next yield."""
         super().__init__()
+        self._finish_on_stop = finish_on_stop
         self._make_generator = make_generator
         self._threads = threads
         self.stop_event = threading.Event()
@@ -85,7 +89,7 @@ class GeneratorWorker(QObject):
                 return
             while True:
                 self.wait_if_paused()
-                if self.stop_event.is_set():
+                if self.stop_event.is_set() and not self._finish_on_stop:
                     generator.close()
                     break
                 try:

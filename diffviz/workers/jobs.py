@@ -8,21 +8,22 @@ worker's ``yielded`` signal from their engine callbacks.
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 import torch
 from torch import nn
 
 from diffviz.core.corruption import corrupt
-from diffviz.core.data import DigitData, fixed_batch
+from diffviz.core.data import DigitData, fixed_batch, load_source
+from diffviz.core.models import BasicUNet
 from diffviz.core.errors import TrainingDiverged
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
 from diffviz.core.sampling import Trajectory, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer
 from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress,
-                                      TrainingUpdate)
+                                      TrainingStarted, TrainingUpdate)
 
 UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
 STRIP_EVERY = 50              # steps between prediction strips
@@ -55,13 +56,23 @@ def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int) -> Predic
                            noisy=noisy.numpy(), pred=pred.numpy())
 
 
-def training_job(model: nn.Module, data: DigitData, config: TrainConfig, *, strip_every: int = STRIP_EVERY,
+def training_job(data: DigitData | str, config: TrainConfig,
+                 model_factory: Callable[[], nn.Module] = BasicUNet, *, strip_every: int = STRIP_EVERY,
                  preview_every: int = PREVIEW_EVERY):
-    """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot."""
+    """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot.
+
+    The data (a spec string is loaded here, off the GUI thread) and a fresh model, seeded
+    by the config so a run is repeatable, belong to the worker thread alone.
+    """
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
-        trainer = Trainer(model, data, config, cancel=worker.stop_event)
-        batch = fixed_batch(data, 8)
+        dataset = load_source(data) if isinstance(data, str) else data
+        torch.manual_seed(config.seed)
+        model = model_factory()
+        trainer = Trainer(model, dataset, config, cancel=worker.stop_event)
+        yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch, total_steps=trainer.budget_steps,
+                              data_name=dataset.name)
+        batch = fixed_batch(dataset, 8)
         yield prediction_strip(model, batch, 0)
         yield PreviewSamples(0, 0.0, sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
         pending: list = []
@@ -101,7 +112,7 @@ def training_job(model: nn.Module, data: DigitData, config: TrainConfig, *, stri
             raise
         if pending and report is not None:
             yield flush(report)
-        if report is not None:
+        if report is not None and not worker.should_stop():
             yield prediction_strip(model, batch, report.step)
             yield PreviewSamples(report.step, report.elapsed,
                                  sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))

@@ -13,6 +13,15 @@ import numpy as np
 
 
 @dataclass
+class TrainingStarted:
+    """Sent once the data is loaded: what the views need to lay out a new run."""
+
+    steps_per_epoch: int
+    total_steps: int | None    # None for a time budget
+    data_name: str
+
+
+@dataclass
 class TrainingUpdate:
     """Every step since the last update (batched so the GUI gets at most ~30 updates/s)."""
 

@@ -1,0 +1,176 @@
+"""The control panel: data source, hyperparameters and seed, Train / Pause / Stop, Sample, model files.
+
+It only collects settings and emits requests; the main window decides what runs.
+Values are range-limited by the widgets themselves (a batch of 0 or a negative learning
+rate cannot be typed), and remembered between sessions through QSettings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from diffviz.core.training import TrainConfig
+
+DATA_SOURCES = [
+    ("Bundled MNIST (10,000 digits)", "bundled"),
+    ("Full MNIST (folder)", "mnist"),
+    ("Fashion-MNIST (folder)", "fashion-mnist"),
+    ("My images (folder)", "folder"),
+]
+
+
+class ControlPanel(QWidget):
+    """Settings on the left of the window, with the buttons that start and stop work."""
+
+    trainRequested = Signal()
+    pauseRequested = Signal()
+    stopRequested = Signal()
+    sampleRequested = Signal()
+    openRequested = Signal()
+    saveRequested = Signal()
+    bundledRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+
+        data_box = QGroupBox("Data")
+        data_form = QFormLayout(data_box)
+        self.source = QComboBox()
+        for label, key in DATA_SOURCES:
+            self.source.addItem(label, key)
+        self.folder = QLineEdit(placeholderText="folder (for the choices above)")
+        browse = QToolButton(text="…", toolTip="Choose a folder")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder)
+        folder_row.addWidget(browse)
+        data_form.addRow("Source", self.source)
+        data_form.addRow("Folder", folder_row)
+        self.source.currentIndexChanged.connect(self._source_changed)
+
+        train_box = QGroupBox("Training (course recipe)")
+        train_form = QFormLayout(train_box)
+        self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
+        self.minutes = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
+                                      specialValueText="no limit", suffix=" min")
+        self.batch = QSpinBox(minimum=1, maximum=4096, value=128)
+        self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=0.001, singleStep=0.0005)
+        self.train_seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
+        train_form.addRow("Epochs", self.epochs)
+        train_form.addRow("Time limit", self.minutes)
+        train_form.addRow("Batch size", self.batch)
+        train_form.addRow("Learning rate", self.lr)
+        train_form.addRow("Seed", self.train_seed)
+        buttons = QHBoxLayout()
+        self.train_button = QPushButton("Train", toolTip="Train a fresh model (Ctrl+T)")
+        self.pause_button = QPushButton("Pause", toolTip="Pause or resume training (Ctrl+P)")
+        self.stop_button = QPushButton("Stop", toolTip="Stop the running job (Esc)")
+        for button in (self.train_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        train_form.addRow(buttons)
+        self.train_button.clicked.connect(self.trainRequested)
+        self.pause_button.clicked.connect(self.pauseRequested)
+        self.stop_button.clicked.connect(self.stopRequested)
+
+        sample_box = QGroupBox("Sampling")
+        sample_form = QFormLayout(sample_box)
+        self.n = QSpinBox(minimum=1, maximum=256, value=64)
+        self.steps = QSpinBox(minimum=1, maximum=200, value=40)
+        self.sample_seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
+        self.sample_button = QPushButton("Sample", toolTip="Generate digits with the current model (Ctrl+R)")
+        self.sample_button.clicked.connect(self.sampleRequested)
+        sample_form.addRow("Images", self.n)
+        sample_form.addRow("Steps", self.steps)
+        sample_form.addRow("Seed", self.sample_seed)
+        sample_form.addRow(self.sample_button)
+
+        model_box = QGroupBox("Model")
+        model_layout = QVBoxLayout(model_box)
+        self.model_label = QLabel("—", wordWrap=True)
+        model_layout.addWidget(self.model_label)
+        model_buttons = QHBoxLayout()
+        open_button = QPushButton("Open…", toolTip="Open a checkpoint (Ctrl+O)")
+        save_button = QPushButton("Save…", toolTip="Save the current model (Ctrl+S)")
+        bundled_button = QPushButton("Bundled", toolTip="Go back to the bundled, trained model")
+        for button in (open_button, save_button, bundled_button):
+            model_buttons.addWidget(button)
+        model_layout.addLayout(model_buttons)
+        open_button.clicked.connect(self.openRequested)
+        save_button.clicked.connect(self.saveRequested)
+        bundled_button.clicked.connect(self.bundledRequested)
+
+        for box in (data_box, train_box, sample_box, model_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self._source_changed()
+        self.set_state("idle")
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a data folder", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _source_changed(self) -> None:
+        self.folder.setEnabled(self.source.currentData() != "bundled")
+
+    def data_spec(self) -> str:
+        """The data source as the engine's spec string (``bundled``, ``mnist:DIR`` ...)."""
+        key = self.source.currentData()
+        if key == "bundled":
+            return "bundled"
+        folder = self.folder.text().strip()
+        return f"{key}:{folder}" if folder else key
+
+    def train_config(self) -> TrainConfig:
+        minutes = self.minutes.value()
+        return TrainConfig(epochs=self.epochs.value(), seconds=minutes * 60 if minutes > 0 else None,
+                           batch_size=self.batch.value(), lr=self.lr.value(), seed=self.train_seed.value())
+
+    def sample_settings(self) -> tuple[int, int, int]:
+        return self.n.value(), self.steps.value(), self.sample_seed.value()
+
+    def set_state(self, state: str) -> None:
+        """``idle`` | ``training`` | ``paused`` | ``sampling`` | ``exporting``: enable what makes sense."""
+        busy = state != "idle"
+        training = state in ("training", "paused")
+        self.train_button.setEnabled(not busy)
+        self.pause_button.setEnabled(training)
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.stop_button.setEnabled(busy)
+        self.sample_button.setEnabled(state in ("idle", "training", "paused"))
+
+    def set_model_text(self, text: str) -> None:
+        self.model_label.setText(text)
+
+    _KEYS = ("epochs", "minutes", "batch", "lr", "train_seed", "n", "steps", "sample_seed")
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.beginGroup("controls")
+        for key in self._KEYS:
+            settings.setValue(key, getattr(self, key).value())
+        settings.setValue("source", self.source.currentData())
+        settings.setValue("folder", self.folder.text())
+        settings.endGroup()
+
+    def load_settings(self, settings: QSettings) -> None:
+        """Restore saved values; anything missing, junk or out of range keeps its default."""
+        settings.beginGroup("controls")
+        for key in self._KEYS:
+            widget = getattr(self, key)
+            raw = settings.value(key)
+            try:
+                value = float(raw) if isinstance(widget, QDoubleSpinBox) else int(float(raw))
+            except (TypeError, ValueError):
+                continue
+            if widget.minimum() <= value <= widget.maximum():
+                widget.setValue(value)
+        index = self.source.findData(settings.value("source"))
+        if index >= 0:
+            self.source.setCurrentIndex(index)
+        folder = settings.value("folder")
+        if isinstance(folder, str):
+            self.folder.setText(folder)
+        settings.endGroup()

@@ -1,0 +1,478 @@
+"""The main window: controls on the left, views in tabs, progress in the status bar.
+
+It owns the app's state (the current model, the last trajectory, the running jobs) and
+wires workers to views. Workers get their own copies of what they need; views only
+receive signals. Closing the window stops every job and joins its thread (never
+``terminate()``), and a model trained in this session is autosaved so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+                               QPushButton, QScrollArea, QTabWidget)
+
+from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, load_into, save_checkpoint,
+                                      training_metadata)
+from diffviz.core.corruption import corrupt
+from diffviz.core.data import DigitData, fixed_batch, load_bundled
+from diffviz.core.errors import DiffvizError
+from diffviz.core.features import FeatureCapture, describe_layers
+from diffviz.core.models import BasicUNet, count_parameters
+from diffviz.core.paths import bundled_checkpoint_path
+from diffviz.core.sampling import Trajectory
+from diffviz.ui.architecture_view import ArchitectureView
+from diffviz.ui.controls import ControlPanel
+from diffviz.ui.corruption_view import CorruptionView
+from diffviz.ui.export_dialog import ExportDialog
+from diffviz.ui.inspector_view import InspectorView
+from diffviz.ui.timeline_view import TimelineView
+from diffviz.ui.training_view import TrainingView
+from diffviz.workers.base import GeneratorWorker, WorkerHandle
+from diffviz.workers.jobs import export_job, sampling_job, training_job
+from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, TrainingStarted,
+                                      TrainingUpdate)
+
+log = logging.getLogger(__name__)
+
+TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmark's output
+SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
+STOP_TIMEOUT_MS = 2500
+
+
+def autosave_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+    return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
+
+
+class MainWindow(QMainWindow):
+    """diffviz's window. ``checkpoint`` opens that file instead of the bundled model."""
+
+    def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("diffviz — watch a diffusion model learn and create")
+        self.settings = settings or QSettings()
+        self.model: torch.nn.Module = BasicUNet()
+        self.model_info: CheckpointInfo | None = None
+        self.model_unsaved = False
+        self.trajectory: Trajectory | None = None
+        self.data: DigitData | None = None
+        self.handles: dict[str, WorkerHandle] = {}
+        self.last_error: str | None = None
+        self.error_relay = None
+        self._job_started = 0.0
+
+        self.controls = ControlPanel()
+        dock = QDockWidget("Controls", self)
+        dock.setObjectName("controls")
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.controls)
+        dock.setWidget(scroll)
+        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+
+        self.training_view = TrainingView()
+        self.timeline = TimelineView()
+        self.inspector = InspectorView()
+        self.architecture = ArchitectureView()
+        self.corruption = CorruptionView()
+        self.tabs = QTabWidget()
+        for view, title in ((self.training_view, "Training"), (self.timeline, "Timeline"),
+                            (self.inspector, "Inspector"), (self.architecture, "Architecture"),
+                            (self.corruption, "Corruption")):
+            self.tabs.addTab(view, title)
+        self.setCentralWidget(self.tabs)
+
+        self.status = QLabel("Ready")
+        self.progress = QProgressBar(maximumWidth=260, textVisible=True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.stop_jobs)
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self._build_menus()
+        self._connect()
+        self.controls.load_settings(self.settings)
+        self._restore_geometry()
+        self._load_initial_model(checkpoint)
+        QTimer.singleShot(0, self._load_data_for_views)
+
+    # ----- construction -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcut=None, tip=""):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Open checkpoint…", self.open_checkpoint, "Ctrl+O")
+        action(file_menu, "&Save checkpoint…", self.save_checkpoint_dialog, "Ctrl+S")
+        action(file_menu, "Use the &bundled model", self.use_bundled_model)
+        action(file_menu, "Open the last &autosave", self.open_autosave)
+        file_menu.addSeparator()
+        action(file_menu, "&Export animation…", self.export_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        run_menu = self.menuBar().addMenu("&Run")
+        action(run_menu, "&Train", self.start_training, "Ctrl+T")
+        action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
+        action(run_menu, "S&top", self.stop_jobs, "Esc")
+        action(run_menu, "&Sample", self.start_sampling, "Ctrl+R")
+        view_menu = self.menuBar().addMenu("&View")
+        for i in range(self.tabs.count()):
+            action(view_menu, self.tabs.tabText(i), lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About diffviz", self._about)
+        # Timeline keys work from any tab showing the timeline or the inspector.
+        for key, slot in (("Space", self.timeline.play_pause), ("Left", lambda: self.timeline.step_by(-1)),
+                          ("Right", lambda: self.timeline.step_by(1)), ("Home", self.timeline.go_home),
+                          ("End", self.timeline.go_end)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda slot=slot: self._timeline_key(slot))
+
+    def _timeline_key(self, slot) -> None:
+        if self.tabs.currentWidget() in (self.timeline, self.inspector):
+            slot()
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.trainRequested.connect(self.start_training)
+        c.pauseRequested.connect(self.toggle_pause)
+        c.stopRequested.connect(self.stop_jobs)
+        c.sampleRequested.connect(self.start_sampling)
+        c.openRequested.connect(self.open_checkpoint)
+        c.saveRequested.connect(self.save_checkpoint_dialog)
+        c.bundledRequested.connect(self.use_bundled_model)
+        self.timeline.frameChanged.connect(self.inspector.set_frame)
+        self.architecture.layerClicked.connect(self._show_layer)
+        self.inspector.set_training_provider(self._training_maps)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        try:
+            if geometry is None or not self.restoreGeometry(geometry):
+                self.resize(1400, 900)
+            if state is not None:
+                self.restoreState(state)
+        except TypeError:  # junk in the settings file: keep the defaults
+            self.resize(1400, 900)
+        try:
+            self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+        except (TypeError, ValueError):
+            pass
+
+    # ----- the model ---------------------------------------------------------------------------
+    def _load_initial_model(self, checkpoint: Path | None) -> None:
+        path = checkpoint or bundled_checkpoint_path()
+        try:
+            self._set_model(*load_checkpoint(path), source=path.name)
+        except DiffvizError as exc:
+            self._set_model(BasicUNet(), None, source="untrained")
+            self.show_error(f"Could not open {path.name}: {exc}. Starting with an untrained model.")
+
+    def _set_model(self, model: torch.nn.Module, info: CheckpointInfo | None, source: str,
+                   unsaved: bool = False) -> None:
+        self.model = model.eval()
+        self.model_info = info
+        self.model_unsaved = unsaved
+        summary = info.summary() if info else "untrained BasicUNet"
+        star = " (unsaved)" if unsaved else ""
+        self.controls.set_model_text(f"<b>{source}</b>{star}<br>{summary}")
+        self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
+                                     parameters=count_parameters(self.model))
+        self.set_status(f"Model: {source}{star} — {summary}")
+
+    def open_checkpoint(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(self._last_dir()),
+                                              "diffviz checkpoints (*.safetensors);;All files (*)")
+        if path:
+            self.load_checkpoint_file(Path(path))
+
+    def load_checkpoint_file(self, path: Path) -> bool:
+        """Open a checkpoint; on any problem show why and keep the current model untouched."""
+        try:
+            model, info = load_checkpoint(path)
+        except DiffvizError as exc:
+            self.show_error(str(exc))
+            return False
+        self._set_model(model, info, source=path.name)
+        self.settings.setValue("paths/last_dir", str(path.parent))
+        return True
+
+    def use_bundled_model(self) -> None:
+        self.load_checkpoint_file(bundled_checkpoint_path())
+
+    def open_autosave(self) -> None:
+        if autosave_path().is_file():
+            self.load_checkpoint_file(autosave_path())
+        else:
+            self.show_error("There is no autosaved model yet: one is written whenever training ends.")
+
+    def save_checkpoint_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save checkpoint", str(self._last_dir() / "model.safetensors"),
+                                              "diffviz checkpoints (*.safetensors)")
+        if path:
+            if not path.endswith(".safetensors"):
+                path += ".safetensors"
+            self.save_model(Path(path))
+
+    def save_model(self, path: Path) -> bool:
+        info = self.model_info
+        try:
+            save_checkpoint(path, self.model, recipe=info.recipe if info else "course",
+                            hyperparameters=info.hyperparameters if info else {},
+                            training=info.training if info else {})
+        except DiffvizError as exc:
+            self.show_error(str(exc))
+            return False
+        self.model_unsaved = False
+        self.settings.setValue("paths/last_dir", str(path.parent))
+        self._set_model(self.model, info, source=path.name)
+        return True
+
+    def _last_dir(self) -> Path:
+        value = self.settings.value("paths/last_dir")
+        return Path(value) if isinstance(value, str) and Path(value).is_dir() else Path.home()
+
+    # ----- jobs ---------------------------------------------------------------------------------
+    def busy(self, name: str | None = None) -> bool:
+        names = [name] if name else list(self.handles)
+        return any(n in self.handles and self.handles[n].is_running() for n in names)
+
+    def _start(self, name: str, job, threads: int | None = None, finish_on_stop: bool = False) -> GeneratorWorker:
+        worker = GeneratorWorker(job, threads=threads, finish_on_stop=finish_on_stop)
+        handle = WorkerHandle(worker, name)
+        self.handles[name] = handle
+        worker.errored.connect(self._job_failed)
+        worker.finished.connect(lambda: self._job_finished(name))
+        self._job_started = time.perf_counter()
+        handle.start()
+        return worker
+
+    def start_training(self) -> None:
+        if self.busy("train"):
+            return
+        config = self.controls.train_config()
+        spec = self.controls.data_spec()
+        self.training_view.reset(steps_per_epoch=1, total_steps=None)
+        worker = self._start("train", training_job(spec, config), threads=TRAIN_THREADS, finish_on_stop=True)
+        worker.yielded.connect(self._on_training_message)
+        worker.returned.connect(self._on_training_done)
+        self.controls.set_state("training")
+        self.tabs.setCurrentWidget(self.training_view)
+        self.set_status(f"Training on {spec}…")
+        self._show_progress(0, 1000)
+
+    def _on_training_message(self, message: object) -> None:
+        if isinstance(message, TrainingUpdate):
+            self.training_view.add_update(message)
+            self.progress.setValue(int(message.progress * 1000))
+            eta = f", {_clock(message.eta)} left" if message.eta is not None else ""
+            state = "Paused" if self.controls.pause_button.text() == "Resume" else "Training"
+            self.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
+                            f"{message.images_per_sec:.0f} img/s{eta}")
+        elif isinstance(message, PredictionStrip):
+            self.training_view.set_strip(message)
+        elif isinstance(message, PreviewSamples):
+            self.training_view.add_preview(message)
+        elif isinstance(message, TrainingStarted):
+            self.training_view.reset(message.steps_per_epoch, message.total_steps)
+        elif isinstance(message, ModelSnapshot):
+            self._adopt_snapshot(message)  # a diverged run: its last finite weights
+
+    def _on_training_done(self, snapshot: object) -> None:
+        if isinstance(snapshot, ModelSnapshot):
+            self._adopt_snapshot(snapshot)
+
+    def _adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
+        model = BasicUNet()
+        model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
+        training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
+                                     snapshot.data_name)
+        info = CheckpointInfo(architecture="BasicUNet", model_config=model.config(), recipe="course",
+                              hyperparameters=snapshot.hyperparameters, training=training)
+        self._set_model(model, info, source="trained in this session", unsaved=True)
+        try:
+            autosave_path().parent.mkdir(parents=True, exist_ok=True)
+            save_checkpoint(autosave_path(), model, hyperparameters=snapshot.hyperparameters, training=training)
+        except (DiffvizError, OSError) as exc:
+            log.warning("autosave failed: %s", exc)
+
+    def toggle_pause(self) -> None:
+        handle = self.handles.get("train")
+        if handle is None or not handle.is_running():
+            return
+        if handle.worker.paused:
+            handle.worker.resume()
+            self.controls.set_state("training")
+            self.set_status("Training resumed")
+        else:
+            handle.worker.pause()
+            self.controls.set_state("paused")
+            self.set_status("Paused — Resume (Ctrl+P) to go on, Stop to keep the model as it is")
+
+    def start_sampling(self) -> None:
+        if self.busy("sample"):
+            return
+        n, steps, seed = self.controls.sample_settings()
+        model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
+        worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT)))
+        worker.yielded.connect(self._on_progress)
+        worker.returned.connect(self._on_sampled)
+        if not self.busy("train"):
+            self.controls.set_state("sampling")
+        self.set_status(f"Sampling {n} images in {steps} steps…")
+        self._show_progress(0, steps + 1)
+
+    def _on_sampled(self, trajectory: object) -> None:
+        if not isinstance(trajectory, Trajectory):
+            self.set_status("Sampling stopped")
+            return
+        self.show_trajectory(trajectory)
+        self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
+                        f"({time.perf_counter() - self._job_started:.1f} s) — scrub with ←/→, play with Space")
+
+    def show_trajectory(self, trajectory: Trajectory) -> None:
+        self.trajectory = trajectory
+        self.timeline.set_trajectory(trajectory)
+        self.inspector.set_trajectory(trajectory)
+        self.tabs.setCurrentWidget(self.timeline)
+
+    def export_dialog(self) -> None:
+        if self.trajectory is None:
+            self.show_error("Sample first: the animation is exported from the timeline.")
+            return
+        default = str(self._last_dir() / f"diffviz_{self.trajectory.n_steps}steps.gif")
+        dialog = ExportDialog(self.trajectory.layer_names, default, self)
+        if dialog.exec():
+            self.start_export(dialog.path(), dialog.options(), dialog.as_frames())
+
+    def start_export(self, path: str, options, as_frames: bool = False) -> None:
+        if self.trajectory is None or self.busy("export"):
+            return
+        try:
+            options.validate(self.trajectory)
+        except DiffvizError as exc:
+            self.show_error(str(exc))
+            return
+        worker = self._start("export", export_job(self.trajectory, path, options, as_frames))
+        worker.yielded.connect(self._on_progress)
+        worker.returned.connect(lambda result: self.set_status(f"Exported {result}" if result else "Export stopped"))
+        if not self.busy("train"):
+            self.controls.set_state("exporting")
+        self.set_status(f"Exporting {path}…")
+        self._show_progress(0, self.trajectory.n_frames)
+
+    def _on_progress(self, message: object) -> None:
+        if isinstance(message, Progress):
+            self._show_progress(message.done, message.total)
+
+    def _job_failed(self, message: str, details: str) -> None:
+        log.error("job failed: %s\n%s", message, details)
+        self.show_error(message)
+
+    def _job_finished(self, name: str) -> None:
+        handle = self.handles.get(name)
+        if handle is not None:
+            handle.thread.wait(1000)
+        if self.busy("train"):
+            self.controls.set_state("paused" if self.handles["train"].worker.paused else "training")
+        elif not self.busy():
+            self.controls.set_state("idle")
+            self.progress.hide()
+            self.cancel_button.hide()
+        if name == "train":
+            self.set_status("Training finished — Sample (Ctrl+R) to see what the model draws now")
+
+    def stop_jobs(self) -> None:
+        """Ask every running job to stop; they end between two steps and keep their results."""
+        for handle in self.handles.values():
+            if handle.is_running():
+                handle.worker.stop()
+
+    def shutdown(self) -> None:
+        """Stop and join every worker thread (each waits at most STOP_TIMEOUT_MS)."""
+        for name, handle in list(self.handles.items()):
+            if not handle.stop(STOP_TIMEOUT_MS):
+                log.warning("%s thread did not stop within %d ms", name, STOP_TIMEOUT_MS)
+
+    # ----- helpers for the views ----------------------------------------------------------------
+    def _load_data_for_views(self) -> None:
+        try:
+            self.data = load_bundled()
+        except DiffvizError as exc:
+            self.show_error(str(exc))
+            return
+        self.corruption.set_images(fixed_batch(self.data, 8).numpy())
+
+    @torch.no_grad()
+    def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
+        """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
+        if self.data is None:
+            return {}
+        x = self.data.images[index % len(self.data)][None]
+        noise = torch.rand(x.shape, generator=torch.Generator().manual_seed(index))
+        with FeatureCapture(self.model) as capture:
+            self.model(corrupt(x, torch.tensor([amount]), noise))
+            maps = capture.take()
+        return {name: m[0].astype(np.float32) for name, m in maps.items()}
+
+    def _show_layer(self, name: str) -> None:
+        self.inspector.select_layer(name)
+        self.tabs.setCurrentWidget(self.inspector)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def show_error(self, text: str) -> None:
+        """Tell the user without blocking the event loop (a window-modal box opened asynchronously)."""
+        self.last_error = text
+        log.warning("shown to user: %s", text)
+        self.set_status(text)
+        box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+
+    def _about(self) -> None:
+        from diffviz import __version__
+        QMessageBox.about(self, "About diffviz", f"<b>diffviz {__version__}</b><br>Watch a diffusion model "
+                          "learn and create: the Hugging Face course's unit 1, live.")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.controls.save_settings(self.settings)
+        self.settings.sync()
+        event.accept()
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
+        f"{seconds // 60}:{seconds % 60:02d}"

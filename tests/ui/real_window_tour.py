@@ -1,0 +1,84 @@
+"""A scripted tour of the app in a real window: train briefly, sample, scrub, export, screenshot every view.
+
+Run by tests/ui/test_real_window.py under Xvfb, and by hand to refresh README's screenshots:
+
+    Xvfb :99 & DISPLAY=:99 python tests/ui/real_window_tour.py resources/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+
+def wait_until(app: QApplication, condition, timeout: float) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the app did not get there in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication.instance() or QApplication([])
+    from diffviz.core.export import GifOptions
+    from diffviz.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(out / ".tour-settings.ini"), QSettings.IniFormat)
+    window = MainWindow(settings=settings)
+    window.resize(1500, 950)
+    window.show()
+    wait_until(app, lambda: window.isVisible() and window.data is not None, 10)
+    shots = []
+
+    def shot(name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.02)
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    window.controls.epochs.setValue(train_epochs)
+    window.start_training()
+    wait_until(app, lambda: not window.busy(), 300)
+    shot("training")
+
+    window.use_bundled_model()  # the trained bundled model draws real digits for the other views
+    window.controls.n.setValue(64)
+    window.controls.steps.setValue(40)
+    window.start_sampling()
+    wait_until(app, lambda: window.trajectory is not None and not window.busy(), 120)
+    if window.timeline.is_playing():
+        window.timeline.play_pause()
+    window.timeline.set_frame(12)
+    shot("timeline")
+    window.tabs.setCurrentWidget(window.inspector)
+    window.inspector.select_layer("down1")
+    shot("inspector")
+    window.tabs.setCurrentWidget(window.architecture)
+    window.architecture.select("down1")
+    shot("architecture")
+    window.tabs.setCurrentWidget(window.corruption)
+    window.corruption.set_amount(0.5)
+    shot("corruption")
+
+    gif = out / "denoising.gif"
+    window.start_export(str(gif), GifOptions(panels=("x", "pred"), fps=10, scale=2))
+    wait_until(app, lambda: gif.exists() and not window.busy(), 120)
+    shots.append(gif)
+    window.close()
+    return shots
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    for path in tour(target, float(sys.argv[2]) if len(sys.argv) > 2 else 0.6):
+        print(path)

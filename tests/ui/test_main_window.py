@@ -1,0 +1,168 @@
+"""The app end to end (offscreen): training, stopping, sampling, scrubbing, exporting, errors, closing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from PySide6.QtCore import QSettings
+
+from diffviz.core.export import GifOptions, image_grid, to_uint8
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _params(model) -> list[torch.Tensor]:
+    return [p.detach().clone() for p in model.parameters()]
+
+
+def test_starts_with_the_bundled_model(window):
+    assert window.model_info is not None, window.last_error
+    assert window.model_info.recipe == "course"
+    assert "bundled" not in (window.last_error or "")
+
+
+def test_training_emits_losses_and_the_plot_gets_points(window, qtbot):
+    window.controls.epochs.setValue(0.2)
+    window.controls.batch.setValue(64)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_view.loss_point_count() > 5, timeout=20000)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=30000)
+    steps = round(0.2 * 10_000 / 64)
+    assert window.training_view.loss_point_count() == steps
+    assert window.model_unsaved
+    assert window.model_info.training["steps"] == steps
+    assert window.controls.train_button.isEnabled()
+
+
+def test_stop_ends_a_run_within_two_seconds(window, qtbot):
+    window.controls.epochs.setValue(100)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_view.loss_point_count() > 2, timeout=20000)
+    start = time.perf_counter()
+    window.stop_jobs()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=2000)
+    assert time.perf_counter() - start < 2.0
+    assert window.model_unsaved  # what was trained is kept
+
+
+def test_pause_holds_training(window, qtbot):
+    window.controls.epochs.setValue(100)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_view.loss_point_count() > 2, timeout=20000)
+    window.toggle_pause()
+    qtbot.wait(600)  # let the step in flight and its update land
+    held = window.training_view.loss_point_count()
+    qtbot.wait(800)
+    assert window.training_view.loss_point_count() == held
+    assert window.controls.pause_button.text() == "Resume"
+    window.toggle_pause()
+    qtbot.waitUntil(lambda: window.training_view.loss_point_count() > held, timeout=5000)
+    window.stop_jobs()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=3000)
+
+
+def _sample(window, qtbot, n=6, steps=7):
+    window.controls.n.setValue(n)
+    window.controls.steps.setValue(steps)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=20000)
+    return window.trajectory
+
+
+def test_sampling_sets_the_slider_range_and_scrubbing_follows(window, qtbot):
+    trajectory = _sample(window, qtbot)
+    slider = window.timeline.slider
+    assert (slider.minimum(), slider.maximum()) == (0, 7)
+    layer = trajectory.layer_names[2]
+    window.inspector.select_layer(layer)
+    for frame in (3, 7, 0):
+        slider.setValue(frame)
+        qtbot.waitUntil(lambda: window.timeline.frame() == frame, timeout=1000)
+        assert np.array_equal(window.timeline.x_panel.image_data(), image_grid(to_uint8(trajectory.xs[frame])))
+        assert np.array_equal(window.timeline.pred_panel.image_data(),
+                              image_grid(to_uint8(trajectory.preds[frame])))
+        expected = trajectory.features[layer][frame][0].astype(np.float32)
+        assert np.array_equal(window.inspector.current_maps(), expected)
+
+
+def test_gif_export_from_the_app_writes_a_valid_file(window, qtbot, tmp_path):
+    trajectory = _sample(window, qtbot, n=4, steps=5)
+    target = tmp_path / "out.gif"
+    window.start_export(str(target), GifOptions(panels=("x", "pred"), fps=10, scale=2))
+    qtbot.waitUntil(lambda: target.exists() and not window.busy(), timeout=20000)
+    with Image.open(target) as gif:
+        assert gif.n_frames == trajectory.n_frames
+        assert gif.info.get("loop") == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_bad_checkpoint_is_refused_and_the_model_kept(window, tmp_path):
+    before = _params(window.model)
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(os.urandom(4096))
+    assert not window.load_checkpoint_file(bad)
+    assert "bad.safetensors" in window.last_error
+    assert all(torch.equal(a, b) for a, b in zip(before, _params(window.model)))
+
+
+def test_a_failing_job_reaches_the_user_and_train_works_again(window, qtbot, tmp_path):
+    window.controls.source.setCurrentIndex(window.controls.source.findData("mnist"))
+    window.controls.folder.setText(str(tmp_path / "nowhere"))
+    window.start_training()
+    qtbot.waitUntil(lambda: window.last_error is not None and not window.busy(), timeout=20000)
+    assert "train-images-idx3-ubyte" in window.last_error
+    assert window.controls.train_button.isEnabled()
+
+
+def test_junk_settings_fall_back_to_defaults(qtbot, tmp_path):
+    from diffviz.ui.main_window import MainWindow
+
+    path = tmp_path / "junk.ini"
+    path.write_text("[controls]\nbatch=banana\nlr=-5\nsteps=1e9\nsource=@Invalid()\n"
+                    "[window]\ngeometry=zzz\ntab=nine\n")
+    win = MainWindow(settings=QSettings(str(path), QSettings.IniFormat))
+    qtbot.addWidget(win)
+    assert win.controls.batch.value() == 128
+    assert win.controls.lr.value() == pytest.approx(0.001)
+    assert win.controls.steps.value() == 40
+    win.close()
+
+
+CLOSE_MID_TRAINING = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication([])
+    from diffviz.ui.main_window import MainWindow
+    win = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
+    win.show()
+    win.controls.epochs.setValue(100)
+    win.start_training()
+    QTimer.singleShot(2500, win.close)
+    code = app.exec()
+    print("closed-with", code, flush=True)
+    sys.exit(code)
+""")
+
+
+def test_closing_mid_training_exits_cleanly(tmp_path):
+    script = tmp_path / "close.py"
+    script.write_text(CLOSE_MID_TRAINING)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(script), str(tmp_path / "s.ini")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "closed-with 0" in proc.stdout
+    assert "QThread: Destroyed" not in proc.stderr
+    assert time.perf_counter() - start < 60
