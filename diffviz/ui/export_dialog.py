@@ -1,0 +1,238 @@
+"""Choosing how to export the timeline's animation: panels, speed, size, GIF or PNG frames.
+
+Why a dialog that validates as you type: an export runs in a worker and takes seconds,
+so a mistake (no panel ticked, a GIF name without ``.gif``, a folder that does not
+exist) should be caught before it starts, next to the field, not as an error dialog
+afterwards. The result is a plain ``GifOptions`` (``diffviz.core.export``), the same
+object the CLI builds, so the app and ``diffviz export`` draw identical frames.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+
+from diffviz.core.export import GifOptions
+
+FPS_RANGE = (1, 30)
+SCALE_RANGE = (1, 8)
+HOLD_RANGE = (0.0, 10.0)
+FRAMES_SUFFIX = "_frames"
+
+
+class ExportDialog(QDialog):
+    """Pick the export's panels, frame rate, scale, captions and destination; OK only when valid."""
+
+    def __init__(self, layer_names: list[str], default_path: str, parent: QWidget | None = None, *,
+                 n_frames: int | None = None, n_samples: int | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export animation")
+        self._n_frames = n_frames
+
+        self.gif_radio = QRadioButton("Animated GIF")
+        self.frames_radio = QRadioButton("PNG frames into a folder")
+        self.gif_radio.setChecked(True)
+        self._format_group = QButtonGroup(self)
+        self._format_group.addButton(self.gif_radio)
+        self._format_group.addButton(self.frames_radio)
+        formats = QHBoxLayout()
+        formats.addWidget(self.gif_radio)
+        formats.addWidget(self.frames_radio)
+        formats.addStretch(1)
+
+        self.path_edit = QLineEdit(default_path)
+        self.path_edit.setMinimumWidth(340)
+        self.browse_button = QPushButton("Browse…")
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+
+        self.x_check = QCheckBox("Noisy x")
+        self.x_check.setToolTip("The current images x at each step")
+        self.pred_check = QCheckBox("Prediction")
+        self.pred_check.setToolTip("The model's guess of the clean images at each step")
+        self.x_check.setChecked(True)
+        self.pred_check.setChecked(True)
+        self.feature_check = QCheckBox("Feature maps of")
+        self.layer_combo = QComboBox()
+        self.layer_combo.addItems(list(layer_names))
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setRange(0, max(0, (n_samples or 10_000) - 1))
+        self.sample_spin.setPrefix("sample ")
+        self.sample_spin.setToolTip("Which image's feature maps the feature panel shows")
+        has_layers = bool(layer_names)
+        self.feature_check.setEnabled(has_layers)
+        if not has_layers:
+            self.feature_check.setText("Feature maps (none in this trajectory)")
+            self.layer_combo.hide()
+            self.sample_spin.hide()
+            for widget in (self.feature_check, self.layer_combo, self.sample_spin):
+                widget.setToolTip("This trajectory has no feature maps: sample with feature capture on")
+        panels = QVBoxLayout()
+        panels.setSpacing(2)
+        panels.addWidget(self.x_check)
+        panels.addWidget(self.pred_check)
+        feature_row = QHBoxLayout()
+        feature_row.addWidget(self.feature_check)
+        feature_row.addWidget(self.layer_combo, 1)
+        feature_row.addWidget(self.sample_spin)
+        panels.addLayout(feature_row)
+
+        self.fps_spin = QSpinBox()
+        self.fps_spin.setRange(*FPS_RANGE)
+        self.fps_spin.setValue(10)
+        self.fps_spin.setSuffix(" fps")
+        self.scale_spin = QSpinBox()
+        self.scale_spin.setRange(*SCALE_RANGE)
+        self.scale_spin.setValue(3)
+        self.scale_spin.setSuffix(" ×")
+        self.scale_spin.setToolTip("Each 28×28 pixel becomes scale × scale screen pixels (crisp, no smoothing)")
+        self.hold_spin = QDoubleSpinBox()
+        self.hold_spin.setRange(*HOLD_RANGE)
+        self.hold_spin.setSingleStep(0.5)
+        self.hold_spin.setDecimals(1)
+        self.hold_spin.setValue(1.0)
+        self.hold_spin.setSuffix(" s")
+        self.hold_spin.setToolTip("Extra time on the finished images before the GIF loops")
+        self.labels_check = QCheckBox("Caption each frame with its step (e.g. \"step 3/40 · mix 1/38\")")
+        self.labels_check.setChecked(True)
+
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("color: #808080;")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #d9534f; font-weight: bold;")
+        self.error_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        form.addRow("Format:", formats)
+        form.addRow("Save to:", path_row)
+        form.addRow("Panels:", panels)
+        form.addRow("Frame rate:", self.fps_spin)
+        form.addRow("Scale:", self.scale_spin)
+        form.addRow("Hold last frame:", self.hold_spin)
+        form.addRow("", self.labels_check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText("Export")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.browse_button.clicked.connect(self._browse)
+        self.frames_radio.toggled.connect(self._on_format_changed)
+        for check in (self.x_check, self.pred_check, self.feature_check, self.labels_check):
+            check.toggled.connect(self._validate)
+        self.feature_check.toggled.connect(self._sync_feature_widgets)
+        self._sync_feature_widgets()
+        self.path_edit.textChanged.connect(self._validate)
+        self.layer_combo.currentIndexChanged.connect(self._validate)
+        self.fps_spin.valueChanged.connect(self._validate)
+        self.hold_spin.valueChanged.connect(self._validate)
+        self._validate()
+
+    # -- results --------------------------------------------------------------------------------
+    def path(self) -> str:
+        """The chosen destination, ``~`` expanded: a .gif file, or a folder for PNG frames."""
+        return os.path.expanduser(self.path_edit.text().strip())
+
+    def as_frames(self) -> bool:
+        """True for PNG frames into a folder, False for one animated GIF."""
+        return self.frames_radio.isChecked()
+
+    def panels(self) -> tuple[str, ...]:
+        chosen = []
+        if self.x_check.isChecked():
+            chosen.append("x")
+        if self.pred_check.isChecked():
+            chosen.append("pred")
+        if self.feature_check.isEnabled() and self.feature_check.isChecked() and self.layer_combo.currentText():
+            chosen.append(f"feature:{self.layer_combo.currentText()}")
+        return tuple(chosen)
+
+    def options(self) -> GifOptions:
+        """The choices as the core's ``GifOptions``."""
+        return GifOptions(panels=self.panels(), fps=float(self.fps_spin.value()), scale=int(self.scale_spin.value()),
+                          labels=self.labels_check.isChecked(), hold_last=float(self.hold_spin.value()),
+                          sample=int(self.sample_spin.value()))
+
+    def problem(self) -> str | None:
+        """Why the current choice cannot be exported, or None when it can."""
+        if not self.panels():
+            return "Choose at least one panel to export."
+        if self.feature_check.isChecked() and self.feature_check.isEnabled() and not self.layer_combo.currentText():
+            return "Choose which layer's feature maps to export."
+        if not FPS_RANGE[0] <= self.fps_spin.value() <= FPS_RANGE[1]:
+            return f"The frame rate must be {FPS_RANGE[0]}–{FPS_RANGE[1]} fps."
+        if not SCALE_RANGE[0] <= self.scale_spin.value() <= SCALE_RANGE[1]:
+            return f"The scale must be {SCALE_RANGE[0]}–{SCALE_RANGE[1]}."
+        if not HOLD_RANGE[0] <= self.hold_spin.value() <= HOLD_RANGE[1]:
+            return f"The hold on the last frame must be {HOLD_RANGE[0]:g}–{HOLD_RANGE[1]:g} s."
+        text = self.path()
+        if not text:
+            return "Choose where to save the export."
+        target = Path(text)
+        if not self.as_frames():
+            if target.suffix.lower() != ".gif":
+                return "A GIF file name must end in .gif."
+            if target.is_dir():
+                return f"{target} is a folder; give a file name ending in .gif."
+        elif target.exists() and not target.is_dir():
+            return f"{target} is a file; PNG frames need a folder."
+        parent = target.parent
+        if not parent.is_dir():
+            return f"The folder {parent} does not exist."
+        return None
+
+    # -- internals --------------------------------------------------------------------------------
+    def _validate(self) -> None:
+        problem = self.problem()
+        self.ok_button.setEnabled(problem is None)
+        self.error_label.setText(problem or "")
+        self.error_label.setVisible(problem is not None)
+        self.summary_label.setText(self._summary())
+
+    def _summary(self) -> str:
+        panels = len(self.panels())
+        what = f"{panels} panel{'s' if panels != 1 else ''} side by side"
+        if self._n_frames is None:
+            return what
+        seconds = self._n_frames / max(self.fps_spin.value(), 1) + self.hold_spin.value()
+        kind = "PNG files" if self.as_frames() else "GIF frames"
+        return f"{what} · {self._n_frames} {kind} · {seconds:.1f} s per loop"
+
+    def _sync_feature_widgets(self) -> None:
+        on = self.feature_check.isEnabled() and self.feature_check.isChecked()
+        self.layer_combo.setEnabled(on)
+        self.sample_spin.setEnabled(on)
+
+    def _on_format_changed(self) -> None:
+        """Keep the path sensible when switching: ``a.gif`` <-> ``a_frames/``."""
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            if self.as_frames() and path.suffix.lower() == ".gif":
+                self.path_edit.setText(str(path.with_name(path.stem + FRAMES_SUFFIX)))
+            elif not self.as_frames() and path.suffix.lower() != ".gif":
+                stem = path.name[: -len(FRAMES_SUFFIX)] if path.name.endswith(FRAMES_SUFFIX) else path.name
+                self.path_edit.setText(str(path.with_name(stem + ".gif")))
+        self._validate()
+
+    def _browse(self) -> None:
+        start = self.path() or str(Path.home())
+        if self.as_frames():
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the PNG frames", start)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save the animation as", start, "GIF images (*.gif)")
+            if chosen and Path(chosen).suffix.lower() != ".gif":
+                chosen += ".gif"
+        if chosen:
+            self.path_edit.setText(chosen)

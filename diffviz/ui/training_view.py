@@ -1,0 +1,428 @@
+"""The training view: watch the model learn, live.
+
+Why it is built this way: the worker sends a ``TrainingUpdate`` up to ~30 times a second and
+a run can last 100k steps, so ``add_update`` only appends to growing numpy buffers; a
+single-shot timer redraws at most ~30 times a second and only after something changed. The
+curves use pyqtgraph's peak downsampling and clip-to-view, so a redraw costs about the same
+at step 100 as at step 100,000. Everything here draws what signals carry: no torch, no threads.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar,
+                               QSlider, QSplitter, QVBoxLayout, QWidget)
+
+from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
+
+REDRAW_MS = 33                 # at most ~30 redraws a second
+AMOUNT_BINS = 10               # 0-0.1, 0.1-0.2, ... 0.9-1.0
+AMOUNT_WINDOW = 2048           # the bars show the last this-many images: the model now, not its history
+RAW_PEN = pg.mkPen(110, 160, 230, 90, width=1)
+SMOOTH_PEN = pg.mkPen("#ffb347", width=2)
+MAX_EPOCH_LABELS = 8           # beyond this many epochs the values would overlap: dots only
+GRID_PAD, CELL = 2, 28         # grid_uint8 lays 28x28 images with 2 px padding
+
+EXPLANATION = """
+<p>Each training step takes a batch of clean digits <i>x</i>, corrupts every image by its own random
+<b>amount</b> between 0 and 1, and asks the network to give back the clean digit:</p>
+<p style="margin-left:16px"><code>noisy = (1 - amount) * x + amount * noise</code><br>
+<code>loss = mean((net(noisy) - x)^2)</code></p>
+<p>The <b>loss</b> is the mean squared difference between the prediction and the clean digit, per pixel
+(pixels run from 0 to 1). The raw curve jumps around because each batch draws different digits and
+amounts; the smoothed curve (an exponential moving average) shows the trend.</p>
+<p><b>Loss by noise amount</b>: at small amounts the digit is still visible, so copying the input is almost
+right. At large amounts little signal is left and the network can only guess a plausible digit, so the loss
+stays high there however long you train. Watch the low and middle bars fall.</p>
+<p><b>Previews</b> are sampled from the same starting noise every time, so you watch the same digits
+form as the model learns.</p>
+"""
+
+
+def ema(values: np.ndarray, alpha: float, start: float | None = None, chunk: int = 256) -> np.ndarray:
+    """Exponential moving average y[t] = alpha*y[t-1] + (1-alpha)*x[t], vectorised.
+
+    Why chunks: the closed form needs alpha**-t, which overflows for long runs; inside a chunk
+    a lower-triangular matrix of alpha**(i-j) is exact, and a tiny scan carries the last value
+    from chunk to chunk. ``start`` is y[-1] (defaults to x[0], so the curve starts on the data).
+    """
+    x = np.asarray(values, dtype=np.float64)
+    n = x.size
+    if n == 0:
+        return x.copy()
+    alpha = float(np.clip(alpha, 0.0, 0.999))
+    carry = float(x[0] if start is None else start)
+    c = min(chunk, n)
+    chunks = math.ceil(n / c)
+    padded = np.zeros(chunks * c)
+    padded[:n] = x
+    idx = np.arange(c)
+    diff = idx[:, None] - idx[None, :]
+    weights = np.where(diff >= 0, (1 - alpha) * alpha ** np.maximum(diff, 0), 0.0)
+    local = padded.reshape(chunks, c) @ weights.T          # each chunk as if it started from 0
+    decay = alpha ** (idx + 1)                              # how much of the carry survives
+    carries = np.empty(chunks)
+    for k in range(chunks):                                 # chunks = n/256: a few hundred at most
+        carries[k] = carry
+        carry = local[k, -1] + decay[-1] * carry
+    return (local + carries[:, None] * decay[None, :]).ravel()[:n]
+
+
+def format_seconds(seconds: float | None) -> str:
+    """mm:ss below an hour, h:mm:ss above, a dash while unknown."""
+    if seconds is None or not math.isfinite(seconds):
+        return "—"
+    total = int(round(max(0.0, seconds)))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class _Buffer:
+    """A growing float array that doubles its capacity: appends are amortised O(1)."""
+
+    def __init__(self) -> None:
+        self.data = np.empty(1024)
+        self.size = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=np.float64).ravel()
+        need = self.size + values.size
+        if need > self.data.size:
+            grown = np.empty(max(need, 2 * self.data.size))
+            grown[:self.size] = self.data[:self.size]
+            self.data = grown
+        self.data[self.size:need] = values
+        self.size = need
+
+    def view(self) -> np.ndarray:
+        return self.data[:self.size]
+
+
+def _label_axis(panel: ImagePanel, orientation: str, label: str | None = None) -> pg.AxisItem:
+    """An axis beside an ImagePanel's view, used only to write labels that stay aligned with the cells."""
+    axis = pg.AxisItem(orientation, linkView=panel.view, pen=pg.mkPen("#1e1f22"), textPen="#d0d0d0")
+    axis.setStyle(tickLength=0, autoExpandTextSpace=True)
+    if label:
+        axis.setLabel(label, color="#a0a0a0")
+    return axis
+
+
+def _title(text: str) -> QLabel:
+    return QLabel(f"<b>{text}</b>", alignment=Qt.AlignHCenter)
+
+
+def _row(*parts: QWidget | int | None) -> QHBoxLayout:
+    """Widgets left to right; an int is a gap in pixels, None a stretch."""
+    row = QHBoxLayout()
+    for part in parts:
+        if part is None:
+            row.addStretch(1)
+        elif isinstance(part, int):
+            row.addSpacing(part)
+        else:
+            row.addWidget(part)
+    return row
+
+
+def _column(*parts) -> QWidget:
+    """Widgets and layouts top to bottom; only the plots and images take extra height."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, QWidget):
+            column.addWidget(part, 1 if isinstance(part, pg.GraphicsView) else 0)
+        else:
+            column.addLayout(part)
+    return box
+
+
+def _splitter(orientation, *parts: tuple[QWidget, int]) -> QSplitter:
+    splitter = QSplitter(orientation, childrenCollapsible=False)
+    for widget, _ in parts:
+        splitter.addWidget(widget)
+    splitter.setSizes([size for _, size in parts])
+    return splitter
+
+
+class TrainingView(QWidget):
+    """Live loss curves, loss by noise amount, run statistics, the prediction strip and preview samples."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self._timer.timeout.connect(self._redraw)
+        self._build()
+        self.reset(1, None)
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.stats_label = QLabel()
+        self.stats_label.setTextFormat(Qt.RichText)
+        self.progress_bar = QProgressBar(maximum=1000, textVisible=False, maximumWidth=220, maximumHeight=10)
+        top = _row(self.stats_label, None, self.progress_bar)
+
+        # 1. loss curves
+        self.loss_plot = pg.PlotWidget()
+        plot = self.loss_plot.getPlotItem()
+        plot.setTitle("Training loss")
+        plot.setLabel("left", "MSE loss")
+        plot.getAxis("left").enableAutoSIPrefix(False)  # show 0.02, the number the course prints
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.setMenuEnabled(False)
+        plot.addLegend(offset=(-10, 10))
+        # ~2 samples per pixel column: the peak envelope looks the same as all points, and paints fast
+        self.raw_curve = plot.plot(pen=RAW_PEN, name="per step", autoDownsampleFactor=2.0)
+        self.smooth_curve = plot.plot(pen=SMOOTH_PEN, name="smoothed", autoDownsampleFactor=2.0)
+        for curve in (self.raw_curve, self.smooth_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.epoch_markers = plot.plot(pen=None, symbol="o", symbolSize=9, symbolBrush="#7ee787",
+                                       symbolPen="#1e1f22", name="epoch mean")
+        self._epoch_labels: list[pg.TextItem] = []
+
+        self.smoothing_slider = QSlider(Qt.Horizontal, minimum=0, maximum=99, value=90, maximumWidth=160)
+        self.smoothing_label = QLabel()
+        self.log_check = QCheckBox("log y")
+        self.x_combo = QComboBox()
+        self.x_combo.addItems(["steps", "epochs"])
+        controls = _row(QLabel("smoothing"), self.smoothing_slider, self.smoothing_label, 12,
+                        self.log_check, 12, QLabel("x axis"), self.x_combo, None)
+        loss_box = _column(self.loss_plot, controls)
+
+        # 2. loss by noise amount
+        self.amount_plot = pg.PlotWidget()
+        aplot = self.amount_plot.getPlotItem()
+        aplot.setTitle(f"Loss by noise amount (last {AMOUNT_WINDOW:,} images)")
+        aplot.setLabel("bottom", "noise amount")
+        aplot.setLabel("left", "mean loss")
+        aplot.getAxis("left").enableAutoSIPrefix(False)
+        aplot.setMenuEnabled(False)
+        aplot.setMouseEnabled(x=False, y=False)
+        aplot.hideButtons()
+        aplot.showGrid(y=True, alpha=0.15)
+        aplot.setXRange(-0.04, 1.04, padding=0)
+        aplot.setLimits(yMin=0)  # losses are never negative; an empty chart should not show -0.4
+        aplot.getAxis("bottom").setTicks([[(i / 10, f"{i / 10:.1f}") for i in range(0, 11, 2)],
+                                           [(i / 10, "") for i in range(11)]])
+        centers = (np.arange(AMOUNT_BINS) + 0.5) / AMOUNT_BINS
+        brushes = [pg.mkBrush(pg.colormap.get("plasma").map(0.2 + 0.65 * c, mode="qcolor")) for c in centers]
+        self.amount_bars = pg.BarGraphItem(x=centers, height=np.zeros(AMOUNT_BINS), width=0.85 / AMOUNT_BINS,
+                                           brushes=brushes, pen=None)
+        aplot.addItem(self.amount_bars)
+
+        # 4. the course's figure, live
+        self.strip_panel = ImagePanel("clean, corrupted and predicted digits of a fixed batch")
+        ci = self.strip_panel.ci
+        ci.removeItem(self.strip_panel.view)
+        self._strip_rows = _label_axis(self.strip_panel, "left")
+        self._strip_cols = _label_axis(self.strip_panel, "top", "corruption amount")
+        ci.addItem(self._strip_cols, row=0, col=1)
+        ci.addItem(self._strip_rows, row=1, col=0)
+        ci.addItem(self.strip_panel.view, row=1, col=1)
+        self._strip_rows.setTicks([[(GRID_PAD + r * (CELL + GRID_PAD) + CELL / 2, name)
+                                    for r, name in enumerate(["clean", "corrupted", "prediction"])]])
+        self.strip_caption = QLabel(alignment=Qt.AlignHCenter)
+        strip_box = _column(_title("Predictions on a fixed batch"), self.strip_panel, self.strip_caption)
+
+        # 5. preview samples
+        self.preview_panel = ImagePanel("samples drawn from the model from the same noise each time")
+        self.preview_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
+        self.preview_caption = QLabel(minimumWidth=110)
+        preview_box = _column(_title("Samples as it learns"), self.preview_panel,
+                              _row(self.preview_slider, self.preview_caption))
+
+        # 6. explanation
+        self.explanation = ExplanationBox("What is the loss?", EXPLANATION, expanded=False)
+
+        upper = _splitter(Qt.Horizontal, (loss_box, 640), (self.amount_plot, 360))
+        lower = _splitter(Qt.Horizontal, (strip_box, 680), (preview_box, 320))
+        outer = _splitter(Qt.Vertical, (upper, 520), (lower, 400))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(outer, 1)
+        layout.addWidget(self.explanation)
+
+        self.smoothing_slider.valueChanged.connect(self._smoothing_changed)
+        self.log_check.toggled.connect(self._log_toggled)
+        self.x_combo.currentIndexChanged.connect(self._x_axis_changed)
+        self.preview_slider.valueChanged.connect(self._show_preview)
+        self.smoothing_label.setText(f"{self._alpha():.2f}")
+        plot.setLabel("bottom", "step")
+
+    # ---------------------------------------------------------------- public API
+    def reset(self, steps_per_epoch: int, total_steps: int | None) -> None:
+        """Forget the previous run: empty curves, bars, strip and previews."""
+        self._steps_per_epoch = max(1, int(steps_per_epoch))
+        self._total_steps = total_steps
+        self._steps, self._epochs, self._losses = _Buffer(), _Buffer(), _Buffer()
+        self._smooth = _Buffer()
+        self._window_amounts = np.zeros(AMOUNT_WINDOW)
+        self._window_losses = np.zeros(AMOUNT_WINDOW)
+        self._window_next = self._window_filled = 0
+        self._latest: TrainingUpdate | None = None
+        self._epoch_losses: list[float] = []
+        self._previews: list[PreviewSamples] = []
+        self._dirty = True
+        self._timer.stop()
+        self.strip_panel.set_image(grid_uint8(np.zeros((24, 1, CELL, CELL)), nrow=8))
+        self._strip_cols.setTicks([[]])
+        self.strip_caption.setText("waiting for the first predictions…")
+        self.preview_panel.set_image(grid_uint8(np.zeros((16, 1, CELL, CELL)), nrow=4))
+        self.preview_slider.blockSignals(True)
+        self.preview_slider.setRange(0, 0)
+        self.preview_slider.blockSignals(False)
+        self.preview_slider.setEnabled(False)
+        self.preview_caption.setText("no samples yet")
+        self._redraw()
+
+    def add_update(self, update: TrainingUpdate) -> None:
+        """Append the steps of one update; the redraw timer draws them (cheap: no plotting here)."""
+        self._steps.extend(update.steps)
+        self._epochs.extend(update.epochs)
+        self._losses.extend(update.losses)
+        self._push_amounts(np.asarray(update.amounts, float).ravel(), np.asarray(update.image_losses, float).ravel())
+        self._latest = update
+        self._epoch_losses = list(update.epoch_losses)
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def set_strip(self, strip: PredictionStrip) -> None:
+        """Show the fixed batch clean, corrupted at amounts 0→1, and predicted, one column per image."""
+        b = strip.clean.shape[0]
+        self.strip_panel.set_image(grid_uint8(np.concatenate([strip.clean, strip.noisy, strip.pred]), nrow=b))
+        self._strip_cols.setTicks([[(GRID_PAD + i * (CELL + GRID_PAD) + CELL / 2, f"{a:.2f}")
+                                    for i, a in enumerate(np.asarray(strip.amounts, float))]])
+        self.strip_caption.setText(f"at step {strip.step:,}")
+
+    def add_preview(self, preview: PreviewSamples) -> None:
+        """Keep every preview; follow the newest unless the user moved the slider back."""
+        following = not self._previews or self.preview_slider.value() == self.preview_slider.maximum()
+        self._previews.append(preview)
+        last = len(self._previews) - 1
+        self.preview_slider.setEnabled(last > 0)
+        self.preview_slider.setMaximum(last)
+        if following:
+            self.preview_slider.setValue(last)
+        self._show_preview(self.preview_slider.value())
+
+    def loss_point_count(self) -> int:
+        """How many per-step losses the raw curve holds now (updated by the redraw timer)."""
+        _, y = self.raw_curve.getOriginalDataset()
+        return 0 if y is None else len(y)
+
+    def preview_count(self) -> int:
+        return len(self._previews)
+
+    # ---------------------------------------------------------------- internals
+    def _push_amounts(self, amounts: np.ndarray, losses: np.ndarray) -> None:
+        """Write into a ring buffer of the last AMOUNT_WINDOW images."""
+        n = min(amounts.size, losses.size)
+        amounts, losses = amounts[n - min(n, AMOUNT_WINDOW):n], losses[n - min(n, AMOUNT_WINDOW):n]
+        slots = (self._window_next + np.arange(amounts.size)) % AMOUNT_WINDOW
+        self._window_amounts[slots] = amounts
+        self._window_losses[slots] = losses
+        self._window_next = (self._window_next + amounts.size) % AMOUNT_WINDOW
+        self._window_filled = min(AMOUNT_WINDOW, self._window_filled + amounts.size)
+
+    def amount_means(self) -> np.ndarray:
+        """Mean loss per amount bin over the recent window (0 where a bin has no images yet)."""
+        k = self._window_filled
+        bins = np.clip((self._window_amounts[:k] * AMOUNT_BINS).astype(int), 0, AMOUNT_BINS - 1)
+        sums = np.bincount(bins, weights=self._window_losses[:k], minlength=AMOUNT_BINS)
+        counts = np.bincount(bins, minlength=AMOUNT_BINS)
+        return np.divide(sums, counts, out=np.zeros(AMOUNT_BINS), where=counts > 0)
+
+    def _x(self) -> np.ndarray:
+        return (self._epochs if self.x_combo.currentIndex() == 1 else self._steps).view()
+
+    def _alpha(self) -> float:
+        return self.smoothing_slider.value() / 100
+
+    def _redraw(self) -> None:
+        """Bring every plot up to date with the buffers (runs from the timer, ≤ ~30 times a second)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        losses = self._losses.view()
+        done = self._smooth.size
+        if done < losses.size:  # continue the average from where it stopped: only new points cost
+            start = self._smooth.data[done - 1] if done else None
+            self._smooth.extend(ema(losses[done:], self._alpha(), start))
+        x = self._x()
+        self.raw_curve.setData(x, losses)
+        self.smooth_curve.setData(x, self._smooth.view())
+        self._draw_epochs()
+        self.amount_bars.setOpts(height=self.amount_means())
+        self._draw_stats()
+
+    def _draw_epochs(self) -> None:
+        """Epoch means as dots with their value, where each epoch ends."""
+        plot = self.loss_plot.getPlotItem()
+        for label in self._epoch_labels:
+            plot.removeItem(label)
+        self._epoch_labels = []
+        losses = np.asarray(self._epoch_losses, float)
+        ends = np.arange(1, losses.size + 1, dtype=float)
+        if self.x_combo.currentIndex() == 0:
+            ends *= self._steps_per_epoch
+        self.epoch_markers.setData(ends, losses)
+        log = self.log_check.isChecked()
+        if losses.size > MAX_EPOCH_LABELS:  # long runs: dots only, values would overlap
+            return
+        for xe, loss in zip(ends, losses):
+            label = pg.TextItem(f"{loss:.4f}", color="#7ee787", anchor=(0.5, 1.25), fill=(30, 31, 34, 210))
+            label.setPos(xe, math.log10(loss) if log and loss > 0 else loss)
+            plot.addItem(label, ignoreBounds=True)
+            self._epoch_labels.append(label)
+
+    def _draw_stats(self) -> None:
+        u = self._latest
+        if u is None or not self._steps.size:
+            self.stats_label.setText("<span style='color:#a0a0a0'>waiting for training to start…</span>")
+            self.progress_bar.setValue(0)
+            return
+        step = int(self._steps.data[self._steps.size - 1])
+        total = f" / {self._total_steps:,}" if self._total_steps else ""
+        epoch = self._epochs.data[self._epochs.size - 1]
+        parts = [f"step <b>{step:,}</b>{total}", f"epoch <b>{epoch:.2f}</b>",
+                 f"<b>{u.images_per_sec:,.0f}</b> img/s", f"elapsed <b>{format_seconds(u.elapsed)}</b>",
+                 f"ETA <b>{format_seconds(u.eta)}</b>", f"<b>{100 * u.progress:.0f}%</b>"]
+        self.stats_label.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
+        self.progress_bar.setValue(int(round(1000 * min(1.0, max(0.0, u.progress)))))
+
+    def _smoothing_changed(self, value: int) -> None:
+        """Recompute the whole smoothed curve at once (vectorised), then redraw."""
+        self.smoothing_label.setText(f"{value / 100:.2f}")
+        self._smooth = _Buffer()
+        self._smooth.extend(ema(self._losses.view(), self._alpha()))
+        self._dirty = True
+        self._redraw()
+
+    def _log_toggled(self, on: bool) -> None:
+        self.loss_plot.getPlotItem().setLogMode(y=on)
+        self._dirty = True
+        self._redraw()
+
+    def _x_axis_changed(self, index: int) -> None:
+        self.loss_plot.getPlotItem().setLabel("bottom", "epoch" if index == 1 else "step")
+        self._dirty = True
+        self._redraw()
+        self.loss_plot.getPlotItem().enableAutoRange()
+
+    def _show_preview(self, index: int) -> None:
+        if not self._previews:
+            return
+        preview = self._previews[max(0, min(index, len(self._previews) - 1))]
+        n = preview.images.shape[0]
+        self.preview_panel.set_image(grid_uint8(preview.images, nrow=max(1, math.ceil(math.sqrt(n)))))
+        self.preview_caption.setText(f"step {preview.step:,} · {format_seconds(preview.elapsed)}"
+                                     f"  ({index + 1}/{len(self._previews)})")
