@@ -49,7 +49,8 @@ def load_bundled(path: Path | None = None) -> DigitData:
     if not path.is_file():
         raise DataError(f"the bundled digits are missing: expected {path} (reinstall diffviz)")
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        # open the file ourselves: np.load leaks its handle when a damaged zip fails to parse
+        with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as archive:
             pixels, labels = archive["images"], archive["labels"]
     except Exception as exc:  # a damaged file can fail in many ways inside numpy/zipfile
         raise DataError(f"the bundled digits at {path} cannot be read ({exc}); reinstall diffviz") from exc
@@ -62,7 +63,8 @@ _TORCHVISION_SETS = {
     "mnist": ("MNIST", "MNIST"),
     "fashion-mnist": ("FashionMNIST", "FashionMNIST"),
 }
-_RAW_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte")
+# torchvision checks for all four (the test split too) before it reads the training split
+_RAW_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
 
 
 def load_torchvision(kind: str, root: Path | None = None, download: bool = True) -> DigitData:
@@ -79,7 +81,9 @@ def load_torchvision(kind: str, root: Path | None = None, download: bool = True)
     expected = ", ".join(str(root / folder / "raw" / f) for f in _RAW_FILES)
     try:
         dataset = dataset_cls(str(root), train=True, download=False)
-    except RuntimeError:
+    except RuntimeError as exc:
+        if all((root / folder / "raw" / f).is_file() for f in _RAW_FILES):  # present, so unreadable (truncated)
+            raise DataError(f"{class_name} in {root} is damaged ({exc}); expected valid IDX files: {expected}") from exc
         dataset = None
     except Exception as exc:
         raise DataError(f"{class_name} in {root} is damaged ({exc}); expected valid IDX files: {expected}") from exc

@@ -33,6 +33,9 @@ from diffviz.core.features import FeatureCapture
 
 MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
+MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
+# Feature values kept per sample per frame, by architecture (BasicUNet: its six layers' outputs).
+FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28}
 
 
 @dataclass
@@ -62,6 +65,11 @@ class Trajectory:
     def final(self) -> np.ndarray:
         """The finished images (N, C, H, W) in [0, 1]."""
         return np.clip(self.xs[-1], 0.0, 1.0)
+
+    @property
+    def feature_samples(self) -> int:
+        """How many samples have feature maps (the first ones of the batch); 0 without capture."""
+        return int(next(iter(self.features.values())).shape[1]) if self.features else 0
 
     @property
     def layer_names(self) -> list[str]:
@@ -99,6 +107,29 @@ def validate_sampling(n: int, steps: int) -> None:
         raise ConfigError(f"the number of steps must be between 1 and {MAX_STEPS} (got {steps})")
 
 
+def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
+                     image_shape: tuple[int, int, int] = (1, 28, 28)) -> int:
+    """How much memory recording a run will take: x and predictions (float32) plus feature maps (float16)."""
+    frames = steps + 1
+    pixels = int(np.prod(image_shape))
+    total = 2 * frames * n * pixels * 4
+    if features:
+        kept = n if features is True else min(n, int(features))
+        per_sample = FEATURE_VALUES_PER_SAMPLE.get(type(model).__name__, 64 * pixels)
+        total += frames * kept * per_sample * 2
+    return total
+
+
+def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool | int) -> None:
+    """Refuse, before any work, a recording that would not fit in memory; say what would."""
+    need = trajectory_bytes(model, n, steps, features)
+    if need > MAX_TRAJECTORY_BYTES:
+        raise ConfigError(
+            f"recording {n} samples x {steps} steps{' with feature maps' if features else ''} needs about "
+            f"{need / 2**30:.1f} GB, above the {MAX_TRAJECTORY_BYTES / 2**30:.0f} GB limit: use fewer samples or "
+            "steps, capture features for fewer samples, or export a .npy/.png of the results only")
+
+
 def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28)) -> torch.Tensor:
     """The starting point: uniform noise like the course's ``torch.rand``, repeatable by seed."""
     generator = torch.Generator().manual_seed(seed)
@@ -134,6 +165,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     setting ``cancel`` stops between steps and returns None.
     """
     validate_sampling(n, steps)
+    check_trajectory_fits(model, n, steps, features)
     device = torch.device(device)
     was_training = model.training
     model.to(device).eval()

@@ -1,0 +1,49 @@
+"""Architecture rules checked mechanically: the engine stays free of Qt, and nothing loads pickles."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "diffviz"
+FORBIDDEN = ("pickle.load", "weights_only=False", "torch.load(")
+
+
+def test_import_contracts_hold():
+    exe = shutil.which("lint-imports")
+    if exe is None:
+        pytest.skip("import-linter (lint-imports) is not installed")
+    result = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        # a package named in a contract that is not written yet (no __init__.py) is not a broken contract
+        missing = re.findall(r"Module '(diffviz\.[\w.]+)' does not exist", output)
+        unwritten = [m for m in missing if not (REPO.joinpath(*m.split(".")) / "__init__.py").is_file()]
+        if missing and unwritten == missing:
+            pytest.skip(f"contract names packages not written yet: {', '.join(unwritten)}")
+    assert result.returncode == 0, output
+    assert "broken" in output and "0 broken" in output, output
+
+
+def _python_files() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_the_scan_sees_the_package():
+    names = {p.relative_to(PACKAGE).as_posix() for p in _python_files()}
+    assert {"cli.py", "commands.py", "core/checkpoints.py", "core/data.py"} <= names
+
+
+@pytest.mark.parametrize("needle", FORBIDDEN)
+def test_no_pickle_loading_anywhere(needle):
+    offenders = []
+    for path in _python_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

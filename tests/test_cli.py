@@ -1,0 +1,199 @@
+"""The command line: train, sample to .npy/.png/.gif, and one-line refusals with exit code 2.
+
+Every CLI start in a subprocess imports torch (seconds), so the subprocess runs are few and
+small; refusals that only need the parser or a check before any work run in-process too.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torchvision.utils import make_grid
+
+import diffviz
+from diffviz.cli import main
+from diffviz.core.checkpoints import load_checkpoint
+from diffviz.core.sampling import sample_final
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "diffviz", *map(str, args)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def run_inprocess(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exc:  # argparse exits by itself
+        code = exc.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _one_error_line(stderr: str) -> str:
+    lines = stderr.strip("\n").splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("diffviz"), lines[0]
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A checkpoint from a real `diffviz train` run (a few steps), made once for the module."""
+    out = tmp_path_factory.mktemp("cli") / "x.safetensors"
+    result = run_cli("train", "--epochs", "0.05", "--seed", "3", "--out", out)
+    return out, result
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"diffviz {diffviz.__version__}"
+    assert diffviz.__version__.count(".") == 2
+
+
+def test_help():
+    result = run_cli("--help")
+    assert result.returncode == 0, result.stderr
+    for word in ("train", "sample", "--version"):
+        assert word in result.stdout
+    sub = run_cli("sample", "--help")
+    assert sub.returncode == 0 and "--checkpoint" in sub.stdout and "--steps" in sub.stdout
+
+
+def test_train_writes_a_loadable_checkpoint(trained):
+    path, result = trained
+    assert result.returncode == 0, result.stderr
+    assert f"saved {path}" in result.stdout
+    model, info = load_checkpoint(path)
+    assert info.architecture == "BasicUNet" and info.recipe == "course"
+    assert info.hyperparameters["epochs"] == 0.05 and info.hyperparameters["seed"] == 3
+    assert info.hyperparameters["batch_size"] == 128
+    assert info.training["steps"] == round(0.05 * math.ceil(10_000 / 128))
+    assert info.training["images"] == info.training["steps"] * 128
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_train_prints_an_epoch_line(tmp_path, bundled_data, capsys):
+    """Two (tiny) epochs on a folder of digits: each epoch's mean loss is printed (in-process: cheap)."""
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    for i in range(12):
+        Image.fromarray((bundled_data.images[i * 800, 0].numpy() * 255).astype(np.uint8), "L").save(
+            folder / f"{i:02d}.png")
+    out = tmp_path / "e.safetensors"
+    code, stdout, stderr = run_inprocess(capsys, "train", "--epochs", "2", "--batch-size", "6",
+                                         "--data", f"folder:{folder}", "--out", out)
+    assert code == 0, stderr
+    assert "epoch 1: mean loss" in stdout and "epoch 2: mean loss" in stdout
+    assert f"saved {out}" in stdout
+    _model, info = load_checkpoint(out)
+    assert info.training["steps"] == 4 and len(info.training["epoch_losses"]) == 2
+
+
+def test_sample_npy(trained, tmp_path):
+    checkpoint, _ = trained
+    out = tmp_path / "s.npy"
+    result = run_cli("sample", "--checkpoint", checkpoint, "--n", "5", "--steps", "3", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {out}" in result.stdout
+    images = np.load(out, allow_pickle=False)
+    assert images.dtype == np.float32 and images.shape == (5, 1, 28, 28)
+    assert images.min() >= 0.0 and images.max() <= 1.0
+    # the same images the engine makes from that checkpoint with seed 0
+    model, _info = load_checkpoint(checkpoint)
+    assert np.allclose(images, sample_final(model, 5, 3, seed=0), atol=1e-5)
+
+
+def test_sample_png_and_gif(trained, tmp_path):
+    checkpoint, _ = trained
+    png = tmp_path / "s.png"
+    result = run_cli("sample", "--checkpoint", checkpoint, "--n", "5", "--steps", "3", "--scale", "2", "--out", png)
+    assert result.returncode == 0, result.stderr
+    grid = make_grid(torch.zeros(5, 1, 28, 28), nrow=3, padding=2)
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        assert image.size == (grid.shape[2] * 2, grid.shape[1] * 2)
+
+    gif = tmp_path / "s.gif"
+    result = run_cli("sample", "--checkpoint", checkpoint, "--n", "4", "--steps", "3",
+                     "--panels", "x,pred,feature:down1", "--out", gif)
+    assert result.returncode == 0, result.stderr
+    with Image.open(gif) as image:
+        assert image.format == "GIF"
+        assert image.n_frames == 3 + 1
+        assert image.info.get("loop") == 0
+
+
+def test_a_non_checkpoint_exits_2_with_one_line(tmp_path):
+    """End to end in a subprocess: a file of random bytes is refused in one line, exit code 2."""
+    junk = tmp_path / "junk.safetensors"
+    junk.write_bytes(b"\x17" + random.Random(1).randbytes(2000))
+    out = tmp_path / "s.npy"
+    result = run_cli("sample", "--checkpoint", junk, "--n", "2", "--steps", "2", "--out", out)
+    assert result.returncode == 2
+    line = _one_error_line(result.stderr)
+    assert "junk.safetensors" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["sample", "--n", "0", "--out", "{tmp}/s.npy"],
+    ["sample", "--steps", "-1", "--out", "{tmp}/s.npy"],
+    ["sample", "--n", "many", "--out", "{tmp}/s.npy"],
+    ["train", "--lr", "-1", "--out", "{tmp}/m.safetensors"],
+    ["train", "--lr", "nan", "--out", "{tmp}/m.safetensors"],
+    ["train", "--batch-size", "0", "--out", "{tmp}/m.safetensors"],
+    ["train", "--epochs", "1", "--seconds", "5", "--out", "{tmp}/m.safetensors"],
+    ["train"],
+    ["frobnicate"],
+])
+def test_usage_errors_in_a_subprocess(tmp_path, args):
+    """Parser errors exit before torch is imported, so these subprocesses are quick."""
+    result = run_cli(*[a.format(tmp=tmp_path) for a in args], timeout=60)
+    assert result.returncode == 2
+    _one_error_line(result.stderr)
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("case", [
+    "sample-bad-suffix", "train-bad-suffix", "sample-missing-folder", "train-missing-folder",
+    "missing-checkpoint", "random-checkpoint", "unknown-data", "sample-too-many",
+])
+def test_refusals_in_process(trained, tmp_path, capsys, case):
+    checkpoint, _ = trained
+    junk = tmp_path / "junk.safetensors"
+    junk.write_bytes(b"\x17" + random.Random(2).randbytes(1000))
+    sample = ["sample", "--checkpoint", checkpoint, "--n", "2", "--steps", "2"]
+    args, phrase = {
+        "sample-bad-suffix": (sample + ["--out", tmp_path / "s.jpg"], ".png, .npy or .gif"),
+        "train-bad-suffix": (["train", "--out", tmp_path / "m.pt"], ".safetensors"),
+        "sample-missing-folder": (sample + ["--out", tmp_path / "no" / "s.npy"], "does not exist"),
+        "train-missing-folder": (["train", "--out", tmp_path / "no" / "m.safetensors"], "does not exist"),
+        "missing-checkpoint": (["sample", "--checkpoint", tmp_path / "none.safetensors", "--out",
+                                tmp_path / "s.npy"], "no checkpoint"),
+        "random-checkpoint": (["sample", "--checkpoint", junk, "--out", tmp_path / "s.npy"], "junk.safetensors"),
+        "unknown-data": (["train", "--data", "unknown:source", "--out", tmp_path / "m.safetensors"],
+                         "unknown data source"),
+        "sample-too-many": (sample[:3] + ["--n", "1000000", "--out", tmp_path / "s.npy"], "number of samples"),
+    }[case]
+    code, out, err = run_inprocess(capsys, *args)
+    assert code == 2
+    line = _one_error_line(err)
+    assert phrase in line
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.safetensors"]  # nothing written

@@ -1,0 +1,185 @@
+"""The course sampler recorded as a Trajectory: mixes, shapes, feature maps, seeds, cancellation."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+
+from diffviz.core.errors import ConfigError
+from diffviz.core.models import BasicUNet
+from diffviz.core.sampling import (MAX_SAMPLES, MAX_STEPS, Trajectory, initial_noise, sample, sample_final,
+                                   validate_sampling)
+
+N_SAMPLES = 4
+N_STEPS = 5
+
+
+@pytest.fixture(scope="module")
+def model():
+    torch.manual_seed(0)
+    return BasicUNet()
+
+
+@pytest.fixture(scope="module")
+def trajectory(model) -> Trajectory:
+    return sample(model, N_SAMPLES, N_STEPS, seed=0, features=True)
+
+
+def test_mix_is_one_over_n_minus_i(trajectory):
+    assert trajectory.mix.shape == (N_STEPS,)
+    for i, mix in enumerate(trajectory.mix):
+        assert mix == pytest.approx(1.0 / (N_STEPS - i), rel=1e-12)
+    assert trajectory.mix[-1] == 1.0
+
+
+def test_each_step_moves_x_toward_the_prediction(trajectory):
+    xs, preds = trajectory.xs, trajectory.preds
+    for i in range(N_STEPS):
+        expected = xs[i] * (1 - trajectory.mix[i]) + preds[i] * trajectory.mix[i]
+        assert np.allclose(xs[i + 1], expected, atol=1e-6, rtol=0)
+
+
+def test_last_step_jumps_fully_to_the_prediction(trajectory):
+    result = torch.from_numpy(trajectory.xs[N_STEPS])
+    last_pred = torch.from_numpy(trajectory.preds[N_STEPS - 1])
+    assert torch.allclose(result, last_pred, atol=1e-7, rtol=0)
+
+
+def test_first_frame_is_the_seeded_uniform_noise(trajectory):
+    assert np.array_equal(trajectory.xs[0], initial_noise(N_SAMPLES, 0).numpy())
+
+
+def test_trajectory_shapes(trajectory):
+    assert trajectory.xs.shape == (N_STEPS + 1, N_SAMPLES, 1, 28, 28)
+    assert trajectory.preds.shape == (N_STEPS + 1, N_SAMPLES, 1, 28, 28)
+    assert trajectory.xs.dtype == np.float32 and trajectory.preds.dtype == np.float32
+    assert trajectory.n_steps == N_STEPS and trajectory.n_frames == N_STEPS + 1
+    assert trajectory.n_samples == N_SAMPLES
+    assert trajectory.final.shape == (N_SAMPLES, 1, 28, 28)
+    assert trajectory.final.min() >= 0.0 and trajectory.final.max() <= 1.0
+    # the result frame also has a prediction (one extra forward pass), so it is inspectable
+    assert np.isfinite(trajectory.preds[N_STEPS]).all()
+
+
+def _expected_feature_shapes(frames: int, k: int) -> dict[str, tuple]:
+    return {
+        "down0": (frames, k, 32, 28, 28),
+        "down1": (frames, k, 64, 14, 14),
+        "down2": (frames, k, 64, 7, 7),
+        "up0": (frames, k, 64, 7, 7),
+        "up1": (frames, k, 32, 14, 14),
+        "up2": (frames, k, 1, 28, 28),
+    }
+
+
+def test_feature_maps_for_every_image(trajectory):
+    shapes = {name: maps.shape for name, maps in trajectory.features.items()}
+    assert shapes == _expected_feature_shapes(N_STEPS + 1, N_SAMPLES)
+    assert trajectory.layer_names == ["down0", "down1", "down2", "up0", "up1", "up2"]
+    # up2 is the model's output: the captured map is the prediction (float16 precision)
+    assert np.allclose(trajectory.features["up2"].astype(np.float32), trajectory.preds, atol=1e-2)
+
+
+def test_feature_maps_for_the_first_k_images(model, trajectory):
+    k = 3
+    small = sample(model, 6, 2, seed=0, features=k)
+    shapes = {name: maps.shape for name, maps in small.features.items()}
+    assert shapes == _expected_feature_shapes(3, k)
+    assert np.allclose(small.features["up2"].astype(np.float32), small.preds[:, :k], atol=1e-2)
+
+
+def test_no_features_by_default(model):
+    plain = sample(model, 2, 2, seed=0)
+    assert plain.features == {}
+    assert plain.layer_names == []
+
+
+def test_same_seed_same_trajectory_different_seed_different(model, trajectory):
+    again = sample(model, N_SAMPLES, N_STEPS, seed=0)
+    other = sample(model, N_SAMPLES, N_STEPS, seed=1)
+    assert np.array_equal(again.xs, trajectory.xs)
+    assert np.array_equal(again.preds, trajectory.preds)
+    assert not np.array_equal(other.xs[0], trajectory.xs[0])
+    assert not np.array_equal(other.xs[-1], trajectory.xs[-1])
+    assert other.seed == 1
+
+
+def test_a_set_cancel_event_returns_none(model):
+    cancel = threading.Event()
+    cancel.set()
+    assert sample(model, 2, 3, cancel=cancel) is None
+
+
+def test_cancel_mid_run_returns_none_and_restores_the_mode(model):
+    cancel = threading.Event()
+    frames = []
+
+    def on_frame(done: int, total: int) -> None:
+        frames.append((done, total))
+        if done == 2:
+            cancel.set()
+
+    model.train()
+    try:
+        assert sample(model, 2, 10, cancel=cancel, on_frame=on_frame) is None
+        assert model.training  # sampling runs in eval mode and puts the mode back, even when cancelled
+    finally:
+        model.eval()
+    assert frames == [(1, 11), (2, 11)]
+
+
+def test_progress_reaches_every_frame(model):
+    frames = []
+    sample(model, 2, 3, on_frame=lambda done, total: frames.append((done, total)))
+    assert frames == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_sample_final_matches_the_trajectory(model, trajectory):
+    final = sample_final(model, N_SAMPLES, N_STEPS, seed=0)
+    assert final.shape == (N_SAMPLES, 1, 28, 28) and final.dtype == np.float32
+    assert np.allclose(final, np.clip(trajectory.xs[-1], 0, 1), atol=1e-6, rtol=0)
+    assert np.allclose(final, trajectory.final, atol=1e-6, rtol=0)
+    # batching does not change the result, and progress is reported per batch
+    batches = []
+    batched = sample_final(model, N_SAMPLES, N_STEPS, seed=0, batch_size=3,
+                           on_batch=lambda done, total: batches.append((done, total)))
+    assert np.allclose(batched, final, atol=1e-5, rtol=0)
+    assert batches == [(3, N_SAMPLES), (N_SAMPLES, N_SAMPLES)]
+
+
+@pytest.mark.parametrize("n, steps", [
+    (0, 5), (-1, 5), (MAX_SAMPLES + 1, 5), (10**9, 5),
+    (4, 0), (4, -3), (4, MAX_STEPS + 1),
+])
+def test_validate_sampling_refuses(model, n, steps):
+    with pytest.raises(ConfigError):
+        validate_sampling(n, steps)
+    with pytest.raises(ConfigError):
+        sample(model, n, steps)
+    with pytest.raises(ConfigError):
+        sample_final(model, n, steps)
+
+
+def test_validate_sampling_accepts_the_limits():
+    validate_sampling(1, 1)
+    validate_sampling(MAX_SAMPLES, MAX_STEPS)
+
+
+def test_change_per_step(trajectory):
+    change = trajectory.change_per_step()
+    assert change.shape == (N_STEPS,)
+    assert (change >= 0).all()
+    expected = np.abs(trajectory.xs[1] - trajectory.xs[0]).mean()
+    assert change[0] == pytest.approx(expected, rel=1e-5)
+
+
+def test_step_labels(trajectory):
+    for i in range(N_STEPS):
+        label = trajectory.step_label(i)
+        assert f"{i + 1}/{N_STEPS}" in label
+        assert f"1/{N_STEPS - i}" in label
+        assert "result" not in label
+    assert "result" in trajectory.step_label(N_STEPS)
