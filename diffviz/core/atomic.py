@@ -15,6 +15,16 @@ from typing import Callable, BinaryIO
 from diffviz.core.errors import ExportError
 
 
+def _new_file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new one gets what ``open`` would give (0o666 less umask)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write(fileobj)`` on a temporary file, then move it over ``path``.
 
@@ -34,6 +44,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _new_file_mode(target))  # mkstemp makes 0600 files; a user's export should not be
         os.replace(tmp_name, target)
     except BaseException as exc:
         try:

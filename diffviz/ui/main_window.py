@@ -359,7 +359,8 @@ class MainWindow(QMainWindow):
             self.show_error("Sample first: the animation is exported from the timeline.")
             return
         default = str(self._last_dir() / f"diffviz_{self.trajectory.n_steps}steps.gif")
-        dialog = ExportDialog(self.trajectory.layer_names, default, self)
+        dialog = ExportDialog(self.trajectory.layer_names, default, self, n_frames=self.trajectory.n_frames,
+                              n_samples=max(1, self.trajectory.feature_samples))
         if dialog.exec():
             self.start_export(dialog.path(), dialog.options(), dialog.as_frames())
 
