@@ -14,7 +14,8 @@ from torchvision.utils import make_grid
 
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
-from diffviz.core.export import CAPTION_HEIGHT, GAP, GifOptions, gif_bytes, save_gif, save_png_frames, save_png_grid
+from diffviz.core.export import (CAPTION_HEIGHT, GAP, GifOptions, gif_bytes, image_grid, save_gif, save_png_frames,
+                                 save_png_grid)
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 
@@ -286,3 +287,12 @@ def test_a_successful_write_replaces_the_file(tmp_path):
     assert atomic_write(target, lambda handle: handle.write(b"new contents")) == target
     assert target.read_bytes() == b"new contents"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+@pytest.mark.parametrize("n", [1, 3, 16, 17, 64])
+@pytest.mark.parametrize("nrow", [None, 4, 8])
+def test_image_grid_matches_torchvision_make_grid(n, nrow):
+    """Our numpy layout must be make_grid's, pixel for pixel (it replaces it for speed)."""
+    images = np.random.default_rng(n).integers(0, 256, (n, 1, 28, 28), dtype=np.uint8)
+    expected = make_grid(torch.from_numpy(images), nrow=nrow or max(1, math.ceil(math.sqrt(n))), padding=2)
+    np.testing.assert_array_equal(image_grid(images, nrow), expected[0].numpy())  # make_grid makes grey RGB

@@ -259,8 +259,10 @@ class MainWindow(QMainWindow):
         worker = GeneratorWorker(job, threads=threads, finish_on_stop=finish_on_stop)
         handle = WorkerHandle(worker, name)
         self.handles[name] = handle
+        # Bound methods of this window, never lambdas: a lambda has no receiver thread, so Qt would
+        # call it directly in the worker thread, and it would touch widgets from there.
         worker.errored.connect(self._job_failed)
-        worker.finished.connect(lambda: self._job_finished(name))
+        worker.finished.connect(self._job_finished)
         self._job_started = time.perf_counter()
         handle.start()
         return worker
@@ -374,11 +376,14 @@ class MainWindow(QMainWindow):
             return
         worker = self._start("export", export_job(self.trajectory, path, options, as_frames))
         worker.yielded.connect(self._on_progress)
-        worker.returned.connect(lambda result: self.set_status(f"Exported {result}" if result else "Export stopped"))
+        worker.returned.connect(self._on_exported)
         if not self.busy("train"):
             self.controls.set_state("exporting")
         self.set_status(f"Exporting {path}…")
         self._show_progress(0, self.trajectory.n_frames)
+
+    def _on_exported(self, result: object) -> None:
+        self.set_status(f"Exported {result}" if result else "Export stopped")
 
     def _on_progress(self, message: object) -> None:
         if isinstance(message, Progress):
@@ -388,10 +393,12 @@ class MainWindow(QMainWindow):
         log.error("job failed: %s\n%s", message, details)
         self.show_error(message)
 
-    def _job_finished(self, name: str) -> None:
+    def _job_finished(self) -> None:
+        worker = self.sender()
+        name = next((n for n, h in self.handles.items() if h.worker is worker), "")
         handle = self.handles.get(name)
         if handle is not None:
-            handle.thread.wait(1000)
+            handle.thread.wait(1000)  # the thread ends right after the worker's last signal
         if self.busy("train"):
             self.controls.set_state("paused" if self.handles["train"].worker.paused else "training")
         elif not self.busy():

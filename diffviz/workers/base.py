@@ -19,7 +19,7 @@ import traceback
 import types
 from typing import Any, Callable, Iterator
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from diffviz.core.errors import DiffvizError
 
@@ -119,7 +119,9 @@ class WorkerHandle:
         self.thread.setObjectName(name)
         worker.moveToThread(self.thread)
         self.thread.started.connect(worker.run)
-        worker.finished.connect(self.thread.quit)
+        # quit() is thread-safe; calling it directly from the worker ends the thread's event loop
+        # without waiting for the GUI thread to get round to a queued call.
+        worker.finished.connect(self.thread.quit, Qt.DirectConnection)
 
     def start(self) -> "WorkerHandle":
         self.thread.start()

@@ -1,0 +1,174 @@
+"""A quality meter for generated digits: how many are recognisable, how many classes, how real.
+
+Loss says how well the model denoises; it does not say whether samples look like
+digits. So the project trains a small digit classifier once (``train_classifier``,
+run by ``resources/scripts/train_classifier.py``) and ships it. For a batch of samples
+it reports:
+
+* ``recognised``: the share the classifier assigns to one class with confidence > 0.9;
+* ``histogram`` and ``coverage``: predicted classes, and their entropy / log(10)
+  (1.0 = all ten digits equally often; a model drawing only 1s scores near 0);
+* ``frechet``: the Fréchet distance between Gaussians fitted to the classifier's
+  128-d penultimate features of the samples and of real digits (FID's idea, with a
+  digit classifier instead of Inception). Lower is better; real digits score ~0.
+
+The reference statistics of real digits are stored in the classifier's file, so a
+measurement needs no dataset and is deterministic for given samples.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from diffviz.core.atomic import atomic_write_bytes
+from diffviz.core.errors import CheckpointError
+from diffviz.core.paths import resources_dir
+
+CONFIDENT = 0.9
+FEATURES = 128
+
+
+class DigitClassifier(nn.Module):
+    """Two conv blocks and two linear layers (~0.4 M parameters); ``features`` is the 128-d embedding."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 32, 3, padding=1)
+        self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
+        self.fc1 = nn.Linear(64 * 7 * 7, FEATURES)
+        self.fc2 = nn.Linear(FEATURES, 10)
+
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        return F.relu(self.fc1(x.flatten(1)))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc2(self.features(x))
+
+
+def classifier_path() -> Path:
+    return resources_dir() / "checkpoints" / "digit_classifier.safetensors"
+
+
+@dataclass
+class QualityReport:
+    """What the meter says about a batch of samples."""
+
+    n: int
+    recognised: float            # share with max class probability > 0.9
+    coverage: float              # entropy of the class histogram / log(10)
+    frechet: float               # Fréchet distance to real digits in classifier feature space
+    histogram: list[int]         # predicted class counts, 0..9
+
+    def line(self) -> str:
+        return (f"recognised {self.recognised:.2f} · coverage {self.coverage:.2f} · "
+                f"Fréchet {self.frechet:.1f} · classes {self.histogram}")
+
+
+class QualityMeter:
+    """The shipped classifier plus real digits' feature statistics; ``measure(images)`` -> QualityReport."""
+
+    def __init__(self, classifier: DigitClassifier, ref_mean: np.ndarray, ref_cov: np.ndarray) -> None:
+        self.classifier = classifier.eval()
+        self.ref_mean = ref_mean.astype(np.float64)
+        self.ref_cov = ref_cov.astype(np.float64)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> "QualityMeter":
+        from safetensors import safe_open
+
+        path = Path(path) if path else classifier_path()
+        if not path.is_file():
+            raise CheckpointError(f"the digit classifier for the quality meter is missing ({path})")
+        try:
+            with safe_open(str(path), framework="pt", device="cpu") as reader:
+                tensors = {k: reader.get_tensor(k) for k in reader.keys()}
+        except Exception as exc:
+            raise CheckpointError(f"the digit classifier at {path} cannot be read ({exc})") from None
+        model = DigitClassifier()
+        weights = {k: v for k, v in tensors.items() if not k.startswith("ref_")}
+        try:
+            model.load_state_dict(weights)
+            mean, cov = tensors["ref_mean"].double().numpy(), tensors["ref_cov"].double().numpy()
+        except (KeyError, RuntimeError) as exc:
+            raise CheckpointError(f"the digit classifier at {path} does not fit ({exc})") from None
+        return cls(model, mean, cov)
+
+    @torch.no_grad()
+    def embed(self, images: np.ndarray | torch.Tensor, batch: int = 1000) -> tuple[np.ndarray, np.ndarray]:
+        """Class probabilities (N, 10) and features (N, 128) for images (N, 1, 28, 28) in [0, 1]."""
+        x = torch.as_tensor(np.asarray(images, dtype=np.float32)).clamp(0, 1)
+        probs, feats = [], []
+        for start in range(0, len(x), batch):
+            f = self.classifier.features(x[start:start + batch])
+            feats.append(f.double().numpy())
+            probs.append(F.softmax(self.classifier.fc2(f), dim=1).double().numpy())
+        return np.concatenate(probs), np.concatenate(feats)
+
+    def measure(self, images: np.ndarray | torch.Tensor) -> QualityReport:
+        probs, feats = self.embed(images)
+        counts = np.bincount(probs.argmax(1), minlength=10)
+        share = counts / max(1, counts.sum())
+        entropy = -float(np.sum(share[share > 0] * np.log(share[share > 0])))
+        mean, cov = feats.mean(0), np.cov(feats, rowvar=False) if len(feats) > 1 else np.zeros((FEATURES,) * 2)
+        return QualityReport(n=len(probs), recognised=float((probs.max(1) > CONFIDENT).mean()),
+                             coverage=entropy / math.log(10),
+                             frechet=frechet_distance(mean, cov, self.ref_mean, self.ref_cov),
+                             histogram=[int(c) for c in counts])
+
+
+def frechet_distance(mu1: np.ndarray, s1: np.ndarray, mu2: np.ndarray, s2: np.ndarray) -> float:
+    """||mu1 - mu2||^2 + Tr(S1 + S2 - 2 (S1 S2)^1/2), with the square root's trace from a symmetric form."""
+    vals, vecs = np.linalg.eigh(s1)
+    root1 = (vecs * np.sqrt(np.clip(vals, 0, None))) @ vecs.T
+    middle = root1 @ s2 @ root1  # similar to S1 S2, and symmetric PSD: its eigenvalues' roots sum to the trace
+    trace_root = float(np.sum(np.sqrt(np.clip(np.linalg.eigvalsh((middle + middle.T) / 2), 0, None))))
+    return float(np.sum((mu1 - mu2) ** 2) + np.trace(s1) + np.trace(s2) - 2 * trace_root)
+
+
+def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 4, seed: int = 0,
+                     holdout: int = 1000) -> tuple[DigitClassifier, float]:
+    """Train the meter's classifier (random ±2 px shifts as augmentation); returns it and held-out accuracy."""
+    generator = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
+    order = torch.randperm(len(images), generator=generator)
+    test_idx, train_idx = order[:holdout], order[holdout:]
+    model = DigitClassifier()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(epochs):
+        perm = train_idx[torch.randperm(len(train_idx), generator=generator)]
+        for start in range(0, len(perm), 128):
+            idx = perm[start:start + 128]
+            dx, dy = (int(v) for v in torch.randint(-2, 3, (2,), generator=generator))
+            x = torch.roll(images[idx], shifts=(dy, dx), dims=(2, 3))
+            loss = F.cross_entropy(model(x), labels[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    model.eval()
+    with torch.no_grad():
+        accuracy = float((model(images[test_idx]).argmax(1) == labels[test_idx]).float().mean())
+    return model, accuracy
+
+
+def save_meter(path: str | os.PathLike, model: DigitClassifier, real_images: torch.Tensor) -> QualityMeter:
+    """Store the classifier with the feature statistics of ``real_images`` (the reference for Fréchet)."""
+    from safetensors.torch import save
+
+    meter = QualityMeter(model, np.zeros(FEATURES), np.eye(FEATURES))
+    _, feats = meter.embed(real_images)
+    mean, cov = feats.mean(0), np.cov(feats, rowvar=False)
+    tensors = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
+    tensors["ref_mean"] = torch.from_numpy(mean).float()
+    tensors["ref_cov"] = torch.from_numpy(cov).float()
+    atomic_write_bytes(path, save(tensors, metadata={"format": "diffviz-quality-meter", "version": "1"}))
+    return QualityMeter(model, mean, cov)
