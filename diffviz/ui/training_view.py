@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgr
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
 
-REDRAW_MS = 33                 # at most ~30 redraws a second
+REDRAW_MS = 100  # plots redraw at most 10 times a second: a paint costs a GUI frame or more
 AMOUNT_BINS = 10               # 0-0.1, 0.1-0.2, ... 0.9-1.0
 AMOUNT_WINDOW = 2048           # the bars show the last this-many images: the model now, not its history
 RAW_PEN = pg.mkPen(110, 160, 230, 90, width=1)
@@ -174,7 +174,8 @@ class TrainingView(QWidget):
         plot.setTitle("Training loss")
         plot.setLabel("left", "MSE loss")
         plot.getAxis("left").enableAutoSIPrefix(False)  # show 0.02, the number the course prints
-        plot.showGrid(x=True, y=True, alpha=0.15)
+        # No grid, and ranges that only change when the data leaves them (_fit_ranges): a grid or a
+        # moving axis repaints every tick label each time, which cost 50-100 ms a frame while training.
         plot.setMenuEnabled(False)
         plot.addLegend(offset=(-10, 10))
         # ~2 samples per pixel column: the peak envelope looks the same as all points, and paints fast
@@ -206,7 +207,6 @@ class TrainingView(QWidget):
         aplot.setMenuEnabled(False)
         aplot.setMouseEnabled(x=False, y=False)
         aplot.hideButtons()
-        aplot.showGrid(y=True, alpha=0.15)
         aplot.setXRange(-0.04, 1.04, padding=0)
         aplot.setLimits(yMin=0)  # losses are never negative; an empty chart should not show -0.4
         aplot.getAxis("bottom").setTicks([[(i / 10, f"{i / 10:.1f}") for i in range(0, 11, 2)],
@@ -361,8 +361,42 @@ class TrainingView(QWidget):
         self.raw_curve.setData(x, losses)
         self.smooth_curve.setData(x, self._smooth.view())
         self._draw_epochs()
-        self.amount_bars.setOpts(height=self.amount_means())
+        means = self.amount_means()
+        self.amount_bars.setOpts(height=means)
+        self._fit_ranges(x, losses, means)
         self._draw_stats()
+
+    def _fit_ranges(self, x: np.ndarray, losses: np.ndarray, means: np.ndarray) -> None:
+        """Keep the axes still: widen a range only when the data leaves it, narrow it when it fills < 40 %.
+
+        The x axis spans the whole run when its length is known (an epoch budget), so it never moves.
+        """
+        if x.size == 0:
+            return
+        scale = self._steps_per_epoch if self.x_combo.currentIndex() == 1 else 1
+        box = self.loss_plot.getPlotItem().getViewBox()
+        box.disableAutoRange()
+        (x0, x1), (y0, y1) = box.viewRange()
+        end = self._total_steps / scale if self._total_steps else None
+        if end is None and (x[-1] > x1 or x[-1] < 0.4 * x1):
+            end = x[-1] * 1.5
+        if end is not None and (x0, x1) != (0, end):
+            box.setXRange(0, end, padding=0.02)
+        recent = losses[-2000:]
+        recent = recent[np.isfinite(recent)]
+        if self.log_check.isChecked():
+            recent = np.log10(recent[recent > 0])
+        if recent.size:
+            lo, hi = float(recent.min()), float(recent.max())
+            span = max(hi - lo, 1e-9)
+            if lo < y0 or hi > y1 or span < 0.4 * (y1 - y0):
+                box.setYRange(lo - 0.05 * span, hi + 0.1 * span, padding=0)
+        top = float(np.nanmax(means)) if np.isfinite(means).any() else 0.0
+        bar_box = self.amount_plot.getPlotItem().getViewBox()
+        bar_box.disableAutoRange(axis=pg.ViewBox.YAxis)
+        _, (_, bar_top) = bar_box.viewRange()
+        if top > 0 and (top > bar_top or top < 0.5 * bar_top):
+            bar_box.setYRange(0, top * 1.15, padding=0)
 
     def _draw_epochs(self) -> None:
         """Epoch means as dots with their value, where each epoch ends."""
@@ -416,7 +450,6 @@ class TrainingView(QWidget):
         self.loss_plot.getPlotItem().setLabel("bottom", "epoch" if index == 1 else "step")
         self._dirty = True
         self._redraw()
-        self.loss_plot.getPlotItem().enableAutoRange()
 
     def _show_preview(self, index: int) -> None:
         if not self._previews:
