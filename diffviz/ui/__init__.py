@@ -1,6 +1,5 @@
-"""The desktop app: a main window, one module per view. Views only draw what signals carry."""
+"""The desktop app: a main window, one module per view. Views only draw what signals carry.
 
-import pyqtgraph as pg
-
-# Arrays are (rows, cols) everywhere in the project, like numpy and PIL.
-pg.setConfigOptions(imageAxisOrder="row-major", antialias=False, background="#1e1f22", foreground="#d0d0d0")
+Kept free of imports so ``diffviz.ui.app`` can put a splash screen up before pyqtgraph and
+torch load; pyqtgraph's options are set in ``diffviz.ui.images``, which every view imports.
+"""

@@ -14,7 +14,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot, qInstallMessageHandler, QtMsgType
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
 from diffviz import __version__
 
@@ -83,6 +84,30 @@ def install_error_hooks() -> _ErrorRelay:
     return relay
 
 
+def _splash() -> QSplashScreen:
+    """A small window saying what is happening while PyTorch and the views load."""
+    pixmap = QPixmap(460, 140)
+    pixmap.fill(QColor("#1e1f22"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#e6e6e6"))
+    font = painter.font()
+    font.setPointSize(20)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(24, 24, -24, -60), Qt.AlignLeft | Qt.AlignTop, "diffviz")
+    font.setPointSize(10)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.setPen(QColor("#a0a0a0"))
+    painter.drawText(pixmap.rect().adjusted(24, 70, -24, -16), Qt.AlignLeft | Qt.AlignTop,
+                     f"watch a diffusion model learn and create · {__version__}\nloading PyTorch and the bundled model…")
+    painter.end()
+    splash = QSplashScreen(pixmap)
+    splash.show()
+    QApplication.processEvents()
+    return splash
+
+
 def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("diffviz")
@@ -91,11 +116,13 @@ def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> in
     path = setup_logging()
     relay = install_error_hooks()
     log.info("diffviz %s starting; log at %s", __version__, path)
+    splash = _splash()  # on screen within a second; importing torch takes a few more
     from diffviz.ui.main_window import MainWindow  # after the app exists: importing views is the slow part
 
     window = MainWindow(checkpoint=checkpoint)
     window.error_relay = relay
     window.show()
+    splash.finish(window)
     code = app.exec()
     window.shutdown()
     log.info("diffviz exiting with code %s", code)

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWi
 
 from diffviz.core.export import image_grid, to_uint8
 
+# Arrays are (rows, cols) everywhere in the project, like numpy and PIL.
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False, background="#1e1f22", foreground="#d0d0d0")
+
 
 def grid_uint8(images: np.ndarray, nrow: int | None = None, low: float = 0.0, high: float = 1.0) -> np.ndarray:
     """(N, 1, H, W) floats -> one uint8 grid image (rows, cols), fixed levels [low, high]."""
