@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--fps", type=_positive_float, default=10.0, help="GIF frame rate (default 10)")
     samp.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale (default 3)")
     samp.add_argument("--no-labels", action="store_true", help="GIF without step captions")
+    samp.add_argument("--metrics", action="store_true",
+                      help="also print the quality meter's figures for the results "
+                           "(recognised share, class coverage, Fréchet distance to real digits)")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample", "app"],

@@ -132,6 +132,7 @@ def sample_command(args: argparse.Namespace) -> int:
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
                                 device=device, on_frame=progress)
             save_gif(trajectory, out, options)
+            images = trajectory.final
         else:
             images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress)
             if kind == ".npy":
@@ -139,4 +140,8 @@ def sample_command(args: argparse.Namespace) -> int:
             else:
                 save_png_grid(images, out, scale=args.scale)
     print(f"wrote {out}")
+    if args.metrics:
+        from diffviz.core.quality import QualityMeter
+
+        print(f"quality of {len(images)} samples: {QualityMeter.load().measure(images).line()}")
     return 0

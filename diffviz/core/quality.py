@@ -5,8 +5,10 @@ digits. So the project trains a small digit classifier once (``train_classifier`
 run by ``resources/scripts/train_classifier.py``) and ships it. For a batch of samples
 it reports:
 
-* ``recognised``: the share the classifier assigns to one class with confidence > 0.9;
-* ``histogram`` and ``coverage``: predicted classes, and their entropy / log(10)
+* ``recognised``: the share the classifier assigns to one digit with confidence > 0.9;
+  it also knows an eleventh class, "not a digit" (noise, blank pages, heavily corrupted
+  digits), so noise is not confidently called an 8;
+* ``histogram`` and ``coverage``: predicted digits, and their entropy / log(10)
   (1.0 = all ten digits equally often; a model drawing only 1s scores near 0);
 * ``frechet``: the Fréchet distance between Gaussians fitted to the classifier's
   128-d penultimate features of the samples and of real digits (FID's idea, with a
@@ -34,17 +36,21 @@ from diffviz.core.paths import resources_dir
 
 CONFIDENT = 0.9
 FEATURES = 128
+NOT_A_DIGIT = 10  # the eleventh output
 
 
 class DigitClassifier(nn.Module):
-    """Two conv blocks and two linear layers (~0.4 M parameters); ``features`` is the 128-d embedding."""
+    """Two conv blocks and two linear layers (~0.4 M parameters); ``features`` is the 128-d embedding.
+
+    Eleven outputs: the digits 0-9 and ``NOT_A_DIGIT``.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.conv1 = nn.Conv2d(1, 32, 3, padding=1)
         self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
         self.fc1 = nn.Linear(64 * 7 * 7, FEATURES)
-        self.fc2 = nn.Linear(FEATURES, 10)
+        self.fc2 = nn.Linear(FEATURES, 11)
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
         x = F.max_pool2d(F.relu(self.conv1(x)), 2)
@@ -105,7 +111,7 @@ class QualityMeter:
 
     @torch.no_grad()
     def embed(self, images: np.ndarray | torch.Tensor, batch: int = 1000) -> tuple[np.ndarray, np.ndarray]:
-        """Class probabilities (N, 10) and features (N, 128) for images (N, 1, 28, 28) in [0, 1]."""
+        """Class probabilities (N, 11) and features (N, 128) for images (N, 1, 28, 28) in [0, 1]."""
         x = torch.as_tensor(np.asarray(images, dtype=np.float32)).clamp(0, 1)
         probs, feats = [], []
         for start in range(0, len(x), batch):
@@ -116,12 +122,14 @@ class QualityMeter:
 
     def measure(self, images: np.ndarray | torch.Tensor) -> QualityReport:
         probs, feats = self.embed(images)
-        counts = np.bincount(probs.argmax(1), minlength=10)
+        digit = probs[:, :NOT_A_DIGIT].argmax(1)  # the most likely digit, even for a poor sample
+        counts = np.bincount(digit, minlength=10)
         share = counts / max(1, counts.sum())
         entropy = -float(np.sum(share[share > 0] * np.log(share[share > 0])))
         mean, cov = feats.mean(0), np.cov(feats, rowvar=False) if len(feats) > 1 else np.zeros((FEATURES,) * 2)
-        return QualityReport(n=len(probs), recognised=float((probs.max(1) > CONFIDENT).mean()),
-                             coverage=entropy / math.log(10),
+        confident = (probs.argmax(1) != NOT_A_DIGIT) & (probs.max(1) > CONFIDENT)
+        return QualityReport(n=len(probs), recognised=float(confident.mean()),
+                             coverage=max(0.0, entropy / math.log(10)),
                              frechet=frechet_distance(mean, cov, self.ref_mean, self.ref_cov),
                              histogram=[int(c) for c in counts])
 
@@ -135,9 +143,23 @@ def frechet_distance(mu1: np.ndarray, s1: np.ndarray, mu2: np.ndarray, s2: np.nd
     return float(np.sum((mu1 - mu2) ** 2) + np.trace(s1) + np.trace(s2) - 2 * trace_root)
 
 
-def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 4, seed: int = 0,
+def not_a_digit_batch(images: torch.Tensor, n: int, generator: torch.Generator) -> torch.Tensor:
+    """Examples of "not a digit": uniform noise, flat pages, and digits buried under noise (amount > 0.6)."""
+    third = max(1, n // 3)
+    noise = torch.rand((third, 1, 28, 28), generator=generator)
+    flat = torch.rand((third, 1, 1, 1), generator=generator).expand(third, 1, 28, 28) * 0.5
+    picks = torch.randint(0, len(images), (n - 2 * third,), generator=generator)
+    amount = 0.6 + 0.4 * torch.rand((len(picks), 1, 1, 1), generator=generator)
+    buried = (1 - amount) * images[picks] + amount * torch.rand((len(picks), 1, 28, 28), generator=generator)
+    return torch.cat([noise, flat, buried])
+
+
+def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0,
                      holdout: int = 1000) -> tuple[DigitClassifier, float]:
-    """Train the meter's classifier (random ±2 px shifts as augmentation); returns it and held-out accuracy."""
+    """Train the meter's classifier (random ±2 px shifts, plus a quarter "not a digit" examples per batch).
+
+    Returns it and its accuracy on ``holdout`` digits it never saw.
+    """
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     order = torch.randperm(len(images), generator=generator)
@@ -149,8 +171,10 @@ def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 4
         for start in range(0, len(perm), 128):
             idx = perm[start:start + 128]
             dx, dy = (int(v) for v in torch.randint(-2, 3, (2,), generator=generator))
-            x = torch.roll(images[idx], shifts=(dy, dx), dims=(2, 3))
-            loss = F.cross_entropy(model(x), labels[idx])
+            negatives = not_a_digit_batch(images[train_idx], 32, generator)
+            x = torch.cat([torch.roll(images[idx], shifts=(dy, dx), dims=(2, 3)), negatives])
+            y = torch.cat([labels[idx], torch.full((len(negatives),), NOT_A_DIGIT, dtype=torch.long)])
+            loss = F.cross_entropy(model(x), y)
             opt.zero_grad()
             loss.backward()
             opt.step()

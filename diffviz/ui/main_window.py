@@ -28,6 +28,7 @@ from diffviz.core.errors import DiffvizError
 from diffviz.core.features import FeatureCapture, describe_layers
 from diffviz.core.models import BasicUNet, count_parameters
 from diffviz.core.paths import bundled_checkpoint_path
+from diffviz.core.quality import QualityReport
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.architecture_view import ArchitectureView
 from diffviz.ui.controls import ControlPanel
@@ -97,7 +98,10 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.stop_jobs)
+        self.quality_label = QLabel()
+        self.last_quality = None
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.quality_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
         model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
         worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT)))
         worker.yielded.connect(self._on_progress)
+        worker.yielded.connect(self._on_quality)
         worker.returned.connect(self._on_sampled)
         if not self.busy("train"):
             self.controls.set_state("sampling")
@@ -349,6 +354,15 @@ class MainWindow(QMainWindow):
         self.show_trajectory(trajectory)
         self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
                         f"({time.perf_counter() - self._job_started:.1f} s) — scrub with ←/→, play with Space")
+
+    def _on_quality(self, report: object) -> None:
+        if isinstance(report, QualityReport):
+            self.last_quality = report
+            self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
+            self.quality_label.setToolTip(
+                "recognised: share a digit classifier names with > 90 % confidence; coverage: how evenly the "
+                "ten digits appear (1 = all equally); Fréchet: distance to real digits in the classifier's "
+                "feature space (lower is better, real digits ~5)")
 
     def show_trajectory(self, trajectory: Trajectory) -> None:
         self.trajectory = trajectory

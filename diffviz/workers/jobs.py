@@ -17,7 +17,8 @@ from torch import nn
 from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, fixed_batch, load_source
 from diffviz.core.models import BasicUNet
-from diffviz.core.errors import TrainingDiverged
+from diffviz.core.errors import DiffvizError, TrainingDiverged
+from diffviz.core.quality import QualityMeter
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
 from diffviz.core.sampling import Trajectory, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer
@@ -128,7 +129,14 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
         def progress(done: int, total: int) -> None:
             worker.yielded.emit(Progress(done, total, "sampling"))
 
-        return sample(model, n, steps, seed, features=features, cancel=worker.stop_event, on_frame=progress)
+        trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
+                            on_frame=progress)
+        if trajectory is not None:
+            try:
+                worker.yielded.emit(QualityMeter.load().measure(trajectory.final))
+            except DiffvizError as exc:  # the meter is a bonus: sampling still succeeded
+                worker.yielded.emit(Progress(1, 1, f"quality meter unavailable: {exc}"))
+        return trajectory
 
     return job
 

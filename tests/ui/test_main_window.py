@@ -80,6 +80,9 @@ def _sample(window, qtbot, n=6, steps=7):
 
 def test_sampling_sets_the_slider_range_and_scrubbing_follows(window, qtbot):
     trajectory = _sample(window, qtbot)
+    qtbot.waitUntil(lambda: window.last_quality is not None, timeout=5000)
+    assert window.last_quality.n == trajectory.n_samples
+    assert "recognised" in window.quality_label.text()
     slider = window.timeline.slider
     assert (slider.minimum(), slider.maximum()) == (0, 7)
     layer = trajectory.layer_names[2]

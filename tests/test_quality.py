@@ -1,0 +1,93 @@
+"""The quality meter: real digits score high, noise and blank pages low, the same numbers every time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from diffviz.cli import main
+from diffviz.core.errors import CheckpointError
+from diffviz.core.quality import QualityMeter, frechet_distance
+
+
+@pytest.fixture(scope="module")
+def meter():
+    return QualityMeter.load()
+
+
+@pytest.fixture(scope="module")
+def real_digits(bundled_data):
+    pick = torch.randperm(len(bundled_data), generator=torch.Generator().manual_seed(5))[:400]
+    return bundled_data.images[pick].numpy()
+
+
+def test_real_digits_score_high(meter, real_digits):
+    report = meter.measure(real_digits)
+    assert report.n == 400
+    assert report.recognised > 0.85
+    assert report.coverage > 0.97
+    assert report.frechet < 20
+    assert sum(report.histogram) == 400 and min(report.histogram) > 10
+
+
+@pytest.mark.parametrize("kind", ["noise", "blank", "grey"])
+def test_noise_and_blank_pages_score_low(meter, real_digits, kind):
+    rng = np.random.default_rng(0)
+    images = {"noise": rng.random((400, 1, 28, 28), dtype=np.float32),
+              "blank": np.zeros((400, 1, 28, 28), np.float32),
+              "grey": np.full((400, 1, 28, 28), 0.4, np.float32)}[kind]
+    report = meter.measure(images)
+    real = meter.measure(real_digits)
+    assert report.recognised < 0.1
+    assert report.coverage < 0.5
+    assert report.frechet > 20 * real.frechet
+
+
+def test_one_class_only_has_low_coverage(meter, bundled_data):
+    ones = bundled_data.images[bundled_data.labels == 1][:300].numpy()
+    report = meter.measure(ones)
+    assert report.recognised > 0.85
+    assert report.coverage < 0.2
+    assert report.histogram[1] > 280
+
+
+def test_numbers_are_deterministic(meter, real_digits):
+    assert meter.measure(real_digits) == meter.measure(real_digits.copy())
+
+
+def test_frechet_distance_matches_its_closed_form_for_diagonal_covariances():
+    rng = np.random.default_rng(1)
+    mu1, mu2 = rng.normal(size=4), rng.normal(size=4)
+    v1, v2 = rng.uniform(0.5, 2, 4), rng.uniform(0.5, 2, 4)
+    expected = np.sum((mu1 - mu2) ** 2) + np.sum(v1 + v2 - 2 * np.sqrt(v1 * v2))
+    assert frechet_distance(mu1, np.diag(v1), mu2, np.diag(v2)) == pytest.approx(expected, rel=1e-9)
+    assert frechet_distance(mu1, np.diag(v1), mu1, np.diag(v1)) == pytest.approx(0, abs=1e-9)
+
+
+def test_a_damaged_classifier_file_is_refused(tmp_path):
+    bad = tmp_path / "meter.safetensors"
+    bad.write_bytes(b"\x00" * 100)
+    with pytest.raises(CheckpointError):
+        QualityMeter.load(bad)
+
+
+def test_sample_metrics_prints_the_figures(tmp_path, capsys, small_checkpoint):
+    out = tmp_path / "s.npy"
+    assert main(["sample", "--checkpoint", str(small_checkpoint), "--n", "40", "--steps", "3",
+                 "--out", str(out), "--metrics"]) == 0
+    line = [l for l in capsys.readouterr().out.splitlines() if l.startswith("quality of 40 samples")]
+    assert len(line) == 1
+    images = np.load(out)
+    assert line[0].endswith(QualityMeter.load().measure(images).line())
+
+
+@pytest.fixture
+def small_checkpoint(tmp_path):
+    from diffviz.core.checkpoints import save_checkpoint
+    from diffviz.core.models import BasicUNet
+
+    torch.manual_seed(0)
+    path = tmp_path / "tiny.safetensors"
+    save_checkpoint(path, BasicUNet())
+    return path
