@@ -39,8 +39,8 @@ from diffviz.ui.timeline_view import TimelineView
 from diffviz.ui.training_view import TrainingView
 from diffviz.workers.base import GeneratorWorker, WorkerHandle
 from diffviz.workers.jobs import export_job, sampling_job, training_job
-from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, TrainingStarted,
-                                      TrainingUpdate)
+from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
+                                      TrainingStarted, TrainingUpdate)
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
             self.training_view.set_strip(message)
         elif isinstance(message, PreviewSamples):
             self.training_view.add_preview(message)
+        elif isinstance(message, QualityPoint):
+            self.training_view.add_quality(message.elapsed, message.recognised, message.coverage)
         elif isinstance(message, TrainingStarted):
             self.training_view.reset(message.steps_per_epoch, message.total_steps)
         elif isinstance(message, ModelSnapshot):

@@ -238,10 +238,28 @@ class TrainingView(QWidget):
         preview_box = _column(_title("Samples as it learns"), self.preview_panel,
                               _row(self.preview_slider, self.preview_caption))
 
-        # 6. explanation
+        # 6. quality of the previews over training time (the quality meter, see diffviz.core.quality)
+        self.quality_plot = pg.PlotWidget()
+        qplot = self.quality_plot.getPlotItem()
+        qplot.setTitle("Quality of the samples")
+        qplot.setLabel("bottom", "training time (s)")
+        qplot.setMenuEnabled(False)
+        qplot.setMouseEnabled(x=False, y=False)
+        qplot.hideButtons()
+        qplot.setYRange(0, 1.02, padding=0)
+        qplot.addLegend(offset=(-10, 10))
+        self.recognised_curve = qplot.plot(pen=pg.mkPen("#7ee787", width=2), symbol="o", symbolSize=5,
+                                           symbolBrush="#7ee787", name="recognised")
+        self.coverage_curve = qplot.plot(pen=pg.mkPen("#79c0ff", width=1.5), name="coverage")
+        self.quality_plot.setToolTip("recognised: share of the preview samples a digit classifier names with "
+                                     "> 90 % confidence; coverage: how evenly the ten digits appear")
+        self._quality: list[tuple[float, float, float]] = []
+
+        # 7. explanation
         self.explanation = ExplanationBox("What is the loss?", EXPLANATION, expanded=False)
 
-        upper = _splitter(Qt.Horizontal, (loss_box, 640), (self.amount_plot, 360))
+        right = _splitter(Qt.Vertical, (self.amount_plot, 300), (self.quality_plot, 220))
+        upper = _splitter(Qt.Horizontal, (loss_box, 640), (right, 360))
         lower = _splitter(Qt.Horizontal, (strip_box, 680), (preview_box, 320))
         outer = _splitter(Qt.Vertical, (upper, 520), (lower, 400))
         layout = QVBoxLayout(self)
@@ -270,6 +288,9 @@ class TrainingView(QWidget):
         self._latest: TrainingUpdate | None = None
         self._epoch_losses: list[float] = []
         self._previews: list[PreviewSamples] = []
+        self._quality = []
+        self.recognised_curve.setData([], [])
+        self.coverage_curve.setData([], [])
         self._dirty = True
         self._timer.stop()
         self.strip_panel.set_image(grid_uint8(np.zeros((24, 1, CELL, CELL)), nrow=8))
@@ -318,6 +339,16 @@ class TrainingView(QWidget):
         """How many per-step losses the raw curve holds now (updated by the redraw timer)."""
         _, y = self.raw_curve.getOriginalDataset()
         return 0 if y is None else len(y)
+
+    def add_quality(self, elapsed: float, recognised: float, coverage: float) -> None:
+        """One point of the quality curve (the meter's verdict on a batch of preview samples)."""
+        self._quality.append((float(elapsed), float(recognised), float(coverage)))
+        t, rec, cov = np.array(self._quality).T
+        self.recognised_curve.setData(t, rec)
+        self.coverage_curve.setData(t, cov)
+
+    def quality_point_count(self) -> int:
+        return len(self._quality)
 
     def preview_count(self) -> int:
         return len(self._previews)

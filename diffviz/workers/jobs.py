@@ -24,7 +24,7 @@ from diffviz.core.sampling import Trajectory, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer
 from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress,
-                                      TrainingStarted, TrainingUpdate)
+                                      QualityPoint, TrainingStarted, TrainingUpdate)
 
 UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
 STRIP_EVERY = 50              # steps between prediction strips
@@ -74,8 +74,20 @@ def training_job(data: DigitData | str, config: TrainConfig,
         yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch, total_steps=trainer.budget_steps,
                               data_name=dataset.name)
         batch = fixed_batch(dataset, 8)
+        try:
+            meter = QualityMeter.load()
+        except DiffvizError:
+            meter = None  # the curve is a bonus; training goes on without it
+
+        def preview(step: int, elapsed: float) -> Iterator[object]:
+            images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED)
+            yield PreviewSamples(step, elapsed, images)
+            if meter is not None:
+                report = meter.measure(images)
+                yield QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet)
+
         yield prediction_strip(model, batch, 0)
-        yield PreviewSamples(0, 0.0, sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+        yield from preview(0, 0.0)
         pending: list = []
         last_emit = time.perf_counter()
         elapsed = 0.0
@@ -103,8 +115,7 @@ def training_job(data: DigitData | str, config: TrainConfig,
                 if report.step % strip_every == 0:
                     yield prediction_strip(model, batch, report.step)
                 if report.step % preview_every == 0:
-                    yield PreviewSamples(report.step, report.elapsed,
-                                         sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+                    yield from preview(report.step, report.elapsed)
                 worker.wait_if_paused()  # pausing holds the trainer between two steps
         except TrainingDiverged:
             if pending and report is not None:
@@ -115,8 +126,7 @@ def training_job(data: DigitData | str, config: TrainConfig,
             yield flush(report)
         if report is not None and not worker.should_stop():
             yield prediction_strip(model, batch, report.step)
-            yield PreviewSamples(report.step, report.elapsed,
-                                 sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED))
+            yield from preview(report.step, report.elapsed)
         return snapshot(model, trainer, elapsed)
 
     return job

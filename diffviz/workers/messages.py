@@ -58,6 +58,17 @@ class PreviewSamples:
 
 
 @dataclass
+class QualityPoint:
+    """The quality meter's verdict on one batch of preview samples, for the curve over training time."""
+
+    step: int
+    elapsed: float
+    recognised: float
+    coverage: float
+    frechet: float
+
+
+@dataclass
 class ModelSnapshot:
     """The trained weights (numpy copies) and what the checkpoint metadata needs."""
 

@@ -38,6 +38,7 @@ def test_training_emits_losses_and_the_plot_gets_points(window, qtbot):
     qtbot.waitUntil(lambda: not window.busy(), timeout=30000)
     steps = round(0.2 * 10_000 / 64)
     assert window.training_view.loss_point_count() == steps
+    assert window.training_view.quality_point_count() >= 2  # before training and at its end
     assert window.model_unsaved
     assert window.model_info.training["steps"] == steps
     assert window.controls.train_button.isEnabled()
