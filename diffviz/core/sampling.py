@@ -202,8 +202,12 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
 
 @torch.no_grad()
 def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: torch.device | str = "cpu",
-                 batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None) -> np.ndarray:
-    """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI."""
+                 batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
+                 cancel: threading.Event | None = None) -> np.ndarray | None:
+    """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
+
+    Setting ``cancel`` stops between two steps and returns None.
+    """
     validate_sampling(n, steps)
     was_training = model.training
     model.to(device).eval()
@@ -213,6 +217,8 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
             for record in iter_course_sampler(model, x, steps, inspect_result=False):
+                if cancel is not None and cancel.is_set():
+                    return None
                 if record.mix is None:
                     out[start:start + len(x)] = record.x.cpu().numpy()
             if on_batch is not None:

@@ -432,9 +432,13 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop and join every worker thread (each waits at most STOP_TIMEOUT_MS)."""
+        for handle in self.handles.values():
+            handle.worker.stop()  # all at once, so their waits overlap
         for name, handle in list(self.handles.items()):
             if not handle.stop(STOP_TIMEOUT_MS):
-                log.warning("%s thread did not stop within %d ms", name, STOP_TIMEOUT_MS)
+                # Never destroy a running QThread (that aborts the process): give it longer, and say so.
+                log.warning("%s thread did not stop within %d ms; waiting longer", name, STOP_TIMEOUT_MS)
+                handle.thread.wait(15_000)
 
     # ----- helpers for the views ----------------------------------------------------------------
     def _load_data_for_views(self) -> None:

@@ -247,7 +247,7 @@ class TrainingView(QWidget):
         qplot.setMouseEnabled(x=False, y=False)
         qplot.hideButtons()
         qplot.setYRange(0, 1.02, padding=0)
-        qplot.addLegend(offset=(-10, 10))
+        qplot.addLegend(offset=(10, 10))
         self.recognised_curve = qplot.plot(pen=pg.mkPen("#7ee787", width=2), symbol="o", symbolSize=5,
                                            symbolBrush="#7ee787", name="recognised")
         self.coverage_curve = qplot.plot(pen=pg.mkPen("#79c0ff", width=1.5), name="coverage")
@@ -280,6 +280,7 @@ class TrainingView(QWidget):
         """Forget the previous run: empty curves, bars, strip and previews."""
         self._steps_per_epoch = max(1, int(steps_per_epoch))
         self._total_steps = total_steps
+        self._x_end: float | None = None  # the x range last set (see _fit_ranges)
         self._steps, self._epochs, self._losses = _Buffer(), _Buffer(), _Buffer()
         self._smooth = _Buffer()
         self._window_amounts = np.zeros(AMOUNT_WINDOW)
@@ -411,8 +412,9 @@ class TrainingView(QWidget):
         end = self._total_steps / scale if self._total_steps else None
         if end is None and (x[-1] > x1 or x[-1] < 0.4 * x1):
             end = x[-1] * 1.5
-        if end is not None and (x0, x1) != (0, end):
-            box.setXRange(0, end, padding=0.02)
+        if end is not None and end != self._x_end:
+            self._x_end = end
+            box.setXRange(0, end * 1.04, padding=0.01)  # room for the last epoch's label
         recent = losses[-2000:]
         recent = recent[np.isfinite(recent)]
         if self.log_check.isChecked():
@@ -479,6 +481,7 @@ class TrainingView(QWidget):
 
     def _x_axis_changed(self, index: int) -> None:
         self.loss_plot.getPlotItem().setLabel("bottom", "epoch" if index == 1 else "step")
+        self._x_end = None  # steps <-> epochs: the range must be set again
         self._dirty = True
         self._redraw()
 

@@ -80,7 +80,9 @@ def training_job(data: DigitData | str, config: TrainConfig,
             meter = None  # the curve is a bonus; training goes on without it
 
         def preview(step: int, elapsed: float) -> Iterator[object]:
-            images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED)
+            images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event)
+            if images is None:  # stopped: the weights matter now, not the preview
+                return
             yield PreviewSamples(step, elapsed, images)
             if meter is not None:
                 report = meter.measure(images)
