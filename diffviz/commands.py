@@ -41,7 +41,7 @@ def train_command(args: argparse.Namespace) -> int:
     from diffviz.core.checkpoints import save_checkpoint, training_metadata
     from diffviz.core.data import load_source
     from diffviz.core.device import resolve_device
-    from diffviz.core.models import BasicUNet
+    from diffviz.core.recipes import get_recipe
     from diffviz.core.training import TrainConfig, Trainer
 
     out: Path = args.out
@@ -50,15 +50,16 @@ def train_command(args: argparse.Namespace) -> int:
     _check_writable(out)
     _set_threads(args.threads)
     device = resolve_device(args.device)
+    recipe = get_recipe(args.recipe)
     config = TrainConfig(epochs=args.epochs if args.seconds is None else None, seconds=args.seconds,
-                         batch_size=args.batch_size, lr=args.lr, seed=args.seed)
+                         batch_size=args.batch_size, lr=args.lr or recipe.lr, seed=args.seed)
     if config.epochs is None and config.seconds is None:
         config.epochs = 3.0
     data = load_source(args.data)
     torch.manual_seed(args.seed)
-    model = BasicUNet()
-    trainer = Trainer(model, data, config, device=device)
-    print(f"training BasicUNet (course recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
+    model = recipe.make_model()
+    trainer = Trainer(model, data, config, device=device, recipe=recipe)
+    print(f"training {recipe.architecture} ({recipe.name} recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
           f"{'%g epochs' % config.epochs if config.epochs else '%g s' % config.seconds}, seed {config.seed}, "
           f"{device}, {torch.get_num_threads()} threads", file=sys.stderr)
     total = 1000
@@ -85,7 +86,7 @@ def train_command(args: argparse.Namespace) -> int:
                                  trainer.epoch_losses, data.name)
     hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
              "lr": config.lr, "seed": config.seed}
-    save_checkpoint(out, model, recipe="course", hyperparameters=hyper, training=training)
+    save_checkpoint(out, trainer.sampling_model, recipe=recipe.name, hyperparameters=hyper, training=training)
     print(f"saved {out} after {trainer.total_steps} steps ({trainer.images_seen:,} images, "
           f"{last_report.elapsed:.0f} s, last loss {last_report.loss:.4f})")
     return 130 if interrupted else 0
@@ -107,8 +108,9 @@ def sample_command(args: argparse.Namespace) -> int:
 
     from diffviz.core.device import resolve_device
     from diffviz.core.export import GifOptions, save_gif, save_png_grid
-    from diffviz.core.sampling import sample, sample_final, validate_sampling
     from diffviz.core.atomic import atomic_write
+    from diffviz.core.recipes import get_recipe
+    from diffviz.core.sampling import sample, sample_final, validate_sampling
 
     out: Path = args.out
     kind = out.suffix.lower()
@@ -120,6 +122,7 @@ def sample_command(args: argparse.Namespace) -> int:
     device = resolve_device(args.device)
     panels = tuple(p.strip() for p in args.panels.split(",") if p.strip())
     model, info = _load_model(args.checkpoint)
+    recipe = get_recipe(info.recipe)
     print(f"sampling {args.n} images in {args.steps} steps with {info.summary()}", file=sys.stderr)
     with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
               disable=None, unit="img" if kind != ".gif" else "step") as bar:
@@ -130,11 +133,12 @@ def sample_command(args: argparse.Namespace) -> int:
             wants_features = any(p.startswith("feature:") for p in panels)
             options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
-                                device=device, on_frame=progress)
+                                device=device, on_frame=progress, recipe=recipe)
             save_gif(trajectory, out, options)
             images = trajectory.final
         else:
-            images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress)
+            images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress,
+                                  recipe=recipe)
             if kind == ".npy":
                 atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
             else:

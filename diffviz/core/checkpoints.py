@@ -30,6 +30,7 @@ from diffviz import __version__
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models import build_model
+from diffviz.core.recipes import RECIPES
 
 FORMAT_NAME = "diffviz-checkpoint"
 FORMAT_VERSION = 1
@@ -188,6 +189,13 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
         raise
     except Exception as exc:
         raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
+    recipe = RECIPES.get(info.recipe)
+    if recipe is None:
+        raise CheckpointError(f"{Path(path).name} was made with the recipe {info.recipe!r}, which this diffviz "
+                              f"does not know (it knows {', '.join(RECIPES)})")
+    if recipe.architecture != info.architecture:
+        raise CheckpointError(f"{Path(path).name} holds a {info.architecture}, but the {recipe.name} recipe uses "
+                              f"a {recipe.architecture}")
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return model, info

@@ -83,7 +83,8 @@ def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28
     model.eval()
     device = next(model.parameters()).device
     with FeatureCapture(model, limit=1) as capture:
-        model(torch.zeros((1, *input_shape), device=device))
+        x = torch.zeros((1, *input_shape), device=device)
+        model(x, torch.zeros(1, device=device)) if getattr(model, "takes_amount", False) else model(x)
         maps = capture.take()
     model.train(was_training)
     infos = []

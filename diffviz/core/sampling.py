@@ -30,6 +30,7 @@ from torch import nn
 
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import FeatureCapture
+from diffviz.core.recipes import RECIPES, Recipe
 
 MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
@@ -48,6 +49,7 @@ class Trajectory:
     features: dict[str, np.ndarray] = field(default_factory=dict)  # layer -> (n+1, K, C', H', W') float16
     seed: int = 0
     sampler: str = "course"
+    recipe: str = "course"
 
     @property
     def n_steps(self) -> int:
@@ -130,34 +132,40 @@ def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool |
             "steps, capture features for fewer samples, or export a .npy/.png of the results only")
 
 
-def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28)) -> torch.Tensor:
-    """The starting point: uniform noise like the course's ``torch.rand``, repeatable by seed."""
+def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28),
+                  recipe: Recipe = RECIPES["course"]) -> torch.Tensor:
+    """The starting point, repeatable by seed: the recipe's noise (the course's ``torch.rand``)."""
     generator = torch.Generator().manual_seed(seed)
-    return torch.rand((n, *shape), generator=generator)
+    return recipe.draw_noise((n, *shape), generator)
 
 
 @torch.no_grad()
 def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
                         capture: FeatureCapture | None = None,
-                        inspect_result: bool = True) -> Iterator[SamplerStep]:
+                        inspect_result: bool = True, recipe: Recipe = RECIPES["course"]) -> Iterator[SamplerStep]:
     """Run the course sampler from ``x``, yielding frames 0..steps (see the module docstring).
 
     With ``inspect_result`` the model also looks at the result (one extra forward pass),
-    so the last frame has a prediction and feature maps like every other.
+    so the last frame has a prediction and feature maps like every other. A model that is
+    told the amount is asked at ``t = 1 - i/n``, where the straight line from noise is.
     """
+    def amount(i: int) -> torch.Tensor:
+        return torch.full((x.shape[0],), 1.0 - i / steps, device=x.device)
+
     for i in range(steps):
-        pred = model(x)
+        pred = recipe.predict(model, x, amount(i))
         mix = 1.0 / (steps - i)
         yield SamplerStep(i, x, pred, mix, capture.take() if capture is not None else {})
         x = x * (1 - mix) + pred * mix
-    pred = model(x) if inspect_result else None
+    pred = recipe.predict(model, x, amount(steps)) if inspect_result else None
     yield SamplerStep(steps, x, pred, None, capture.take() if capture is not None else {})
 
 
 def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            features: bool | int = False, device: torch.device | str = "cpu",
            cancel: threading.Event | None = None,
-           on_frame: Callable[[int, int], None] | None = None) -> Trajectory | None:
+           on_frame: Callable[[int, int], None] | None = None,
+           recipe: Recipe = RECIPES["course"]) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
@@ -171,7 +179,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     model.to(device).eval()
     limit = None if features is True else int(features)
     capture = FeatureCapture(model, limit) if features else None
-    x0 = initial_noise(n, seed).to(device)
+    x0 = initial_noise(n, seed, recipe=recipe).to(device)
     frames = steps + 1
     xs = np.empty((frames, *x0.shape), dtype=np.float32)
     preds = np.empty_like(xs)
@@ -180,7 +188,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     try:
         if capture is not None:
             capture.__enter__()
-        for record in iter_course_sampler(model, x0, steps, capture):
+        for record in iter_course_sampler(model, x0, steps, capture, recipe=recipe):
             if cancel is not None and cancel.is_set():
                 return None
             xs[record.frame] = record.x.cpu().numpy()
@@ -197,13 +205,14 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
         if capture is not None:
             capture.__exit__(None, None, None)
         model.train(was_training)
-    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler="course")
+    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler="course",
+                      recipe=recipe.name)
 
 
 @torch.no_grad()
 def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: torch.device | str = "cpu",
                  batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
-                 cancel: threading.Event | None = None) -> np.ndarray | None:
+                 cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"]) -> np.ndarray | None:
     """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
 
     Setting ``cancel`` stops between two steps and returns None.
@@ -211,12 +220,12 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
     validate_sampling(n, steps)
     was_training = model.training
     model.to(device).eval()
-    x_all = initial_noise(n, seed)
+    x_all = initial_noise(n, seed, recipe=recipe)
     out = np.empty(tuple(x_all.shape), dtype=np.float32)
     try:
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
-            for record in iter_course_sampler(model, x, steps, inspect_result=False):
+            for record in iter_course_sampler(model, x, steps, inspect_result=False, recipe=recipe):
                 if cancel is not None and cancel.is_set():
                     return None
                 if record.mix is None:

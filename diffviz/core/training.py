@@ -29,6 +29,7 @@ from torch import nn
 from diffviz.core.corruption import corrupt, random_amounts
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
+from diffviz.core.recipes import RECIPES, Recipe
 
 
 @dataclass
@@ -87,10 +88,14 @@ class Trainer:
     """Trains ``model`` on ``data`` with the course's recipe; drive it with ``steps()`` or ``run()``."""
 
     def __init__(self, model: nn.Module, data: DigitData, config: TrainConfig | None = None,
-                 device: torch.device | str = "cpu", cancel: threading.Event | None = None) -> None:
+                 device: torch.device | str = "cpu", cancel: threading.Event | None = None,
+                 recipe: Recipe = RECIPES["course"]) -> None:
         self.config = config or TrainConfig()
         self.config.validate(len(data))
+        self.recipe = recipe
         self.model = model
+        # The weights to sample with: an exponential moving average when the recipe asks for one.
+        self.ema_model = copy.deepcopy(model) if recipe.ema_decay else None
         self.data = data
         self.device = torch.device(device)
         self.cancel = cancel or threading.Event()
@@ -124,6 +129,8 @@ class Trainer:
         n, batch = len(self.data), cfg.batch_size
         budget_steps, budget_seconds = self.budget_steps, cfg.seconds
         self.model.to(self.device).train()
+        if self.ema_model is not None:
+            self.ema_model.to(self.device).eval()
         last_good = copy.deepcopy(self.model.state_dict())
         elapsed, rate, step = 0.0, None, 0
         epoch = 0
@@ -136,9 +143,9 @@ class Trainer:
                 t0 = time.perf_counter()
                 x = images[order[start:start + batch]].to(self.device, non_blocking=True)
                 amount = random_amounts(x.shape[0], generator, self.device)
-                noise = torch.rand(x.shape, generator=generator).to(self.device)
+                noise = self.recipe.draw_noise(x.shape, generator).to(self.device)
                 noisy_x = corrupt(x, amount, noise)
-                pred = self.model(noisy_x)
+                pred = self.recipe.predict(self.model, noisy_x, amount)
                 image_losses = self.loss_fn(pred, x).mean(dim=(1, 2, 3))
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)
@@ -154,7 +161,11 @@ class Trainer:
                     raise TrainingDiverged(
                         f"the loss became {loss_value} at step {step + 1}: training stopped and the model "
                         f"keeps its last finite weights. Try a smaller learning rate (now {cfg.lr}).")
+                if self.recipe.warmup_steps:
+                    for group in self.optimizer.param_groups:
+                        group["lr"] = cfg.lr * min(1.0, (step + 1) / self.recipe.warmup_steps)
                 self.optimizer.step()
+                self._update_ema(step)
                 if step % 50 == 0:  # cheap insurance against a later blow-up
                     last_good = copy.deepcopy(self.model.state_dict())
                 step += 1
@@ -189,6 +200,19 @@ class Trainer:
                 if finished:
                     return
             epoch += 1
+
+    @torch.no_grad()
+    def _update_ema(self, step: int) -> None:
+        if self.ema_model is None:
+            return
+        decay = min(self.recipe.ema_decay, (1 + step) / (10 + step))  # warm-up: early weights fade fast
+        for averaged, current in zip(self.ema_model.parameters(), self.model.parameters()):
+            averaged.mul_(decay).add_(current.detach(), alpha=1 - decay)
+
+    @property
+    def sampling_model(self) -> nn.Module:
+        """The weights to sample, preview and save: the EMA when the recipe keeps one."""
+        return self.ema_model if self.ema_model is not None else self.model
 
     def run(self, on_step: Callable[[StepReport], None] | None = None) -> TrainResult:
         """Train to the end of the budget (or until ``cancel`` is set), calling ``on_step`` each step."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
+from diffviz.core.recipes import RECIPES
 from diffviz.core.training import TrainConfig
 
 DATA_SOURCES = [
@@ -51,8 +52,14 @@ class ControlPanel(QWidget):
         data_form.addRow("Folder", folder_row)
         self.source.currentIndexChanged.connect(self._source_changed)
 
-        train_box = QGroupBox("Training (course recipe)")
+        train_box = QGroupBox("Training")
         train_form = QFormLayout(train_box)
+        self.recipe = QComboBox(toolTip="course: the course's recipe exactly. flow: the model is told the "
+                                "amount, Gaussian noise, EMA weights: recognisable digits much sooner")
+        for name, recipe in RECIPES.items():
+            self.recipe.addItem(f"{name} — {recipe.summary}", name)
+        self.recipe.currentIndexChanged.connect(self._recipe_changed)
+        train_form.addRow("Recipe", self.recipe)
         self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
         self.minutes = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
                                       specialValueText="no limit", suffix=" min")
@@ -116,6 +123,12 @@ class ControlPanel(QWidget):
     def _source_changed(self) -> None:
         self.folder.setEnabled(self.source.currentData() != "bundled")
 
+    def _recipe_changed(self) -> None:
+        self.lr.setValue(RECIPES[self.recipe.currentData()].lr)
+
+    def recipe_name(self) -> str:
+        return self.recipe.currentData()
+
     def data_spec(self) -> str:
         """The data source as the engine's spec string (``bundled``, ``mnist:DIR`` ...)."""
         key = self.source.currentData()
@@ -152,6 +165,7 @@ class ControlPanel(QWidget):
         for key in self._KEYS:
             settings.setValue(key, getattr(self, key).value())
         settings.setValue("source", self.source.currentData())
+        settings.setValue("recipe", self.recipe.currentData())
         settings.setValue("folder", self.folder.text())
         settings.endGroup()
 
@@ -167,6 +181,11 @@ class ControlPanel(QWidget):
                 continue
             if widget.minimum() <= value <= widget.maximum():
                 widget.setValue(value)
+        index = self.recipe.findData(settings.value("recipe"))
+        if index >= 0:
+            self.recipe.blockSignals(True)  # keep the saved learning rate
+            self.recipe.setCurrentIndex(index)
+            self.recipe.blockSignals(False)
         index = self.source.findData(settings.value("source"))
         if index >= 0:
             self.source.setCurrentIndex(index)

@@ -29,6 +29,7 @@ from diffviz.core.features import FeatureCapture, describe_layers
 from diffviz.core.models import BasicUNet, count_parameters
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.quality import QualityReport
+from diffviz.core.recipes import RECIPES, Recipe, get_recipe
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.architecture_view import ArchitectureView
 from diffviz.ui.controls import ControlPanel
@@ -195,12 +196,17 @@ class MainWindow(QMainWindow):
         self.model = model.eval()
         self.model_info = info
         self.model_unsaved = unsaved
-        summary = info.summary() if info else "untrained BasicUNet"
+        summary = info.summary() if info else f"untrained {type(model).__name__}"
         star = " (unsaved)" if unsaved else ""
         self.controls.set_model_text(f"<b>{source}</b>{star}<br>{summary}")
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
         self.set_status(f"Model: {source}{star} — {summary}")
+
+    @property
+    def recipe(self) -> Recipe:
+        """The recipe of the model on screen (the course's for an untrained one)."""
+        return get_recipe(self.model_info.recipe) if self.model_info else RECIPES["course"]
 
     def open_checkpoint(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(self._last_dir()),
@@ -277,7 +283,8 @@ class MainWindow(QMainWindow):
         config = self.controls.train_config()
         spec = self.controls.data_spec()
         self.training_view.reset(steps_per_epoch=1, total_steps=None)
-        worker = self._start("train", training_job(spec, config), threads=TRAIN_THREADS, finish_on_stop=True)
+        recipe = get_recipe(self.controls.recipe_name())
+        worker = self._start("train", training_job(spec, config, recipe), threads=TRAIN_THREADS, finish_on_stop=True)
         worker.yielded.connect(self._on_training_message)
         worker.returned.connect(self._on_training_done)
         self.controls.set_state("training")
@@ -309,16 +316,17 @@ class MainWindow(QMainWindow):
             self._adopt_snapshot(snapshot)
 
     def _adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
-        model = BasicUNet()
+        model = get_recipe(snapshot.recipe).make_model()
         model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
         training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
                                      snapshot.data_name)
-        info = CheckpointInfo(architecture="BasicUNet", model_config=model.config(), recipe="course",
-                              hyperparameters=snapshot.hyperparameters, training=training)
+        info = CheckpointInfo(architecture=type(model).__name__, model_config=model.config(),
+                              recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters, training=training)
         self._set_model(model, info, source="trained in this session", unsaved=True)
         try:
             autosave_path().parent.mkdir(parents=True, exist_ok=True)
-            save_checkpoint(autosave_path(), model, hyperparameters=snapshot.hyperparameters, training=training)
+            save_checkpoint(autosave_path(), model, recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters,
+                            training=training)
         except (DiffvizError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
 
@@ -340,7 +348,8 @@ class MainWindow(QMainWindow):
             return
         n, steps, seed = self.controls.sample_settings()
         model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
-        worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT)))
+        worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT),
+                                                    recipe=self.recipe))
         worker.yielded.connect(self._on_progress)
         worker.yielded.connect(self._on_quality)
         worker.returned.connect(self._on_sampled)
@@ -455,9 +464,10 @@ class MainWindow(QMainWindow):
         if self.data is None:
             return {}
         x = self.data.images[index % len(self.data)][None]
-        noise = torch.rand(x.shape, generator=torch.Generator().manual_seed(index))
+        noise = self.recipe.draw_noise(tuple(x.shape), torch.Generator().manual_seed(index))
         with FeatureCapture(self.model) as capture:
-            self.model(corrupt(x, torch.tensor([amount]), noise))
+            amounts = torch.tensor([amount])
+            self.recipe.predict(self.model, corrupt(x, amounts, noise), amounts)
             maps = capture.take()
         return {name: m[0].astype(np.float32) for name, m in maps.items()}
 

@@ -8,7 +8,7 @@ worker's ``yielded`` signal from their engine callbacks.
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterator
+from typing import Iterator
 
 import numpy as np
 import torch
@@ -16,7 +16,7 @@ from torch import nn
 
 from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, fixed_batch, load_source
-from diffviz.core.models import BasicUNet
+from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
 from diffviz.core.quality import QualityMeter
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
@@ -35,6 +35,7 @@ PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED = 16, 20, 1234
 def snapshot(model: nn.Module, trainer: Trainer, elapsed: float) -> ModelSnapshot:
     cfg = trainer.config
     return ModelSnapshot(
+        recipe=trainer.recipe.name,
         state={k: v.detach().cpu().numpy().copy() for k, v in model.state_dict().items()},
         steps=trainer.total_steps, images=trainer.images_seen, seconds=elapsed,
         epoch_losses=list(trainer.epoch_losses),
@@ -44,22 +45,22 @@ def snapshot(model: nn.Module, trainer: Trainer, elapsed: float) -> ModelSnapsho
 
 
 @torch.no_grad()
-def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int) -> PredictionStrip:
+def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int,
+                     recipe: Recipe = RECIPES["course"]) -> PredictionStrip:
     """The course's figure: batch[i] corrupted by amount i/(B-1), and the model's prediction."""
     was_training = model.training
     model.eval()
     amounts = torch.linspace(0, 1, batch.shape[0])
-    noise = torch.rand(batch.shape, generator=torch.Generator().manual_seed(7))
+    noise = recipe.draw_noise(tuple(batch.shape), torch.Generator().manual_seed(7))
     noisy = corrupt(batch, amounts, noise)
-    pred = model(noisy)
+    pred = recipe.predict(model, noisy, amounts)
     model.train(was_training)
     return PredictionStrip(step=step, amounts=amounts.numpy(), clean=batch.numpy().copy(),
                            noisy=noisy.numpy(), pred=pred.numpy())
 
 
-def training_job(data: DigitData | str, config: TrainConfig,
-                 model_factory: Callable[[], nn.Module] = BasicUNet, *, strip_every: int = STRIP_EVERY,
-                 preview_every: int = PREVIEW_EVERY):
+def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RECIPES["course"], *,
+                 strip_every: int = STRIP_EVERY, preview_every: int = PREVIEW_EVERY):
     """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot.
 
     The data (a spec string is loaded here, off the GUI thread) and a fresh model, seeded
@@ -69,8 +70,8 @@ def training_job(data: DigitData | str, config: TrainConfig,
     def job(worker: GeneratorWorker) -> Iterator[object]:
         dataset = load_source(data) if isinstance(data, str) else data
         torch.manual_seed(config.seed)
-        model = model_factory()
-        trainer = Trainer(model, dataset, config, cancel=worker.stop_event)
+        trainer = Trainer(recipe.make_model(), dataset, config, cancel=worker.stop_event, recipe=recipe)
+        model = trainer.sampling_model  # previews, strips and the snapshot use the weights one samples with
         yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch, total_steps=trainer.budget_steps,
                               data_name=dataset.name)
         batch = fixed_batch(dataset, 8)
@@ -80,7 +81,8 @@ def training_job(data: DigitData | str, config: TrainConfig,
             meter = None  # the curve is a bonus; training goes on without it
 
         def preview(step: int, elapsed: float) -> Iterator[object]:
-            images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event)
+            images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event,
+                                  recipe=recipe)
             if images is None:  # stopped: the weights matter now, not the preview
                 return
             yield PreviewSamples(step, elapsed, images)
@@ -88,7 +90,7 @@ def training_job(data: DigitData | str, config: TrainConfig,
                 report = meter.measure(images)
                 yield QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet)
 
-        yield prediction_strip(model, batch, 0)
+        yield prediction_strip(model, batch, 0, recipe)
         yield from preview(0, 0.0)
         pending: list = []
         last_emit = time.perf_counter()
@@ -115,7 +117,7 @@ def training_job(data: DigitData | str, config: TrainConfig,
                     yield flush(report)
                     last_emit = now
                 if report.step % strip_every == 0:
-                    yield prediction_strip(model, batch, report.step)
+                    yield prediction_strip(model, batch, report.step, recipe)
                 if report.step % preview_every == 0:
                     yield from preview(report.step, report.elapsed)
                 worker.wait_if_paused()  # pausing holds the trainer between two steps
@@ -127,14 +129,15 @@ def training_job(data: DigitData | str, config: TrainConfig,
         if pending and report is not None:
             yield flush(report)
         if report is not None and not worker.should_stop():
-            yield prediction_strip(model, batch, report.step)
+            yield prediction_strip(model, batch, report.step, recipe)
             yield from preview(report.step, report.elapsed)
         return snapshot(model, trainer, elapsed)
 
     return job
 
 
-def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True):
+def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
+                 recipe: Recipe = RECIPES["course"]):
     """Sample with a full trajectory; returns the Trajectory (None when stopped)."""
 
     def job(worker: GeneratorWorker) -> Trajectory | None:
@@ -142,7 +145,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
             worker.yielded.emit(Progress(done, total, "sampling"))
 
         trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                            on_frame=progress)
+                            on_frame=progress, recipe=recipe)
         if trajectory is not None:
             try:
                 worker.yielded.emit(QualityMeter.load().measure(trajectory.final))

@@ -72,6 +72,7 @@ class QualityPoint:
 class ModelSnapshot:
     """The trained weights (numpy copies) and what the checkpoint metadata needs."""
 
+    recipe: str
     state: dict[str, np.ndarray]
     steps: int
     images: int

@@ -8,9 +8,11 @@ from torch import nn
 
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models.basic_unet import BasicUNet
+from diffviz.core.models.time_unet import TimeUNet
 
 ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "BasicUNet": BasicUNet,
+    "TimeUNet": TimeUNet,
 }
 
 
@@ -28,4 +30,4 @@ def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
 
-__all__ = ["ARCHITECTURES", "BasicUNet", "build_model", "count_parameters"]
+__all__ = ["ARCHITECTURES", "BasicUNet", "TimeUNet", "build_model", "count_parameters"]
