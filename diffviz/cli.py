@@ -100,11 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
                            "(recognised share, class coverage, Fréchet distance to real digits)")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
-    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample", "app"],
-                       help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub")
+    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample", "app", "quality"],
+                       help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub; "
+                            "quality = time to quality per recipe")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
+    bench.add_argument("--budgets", default="60,150,300,1200",
+                       help="quality: training seconds to score at, comma separated (default 60,150,300,1200)")
+    bench.add_argument("--recipes", default="course,flow", help="quality: recipes to compare (default course,flow)")
     return parser
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from diffviz.core.errors import ConfigError
+
 
 def run_bench(args: argparse.Namespace) -> int:
     which = args.which
@@ -18,6 +20,17 @@ def run_bench(args: argparse.Namespace) -> int:
             engine.print_train_bench(seconds=args.seconds, repeats=args.repeats)
         if which in ("engine", "sample"):
             engine.print_sample_bench(repeats=args.repeats)
+        return 0
+    if which == "quality":
+        from diffviz.bench.quality import print_quality_bench
+
+        try:
+            budgets = [float(b) for b in args.budgets.split(",") if b.strip()]
+        except ValueError:
+            raise ConfigError(f"--budgets takes seconds separated by commas (got {args.budgets!r})") from None
+        if not budgets or min(budgets) <= 0:
+            raise ConfigError("--budgets must be positive seconds")
+        print_quality_bench([r.strip() for r in args.recipes.split(",") if r.strip()], budgets)
         return 0
     from diffviz.bench import app
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
-import torch
 from PIL import Image, ImageDraw, ImageFont
 
 from diffviz.core.atomic import atomic_write, atomic_write_bytes

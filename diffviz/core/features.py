@@ -95,3 +95,20 @@ def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28
         part = "down" if name.startswith("down") else "up" if name.startswith("up") else "mid"
         infos.append(LayerInfo(name, part, int(c), int(h), int(w)))
     return infos
+
+
+@torch.no_grad()
+def maps_for_image(model: nn.Module, recipe, image: torch.Tensor, amount: float, seed: int = 0) -> dict[str, np.ndarray]:
+    """Every layer's maps (C, H, W) float32 for one image corrupted by ``amount`` with the recipe's noise.
+
+    For the inspector's "training batch" mode: one tiny forward pass, repeatable by ``seed``.
+    """
+    from diffviz.core.corruption import corrupt  # local: corruption is a sibling with no reason to load early
+
+    x = image.reshape(1, *image.shape[-3:])
+    noise = recipe.draw_noise(tuple(x.shape), torch.Generator().manual_seed(seed))
+    amounts = torch.tensor([float(amount)])
+    with FeatureCapture(model) as capture:
+        recipe.predict(model, corrupt(x, amounts, noise), amounts)
+        maps = capture.take()
+    return {name: m[0].astype(np.float32) for name, m in maps.items()}

@@ -16,16 +16,14 @@ from pathlib import Path
 import numpy as np
 import torch
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QPushButton, QScrollArea, QTabWidget)
 
-from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, load_into, save_checkpoint,
+from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, save_checkpoint,
                                       training_metadata)
-from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DiffvizError
-from diffviz.core.features import FeatureCapture, describe_layers
+from diffviz.core.features import describe_layers, maps_for_image
 from diffviz.core.models import BasicUNet, count_parameters
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.quality import QualityReport
@@ -36,9 +34,12 @@ from diffviz.ui.controls import ControlPanel
 from diffviz.ui.corruption_view import CorruptionView
 from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.inspector_view import InspectorView
+from diffviz.ui.jobs import JobRunner
+from diffviz.ui.menus import build_menus
+from diffviz.ui.series import format_seconds
 from diffviz.ui.timeline_view import TimelineView
 from diffviz.ui.training_view import TrainingView
-from diffviz.workers.base import GeneratorWorker, WorkerHandle
+from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.jobs import export_job, sampling_job, training_job
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
                                       TrainingStarted, TrainingUpdate)
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 
 TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmark's output
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
-STOP_TIMEOUT_MS = 2500
 
 
 def autosave_path() -> Path:
@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         self.model_unsaved = False
         self.trajectory: Trajectory | None = None
         self.data: DigitData | None = None
-        self.handles: dict[str, WorkerHandle] = {}
+        self.jobs = JobRunner(self)
+        self.jobs.finished.connect(self._job_finished)
+        self.jobs.failed.connect(self._job_failed)
         self.last_error: str | None = None
         self.error_relay = None
         self._job_started = 0.0
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
-        self._build_menus()
+        build_menus(self)
         self._connect()
         self.controls.load_settings(self.settings)
         self._restore_geometry()
@@ -114,43 +116,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._load_data_for_views)
 
     # ----- construction -------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        def action(menu, text, slot, shortcut=None, tip=""):
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            menu.addAction(act)
-            return act
-
-        file_menu = self.menuBar().addMenu("&File")
-        action(file_menu, "&Open checkpoint…", self.open_checkpoint, "Ctrl+O")
-        action(file_menu, "&Save checkpoint…", self.save_checkpoint_dialog, "Ctrl+S")
-        action(file_menu, "Use the &bundled model", self.use_bundled_model)
-        action(file_menu, "Open the last &autosave", self.open_autosave)
-        file_menu.addSeparator()
-        action(file_menu, "&Export animation…", self.export_dialog, "Ctrl+E")
-        file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, "Ctrl+Q")
-        run_menu = self.menuBar().addMenu("&Run")
-        action(run_menu, "&Train", self.start_training, "Ctrl+T")
-        action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
-        action(run_menu, "S&top", self.stop_jobs, "Esc")
-        action(run_menu, "&Sample", self.start_sampling, "Ctrl+R")
-        view_menu = self.menuBar().addMenu("&View")
-        for i in range(self.tabs.count()):
-            action(view_menu, self.tabs.tabText(i), lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&About diffviz", self._about)
-        # Timeline keys work from any tab showing the timeline or the inspector.
-        for key, slot in (("Space", self.timeline.play_pause), ("Left", lambda: self.timeline.step_by(-1)),
-                          ("Right", lambda: self.timeline.step_by(1)), ("Home", self.timeline.go_home),
-                          ("End", self.timeline.go_end)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(lambda slot=slot: self._timeline_key(slot))
-
-    def _timeline_key(self, slot) -> None:
+    def timeline_key(self, slot) -> None:
+        """Timeline keys act on the timeline or the inspector tab, and leave other views' keys alone."""
         if self.tabs.currentWidget() in (self.timeline, self.inspector):
             slot()
 
@@ -261,21 +228,16 @@ class MainWindow(QMainWindow):
         return Path(value) if isinstance(value, str) and Path(value).is_dir() else Path.home()
 
     # ----- jobs ---------------------------------------------------------------------------------
+    @property
+    def handles(self):
+        return self.jobs.handles
+
     def busy(self, name: str | None = None) -> bool:
-        names = [name] if name else list(self.handles)
-        return any(n in self.handles and self.handles[n].is_running() for n in names)
+        return self.jobs.busy(name)
 
     def _start(self, name: str, job, threads: int | None = None, finish_on_stop: bool = False) -> GeneratorWorker:
-        worker = GeneratorWorker(job, threads=threads, finish_on_stop=finish_on_stop)
-        handle = WorkerHandle(worker, name)
-        self.handles[name] = handle
-        # Bound methods of this window, never lambdas: a lambda has no receiver thread, so Qt would
-        # call it directly in the worker thread, and it would touch widgets from there.
-        worker.errored.connect(self._job_failed)
-        worker.finished.connect(self._job_finished)
         self._job_started = time.perf_counter()
-        handle.start()
-        return worker
+        return self.jobs.start(name, job, threads, finish_on_stop)
 
     def start_training(self) -> None:
         if self.busy("train"):
@@ -296,7 +258,7 @@ class MainWindow(QMainWindow):
         if isinstance(message, TrainingUpdate):
             self.training_view.add_update(message)
             self.progress.setValue(int(message.progress * 1000))
-            eta = f", {_clock(message.eta)} left" if message.eta is not None else ""
+            eta = f", {format_seconds(message.eta)} left" if message.eta is not None else ""
             state = "Paused" if self.controls.pause_button.text() == "Resume" else "Training"
             self.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
                             f"{message.images_per_sec:.0f} img/s{eta}")
@@ -418,12 +380,7 @@ class MainWindow(QMainWindow):
         log.error("job failed: %s\n%s", message, details)
         self.show_error(message)
 
-    def _job_finished(self) -> None:
-        worker = self.sender()
-        name = next((n for n, h in self.handles.items() if h.worker is worker), "")
-        handle = self.handles.get(name)
-        if handle is not None:
-            handle.thread.wait(1000)  # the thread ends right after the worker's last signal
+    def _job_finished(self, name: str) -> None:
         if self.busy("train"):
             self.controls.set_state("paused" if self.handles["train"].worker.paused else "training")
         elif not self.busy():
@@ -435,19 +392,11 @@ class MainWindow(QMainWindow):
 
     def stop_jobs(self) -> None:
         """Ask every running job to stop; they end between two steps and keep their results."""
-        for handle in self.handles.values():
-            if handle.is_running():
-                handle.worker.stop()
+        self.jobs.stop_all()
 
     def shutdown(self) -> None:
-        """Stop and join every worker thread (each waits at most STOP_TIMEOUT_MS)."""
-        for handle in self.handles.values():
-            handle.worker.stop()  # all at once, so their waits overlap
-        for name, handle in list(self.handles.items()):
-            if not handle.stop(STOP_TIMEOUT_MS):
-                # Never destroy a running QThread (that aborts the process): give it longer, and say so.
-                log.warning("%s thread did not stop within %d ms; waiting longer", name, STOP_TIMEOUT_MS)
-                handle.thread.wait(15_000)
+        """Stop and join every worker thread (see JobRunner.shutdown)."""
+        self.jobs.shutdown()
 
     # ----- helpers for the views ----------------------------------------------------------------
     def _load_data_for_views(self) -> None:
@@ -458,18 +407,11 @@ class MainWindow(QMainWindow):
             return
         self.corruption.set_images(fixed_batch(self.data, 8).numpy())
 
-    @torch.no_grad()
     def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
         if self.data is None:
             return {}
-        x = self.data.images[index % len(self.data)][None]
-        noise = self.recipe.draw_noise(tuple(x.shape), torch.Generator().manual_seed(index))
-        with FeatureCapture(self.model) as capture:
-            amounts = torch.tensor([amount])
-            self.recipe.predict(self.model, corrupt(x, amounts, noise), amounts)
-            maps = capture.take()
-        return {name: m[0].astype(np.float32) for name, m in maps.items()}
+        return maps_for_image(self.model, self.recipe, self.data.images[index % len(self.data)], amount, index)
 
     def _show_layer(self, name: str) -> None:
         self.inspector.select_layer(name)
@@ -493,11 +435,6 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
 
-    def _about(self) -> None:
-        from diffviz import __version__
-        QMessageBox.about(self, "About diffviz", f"<b>diffviz {__version__}</b><br>Watch a diffusion model "
-                          "learn and create: the Hugging Face course's unit 1, live.")
-
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -507,10 +444,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         event.accept()
 
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
-        f"{seconds // 60}:{seconds % 60:02d}"

@@ -14,10 +14,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar,
-                               QSlider, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QProgressBar, QSlider, QVBoxLayout, QWidget
 
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.layout import column, label_axis, row, splitter, title
+from diffviz.ui.series import Buffer, ema, format_seconds
 from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
 
 REDRAW_MS = 100  # plots redraw at most 10 times a second: a paint costs a GUI frame or more
@@ -44,113 +45,6 @@ form as the model learns.</p>
 """
 
 
-def ema(values: np.ndarray, alpha: float, start: float | None = None, chunk: int = 256) -> np.ndarray:
-    """Exponential moving average y[t] = alpha*y[t-1] + (1-alpha)*x[t], vectorised.
-
-    Why chunks: the closed form needs alpha**-t, which overflows for long runs; inside a chunk
-    a lower-triangular matrix of alpha**(i-j) is exact, and a tiny scan carries the last value
-    from chunk to chunk. ``start`` is y[-1] (defaults to x[0], so the curve starts on the data).
-    """
-    x = np.asarray(values, dtype=np.float64)
-    n = x.size
-    if n == 0:
-        return x.copy()
-    alpha = float(np.clip(alpha, 0.0, 0.999))
-    carry = float(x[0] if start is None else start)
-    c = min(chunk, n)
-    chunks = math.ceil(n / c)
-    padded = np.zeros(chunks * c)
-    padded[:n] = x
-    idx = np.arange(c)
-    diff = idx[:, None] - idx[None, :]
-    weights = np.where(diff >= 0, (1 - alpha) * alpha ** np.maximum(diff, 0), 0.0)
-    local = padded.reshape(chunks, c) @ weights.T          # each chunk as if it started from 0
-    decay = alpha ** (idx + 1)                              # how much of the carry survives
-    carries = np.empty(chunks)
-    for k in range(chunks):                                 # chunks = n/256: a few hundred at most
-        carries[k] = carry
-        carry = local[k, -1] + decay[-1] * carry
-    return (local + carries[:, None] * decay[None, :]).ravel()[:n]
-
-
-def format_seconds(seconds: float | None) -> str:
-    """mm:ss below an hour, h:mm:ss above, a dash while unknown."""
-    if seconds is None or not math.isfinite(seconds):
-        return "—"
-    total = int(round(max(0.0, seconds)))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-class _Buffer:
-    """A growing float array that doubles its capacity: appends are amortised O(1)."""
-
-    def __init__(self) -> None:
-        self.data = np.empty(1024)
-        self.size = 0
-
-    def extend(self, values: np.ndarray) -> None:
-        values = np.asarray(values, dtype=np.float64).ravel()
-        need = self.size + values.size
-        if need > self.data.size:
-            grown = np.empty(max(need, 2 * self.data.size))
-            grown[:self.size] = self.data[:self.size]
-            self.data = grown
-        self.data[self.size:need] = values
-        self.size = need
-
-    def view(self) -> np.ndarray:
-        return self.data[:self.size]
-
-
-def _label_axis(panel: ImagePanel, orientation: str, label: str | None = None) -> pg.AxisItem:
-    """An axis beside an ImagePanel's view, used only to write labels that stay aligned with the cells."""
-    axis = pg.AxisItem(orientation, linkView=panel.view, pen=pg.mkPen("#1e1f22"), textPen="#d0d0d0")
-    axis.setStyle(tickLength=0, autoExpandTextSpace=True)
-    if label:
-        axis.setLabel(label, color="#a0a0a0")
-    return axis
-
-
-def _title(text: str) -> QLabel:
-    return QLabel(f"<b>{text}</b>", alignment=Qt.AlignHCenter)
-
-
-def _row(*parts: QWidget | int | None) -> QHBoxLayout:
-    """Widgets left to right; an int is a gap in pixels, None a stretch."""
-    row = QHBoxLayout()
-    for part in parts:
-        if part is None:
-            row.addStretch(1)
-        elif isinstance(part, int):
-            row.addSpacing(part)
-        else:
-            row.addWidget(part)
-    return row
-
-
-def _column(*parts) -> QWidget:
-    """Widgets and layouts top to bottom; only the plots and images take extra height."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    for part in parts:
-        if isinstance(part, QWidget):
-            column.addWidget(part, 1 if isinstance(part, pg.GraphicsView) else 0)
-        else:
-            column.addLayout(part)
-    return box
-
-
-def _splitter(orientation, *parts: tuple[QWidget, int]) -> QSplitter:
-    splitter = QSplitter(orientation, childrenCollapsible=False)
-    for widget, _ in parts:
-        splitter.addWidget(widget)
-    splitter.setSizes([size for _, size in parts])
-    return splitter
-
-
 class TrainingView(QWidget):
     """Live loss curves, loss by noise amount, run statistics, the prediction strip and preview samples."""
 
@@ -166,7 +60,7 @@ class TrainingView(QWidget):
         self.stats_label = QLabel()
         self.stats_label.setTextFormat(Qt.RichText)
         self.progress_bar = QProgressBar(maximum=1000, textVisible=False, maximumWidth=220, maximumHeight=10)
-        top = _row(self.stats_label, None, self.progress_bar)
+        top = row(self.stats_label, None, self.progress_bar)
 
         # 1. loss curves
         self.loss_plot = pg.PlotWidget()
@@ -193,9 +87,9 @@ class TrainingView(QWidget):
         self.log_check = QCheckBox("log y")
         self.x_combo = QComboBox()
         self.x_combo.addItems(["steps", "epochs"])
-        controls = _row(QLabel("smoothing"), self.smoothing_slider, self.smoothing_label, 12,
+        controls = row(QLabel("smoothing"), self.smoothing_slider, self.smoothing_label, 12,
                         self.log_check, 12, QLabel("x axis"), self.x_combo, None)
-        loss_box = _column(self.loss_plot, controls)
+        loss_box = column(self.loss_plot, controls)
 
         # 2. loss by noise amount
         self.amount_plot = pg.PlotWidget()
@@ -221,22 +115,22 @@ class TrainingView(QWidget):
         self.strip_panel = ImagePanel("clean, corrupted and predicted digits of a fixed batch")
         ci = self.strip_panel.ci
         ci.removeItem(self.strip_panel.view)
-        self._strip_rows = _label_axis(self.strip_panel, "left")
-        self._strip_cols = _label_axis(self.strip_panel, "top", "corruption amount")
+        self._strip_rows = label_axis(self.strip_panel, "left")
+        self._strip_cols = label_axis(self.strip_panel, "top", "corruption amount")
         ci.addItem(self._strip_cols, row=0, col=1)
         ci.addItem(self._strip_rows, row=1, col=0)
         ci.addItem(self.strip_panel.view, row=1, col=1)
         self._strip_rows.setTicks([[(GRID_PAD + r * (CELL + GRID_PAD) + CELL / 2, name)
                                     for r, name in enumerate(["clean", "corrupted", "prediction"])]])
         self.strip_caption = QLabel(alignment=Qt.AlignHCenter)
-        strip_box = _column(_title("Predictions on a fixed batch"), self.strip_panel, self.strip_caption)
+        strip_box = column(title("Predictions on a fixed batch"), self.strip_panel, self.strip_caption)
 
         # 5. preview samples
         self.preview_panel = ImagePanel("samples drawn from the model from the same noise each time")
         self.preview_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
         self.preview_caption = QLabel(minimumWidth=110)
-        preview_box = _column(_title("Samples as it learns"), self.preview_panel,
-                              _row(self.preview_slider, self.preview_caption))
+        preview_box = column(title("Samples as it learns"), self.preview_panel,
+                              row(self.preview_slider, self.preview_caption))
 
         # 6. quality of the previews over training time (the quality meter, see diffviz.core.quality)
         self.quality_plot = pg.PlotWidget()
@@ -258,10 +152,10 @@ class TrainingView(QWidget):
         # 7. explanation
         self.explanation = ExplanationBox("What is the loss?", EXPLANATION, expanded=False)
 
-        right = _splitter(Qt.Vertical, (self.amount_plot, 300), (self.quality_plot, 220))
-        upper = _splitter(Qt.Horizontal, (loss_box, 640), (right, 360))
-        lower = _splitter(Qt.Horizontal, (strip_box, 680), (preview_box, 320))
-        outer = _splitter(Qt.Vertical, (upper, 520), (lower, 400))
+        right = splitter(Qt.Vertical, (self.amount_plot, 300), (self.quality_plot, 220))
+        upper = splitter(Qt.Horizontal, (loss_box, 640), (right, 360))
+        lower = splitter(Qt.Horizontal, (strip_box, 680), (preview_box, 320))
+        outer = splitter(Qt.Vertical, (upper, 520), (lower, 400))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -281,8 +175,8 @@ class TrainingView(QWidget):
         self._steps_per_epoch = max(1, int(steps_per_epoch))
         self._total_steps = total_steps
         self._x_end: float | None = None  # the x range last set (see _fit_ranges)
-        self._steps, self._epochs, self._losses = _Buffer(), _Buffer(), _Buffer()
-        self._smooth = _Buffer()
+        self._steps, self._epochs, self._losses = Buffer(), Buffer(), Buffer()
+        self._smooth = Buffer()
         self._window_amounts = np.zeros(AMOUNT_WINDOW)
         self._window_losses = np.zeros(AMOUNT_WINDOW)
         self._window_next = self._window_filled = 0
@@ -469,7 +363,7 @@ class TrainingView(QWidget):
     def _smoothing_changed(self, value: int) -> None:
         """Recompute the whole smoothed curve at once (vectorised), then redraw."""
         self.smoothing_label.setText(f"{value / 100:.2f}")
-        self._smooth = _Buffer()
+        self._smooth = Buffer()
         self._smooth.extend(ema(self._losses.view(), self._alpha()))
         self._dirty = True
         self._redraw()

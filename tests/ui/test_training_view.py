@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from diffviz.ui.images import grid_uint8
-from diffviz.ui.training_view import AMOUNT_BINS, AMOUNT_WINDOW, TrainingView, ema, format_seconds
+from diffviz.ui.series import ema, format_seconds
+from diffviz.ui.training_view import AMOUNT_BINS, AMOUNT_WINDOW, TrainingView
 from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
 
 STEPS_PER_EPOCH = 20

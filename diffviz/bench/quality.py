@@ -1,0 +1,44 @@
+"""Time-to-quality: how good each recipe's samples are after a given number of training seconds.
+
+One training run per recipe; copies of the weights it samples with are taken as the
+run passes each budget (training seconds, pauses for copying excluded), then each copy
+draws the same 500 samples (same seed, 40 steps) and the quality meter scores them.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from diffviz.core.data import load_bundled
+from diffviz.core.quality import QualityMeter
+from diffviz.core.recipes import get_recipe
+from diffviz.core.sampling import sample_final
+from diffviz.core.training import TrainConfig, Trainer
+
+
+def time_to_quality(recipe_name: str, budgets: list[float], n: int = 500, steps: int = 40,
+                    seed: int = 0) -> list[tuple[float, int, object]]:
+    """[(seconds, steps trained, QualityReport)] for each budget, from one run of ``recipe_name``."""
+    recipe = get_recipe(recipe_name)
+    data = load_bundled()
+    budgets = sorted(budgets)
+    trainer = Trainer(recipe.make_model(), data, TrainConfig(epochs=None, seconds=budgets[-1], lr=recipe.lr,
+                                                              seed=seed), recipe=recipe)
+    snapshots, pending = [], list(budgets)
+    for report in trainer.steps():
+        while pending and report.elapsed >= pending[0]:
+            snapshots.append((pending.pop(0), report.step, copy.deepcopy(trainer.sampling_model)))
+    for budget in pending:  # the run ended a hair short of its last budget
+        snapshots.append((budget, trainer.total_steps, copy.deepcopy(trainer.sampling_model)))
+    meter = QualityMeter.load()
+    return [(budget, done, meter.measure(sample_final(model, n, steps, seed, recipe=recipe)))
+            for budget, done, model in snapshots]
+
+
+def print_quality_bench(recipes: list[str], budgets: list[float]) -> None:
+    print("time to quality: 500 samples, 40 steps, seed 0, after each training budget (bundled digits)")
+    print(f"  {'recipe':8s} {'seconds':>8s} {'steps':>6s} {'recognised':>10s} {'coverage':>8s} {'Fréchet':>8s}")
+    for name in recipes:
+        for budget, done, report in time_to_quality(name, budgets):
+            print(f"  {name:8s} {budget:8.0f} {done:6d} {report.recognised:10.2f} {report.coverage:8.2f} "
+                  f"{report.frechet:8.1f}", flush=True)
