@@ -91,3 +91,12 @@ def small_checkpoint(tmp_path):
     path = tmp_path / "tiny.safetensors"
     save_checkpoint(path, BasicUNet())
     return path
+
+
+def test_time_to_quality_scores_each_budget_from_one_run():
+    from diffviz.bench.quality import time_to_quality
+
+    rows = time_to_quality("flow", [0.4, 1.2], n=20, steps=3)
+    assert [budget for budget, _, _ in rows] == [0.4, 1.2]
+    assert 0 < rows[0][1] <= rows[1][1]  # steps trained grow with the budget
+    assert all(report.n == 20 for _, _, report in rows)

@@ -7,7 +7,7 @@ rate cannot be typed), and remembered between sessions through QSettings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -57,7 +57,8 @@ class ControlPanel(QWidget):
         self.recipe = QComboBox(toolTip="course: the course's recipe exactly. flow: the model is told the "
                                 "amount, Gaussian noise, EMA weights: recognisable digits much sooner")
         for name, recipe in RECIPES.items():
-            self.recipe.addItem(f"{name} — {recipe.summary}", name)
+            self.recipe.addItem(name, name)
+            self.recipe.setItemData(self.recipe.count() - 1, recipe.summary, Qt.ToolTipRole)
         self.recipe.currentIndexChanged.connect(self._recipe_changed)
         train_form.addRow("Recipe", self.recipe)
         self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
