@@ -145,7 +145,7 @@ def sample_command(args: argparse.Namespace) -> int:
                 save_png_grid(images, out, scale=args.scale)
     print(f"wrote {out}")
     if args.metrics:
-        from diffviz.core.quality import QualityMeter
+        from diffviz.core.quality import shipped_meter
 
-        print(f"quality of {len(images)} samples: {QualityMeter.load().measure(images).line()}")
+        print(f"quality of {len(images)} samples: {shipped_meter().measure(images).line()}")
     return 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,12 @@ class DigitClassifier(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.fc2(self.features(x))
+
+
+@lru_cache(maxsize=1)
+def shipped_meter() -> "QualityMeter":
+    """The shipped meter, loaded once per process (every sampling run and training preview uses it)."""
+    return QualityMeter.load()
 
 
 def classifier_path() -> Path:

@@ -36,7 +36,8 @@ MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
 # Feature values kept per sample per frame, by architecture (BasicUNet: its six layers' outputs).
-FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28}
+_BASIC_UNET_FEATURES = 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28
+FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": _BASIC_UNET_FEATURES, "TimeUNet": _BASIC_UNET_FEATURES}
 
 
 @dataclass

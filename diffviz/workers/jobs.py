@@ -18,7 +18,7 @@ from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, fixed_batch, load_source
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
-from diffviz.core.quality import QualityMeter
+from diffviz.core.quality import shipped_meter
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
 from diffviz.core.sampling import Trajectory, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer
@@ -76,7 +76,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
                               data_name=dataset.name)
         batch = fixed_batch(dataset, 8)
         try:
-            meter = QualityMeter.load()
+            meter = shipped_meter()
         except DiffvizError:
             meter = None  # the curve is a bonus; training goes on without it
 
@@ -148,7 +148,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
                             on_frame=progress, recipe=recipe)
         if trajectory is not None:
             try:
-                worker.yielded.emit(QualityMeter.load().measure(trajectory.final))
+                worker.yielded.emit(shipped_meter().measure(trajectory.final))
             except DiffvizError as exc:  # the meter is a bonus: sampling still succeeded
                 worker.yielded.emit(Progress(1, 1, f"quality meter unavailable: {exc}"))
         return trajectory
