@@ -26,7 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from diffviz.core.corruption import corrupt, random_amounts
+from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
 from diffviz.core.recipes import RECIPES, Recipe
@@ -142,7 +142,7 @@ class Trainer:
                     return
                 t0 = time.perf_counter()
                 x = images[order[start:start + batch]].to(self.device, non_blocking=True)
-                amount = random_amounts(x.shape[0], generator, self.device)
+                amount = self.recipe.draw_amounts(x.shape[0], generator).to(self.device)
                 noise = self.recipe.draw_noise(x.shape, generator).to(self.device)
                 noisy_x = corrupt(x, amount, noise)
                 pred = self.recipe.predict(self.model, noisy_x, amount)
