@@ -30,11 +30,15 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.handles: dict[str, WorkerHandle] = {}
+        # A job counts as running until its end has been handled here, on the GUI thread: by then
+        # every signal it sent earlier (its result included) has been delivered too.
+        self._active: set[str] = set()
 
     def start(self, name: str, job, threads: int | None = None, finish_on_stop: bool = False) -> GeneratorWorker:
         worker = GeneratorWorker(job, threads=threads, finish_on_stop=finish_on_stop)
         handle = WorkerHandle(worker, name)
         self.handles[name] = handle
+        self._active.add(name)
         worker.errored.connect(self.failed)  # signal to signal: queued to this object's (GUI) thread
         worker.finished.connect(self._worker_finished)
         handle.start()
@@ -45,15 +49,11 @@ class JobRunner(QObject):
         name = next((n for n, h in self.handles.items() if h.worker is worker), "")
         if name:
             self.handles[name].thread.wait(1000)  # the thread ends right after the worker's last signal
+            self._active.discard(name)
         self.finished.emit(name)
 
     def busy(self, name: str | None = None) -> bool:
-        names = [name] if name else list(self.handles)
-        return any(n in self.handles and self.handles[n].is_running() for n in names)
-
-    def worker(self, name: str) -> GeneratorWorker | None:
-        handle = self.handles.get(name)
-        return handle.worker if handle is not None and handle.is_running() else None
+        return name in self._active if name else bool(self._active)
 
     def stop_all(self) -> None:
         """Ask every running job to stop; they end between two steps and keep their results."""
