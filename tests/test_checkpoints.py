@@ -367,3 +367,12 @@ def test_fuzz_mutated_header_bytes(tmp_path, small_checkpoint_bytes, edits):
     for position, value in edits:
         data[position % len(data)] = value
     _fuzz_read(tmp_path, bytes(data))
+
+
+def test_a_header_length_whose_first_byte_looks_like_html_is_not_misread():
+    """A safetensors length prefix can start with 0x3c ('<'); only the reader may judge such a file."""
+    import struct
+
+    from diffviz.core.checkpoints import _sniff
+
+    _sniff(pathlib.Path("model.safetensors"), struct.pack("<Q", 0x13C) + b'{"__metadata__": {}}' + b" " * 40)

@@ -35,11 +35,12 @@ from diffviz.core.recipes import RECIPES
 FORMAT_NAME = "diffviz-checkpoint"
 FORMAT_VERSION = 1
 MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024  # our largest model is a few MB; refuse big files before reading
-_SNIFF = {
-    b"PK\x03\x04": "a PyTorch .pt/.pth file (a zipped pickle)",
-    b"\x80": "a Python pickle",
-    b"version https://git-lfs": "a git-lfs pointer, not the file itself (run `git lfs pull`)",
-    b"<": "an HTML or XML page (was a web page saved instead of the file?)",
+_PICKLE_NOTE = " diffviz only loads .safetensors checkpoints, because pickles can run code when loaded."
+_SNIFF = {  # first bytes -> what the file is, and what to add
+    b"PK\x03\x04": ("a PyTorch .pt/.pth file (a zipped pickle)", _PICKLE_NOTE),
+    b"\x80": ("a Python pickle", _PICKLE_NOTE),
+    b"version https://git-lfs": ("a git-lfs pointer, not the file itself (run `git lfs pull`)", ""),
+    b"<": ("an HTML or XML page (was a web page saved instead of the file?)", ""),
 }
 
 
@@ -85,11 +86,11 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = 
 def _sniff(path: Path, head: bytes) -> None:
     if not head:
         raise CheckpointError(f"{path.name} is empty (0 bytes): not a checkpoint")
-    for magic, what in _SNIFF.items():
-        if head.startswith(magic) or (magic == b"<" and head.lstrip().startswith(magic)):
-            extra = (" diffviz only loads .safetensors checkpoints, because pickles can run code when loaded."
-                     if b"pickle" in what.encode() or magic == b"PK\x03\x04" else "")
-            raise CheckpointError(f"{path.name} is {what}, not a diffviz checkpoint.{extra}")
+    if len(head) > 8 and head[8:9] == b"{":  # a safetensors length prefix and JSON header: let the reader judge
+        return
+    for magic, (what, note) in _SNIFF.items():
+        if head.lstrip().startswith(magic):
+            raise CheckpointError(f"{path.name} is {what}, not a diffviz checkpoint.{note}")
 
 
 def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from diffviz.core.corruption import random_amounts
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import build_model
 
@@ -54,7 +55,7 @@ class Recipe:
         """One corruption amount per image, in (0, 1)."""
         if self.amount_kind == "logit-normal":
             return torch.sigmoid(torch.randn(batch, generator=generator))
-        return torch.rand(batch, generator=generator)
+        return random_amounts(batch, generator)  # the course's torch.rand(B)
 
     def predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor) -> torch.Tensor:
         """The model's prediction of the clean image; ``amount`` has one value per image."""
