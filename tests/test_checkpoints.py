@@ -308,12 +308,50 @@ def test_unknown_format_versions_are_refused(saved, tmp_path, version):
     json.dumps({"architecture": "BasicUNet", "model_config": {"evil": "x"}}),
     json.dumps({"architecture": "BasicUNet", "model_config": {}, "training": "lots"}),
     json.dumps({"model_config": {}}),
+    json.dumps({"architecture": "BasicUNet", "model_config": {}, "recipe": ["course"]}),
+    json.dumps({"architecture": "BasicUNet", "model_config": {}, "created": {"at": "now"}}),
 ])
 def test_damaged_metadata_is_refused(saved, tmp_path, diffviz_value):
     path = tmp_path / "damaged.safetensors"
     save_file(load_file(str(saved)), str(path), metadata={"format": FORMAT_NAME, "diffviz": diffviz_value})
     with pytest.raises(CheckpointError):
         load_checkpoint(path)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                     max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fields=st.dictionaries(st.sampled_from(["recipe", "hyperparameters", "training", "created",
+                                               "diffviz_version", "format_version"]), _JSON, max_size=4))
+def test_fuzz_metadata_values_only_raise_checkpoint_error_and_the_summary_never_fails(saved, tmp_path, fields):
+    """Metadata is text from a stranger: any value of any type is refused cleanly or shown, never trusted."""
+    path = tmp_path / "fuzz.safetensors"
+    raw = {"architecture": "BasicUNet", "model_config": {}, "recipe": "course", "format_version": FORMAT_VERSION}
+    save_file(load_file(str(saved)), str(path), metadata={"format": FORMAT_NAME,
+                                                         "diffviz": json.dumps({**raw, **fields})})
+    try:
+        _, info = load_checkpoint(path)
+    except CheckpointError as exc:
+        assert str(exc)
+        return
+    assert isinstance(info.summary(), str)
+
+
+def test_path_like_metadata_is_never_used_as_a_path(saved, tmp_path, monkeypatch):
+    """Strings that look like paths are carried as text: loading creates, opens and removes nothing else."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    evil = str(elsewhere / "created-by-metadata")
+    path = _resave(saved, tmp_path / "paths.safetensors", created=evil,
+                   training={"data": f"folder:{evil}", "steps": 5}, hyperparameters={"out": f"../{evil}"})
+    monkeypatch.chdir(elsewhere)
+    _, info = load_checkpoint(path)
+    assert info.training["data"] == f"folder:{evil}"
+    assert list(elsewhere.iterdir()) == []
+    assert "5 steps" in info.summary()
 
 
 # --- fuzzing ----------------------------------------------------------------------------------------------

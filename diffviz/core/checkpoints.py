@@ -58,12 +58,13 @@ class CheckpointInfo:
     diffviz_version: str = __version__
 
     def summary(self) -> str:
+        """One line for people; a field of the wrong type from a foreign file is left out, not trusted."""
         steps = self.training.get("steps")
         secs = self.training.get("seconds")
         parts = [f"{self.recipe} recipe", self.architecture]
-        if steps:
+        if isinstance(steps, int) and not isinstance(steps, bool) and steps > 0:
             parts.append(f"{steps:,} steps")
-        if secs:
+        if isinstance(secs, (int, float)) and not isinstance(secs, bool) and 0 < secs < float("inf"):
             parts.append(f"{secs / 60:.1f} min")
         return ", ".join(parts)
 
@@ -108,6 +109,9 @@ def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
         info = CheckpointInfo(**{k: v for k, v in raw.items() if k in known})
         if not isinstance(info.architecture, str) or not isinstance(info.model_config, dict):
             raise TypeError("architecture / model_config have the wrong types")
+        for name in ("recipe", "created", "diffviz_version"):
+            if not isinstance(getattr(info, name), str):
+                raise TypeError(f"{name} is not a string")
         if not all(isinstance(v, (int, float, str, bool)) for v in info.model_config.values()):
             raise TypeError("model_config holds non-scalar values")
         for name in ("hyperparameters", "training"):

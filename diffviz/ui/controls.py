@@ -7,6 +7,8 @@ rate cannot be typed), and remembered between sessions through QSettings.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
@@ -156,8 +158,10 @@ class ControlPanel(QWidget):
         self.stop_button.setEnabled(busy)
         self.sample_button.setEnabled(state in ("idle", "training", "paused"))
 
-    def set_model_text(self, text: str) -> None:
-        self.model_label.setText(text)
+    def set_model_text(self, source: str, detail: str) -> None:
+        """Show which model is loaded. Both strings may come from a file (its name, its metadata), so
+        they are escaped: a checkpoint cannot inject markup, links or images into the window."""
+        self.model_label.setText(f"<b>{html.escape(source)}</b><br>{html.escape(detail)}")
 
     _KEYS = ("epochs", "minutes", "batch", "lr", "train_seed", "n", "steps", "sample_seed")
 

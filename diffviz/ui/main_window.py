@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
 
-        self.status = QLabel("Ready")
+        self.status = QLabel("Ready", textFormat=Qt.PlainText)  # shows file names and metadata: never markup
         self.progress = QProgressBar(maximumWidth=260, textVisible=True)
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.model_unsaved = unsaved
         summary = info.summary() if info else f"untrained {type(model).__name__}"
         star = " (unsaved)" if unsaved else ""
-        self.controls.set_model_text(f"<b>{source}</b>{star}<br>{summary}")
+        self.controls.set_model_text(f"{source}{star}", summary)
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
         self.set_status(f"Model: {source}{star} — {summary}")
@@ -432,6 +432,7 @@ class MainWindow(QMainWindow):
         log.warning("shown to user: %s", text)
         self.set_status(text)
         box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self)
+        box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
 
