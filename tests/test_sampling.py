@@ -183,3 +183,22 @@ def test_step_labels(trajectory):
         assert f"1/{N_STEPS - i}" in label
         assert "result" not in label
     assert "result" in trajectory.step_label(N_STEPS)
+
+
+def test_a_recording_too_big_for_memory_is_refused_before_any_work(monkeypatch):
+    """10,000 samples x 1,000 steps with feature maps would need hundreds of GB: refused, saying what to do."""
+    model = BasicUNet()
+    calls = []
+    monkeypatch.setattr(model, "forward", lambda x: calls.append(x) or x)
+    with pytest.raises(ConfigError, match="GB") as info:
+        sample(model, n=MAX_SAMPLES, steps=MAX_STEPS, features=True)
+    assert "fewer samples" in str(info.value)
+    assert calls == []  # refused before the first model call, and before allocating frames
+
+
+def test_the_same_run_without_features_or_recording_fits():
+    from diffviz.core.sampling import MAX_TRAJECTORY_BYTES, trajectory_bytes
+
+    model = BasicUNet()
+    assert trajectory_bytes(model, 64, 40, features=16) < MAX_TRAJECTORY_BYTES
+    assert trajectory_bytes(model, MAX_SAMPLES, MAX_STEPS, features=True) > MAX_TRAJECTORY_BYTES
