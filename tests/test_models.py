@@ -80,3 +80,11 @@ def test_build_model_known_and_unknown():
         build_model("os.system")
     with pytest.raises(CheckpointError):
         build_model("UNet2DModelThatDoesNotExist")
+
+
+def test_absurd_model_settings_from_a_file_are_refused_before_building():
+    with pytest.raises(CheckpointError, match="out of range"):
+        build_model("BasicUNet", in_channels=10**6)
+    with pytest.raises(CheckpointError, match="out of range"):
+        build_model("TimeUNet", out_channels=0)
+    assert build_model("BasicUNet", in_channels=3).in_channels == 3

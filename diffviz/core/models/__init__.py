@@ -10,6 +10,8 @@ from diffviz.core.errors import CheckpointError
 from diffviz.core.models.basic_unet import BasicUNet
 from diffviz.core.models.time_unet import TimeUNet
 
+MAX_CONFIG_INT = 1024  # channels, sizes: far above any real model here, far below a memory bomb
+
 ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "BasicUNet": BasicUNet,
     "TimeUNet": TimeUNet,
@@ -23,6 +25,9 @@ def build_model(architecture: str, **config: Any) -> nn.Module:
     except KeyError:
         known = ", ".join(sorted(ARCHITECTURES))
         raise CheckpointError(f"unknown architecture {architecture!r} (this diffviz knows {known})") from None
+    for key, value in config.items():  # from a file: a huge channel count must not allocate gigabytes
+        if isinstance(value, int) and not isinstance(value, bool) and not 0 < value <= MAX_CONFIG_INT:
+            raise CheckpointError(f"{architecture} setting {key}={value} is out of range (1..{MAX_CONFIG_INT})")
     return factory(**config)
 
 
