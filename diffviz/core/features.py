@@ -38,7 +38,9 @@ class FeatureCapture:
         self._handles: list = []
 
     def _hook(self, name: str):
-        def store(_module: nn.Module, _inputs, output: torch.Tensor) -> None:
+        def store(_module: nn.Module, _inputs, output: torch.Tensor | tuple) -> None:
+            if isinstance(output, tuple):  # diffusers' down blocks return (hidden states, skip tensors)
+                output = output[0]
             kept = output if self.limit is None else output[: self.limit]
             self.latest[name] = kept.detach().to("cpu", torch.float16).numpy()
         return store

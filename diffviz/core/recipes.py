@@ -65,6 +65,8 @@ class Recipe:
 RECIPES: dict[str, Recipe] = {
     "course": Recipe("course", "BasicUNet", "uniform", "uniform", False, 1e-3, 0, None,
                      "the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
+    "course-unet2d": Recipe("course-unet2d", "CourseUNet2D", "uniform", "uniform", False, 1e-3, 0, None,
+                            "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     "flow": Recipe("flow", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
                    "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up"),
 }

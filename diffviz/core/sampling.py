@@ -37,7 +37,10 @@ MAX_STEPS = 1_000
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
 # Feature values kept per sample per frame, by architecture (BasicUNet: its six layers' outputs).
 _BASIC_UNET_FEATURES = 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28
-FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": _BASIC_UNET_FEATURES, "TimeUNet": _BASIC_UNET_FEATURES}
+# CourseUNet2D: three down blocks, the mid block and three up blocks (see describe_layers).
+_COURSE_UNET2D_FEATURES = 32 * 14 * 14 + 64 * 7 * 7 * 3 + 64 * 14 * 14 + 64 * 28 * 28 + 32 * 28 * 28
+FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": _BASIC_UNET_FEATURES, "TimeUNet": _BASIC_UNET_FEATURES,
+                             "CourseUNet2D": _COURSE_UNET2D_FEATURES}
 
 
 @dataclass
