@@ -100,15 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
                            "(recognised share, class coverage, Fréchet distance to real digits)")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
-    bench.add_argument("which", nargs="?", default="engine", choices=["engine", "train", "sample", "app", "quality"],
+    bench.add_argument("which", nargs="?", default="engine",
+                       choices=["engine", "train", "sample", "app", "quality", "soak"],
                        help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub; "
-                            "quality = time to quality per recipe")
+                            "quality = time to quality per recipe; soak = start/stop training and sample "
+                            "many times in one window: memory growth and threads left")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
     bench.add_argument("--budgets", default="60,150,300,1200",
                        help="quality: training seconds to score at, comma separated (default 60,150,300,1200)")
     bench.add_argument("--recipes", default="course,flow", help="quality: recipes to compare (default course,flow)")
+    bench.add_argument("--train-cycles", type=_non_negative_int, default=50,
+                       help="soak: training runs started and stopped (default 50)")
+    bench.add_argument("--sample-runs", type=_non_negative_int, default=50,
+                       help="soak: sampling runs (default 50)")
     return parser
 
 
@@ -126,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sample":
             from diffviz.commands import sample_command
             return sample_command(args)
+        if args.command == "bench" and args.which == "soak":
+            from diffviz.bench.soak import run as run_soak
+            return run_soak(args)
         if args.command == "bench":
             from diffviz.bench import run_bench
             return run_bench(args)

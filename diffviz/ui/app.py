@@ -58,14 +58,25 @@ class _ErrorRelay(QObject):
         super().__init__()
         self.raised.connect(self._show, Qt.QueuedConnection)
         self.last: str | None = None
+        # The boxes on screen. They have no parent, so without a Python reference PySide would delete
+        # each one as soon as _show returns and the user would never see it.
+        self.boxes: list[QMessageBox] = []
 
     @Slot(str)
     def _show(self, text: str) -> None:
         self.last = text
         box = QMessageBox(QMessageBox.Critical, "diffviz: unexpected error",
                           f"{text}\n\nThe details are in {log_path()}.")
-        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setTextFormat(Qt.PlainText)  # an exception's text may quote a file name or a file's contents
+        box.finished.connect(self._closed)
+        self.boxes.append(box)
         box.open()
+
+    @Slot()
+    def _closed(self) -> None:
+        box = self.sender()
+        self.boxes = [b for b in self.boxes if b is not box]
+        box.deleteLater()
 
 
 def install_error_hooks() -> _ErrorRelay:

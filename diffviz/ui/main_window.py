@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, save_checkpoint,
                                       training_metadata)
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
-from diffviz.core.errors import DiffvizError
+from diffviz.core.errors import DataError, DiffvizError
 from diffviz.core.features import describe_layers, maps_for_image
 from diffviz.core.models import BasicUNet, count_parameters
 from diffviz.core.paths import bundled_checkpoint_path
@@ -50,6 +50,32 @@ TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmar
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
 
 
+class _DataProblem:
+    """Why a training job could not load its data, when that is why it failed.
+
+    The job sets ``message`` on its own thread just before it raises, and the window reads it
+    when the job's error signal arrives on the GUI thread, so it is never read too early. The
+    window uses it to offer the bundled digits instead of only reporting the failure.
+    """
+
+    def __init__(self) -> None:
+        self.message: str | None = None
+
+
+def _noting_data_errors(job, problem: _DataProblem):
+    """Wrap a training job: a ``DataError`` (missing or damaged dataset) is noted in ``problem``
+    and raised on, so the worker reports it as usual."""
+
+    def wrapped(worker: GeneratorWorker):
+        try:
+            return (yield from job(worker))
+        except DataError as exc:
+            problem.message = str(exc)
+            raise
+
+    return wrapped
+
+
 def autosave_path() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
     return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
@@ -73,6 +99,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self.error_relay = None
         self._job_started = 0.0
+        self._data_problem: _DataProblem | None = None  # set per training run from a dataset that may be missing
 
         self.controls = ControlPanel()
         dock = QDockWidget("Controls", self)
@@ -246,7 +273,11 @@ class MainWindow(QMainWindow):
         spec = self.controls.data_spec()
         self.training_view.reset(steps_per_epoch=1, total_steps=None)
         recipe = get_recipe(self.controls.recipe_name())
-        worker = self._start("train", training_job(spec, config, recipe), threads=TRAIN_THREADS, finish_on_stop=True)
+        self._data_problem = _DataProblem() if spec != "bundled" else None
+        job = training_job(spec, config, recipe)
+        if self._data_problem is not None:
+            job = _noting_data_errors(job, self._data_problem)
+        worker = self._start("train", job, threads=TRAIN_THREADS, finish_on_stop=True)
         worker.yielded.connect(self._on_training_message)
         worker.returned.connect(self._on_training_done)
         self.controls.set_state("training")
@@ -378,7 +409,25 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, message: str, details: str) -> None:
         log.error("job failed: %s\n%s", message, details)
-        self.show_error(message)
+        problem = self._data_problem
+        if problem is not None and problem.message == message:
+            problem.message = None
+            self._offer_bundled_data(message)
+        else:
+            self.show_error(message)
+
+    def _offer_bundled_data(self, message: str) -> None:
+        """A dataset is missing or damaged: say what was expected (the engine's message names the
+        files) and offer, in the same non-blocking box, to train on the bundled digits instead."""
+        box = self.show_error(f"{message}\n\nThe 10,000 bundled MNIST digits need no files: "
+                              "you can train on them instead.")
+        button = box.addButton("Train on the bundled digits", QMessageBox.AcceptRole)
+        button.clicked.connect(self.train_on_bundled_data)
+
+    def train_on_bundled_data(self) -> None:
+        """Switch the data source to the bundled digits and start training."""
+        self.controls.source.setCurrentIndex(self.controls.source.findData("bundled"))
+        self.start_training()
 
     def _job_finished(self, name: str) -> None:
         if self.busy("train"):
@@ -426,8 +475,9 @@ class MainWindow(QMainWindow):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def show_error(self, text: str) -> None:
-        """Tell the user without blocking the event loop (a window-modal box opened asynchronously)."""
+    def show_error(self, text: str) -> QMessageBox:
+        """Tell the user without blocking the event loop (a window-modal box opened asynchronously).
+        Returns the box, so a caller can add a button that offers a way out."""
         self.last_error = text
         log.warning("shown to user: %s", text)
         self.set_status(text)
@@ -435,6 +485,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
+        return box
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.shutdown()
