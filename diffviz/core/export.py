@@ -145,24 +145,39 @@ def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Ima
     return canvas
 
 
+class _Stopped(Exception):
+    """Raised inside the frame generator to abandon an encode that the user stopped."""
+
+
 def gif_bytes(trajectory: Trajectory, options: GifOptions | None = None,
               on_frame: Callable[[int, int], None] | None = None,
               should_stop: Callable[[], bool] | None = None) -> bytes | None:
-    """Encode the whole trajectory (frames 0..n) as a looping GIF; None when stopped."""
+    """Encode the whole trajectory (frames 0..n) as a looping GIF; None when stopped.
+
+    Frames are rendered as Pillow asks for them, so a stop is noticed between any two frames
+    of the encode (not only while rendering), and progress counts frames really encoded.
+    """
     options = options or GifOptions()
     options.validate(trajectory)
-    frames = []
-    for i in range(trajectory.n_frames):
+    total = trajectory.n_frames
+
+    def frame(i: int):
         if should_stop is not None and should_stop():
-            return None
-        frames.append(render_frame(trajectory, i, options))
+            raise _Stopped
+        image = render_frame(trajectory, i, options)
         if on_frame is not None:
-            on_frame(i + 1, trajectory.n_frames)
-    durations = [options.frame_ms] * len(frames)
+            on_frame(i + 1, total)
+        return image
+
+    durations = [options.frame_ms] * total
     durations[-1] += int(round(options.hold_last * 100)) * 10
     buffer = io.BytesIO()
-    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:], duration=durations,
-                   loop=0, optimize=False, disposal=1)
+    try:
+        first = frame(0)
+        first.save(buffer, format="GIF", save_all=True, append_images=(frame(i) for i in range(1, total)),
+                   duration=durations, loop=0, optimize=False, disposal=1)
+    except _Stopped:
+        return None
     return buffer.getvalue()
 
 
