@@ -105,12 +105,10 @@ def maps_for_image(model: nn.Module, recipe, image: torch.Tensor, amount: float,
 
     For the inspector's "training batch" mode: one tiny forward pass, repeatable by ``seed``.
     """
-    from diffviz.core.corruption import corrupt  # local: corruption is a sibling with no reason to load early
-
     x = image.reshape(1, *image.shape[-3:])
     noise = recipe.draw_noise(tuple(x.shape), torch.Generator().manual_seed(seed))
-    amounts = torch.tensor([float(amount)])
+    noisy, condition = recipe.noisy_at(x, torch.tensor([float(amount)]), noise)
     with FeatureCapture(model) as capture:
-        recipe.predict(model, corrupt(x, amounts, noise), amounts)
+        recipe.predict(model, noisy, condition)
         maps = capture.take()
     return {name: m[0].astype(np.float32) for name, m in maps.items()}

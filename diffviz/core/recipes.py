@@ -22,13 +22,24 @@ The sampler is the same for both: at step i of n the model is asked at amount
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import torch
 from torch import nn
 
-from diffviz.core.corruption import random_amounts
+from diffviz.core.corruption import corrupt, random_amounts
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import build_model
+
+
+class TrainingBatch(NamedTuple):
+    """What one training step needs: the model's input and condition, the target, and a 0..1 amount per image
+    (the corruption amount, or t/999 for DDPM) for the loss-by-amount plot."""
+
+    noisy: torch.Tensor
+    condition: torch.Tensor
+    target: torch.Tensor
+    amount: torch.Tensor
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,17 @@ class Recipe:
     warmup_steps: int       # linear learning-rate warm-up
     ema_decay: float | None  # EMA of the weights used for sampling; None: the weights themselves
     summary: str
+    process: str = "blend"   # "blend": x·(1-a) + noise·a, predict x | "ddpm": diffusers' DDPM noising, predict ε
+    beta_schedule: str = "linear"  # ddpm only
+    sampler: str = "course"  # the default sampler
+
+    @property
+    def samplers(self) -> tuple[str, ...]:
+        """The samplers this recipe's models can be drawn with."""
+        if self.process == "ddpm":
+            from diffviz.core.ddpm import SAMPLERS
+            return SAMPLERS
+        return ("course",)
 
     def make_model(self) -> nn.Module:
         return build_model(self.architecture)
@@ -58,17 +80,63 @@ class Recipe:
         return random_amounts(batch, generator)  # the course's torch.rand(B)
 
     def predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor) -> torch.Tensor:
-        """The model's prediction of the clean image; ``amount`` has one value per image."""
+        """The model's output (the clean image for blend recipes, the noise for DDPM); ``amount`` has one
+        value per image: the blend amount, or the integer timestep for DDPM."""
         return model(x, amount) if self.conditioned else model(x)
 
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> TrainingBatch:
+        """Noise a batch of clean images (in [0, 1]) the recipe's way. The course's draws come in the
+        course's order (amounts, then noise), so its runs repeat exactly."""
+        if self.process == "ddpm":
+            from diffviz.core import ddpm
+            t = torch.randint(0, ddpm.TRAIN_TIMESTEPS, (x.shape[0],), generator=generator).to(x.device)
+            noise = torch.randn(x.shape, generator=generator).to(x.device)
+            noisy = ddpm.add_noise(x, noise, t, self.beta_schedule, scheduler=self._scheduler())
+            return TrainingBatch(noisy, t, noise, t.float() / (ddpm.TRAIN_TIMESTEPS - 1))
+        amount = self.draw_amounts(x.shape[0], generator).to(x.device)
+        noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
+        return TrainingBatch(corrupt(x, amount, noise), amount, x, amount)
+
+    def noisy_at(self, x: torch.Tensor, amount: torch.Tensor, noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(model input, condition) for clean images ``x`` at a 0..1 ``amount`` each (views' sliders)."""
+        if self.process == "ddpm":
+            from diffviz.core import ddpm
+            t = (amount.clamp(0, 1) * (ddpm.TRAIN_TIMESTEPS - 1)).round().long()
+            return ddpm.add_noise(x, noise, t, self.beta_schedule, scheduler=self._scheduler()), t
+        return corrupt(x, amount, noise), amount
+
+    def clean_image(self, model: nn.Module, noisy: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        """The model's estimate of the clean image, in [0, 1] screen space, whatever it predicts."""
+        out = self.predict(model, noisy, condition)
+        if self.process == "ddpm":
+            from diffviz.core import ddpm
+            return ddpm.to_screen(ddpm.clean_estimate(noisy, out, condition, self._scheduler().alphas_cumprod))
+        return out
+
+    def to_screen(self, x: torch.Tensor) -> torch.Tensor:
+        """Model-space images to the [0, 1] the views show."""
+        return (x + 1) / 2 if self.process == "ddpm" else x
+
+    def _scheduler(self):
+        from diffviz.core import ddpm
+        return _SCHEDULERS.setdefault(self.beta_schedule, ddpm.training_scheduler(self.beta_schedule))
+
+
+_SCHEDULERS: dict[str, object] = {}  # one DDPMScheduler per beta schedule, made on first use
 
 RECIPES: dict[str, Recipe] = {
     "course": Recipe("course", "BasicUNet", "uniform", "uniform", False, 1e-3, 0, None,
                      "the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
-    "course-unet2d": Recipe("course-unet2d", "CourseUNet2D", "uniform", "uniform", False, 1e-3, 0, None,
-                            "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     "flow": Recipe("flow", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
                    "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up"),
+    "course-unet2d": Recipe("course-unet2d", "CourseUNet2D", "uniform", "uniform", False, 1e-3, 0, None,
+                            "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
+    "ddpm": Recipe("ddpm", "DDPMUNet", "gaussian", "timestep", True, 1e-3, 100, 0.999,
+                   "DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the noise",
+                   process="ddpm", beta_schedule="linear", sampler="ddim"),
+    "ddpm-cosine": Recipe("ddpm-cosine", "DDPMUNet", "gaussian", "timestep", True, 1e-3, 100, 0.999,
+                          "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise",
+                          process="ddpm", beta_schedule="squaredcos_cap_v2", sampler="ddim"),
 }
 
 

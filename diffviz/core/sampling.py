@@ -54,6 +54,7 @@ class Trajectory:
     seed: int = 0
     sampler: str = "course"
     recipe: str = "course"
+    timesteps: np.ndarray | None = None  # (n+1,) DDPM samplers' timestep per frame; None for the course sampler
 
     @property
     def n_steps(self) -> int:
@@ -89,6 +90,8 @@ class Trajectory:
         """A short caption for a frame, e.g. ``step 3/40 · mix 1/37 = 0.027``."""
         if frame >= self.n_steps:
             return f"result ({self.n_steps} steps)"
+        if self.timesteps is not None:
+            return f"step {frame + 1}/{self.n_steps} · {self.sampler} · t = {int(self.timesteps[frame])}"
         mix = float(self.mix[frame])
         if self.sampler == "course":
             return f"step {frame + 1}/{self.n_steps} · mix 1/{self.n_steps - frame} = {mix:.3f}"
@@ -103,7 +106,8 @@ class SamplerStep:
     x: torch.Tensor
     pred: torch.Tensor
     mix: float | None
-    features: dict[str, np.ndarray]
+    features: dict[str, np.ndarray] = field(default_factory=dict)
+    timestep: int | None = None  # DDPM samplers: the timestep this frame was taken at
 
 
 def validate_sampling(n: int, steps: int) -> None:
@@ -165,11 +169,34 @@ def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
     yield SamplerStep(steps, x, pred, None, capture.take() if capture is not None else {})
 
 
+@torch.no_grad()
+def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
+                 capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
+                 seed: int = 0) -> Iterator[SamplerStep]:
+    """Frames 0..steps of the recipe's sampler (or ``sampler``), all on the [0, 1] screen scale.
+
+    Blend recipes use the course sampler; DDPM recipes one of diffusers' (see ``core.ddpm``),
+    whose frames carry the timestep in place of a mix.
+    """
+    sampler = sampler or recipe.sampler
+    if sampler not in recipe.samplers:
+        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {sampler!r}")
+    if recipe.process != "ddpm":
+        yield from iter_course_sampler(model, x, steps, capture, inspect_result, recipe)
+        return
+    from diffviz.core.ddpm import iter_scheduler_sampler
+
+    generator = torch.Generator(device=x.device).manual_seed(seed + 1)  # the stochastic samplers' noise
+    for frame, x_t, x0, t, maps in iter_scheduler_sampler(model, x, steps, sampler, recipe.beta_schedule, eta,
+                                                          capture, generator, inspect_result):
+        yield SamplerStep(frame, x_t, x0, None if frame == steps else float("nan"), maps, t)
+
+
 def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            features: bool | int = False, device: torch.device | str = "cpu",
            cancel: threading.Event | None = None,
            on_frame: Callable[[int, int], None] | None = None,
-           recipe: Recipe = RECIPES["course"]) -> Trajectory | None:
+           recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
@@ -188,17 +215,21 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     xs = np.empty((frames, *x0.shape), dtype=np.float32)
     preds = np.empty_like(xs)
     mixes = np.empty(steps, dtype=np.float64)
+    timesteps = np.full(frames, -1, dtype=np.int64)
     layer_maps: dict[str, np.ndarray] = {}  # filled in place: stacking afterwards would copy it all again
+    sampler = sampler or recipe.sampler
     try:
         if capture is not None:
             capture.__enter__()
-        for record in iter_course_sampler(model, x0, steps, capture, recipe=recipe):
+        for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed):
             if cancel is not None and cancel.is_set():
                 return None
             xs[record.frame] = record.x.cpu().numpy()
             preds[record.frame] = record.pred.cpu().numpy()
             if record.mix is not None:
                 mixes[record.frame] = record.mix
+            if record.timestep is not None:
+                timesteps[record.frame] = record.timestep
             for name, array in record.features.items():
                 if name not in layer_maps:
                     layer_maps[name] = np.empty((frames, *array.shape), dtype=array.dtype)
@@ -209,14 +240,15 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
         if capture is not None:
             capture.__exit__(None, None, None)
         model.train(was_training)
-    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler="course",
-                      recipe=recipe.name)
+    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
+                      recipe=recipe.name, timesteps=timesteps if recipe.process == "ddpm" else None)
 
 
 @torch.no_grad()
 def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: torch.device | str = "cpu",
                  batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
-                 cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"]) -> np.ndarray | None:
+                 cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"],
+                 sampler: str | None = None, eta: float = 0.0) -> np.ndarray | None:
     """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
 
     Setting ``cancel`` stops between two steps and returns None.
@@ -229,7 +261,8 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
     try:
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
-            for record in iter_course_sampler(model, x, steps, inspect_result=False, recipe=recipe):
+            for record in iter_sampler(model, x, steps, recipe, sampler, inspect_result=False, eta=eta,
+                                       seed=seed + start):
                 if cancel is not None and cancel.is_set():
                     return None
                 if record.mix is None:

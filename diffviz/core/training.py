@@ -26,7 +26,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
 from diffviz.core.recipes import RECIPES, Recipe
@@ -142,11 +141,9 @@ class Trainer:
                     return
                 t0 = time.perf_counter()
                 x = images[order[start:start + batch]].to(self.device, non_blocking=True)
-                amount = self.recipe.draw_amounts(x.shape[0], generator).to(self.device)
-                noise = self.recipe.draw_noise(x.shape, generator).to(self.device)
-                noisy_x = corrupt(x, amount, noise)
-                pred = self.recipe.predict(self.model, noisy_x, amount)
-                image_losses = self.loss_fn(pred, x).mean(dim=(1, 2, 3))
+                noisy_x, condition, target, amount = self.recipe.training_batch(x, generator)
+                pred = self.recipe.predict(self.model, noisy_x, condition)
+                image_losses = self.loss_fn(pred, target).mean(dim=(1, 2, 3))
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)
                 loss.backward()

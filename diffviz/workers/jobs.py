@@ -14,7 +14,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, fixed_batch, load_source
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
@@ -52,11 +51,11 @@ def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int,
     model.eval()
     amounts = torch.linspace(0, 1, batch.shape[0])
     noise = recipe.draw_noise(tuple(batch.shape), torch.Generator().manual_seed(7))
-    noisy = corrupt(batch, amounts, noise)
-    pred = recipe.predict(model, noisy, amounts)
+    noisy, condition = recipe.noisy_at(batch, amounts, noise)
+    pred = recipe.clean_image(model, noisy, condition)
     model.train(was_training)
     return PredictionStrip(step=step, amounts=amounts.numpy(), clean=batch.numpy().copy(),
-                           noisy=noisy.numpy(), pred=pred.numpy())
+                           noisy=recipe.to_screen(noisy).numpy(), pred=pred.numpy())
 
 
 def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RECIPES["course"], *,
