@@ -16,6 +16,10 @@ from typing import Sequence
 from diffviz import __version__
 
 EXIT_USAGE = 2
+# The names only, so --help needs no torch; tests/test_cli.py checks them against the registries.
+RECIPE_NAMES = ("flow", "course", "course-unet2d", "ddpm", "ddpm-cosine")
+DEFAULT_RECIPE = "flow"
+SAMPLER_NAMES = ("course", "ddpm", "ddim", "dpm-solver++", "euler")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,11 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     budget = train.add_mutually_exclusive_group()
     budget.add_argument("--epochs", type=_positive_float, help="passes over the data (default 3)")
     budget.add_argument("--seconds", type=_positive_float, help="train for this many seconds instead")
-    train.add_argument("--batch-size", type=_positive_int, default=128, help="images per step (default 128)")
-    train.add_argument("--recipe", default="course", choices=["course", "flow"],
-                       help="course = the course's recipe (default); flow = told the amount, Gaussian noise, "
-                            "EMA weights: learns recognisable digits much sooner")
-    train.add_argument("--lr", type=_positive_float, help="Adam learning rate (default: the recipe's, course 1e-3)")
+    train.add_argument("--batch-size", type=_positive_int,
+                       help="images per step (default: the recipe's, flow 64, the others 128)")
+    train.add_argument("--recipe", default=DEFAULT_RECIPE, choices=RECIPE_NAMES,
+                       help="flow = told the amount, Gaussian noise, EMA weights: learns recognisable digits "
+                            "much sooner (default); course = the course's recipe exactly; course-unet2d = the "
+                            "course's UNet2DModel; ddpm, ddpm-cosine = DDPM with diffusers' schedulers")
+    train.add_argument("--lr", type=_positive_float,
+                       help="Adam learning rate (default: the recipe's, course 1e-3, flow 2e-3)")
     train.add_argument("--seed", type=_non_negative_int, default=0, help="makes a run repeatable (default 0)")
     train.add_argument("--data", default="bundled",
                        help="bundled | mnist[:DIR] | fashion-mnist[:DIR] | folder:DIR (default bundled)")
@@ -81,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
 
     samp = sub.add_parser("sample", help="generate digits with a checkpoint (or the bundled model)")
-    samp.add_argument("--checkpoint", type=Path, help="a .safetensors checkpoint (default: the bundled model)")
+    source = samp.add_mutually_exclusive_group()
+    source.add_argument("--checkpoint", type=Path, help="a .safetensors checkpoint (default: the bundled model)")
+    source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
+    samp.add_argument("--sampler", choices=SAMPLER_NAMES,
+                      help="course for course/flow models; ddpm, ddim, dpm-solver++ or euler for DDPM models "
+                           "(default: the recipe's: course, or ddim)")
+    samp.add_argument("--eta", type=float, default=0.0, help="DDIM's eta: 0 = deterministic (default 0)")
     samp.add_argument("--n", type=_positive_int, default=64, help="how many images (default 64)")
     samp.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
     samp.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")

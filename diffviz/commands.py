@@ -52,7 +52,7 @@ def train_command(args: argparse.Namespace) -> int:
     device = resolve_device(args.device)
     recipe = get_recipe(args.recipe)
     config = TrainConfig(epochs=args.epochs if args.seconds is None else None, seconds=args.seconds,
-                         batch_size=args.batch_size, lr=args.lr or recipe.lr, seed=args.seed)
+                         batch_size=args.batch_size or recipe.batch_size, lr=args.lr or recipe.lr, seed=args.seed)
     if config.epochs is None and config.seconds is None:
         config.epochs = 3.0
     data = load_source(args.data)
@@ -92,14 +92,15 @@ def train_command(args: argparse.Namespace) -> int:
     return 130 if interrupted else 0
 
 
-def _load_model(checkpoint: Path | None):
+def _load_model(checkpoint: Path | None, recipe: str | None = None):
     from diffviz.core.checkpoints import load_checkpoint
     from diffviz.core.errors import CheckpointError
     from diffviz.core.paths import bundled_checkpoint_path
 
-    path = checkpoint or bundled_checkpoint_path()
+    path = checkpoint or (bundled_checkpoint_path(recipe) if recipe else bundled_checkpoint_path())
     if checkpoint is None and not path.is_file():
-        raise CheckpointError(f"the bundled model is missing ({path}); pass --checkpoint")
+        raise CheckpointError(f"no bundled model for the {recipe or 'default'} recipe ({path.name}); train one with "
+                              f"`diffviz train --recipe {recipe or 'flow'} --out FILE` and pass --checkpoint FILE")
     return load_checkpoint(path)
 
 
@@ -121,9 +122,14 @@ def sample_command(args: argparse.Namespace) -> int:
     _set_threads(args.threads)
     device = resolve_device(args.device)
     panels = tuple(p.strip() for p in args.panels.split(",") if p.strip())
-    model, info = _load_model(args.checkpoint)
+    model, info = _load_model(args.checkpoint, args.recipe)
     recipe = get_recipe(info.recipe)
-    print(f"sampling {args.n} images in {args.steps} steps with {info.summary()}", file=sys.stderr)
+    sampler = args.sampler or recipe.sampler
+    if sampler not in recipe.samplers:
+        raise ConfigError(f"a {recipe.name} model samples with {' or '.join(recipe.samplers)}, not {sampler}")
+    if not 0 <= args.eta <= 1:
+        raise ConfigError(f"--eta must be between 0 and 1 (got {args.eta})")
+    print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}", file=sys.stderr)
     with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
               disable=None, unit="img" if kind != ".gif" else "step") as bar:
         def progress(done: int, _total: int) -> None:
@@ -133,12 +139,12 @@ def sample_command(args: argparse.Namespace) -> int:
             wants_features = any(p.startswith("feature:") for p in panels)
             options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
-                                device=device, on_frame=progress, recipe=recipe)
+                                device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta)
             save_gif(trajectory, out, options)
             images = trajectory.final
         else:
             images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress,
-                                  recipe=recipe)
+                                  recipe=recipe, sampler=sampler, eta=args.eta)
             if kind == ".npy":
                 atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
             else:

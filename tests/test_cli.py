@@ -54,7 +54,7 @@ def _one_error_line(stderr: str) -> str:
 def trained(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """A checkpoint from a real `diffviz train` run (a few steps), made once for the module."""
     out = tmp_path_factory.mktemp("cli") / "x.safetensors"
-    result = run_cli("train", "--epochs", "0.05", "--seed", "3", "--out", out)
+    result = run_cli("train", "--recipe", "course", "--epochs", "0.05", "--seed", "3", "--out", out)
     return out, result
 
 
@@ -85,6 +85,15 @@ def test_train_writes_a_loadable_checkpoint(trained):
     assert info.training["steps"] == round(0.05 * math.ceil(10_000 / 128))
     assert info.training["images"] == info.training["steps"] * 128
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_train_uses_the_flow_recipe_and_its_batch_by_default(tmp_path, capsys):
+    out = tmp_path / "f.safetensors"
+    code, _, err = run_inprocess(capsys, "train", "--epochs", "0.02", "--out", out)
+    assert code == 0, err
+    _, info = load_checkpoint(out)
+    assert (info.recipe, info.architecture, info.hyperparameters["batch_size"]) == ("flow", "TimeUNet", 64)
+    assert info.hyperparameters["lr"] == 2e-3
 
 
 def test_train_prints_an_epoch_line(tmp_path, bundled_data, capsys):
@@ -172,7 +181,8 @@ def test_usage_errors_in_a_subprocess(tmp_path, args):
 
 @pytest.mark.parametrize("case", [
     "sample-bad-suffix", "train-bad-suffix", "sample-missing-folder", "train-missing-folder",
-    "missing-checkpoint", "random-checkpoint", "unknown-data", "sample-too-many",
+    "missing-checkpoint", "random-checkpoint", "unknown-data", "sample-too-many", "wrong-sampler",
+    "no-bundled-model", "bad-eta",
 ])
 def test_refusals_in_process(trained, tmp_path, capsys, case):
     checkpoint, _ = trained
@@ -190,6 +200,9 @@ def test_refusals_in_process(trained, tmp_path, capsys, case):
         "unknown-data": (["train", "--data", "unknown:source", "--out", tmp_path / "m.safetensors"],
                          "unknown data source"),
         "sample-too-many": (sample[:3] + ["--n", "1000000", "--out", tmp_path / "s.npy"], "number of samples"),
+        "wrong-sampler": (sample + ["--sampler", "ddim", "--out", tmp_path / "s.npy"], "samples with course"),
+        "no-bundled-model": (["sample", "--recipe", "ddpm", "--out", tmp_path / "s.npy"], "diffviz train --recipe ddpm"),
+        "bad-eta": (sample + ["--eta", "3", "--out", tmp_path / "s.npy"], "--eta"),
     }[case]
     code, out, err = run_inprocess(capsys, *args)
     assert code == 2
@@ -197,3 +210,28 @@ def test_refusals_in_process(trained, tmp_path, capsys, case):
     assert phrase in line
     assert out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.safetensors"]  # nothing written
+
+
+def test_the_cli_knows_every_recipe_and_sampler_without_importing_them():
+    from diffviz import cli
+    from diffviz.core.ddpm import SAMPLERS
+    from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
+
+    assert set(cli.RECIPE_NAMES) == set(RECIPES) and cli.DEFAULT_RECIPE == DEFAULT_RECIPE
+    assert set(cli.SAMPLER_NAMES) == {"course", *SAMPLERS}
+
+
+def test_a_ddpm_model_samples_with_the_sampler_asked_for(tmp_path, capsys):
+    import torch
+
+    from diffviz.core.checkpoints import save_checkpoint
+    from diffviz.core.recipes import get_recipe
+
+    torch.manual_seed(0)
+    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    for sampler in ("ddim", "dpm-solver++"):
+        code, _, err = run_inprocess(capsys, "sample", "--checkpoint", path, "--n", "2", "--steps", "3",
+                                     "--sampler", sampler, "--out", tmp_path / f"{sampler}.gif")
+        assert code == 0 and f"3 {sampler} steps" in err
+        with Image.open(tmp_path / f"{sampler}.gif") as gif:
+            assert gif.n_frames == 4

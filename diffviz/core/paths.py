@@ -19,5 +19,6 @@ def bundled_digits_path() -> Path:
     return resources_dir() / "digits" / "mnist10k.npz"
 
 
-def bundled_checkpoint_path(recipe: str = "course") -> Path:
+def bundled_checkpoint_path(recipe: str = "flow") -> Path:
+    """The shipped model of ``recipe`` (the default recipe's is the app's starting model)."""
     return resources_dir() / "checkpoints" / f"{recipe}.safetensors"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from diffviz.core.recipes import RECIPES
+from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
 from diffviz.core.training import TrainConfig
 
 DATA_SOURCES = [
@@ -56,18 +56,21 @@ class ControlPanel(QWidget):
 
         train_box = QGroupBox("Training")
         train_form = QFormLayout(train_box)
-        self.recipe = QComboBox(toolTip="course: the course's recipe exactly. flow: the model is told the "
-                                "amount, Gaussian noise, EMA weights: recognisable digits much sooner")
+        self.recipe = QComboBox(toolTip="flow: the model is told the amount, Gaussian noise, EMA weights: "
+                                "recognisable digits within minutes. course: the course's recipe exactly. "
+                                "course-unet2d, ddpm: the course's second half (slower on a CPU)")
         for name, recipe in RECIPES.items():
             self.recipe.addItem(name, name)
             self.recipe.setItemData(self.recipe.count() - 1, recipe.summary, Qt.ToolTipRole)
+        self.recipe.setCurrentIndex(self.recipe.findData(DEFAULT_RECIPE))
         self.recipe.currentIndexChanged.connect(self._recipe_changed)
         train_form.addRow("Recipe", self.recipe)
         self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
         self.minutes = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
                                       specialValueText="no limit", suffix=" min")
-        self.batch = QSpinBox(minimum=1, maximum=4096, value=128)
-        self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=0.001, singleStep=0.0005)
+        self.batch = QSpinBox(minimum=1, maximum=4096, value=RECIPES[DEFAULT_RECIPE].batch_size)
+        self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=RECIPES[DEFAULT_RECIPE].lr,
+                                 singleStep=0.0005)
         self.train_seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
         train_form.addRow("Epochs", self.epochs)
         train_form.addRow("Time limit", self.minutes)
@@ -90,11 +93,15 @@ class ControlPanel(QWidget):
         self.n = QSpinBox(minimum=1, maximum=256, value=64)
         self.steps = QSpinBox(minimum=1, maximum=200, value=40)
         self.sample_seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
+        self.sampler = QComboBox(toolTip="How to walk from noise to a digit. Course and flow models: the course "
+                                 "sampler. DDPM models: diffusers' DDPM, DDIM, DPM-Solver++ or Euler")
+        self.set_samplers(("course",), "course")
         self.sample_button = QPushButton("Sample", toolTip="Generate digits with the current model (Ctrl+R)")
         self.sample_button.clicked.connect(self.sampleRequested)
         sample_form.addRow("Images", self.n)
         sample_form.addRow("Steps", self.steps)
         sample_form.addRow("Seed", self.sample_seed)
+        sample_form.addRow("Sampler", self.sampler)
         sample_form.addRow(self.sample_button)
 
         model_box = QGroupBox("Model")
@@ -127,7 +134,23 @@ class ControlPanel(QWidget):
         self.folder.setEnabled(self.source.currentData() != "bundled")
 
     def _recipe_changed(self) -> None:
-        self.lr.setValue(RECIPES[self.recipe.currentData()].lr)
+        recipe = RECIPES[self.recipe.currentData()]
+        self.lr.setValue(recipe.lr)
+        self.batch.setValue(recipe.batch_size)
+
+    def set_samplers(self, names: tuple[str, ...], default: str) -> None:
+        """Offer the samplers the loaded model can use (keeping the user's choice when it still applies)."""
+        current = self.sampler.currentData()
+        self.sampler.blockSignals(True)
+        self.sampler.clear()
+        for name in names:
+            self.sampler.addItem(name, name)
+        self.sampler.setCurrentIndex(max(0, self.sampler.findData(current if current in names else default)))
+        self.sampler.setEnabled(len(names) > 1)
+        self.sampler.blockSignals(False)
+
+    def sampler_name(self) -> str:
+        return self.sampler.currentData()
 
     def recipe_name(self) -> str:
         return self.recipe.currentData()

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         summary = info.summary() if info else f"untrained {type(model).__name__}"
         star = " (unsaved)" if unsaved else ""
         self.controls.set_model_text(f"{source}{star}", summary)
+        self.controls.set_samplers(self.recipe.samplers, self.recipe.sampler)
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
         self.set_status(f"Model: {source}{star} — {summary}")
@@ -221,6 +222,10 @@ class MainWindow(QMainWindow):
 
     def use_bundled_model(self) -> None:
         self.load_checkpoint_file(bundled_checkpoint_path())
+
+    def use_course_model(self) -> None:
+        """The course recipe's shipped model: BasicUNet as the course trains it, for comparison."""
+        self.load_checkpoint_file(bundled_checkpoint_path("course"))
 
     def open_autosave(self) -> None:
         if autosave_path().is_file():
@@ -342,7 +347,7 @@ class MainWindow(QMainWindow):
         n, steps, seed = self.controls.sample_settings()
         model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
         worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT),
-                                                    recipe=self.recipe))
+                                                    recipe=self.recipe, sampler=self.controls.sampler_name()))
         worker.yielded.connect(self._on_progress)
         worker.yielded.connect(self._on_quality)
         worker.returned.connect(self._on_sampled)

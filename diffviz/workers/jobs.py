@@ -136,7 +136,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 
 
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
-                 recipe: Recipe = RECIPES["course"]):
+                 recipe: Recipe = RECIPES["course"], sampler: str | None = None):
     """Sample with a full trajectory; returns the Trajectory (None when stopped)."""
 
     def job(worker: GeneratorWorker) -> Trajectory | None:
@@ -144,7 +144,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
             worker.yielded.emit(Progress(done, total, "sampling"))
 
         trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                            on_frame=progress, recipe=recipe)
+                            on_frame=progress, recipe=recipe, sampler=sampler)
         if trajectory is not None:
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))

@@ -26,8 +26,25 @@ def _params(model) -> list[torch.Tensor]:
 
 def test_starts_with_the_bundled_model(window):
     assert window.model_info is not None, window.last_error
-    assert window.model_info.recipe == "course"
+    assert window.model_info.recipe == "flow"  # the default recipe's model
     assert "bundled" not in (window.last_error or "")
+    assert window.controls.recipe_name() == "flow" and window.controls.batch.value() == 64
+
+
+def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path):
+    window.use_course_model()
+    assert window.model_info.recipe == "course"
+    assert [window.controls.sampler.itemData(i) for i in range(window.controls.sampler.count())] == ["course"]
+    assert not window.controls.sampler.isEnabled()
+    from diffviz.core.checkpoints import save_checkpoint
+    from diffviz.core.recipes import get_recipe
+
+    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    assert window.load_checkpoint_file(path)
+    names = [window.controls.sampler.itemData(i) for i in range(window.controls.sampler.count())]
+    assert names == ["ddpm", "ddim", "dpm-solver++", "euler"] and window.controls.sampler_name() == "ddim"
+    window.controls.sampler.setCurrentIndex(names.index("euler"))
+    assert window.controls.sampler_name() == "euler"
 
 
 def test_training_emits_losses_and_the_plot_gets_points(window, qtbot):
@@ -135,8 +152,8 @@ def test_junk_settings_fall_back_to_defaults(qtbot, tmp_path):
                     "[window]\ngeometry=zzz\ntab=nine\n")
     win = MainWindow(settings=QSettings(str(path), QSettings.IniFormat))
     qtbot.addWidget(win)
-    assert win.controls.batch.value() == 128
-    assert win.controls.lr.value() == pytest.approx(0.001)
+    assert win.controls.batch.value() == 64  # the default recipe's (flow)
+    assert win.controls.lr.value() == pytest.approx(0.002)
     assert win.controls.steps.value() == 40
     win.close()
 
