@@ -115,7 +115,7 @@ def _panel_image(trajectory: Trajectory, frame: int, panel: str, options: GifOpt
     return feature_mosaic(maps[sample])
 
 
-def _font(size: int) -> ImageFont.ImageFont:
+def caption_font(size: int) -> ImageFont.ImageFont:
     try:
         return ImageFont.load_default(size=size)
     except TypeError:  # Pillow without FreeType
@@ -131,7 +131,7 @@ def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Ima
     top = CAPTION_HEIGHT * 2 if options.labels else 0
     canvas = Image.new("L", (width, height + top), 0)
     draw = ImageDraw.Draw(canvas)
-    font = _font(12)
+    font = caption_font(12)
     x = 0
     for name, panel in zip(options.panels, panels):
         tile = Image.fromarray(panel, "L").resize((panel.shape[1] * s, panel.shape[0] * s), Image.NEAREST)

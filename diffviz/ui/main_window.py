@@ -31,16 +31,19 @@ from diffviz.core.recipes import RECIPES, Recipe, get_recipe
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.architecture_view import ArchitectureView
 from diffviz.ui.controls import ControlPanel
+from diffviz.ui.comparison_view import ComparisonView
 from diffviz.ui.corruption_view import CorruptionView
 from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.inspector_view import InspectorView
 from diffviz.ui.jobs import JobRunner
 from diffviz.ui.menus import build_menus
+from diffviz.ui.schedule_view import ScheduleView
 from diffviz.ui.series import format_seconds
 from diffviz.ui.timeline_view import TimelineView
 from diffviz.ui.training_view import TrainingView
 from diffviz.workers.base import GeneratorWorker
-from diffviz.workers.jobs import export_job, sampling_job, training_job
+from diffviz.workers.jobs import (comparison_export_job, comparison_job, export_job, sampling_job, schedule_job,
+                                  training_job)
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
                                       TrainingStarted, TrainingUpdate)
 
@@ -115,10 +118,13 @@ class MainWindow(QMainWindow):
         self.inspector = InspectorView()
         self.architecture = ArchitectureView()
         self.corruption = CorruptionView()
+        self.schedule = ScheduleView()
+        self.comparison = ComparisonView(self._samplers_for)
         self.tabs = QTabWidget()
         for view, title in ((self.training_view, "Training"), (self.timeline, "Timeline"),
                             (self.inspector, "Inspector"), (self.architecture, "Architecture"),
-                            (self.corruption, "Corruption")):
+                            (self.corruption, "Corruption"), (self.schedule, "Schedule"),
+                            (self.comparison, "Compare")):
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
 
@@ -157,6 +163,9 @@ class MainWindow(QMainWindow):
         c.openRequested.connect(self.open_checkpoint)
         c.saveRequested.connect(self.save_checkpoint_dialog)
         c.bundledRequested.connect(self.use_bundled_model)
+        self.schedule.scheduleRequested.connect(self._compute_schedule)
+        self.comparison.runRequested.connect(self.start_comparison)
+        self.comparison.exportRequested.connect(self.export_comparison)
         self.timeline.frameChanged.connect(self.inspector.set_frame)
         self.architecture.layerClicked.connect(self._show_layer)
         self.inspector.set_training_provider(self._training_maps)
@@ -194,6 +203,7 @@ class MainWindow(QMainWindow):
         star = " (unsaved)" if unsaved else ""
         self.controls.set_model_text(f"{source}{star}", summary)
         self.controls.set_samplers(self.recipe.samplers, self.recipe.sampler)
+        self.comparison.refresh_samplers()
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
         self.set_status(f"Model: {source}{star} — {summary}")
@@ -452,6 +462,60 @@ class MainWindow(QMainWindow):
         """Stop and join every worker thread (see JobRunner.shutdown)."""
         self.jobs.shutdown()
 
+    # ----- schedule and comparison -----------------------------------------------------------------
+    def _compute_schedule(self, beta_schedule: str) -> None:
+        if self.busy(f"schedule:{beta_schedule}"):
+            return
+        worker = self._start(f"schedule:{beta_schedule}", schedule_job(beta_schedule))
+        worker.returned.connect(self._on_schedule)
+
+    def _on_schedule(self, result: object) -> None:
+        if result:
+            self.schedule.set_alpha_bars(*result)
+
+    def _samplers_for(self, key: str) -> tuple[tuple[str, ...], str]:
+        """The samplers a comparison row's model can use: the model on screen's, or a bundled one's."""
+        if key == "current":
+            recipe = self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
+        else:
+            recipe = RECIPES[key.split(":", 1)[1]]
+        return recipe.samplers, recipe.sampler
+
+    def start_comparison(self) -> None:
+        if self.busy("compare"):
+            return
+        runs = [(key, sampler, steps, self.comparison.run_label(key, sampler, steps))
+                for key, sampler, steps in self.comparison.runs()]
+        if len(runs) < 2:
+            self.show_error("Tick at least two runs to compare.")
+            return
+        current = (copy.deepcopy(self.model), self.recipe)
+        worker = self._start("compare", comparison_job(runs, current, n=8, seed=self.comparison.seed.value()))
+        worker.yielded.connect(self._on_progress)
+        worker.returned.connect(self._on_compared)
+        self.set_status(f"Comparing {len(runs)} runs from the same noise…")
+        self._show_progress(0, len(runs))
+
+    def _on_compared(self, result: object) -> None:
+        if result:
+            self.comparison.set_results(*result)
+            self.tabs.setCurrentWidget(self.comparison)
+            self.set_status("Comparison ready: drag Progress to move every run together")
+
+    def export_comparison(self) -> None:
+        if not self.comparison.trajectories or self.busy("compare-export"):
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(self._last_dir() / "comparison.gif"),
+                                              "GIF animation (*.gif)")
+        if path:
+            self.start_comparison_export(path)
+
+    def start_comparison_export(self, path: str) -> None:
+        worker = self._start("compare-export", comparison_export_job(self.comparison.trajectories,
+                                                                     self.comparison.labels, path))
+        worker.returned.connect(self._on_exported)
+        self.set_status(f"Exporting {path}…")
+
     # ----- helpers for the views ----------------------------------------------------------------
     def _load_data_for_views(self) -> None:
         try:
@@ -460,6 +524,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return
         self.corruption.set_images(fixed_batch(self.data, 8).numpy())
+        self.schedule.set_images(fixed_batch(self.data, 8).numpy())
 
     def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""

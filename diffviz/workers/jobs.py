@@ -168,3 +168,55 @@ def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames
         return save_gif(trajectory, path, options, on_frame=progress, should_stop=worker.should_stop)
 
     return job
+
+
+def schedule_job(beta_schedule: str):
+    """ᾱ for t = 0..999 of a DDPM beta schedule (diffusers is imported here, off the GUI thread)."""
+
+    def job(worker: GeneratorWorker) -> tuple[str, np.ndarray]:
+        from diffviz.core.ddpm import alpha_bars
+
+        return beta_schedule, alpha_bars(beta_schedule).double().numpy()
+
+    return job
+
+
+def comparison_job(runs: list[tuple[str, str, int, str]], current: tuple[nn.Module, Recipe], n: int, seed: int):
+    """Sample each (model key, sampler, steps, label) from the same seed; returns (trajectories, labels).
+
+    ``current`` is the worker's own copy of the window's model; bundled models are loaded here.
+    """
+
+    def job(worker: GeneratorWorker):
+        from diffviz.core.checkpoints import load_checkpoint
+        from diffviz.core.comparison import RunSpec, run_comparison
+        from diffviz.core.paths import bundled_checkpoint_path
+        from diffviz.core.recipes import get_recipe
+
+        specs = []
+        for key, sampler, steps, label in runs:
+            if key == "current":
+                model, recipe = current
+            else:
+                model, info = load_checkpoint(bundled_checkpoint_path(key.split(":", 1)[1]))
+                recipe = get_recipe(info.recipe)
+            specs.append(RunSpec(label, model, recipe, sampler, steps))
+
+        def progress(done: int, total: int) -> None:
+            worker.yielded.emit(Progress(done, total, "comparing"))
+
+        trajectories = run_comparison(specs, n, seed, on_run=progress, should_stop=worker.should_stop)
+        return None if trajectories is None else (trajectories, [spec.label for spec in specs])
+
+    return job
+
+
+def comparison_export_job(trajectories: list[Trajectory], labels: list[str], path: str):
+    """Write the comparison GIF; returns the path."""
+
+    def job(worker: GeneratorWorker):
+        from diffviz.core.comparison import save_comparison_gif
+
+        return str(save_comparison_gif(trajectories, labels, path))
+
+    return job

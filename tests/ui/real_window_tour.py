@@ -69,6 +69,16 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     window.tabs.setCurrentWidget(window.corruption)
     window.corruption.set_amount(0.5)
     shot("corruption")
+    window.tabs.setCurrentWidget(window.schedule)
+    window.schedule.schedule.setCurrentIndex(window.schedule.schedule.findData("linear"))
+    wait_until(app, lambda: window.schedule.weights() is not None, 120)
+    window.schedule.slider.setValue(300)
+    shot("schedule")
+    window.comparison.apply_preset("steps")
+    window.start_comparison()
+    wait_until(app, lambda: window.comparison.trajectories and not window.busy(), 120)
+    window.comparison.slider.setValue(85)
+    shot("comparison")
 
     gif = out / "denoising.gif"
     window.start_export(str(gif), GifOptions(panels=("x", "pred"), fps=10, scale=2))

@@ -1,0 +1,191 @@
+"""Comparison: two to four sampling runs from the same starting noise, on one progress slider.
+
+Why: the differences worth teaching (a 1-step run versus 40 steps, DDPM versus DDIM, the
+course's model versus the flow model) are only visible side by side, from the same noise,
+lined up by progress rather than by step number. The view only collects choices and
+shows results: the window samples in a worker (``core.comparison``) and writes the GIF
+in one too.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from diffviz.core.comparison import MAX_RUNS, frame_at
+from diffviz.core.sampling import Trajectory
+from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+
+PROGRESS_STEPS = 100
+MODEL_CHOICES = (("Current model", "current"), ("Bundled flow model", "bundled:flow"),
+                 ("Bundled course model", "bundled:course"))
+
+EXPLANATION = """
+<p>Every column starts from <b>the same noise</b> (the same seed) and the slider moves all of them by
+<b>progress</b>: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
+give blurry averages (each step jumps to the model's guess), a model that was told the amount sharpens in
+fewer steps, and for DDPM models DDIM and DPM-Solver++ reach a clean digit in far fewer steps than DDPM's own
+sampler.</p>
+"""
+
+
+class _RunRow:
+    """The widgets of one run: on/off, model, sampler, steps."""
+
+    def __init__(self, index: int) -> None:
+        self.enabled = QCheckBox(f"Run {index + 1}")
+        self.model = QComboBox()
+        for text, key in MODEL_CHOICES:
+            self.model.addItem(text, key)
+        self.sampler = QComboBox()
+        self.steps = QSpinBox(minimum=1, maximum=200, value=40)
+
+
+class ComparisonView(QWidget):
+    """Run settings, a Run button, the columns, a progress slider and a GIF export button."""
+
+    runRequested = Signal()
+    exportRequested = Signal()
+
+    def __init__(self, samplers_for: Callable[[str], tuple[tuple[str, ...], str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._samplers_for = samplers_for  # model key -> (samplers it can use, default)
+        self.trajectories: list[Trajectory] = []
+        self.labels: list[str] = []
+
+        grid = QGridLayout()
+        for column, title in enumerate(("", "Model", "Sampler", "Steps")):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        self.rows = [_RunRow(i) for i in range(MAX_RUNS)]
+        for i, row in enumerate(self.rows):
+            for column, widget in enumerate((row.enabled, row.model, row.sampler, row.steps)):
+                grid.addWidget(widget, i + 1, column)
+            row.model.currentIndexChanged.connect(lambda _=0, row=row: self._fill_samplers(row))
+        grid.setColumnStretch(4, 1)  # keep the settings compact on the left
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="The starting noise of every run")
+        self.run_button = QPushButton("Run comparison", toolTip="Sample every run from the same noise")
+        self.export_button = QPushButton("Export GIF…", enabled=False)
+        presets = QHBoxLayout()
+        presets.addWidget(QLabel("Presets:"))
+        self.preset_buttons = {}
+        for key, text in (("steps", "1 · 5 · 10 · 40 steps"), ("samplers", "Every sampler"),
+                          ("models", "Course vs flow model")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, key=key: self.apply_preset(key))
+            presets.addWidget(button)
+            self.preset_buttons[key] = button
+        presets.addStretch(1)
+        presets.addWidget(QLabel("Seed"))
+        presets.addWidget(self.seed)
+        presets.addWidget(self.run_button)
+        presets.addWidget(self.export_button)
+
+        self.columns = QHBoxLayout()
+        self.panels: list[ImagePanel] = []
+        self.titles: list[QLabel] = []
+        for _ in range(MAX_RUNS):
+            box = QVBoxLayout()
+            title = QLabel(textFormat=Qt.PlainText, alignment=Qt.AlignCenter)
+            panel = ImagePanel()
+            box.addWidget(title)
+            box.addWidget(panel, 1)
+            self.columns.addLayout(box, 1)
+            self.titles.append(title)
+            self.panels.append(panel)
+        self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=PROGRESS_STEPS, value=0,
+                              toolTip="Progress 0 → 1: every run at the same fraction of its own steps")
+        self.progress_label = QLabel("progress 0.00", minimumWidth=110)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(QLabel("Progress"))
+        slider_row.addWidget(self.slider, 1)
+        slider_row.addWidget(self.progress_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(presets)
+        layout.addLayout(self.columns, 1)
+        layout.addLayout(slider_row)
+        layout.addWidget(ExplanationBox("What am I looking at?", EXPLANATION))
+
+        self.run_button.clicked.connect(self.runRequested)
+        self.export_button.clicked.connect(self.exportRequested)
+        self.slider.valueChanged.connect(self._redraw)
+        self.apply_preset("steps")
+
+    # ----- settings ---------------------------------------------------------------------------------
+    def refresh_samplers(self) -> None:
+        """The current model changed: offer each row the samplers its model can use."""
+        for row in self.rows:
+            self._fill_samplers(row)
+
+    def _fill_samplers(self, row: _RunRow) -> None:
+        names, default = self._samplers_for(row.model.currentData())
+        current = row.sampler.currentData()
+        row.sampler.clear()
+        for name in names:
+            row.sampler.addItem(name, name)
+        row.sampler.setCurrentIndex(max(0, row.sampler.findData(current if current in names else default)))
+
+    def apply_preset(self, key: str) -> None:
+        """Fill the rows: step counts, every sampler of the current model, or the two bundled models."""
+        if key == "steps":
+            settings = [("current", None, steps) for steps in (1, 5, 10, 40)]
+        elif key == "samplers":
+            names, _ = self._samplers_for("current")
+            settings = [("current", name, 10) for name in names[:MAX_RUNS]]
+            if len(settings) < 2:
+                settings = [("current", names[0], 10), ("current", names[0], 40)]
+        else:
+            settings = [("bundled:course", None, 40), ("bundled:flow", None, 40)]
+        for i, row in enumerate(self.rows):
+            row.enabled.setChecked(i < len(settings))
+            if i < len(settings):
+                model, sampler, steps = settings[i]
+                row.model.setCurrentIndex(row.model.findData(model))
+                self._fill_samplers(row)
+                if sampler is not None:
+                    row.sampler.setCurrentIndex(row.sampler.findData(sampler))
+                row.steps.setValue(steps)
+
+    def runs(self) -> list[tuple[str, str, int]]:
+        """The enabled runs as (model key, sampler, steps)."""
+        return [(row.model.currentData(), row.sampler.currentData(), row.steps.value())
+                for row in self.rows if row.enabled.isChecked()]
+
+    def run_label(self, model: str, sampler: str, steps: int) -> str:
+        name = dict((key, text) for text, key in MODEL_CHOICES).get(model, model)
+        return f"{name} · {sampler} · {steps} steps"
+
+    # ----- results ----------------------------------------------------------------------------------
+    def set_results(self, trajectories: list[Trajectory], labels: list[str]) -> None:
+        self.trajectories, self.labels = list(trajectories), list(labels)
+        self.export_button.setEnabled(bool(trajectories))
+        self.slider.setValue(0)
+        self._redraw()
+
+    def progress(self) -> float:
+        return self.slider.value() / PROGRESS_STEPS
+
+    def column_image(self, index: int) -> np.ndarray | None:
+        """What column ``index`` shows now (for tests)."""
+        return self.panels[index].image_data()
+
+    def _redraw(self) -> None:
+        progress = self.progress()
+        self.progress_label.setText(f"progress {progress:.2f}")
+        for i, (panel, title) in enumerate(zip(self.panels, self.titles)):
+            visible = i < len(self.trajectories)
+            panel.setVisible(visible)
+            title.setVisible(visible)
+            if not visible:
+                continue
+            trajectory = self.trajectories[i]
+            frame = frame_at(trajectory, progress)
+            panel.set_image(grid_uint8(np.clip(trajectory.xs[frame], 0, 1), nrow=2))  # tall columns: 2 wide
+            step = "noise" if frame == 0 else f"step {frame}/{trajectory.n_steps}"
+            title.setText(f"{self.labels[i]}\n{step}")

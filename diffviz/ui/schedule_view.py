@@ -1,0 +1,162 @@
+"""The noise schedule: how much of the digit and how much noise are left at each timestep.
+
+Why its own view: the course's second half swaps the ``amount`` blend for DDPM's schedule,
+``x_t = √ᾱ_t · x + √(1-ᾱ_t) · ε``, and shows it as two curves and a row of digits noised at
+t = 0 … 999. Here the curves and the digits move together under one slider, and the
+course's own blend can be put beside the linear and cosine DDPM schedules: its
+"signal" line (1 - amount) falls straight, the DDPM ones do not.
+
+The ᾱ table comes from diffusers' ``DDPMScheduler``, computed off the GUI thread (the
+window runs it as a job, since importing diffusers takes seconds); the noising shown
+is the closed form above, in numpy, on eight digits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+
+TIMESTEPS = 1000
+SCHEDULES = (("course: amount = t / 999", "course"), ("DDPM, linear betas", "linear"),
+             ("DDPM, cosine (squaredcos_cap_v2)", "squaredcos_cap_v2"))
+FIGURE_COLUMNS = 8
+
+EXPLANATION = """
+<p><b>The course's blend</b> keeps <code>1 − amount</code> of the digit and adds <code>amount</code> of uniform
+noise: both change in a straight line. <b>DDPM</b> keeps <code>√ᾱ<sub>t</sub></code> of the digit (scaled to
+[−1, 1]) and adds <code>√(1 − ᾱ<sub>t</sub>)</code> of Gaussian noise, where ᾱ<sub>t</sub> is the product of
+<code>1 − β</code> over the first t steps. With linear betas most of the digit is gone by t ≈ 600; the cosine
+schedule keeps it longer, so more of the 1,000 steps are spent where the digit's shape is decided.</p>
+<p>The bottom row is the course's figure: the same digits at t = 0, 143, …, 999.</p>
+"""
+
+
+class ScheduleView(QWidget):
+    """Curves of the chosen schedule, a timestep slider, and digits noised at that timestep."""
+
+    scheduleRequested = Signal(str)  # a DDPM beta schedule whose ᾱ table the view does not have yet
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._images = np.zeros((0, 1, 28, 28), np.float32)
+        self._alpha_bars: dict[str, np.ndarray] = {"course": None}  # type: ignore[dict-item]
+        self._noise_seed = 0
+
+        self.schedule = QComboBox(toolTip="Which schedule to draw")
+        for text, key in SCHEDULES:
+            self.schedule.addItem(text, key)
+        self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=TIMESTEPS - 1, value=TIMESTEPS // 2)
+        self.slider.setToolTip("The timestep t (for the course: amount = t / 999)")
+        self.value_label = QLabel(textFormat=Qt.PlainText)
+        self.value_label.setMinimumWidth(340)
+
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.setLabel("bottom", "timestep t")
+        self.plot.setYRange(0, 1.02, padding=0)
+        self.plot.setXRange(0, TIMESTEPS - 1, padding=0.01)
+        self.plot.addLegend(offset=(-10, 10))
+        self.signal_curve = self.plot.plot(pen=pg.mkPen("#4fa3e0", width=2), name="signal kept")
+        self.noise_curve = self.plot.plot(pen=pg.mkPen("#e08a4f", width=2), name="noise added")
+        self.alpha_curve = self.plot.plot(pen=pg.mkPen("#9a9a9a", width=1, style=Qt.DashLine), name="ᾱ")
+        self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#d0d0d0", width=1))
+        self.plot.addItem(self.cursor)
+
+        self.noisy_panel = ImagePanel("the digits at timestep t")
+        self.figure_panel = ImagePanel("the course's figure: t = linspace(0, 999, 8)")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Schedule"))
+        top.addWidget(self.schedule)
+        top.addWidget(QLabel("t"))
+        top.addWidget(self.slider, 1)
+        top.addWidget(self.value_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.noisy_panel, 2)
+        layout.addWidget(self.figure_panel, 2)
+        layout.addWidget(ExplanationBox("What am I looking at?", EXPLANATION))
+
+        self.schedule.currentIndexChanged.connect(self._schedule_changed)
+        self.slider.valueChanged.connect(self._redraw)
+        self._schedule_changed()
+
+    # ----- inputs -----------------------------------------------------------------------------------
+    def set_images(self, images: np.ndarray) -> None:
+        """Eight clean digits (N, 1, 28, 28) in [0, 1] to noise."""
+        self._images = np.asarray(images, np.float32)[:FIGURE_COLUMNS]
+        self._redraw()
+
+    def set_alpha_bars(self, schedule: str, alpha_bars: np.ndarray) -> None:
+        """The ᾱ table of a DDPM schedule (computed by the window, off the GUI thread)."""
+        self._alpha_bars[schedule] = np.asarray(alpha_bars, np.float64)
+        if schedule == self.current_schedule():
+            self._redraw()
+
+    def current_schedule(self) -> str:
+        return self.schedule.currentData()
+
+    def weights(self, schedule: str | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+        """(signal kept, noise added) for t = 0..999, or None while a DDPM table is not ready."""
+        schedule = schedule or self.current_schedule()
+        if schedule == "course":
+            amount = np.arange(TIMESTEPS) / (TIMESTEPS - 1)
+            return 1 - amount, amount
+        alpha_bars = self._alpha_bars.get(schedule)
+        if alpha_bars is None:
+            return None
+        return np.sqrt(alpha_bars), np.sqrt(1 - alpha_bars)
+
+    def noised(self, t: int | np.ndarray) -> np.ndarray | None:
+        """The digits at timestep(s) ``t`` (one per image), on the [0, 1] screen scale."""
+        weights = self.weights()
+        if weights is None or not len(self._images):
+            return None
+        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in weights)
+        rng = np.random.default_rng(self._noise_seed)
+        if self.current_schedule() == "course":
+            noise = rng.random(self._images.shape, dtype=np.float32)
+            return signal * self._images + noise_w * noise
+        noise = rng.standard_normal(self._images.shape).astype(np.float32)
+        return (signal * (2 * self._images - 1) + noise_w * noise + 1) / 2
+
+    # ----- drawing ----------------------------------------------------------------------------------
+    def _schedule_changed(self) -> None:
+        schedule = self.current_schedule()
+        if schedule != "course" and self._alpha_bars.get(schedule) is None:
+            self.scheduleRequested.emit(schedule)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        t = self.slider.value()
+        self.cursor.setValue(t)
+        weights = self.weights()
+        steps = np.arange(TIMESTEPS)
+        if weights is None:
+            for curve in (self.signal_curve, self.noise_curve, self.alpha_curve):
+                curve.setData([], [])
+            self.value_label.setText("computing the schedule…")
+            return
+        signal, noise_w = weights
+        self.signal_curve.setData(steps, signal)
+        self.noise_curve.setData(steps, noise_w)
+        if self.current_schedule() == "course":
+            self.alpha_curve.setData([], [])
+            self.value_label.setText(f"t = {t} · amount = {t / (TIMESTEPS - 1):.3f} · "
+                                     f"signal 1 − amount = {signal[t]:.3f}")
+        else:
+            self.alpha_curve.setData(steps, signal ** 2)
+            self.value_label.setText(f"t = {t} · ᾱ = {signal[t] ** 2:.4f} · √ᾱ = {signal[t]:.3f} · "
+                                     f"√(1 − ᾱ) = {noise_w[t]:.3f}")
+        if not len(self._images):
+            return
+        now = self.noised(np.full(len(self._images), t))
+        figure = self.noised(np.linspace(0, TIMESTEPS - 1, len(self._images)).round().astype(int))
+        self.noisy_panel.set_image(grid_uint8(np.clip(now, 0, 1), nrow=FIGURE_COLUMNS))
+        self.figure_panel.set_image(grid_uint8(np.clip(figure, 0, 1), nrow=FIGURE_COLUMNS))

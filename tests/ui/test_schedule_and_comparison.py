@@ -1,0 +1,90 @@
+"""The noise-schedule view and the comparison view, in the main window."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from diffviz.core import ddpm
+from diffviz.core.comparison import comparison_frame, save_comparison_gif
+from diffviz.core.errors import ConfigError, ExportError
+
+
+def test_the_course_schedule_is_a_straight_blend(window):
+    view = window.schedule
+    assert view.current_schedule() == "course"
+    signal, noise = view.weights()
+    assert signal[0] == 1 and signal[-1] == 0 and np.allclose(signal + noise, 1)
+    from diffviz.core.data import fixed_batch
+
+    images = fixed_batch(window.data, 8).numpy()
+    assert np.allclose(view.noised(np.zeros(8, int)), images)  # t = 0: the digits themselves
+    at_end = view.noised(np.full(8, 999))
+    assert not np.allclose(at_end, images) and 0 <= at_end.min() and at_end.max() <= 1  # pure uniform noise
+
+
+def test_a_ddpm_schedule_is_computed_off_the_gui_thread_and_drawn(window, qtbot):
+    view = window.schedule
+    view.schedule.setCurrentIndex(view.schedule.findData("squaredcos_cap_v2"))
+    qtbot.waitUntil(lambda: view.weights() is not None, timeout=60000)
+    signal, noise = view.weights()
+    expected = ddpm.alpha_bars("squaredcos_cap_v2").double().numpy()
+    assert np.allclose(signal ** 2, expected) and np.allclose(signal ** 2 + noise ** 2, 1)
+    x, y = view.signal_curve.getData()
+    assert len(x) == 1000 and np.allclose(y, signal)
+    view.slider.setValue(999)
+    assert "ᾱ" in view.value_label.text()
+    assert view.noisy_panel.image_data() is not None
+
+
+def test_compare_step_counts_from_the_same_noise_and_export_one_gif(window, qtbot, tmp_path):
+    view = window.comparison
+    view.apply_preset("steps")
+    assert [steps for _, _, steps in view.runs()] == [1, 5, 10, 40]
+    window.start_comparison()
+    qtbot.waitUntil(lambda: len(view.trajectories) == 4 and not window.busy(), timeout=60000)
+    trajectories = view.trajectories
+    assert [t.n_steps for t in trajectories] == [1, 5, 10, 40]
+    for t in trajectories:
+        assert np.array_equal(t.xs[0], trajectories[0].xs[0])  # the same starting noise in every column
+    shown = [view.column_image(i).copy() for i in range(4)]
+    assert all(np.array_equal(image, shown[0]) for image in shown)  # progress 0: every column shows it
+    view.slider.setValue(view.slider.maximum())
+    finals = [view.column_image(i) for i in range(4)]
+    assert not np.array_equal(finals[0], finals[3])  # 1 step and 40 steps end differently
+    assert "step 40/40" in view.titles[3].text()
+
+    path = tmp_path / "compare.gif"
+    window.start_comparison_export(str(path))
+    qtbot.waitUntil(lambda: path.exists() and not window.busy(), timeout=60000)
+    with Image.open(path) as gif:
+        assert gif.n_frames == 41 and gif.info["loop"] == 0
+        assert gif.size == comparison_frame(trajectories, view.labels, 0.0).size
+
+
+def test_every_sampler_preset_follows_the_model(window, tmp_path):
+    from diffviz.core.checkpoints import save_checkpoint
+    from diffviz.core.recipes import get_recipe
+
+    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    assert window.load_checkpoint_file(path)
+    window.comparison.apply_preset("samplers")
+    assert [sampler for _, sampler, _ in window.comparison.runs()] == list(ddpm.SAMPLERS)
+    window.comparison.apply_preset("models")
+    assert [model for model, _, _ in window.comparison.runs()] == ["bundled:course", "bundled:flow"]
+
+
+def test_one_run_is_not_a_comparison(window):
+    for row in window.comparison.rows[1:]:
+        row.enabled.setChecked(False)
+    window.start_comparison()
+    assert "at least two" in window.last_error and not window.busy()
+
+
+def test_comparison_export_refuses_other_formats(tmp_path, window):
+    with pytest.raises(ExportError):
+        save_comparison_gif([], [], tmp_path / "c.png")
+    with pytest.raises(ConfigError):
+        from diffviz.core.comparison import run_comparison
+        run_comparison([], 8)
