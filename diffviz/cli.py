@@ -114,16 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
-                       choices=["engine", "train", "sample", "app", "quality", "soak"],
+                       choices=["engine", "train", "sample", "app", "quality", "soak", "recipes"],
                        help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub; "
-                            "quality = time to quality per recipe; soak = start/stop training and sample "
+                            "quality = time to quality per recipe; recipes = every recipe's loss after --seconds "
+                            "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
     bench.add_argument("--budgets", default="60,150,300,1200",
                        help="quality: training seconds to score at, comma separated (default 60,150,300,1200)")
-    bench.add_argument("--recipes", default="course,flow", help="quality: recipes to compare (default course,flow)")
+    bench.add_argument("--recipes",
+                       help="quality: recipes to compare (default course,flow); recipes: default all")
     bench.add_argument("--train-cycles", type=_non_negative_int, default=50,
                        help="soak: training runs started and stopped (default 50)")
     bench.add_argument("--sample-runs", type=_non_negative_int, default=50,

@@ -235,3 +235,13 @@ def test_a_ddpm_model_samples_with_the_sampler_asked_for(tmp_path, capsys):
         assert code == 0 and f"3 {sampler} steps" in err
         with Image.open(tmp_path / f"{sampler}.gif") as gif:
             assert gif.n_frames == 4
+
+
+def test_bench_recipes_prints_every_recipe_asked_for(capsys, monkeypatch):
+    monkeypatch.setattr("diffviz.bench.recipes.SAMPLE_STEPS", 2)  # the table, not the timing, is tested here
+    code, out, err = run_inprocess(capsys, "bench", "recipes", "--recipes", "course,ddpm", "--seconds", "0.5")
+    assert code == 0, err
+    rows = [line.split() for line in out.splitlines() if line.startswith("  ") and not line.strip().startswith("recipe")]
+    assert [row[0] for row in rows] == ["course", "ddpm"]
+    assert rows[0][3:5] == ["clean", "image"] and rows[1][3] == "noise"
+    assert all(int(row[1]) >= 1 and float(row[-1]) > 0 for row in rows)

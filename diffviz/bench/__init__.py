@@ -1,6 +1,7 @@
 """Benchmarks: figures printed side by side from one run, never timed unit tests.
 
-``diffviz bench engine|train|sample`` (engine runs both). The app's benchmarks
+``diffviz bench engine|train|sample`` (engine runs both), ``quality`` (time to quality),
+``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``.
 """
 
@@ -30,7 +31,15 @@ def run_bench(args: argparse.Namespace) -> int:
             raise ConfigError(f"--budgets takes seconds separated by commas (got {args.budgets!r})") from None
         if not budgets or min(budgets) <= 0:
             raise ConfigError("--budgets must be positive seconds")
-        print_quality_bench([r.strip() for r in args.recipes.split(",") if r.strip()], budgets)
+        print_quality_bench([r.strip() for r in (args.recipes or "course,flow").split(",") if r.strip()], budgets)
+        return 0
+    if which == "recipes":
+        from diffviz.bench.recipes import print_recipes_bench
+
+        from diffviz.cli import RECIPE_NAMES
+
+        names = [r.strip() for r in (args.recipes or ",".join(RECIPE_NAMES)).split(",") if r.strip()]
+        print_recipes_bench(names, args.seconds)
         return 0
     from diffviz.bench import app
 
