@@ -179,3 +179,37 @@ def test_a_full_disk_mid_write_is_reported_in_words(tmp_path):
         atomic_write(target, writer)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["grid.png"]
+
+
+READ_ONLY = textwrap.dedent("""
+    import json, subprocess, sys, tempfile
+    from pathlib import Path
+    folder = Path(tempfile.mkdtemp())
+    (folder / "samples.gif").write_bytes(b"previous")
+    subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)], check=True)
+    subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+    from diffviz.core.atomic import atomic_write_bytes
+    from diffviz.core.errors import ExportError
+    try:
+        atomic_write_bytes(folder / "samples.gif", b"new")
+        result = {"error": None}
+    except ExportError as exc:
+        result = {"error": str(exc)}
+    result["same"] = (folder / "samples.gif").read_bytes() == b"previous"
+    result["names"] = sorted(p.name for p in folder.iterdir())
+    print(json.dumps(result))
+""")
+
+
+def test_an_unwritable_folder_gives_a_clear_error_even_for_root():
+    """A read-only mount refuses root too (folder permissions do not), so this runs in CI as root."""
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
+        pytest.skip("cannot make a private mount namespace here (unshare -rm)")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run(["unshare", "-rm", sys.executable, "-c", READ_ONLY], capture_output=True, text=True,
+                          env=env, timeout=60)
+    if done.returncode != 0 and "mount" in done.stderr:
+        pytest.skip(f"cannot mount read-only here: {done.stderr.strip().splitlines()[-1]}")
+    result = json.loads(done.stdout)
+    assert result["error"] and "samples.gif" in result["error"] and "folder you can write to" in result["error"]
+    assert result["same"] and result["names"] == ["samples.gif"]

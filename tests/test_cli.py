@@ -27,8 +27,11 @@ from diffviz.core.sampling import sample_final
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+def run_cli(*args: str, timeout: float = 180, no_display: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    if no_display:  # as on a server: no X, no Wayland, no Qt platform chosen
+        for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+            env.pop(name, None)
     return subprocess.run([sys.executable, "-m", "diffviz", *map(str, args)], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
@@ -59,18 +62,18 @@ def trained(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 
 
 def test_version():
-    result = run_cli("--version")
+    result = run_cli("--version", no_display=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"diffviz {diffviz.__version__}"
     assert diffviz.__version__.count(".") == 2
 
 
 def test_help():
-    result = run_cli("--help")
+    result = run_cli("--help", no_display=True)
     assert result.returncode == 0, result.stderr
     for word in ("train", "sample", "--version"):
         assert word in result.stdout
-    sub = run_cli("sample", "--help")
+    sub = run_cli("sample", "--help", no_display=True)
     assert sub.returncode == 0 and "--checkpoint" in sub.stdout and "--steps" in sub.stdout
 
 

@@ -135,13 +135,25 @@ def test_a_bad_checkpoint_is_refused_and_the_model_kept(window, tmp_path):
     assert all(torch.equal(a, b) for a, b in zip(before, _params(window.model)))
 
 
-def test_a_failing_job_reaches_the_user_and_train_works_again(window, qtbot, tmp_path):
+def test_a_failing_job_reaches_the_user_and_train_works_again(window, qtbot, tmp_path, caplog):
     window.controls.source.setCurrentIndex(window.controls.source.findData("mnist"))
     window.controls.folder.setText(str(tmp_path / "nowhere"))
-    window.start_training()
-    qtbot.waitUntil(lambda: window.last_error is not None and not window.busy(), timeout=20000)
+    with caplog.at_level("ERROR", logger="diffviz"):
+        window.start_training()
+        qtbot.waitUntil(lambda: window.last_error is not None and not window.busy(), timeout=20000)
     assert "train-images-idx3-ubyte" in window.last_error
     assert window.controls.train_button.isEnabled()
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "job failed" in logged and "Traceback" in logged  # the traceback is in the log, not only a message
+
+
+def test_settings_are_written_atomically(window, tmp_path):
+    """QSettings writes through QSaveFile (a temporary file renamed over the old one) while this holds."""
+    assert window.settings.isAtomicSyncRequired()
+    window.close()
+    folder = tmp_path
+    assert (folder / "settings.ini").is_file()
+    assert not [p.name for p in folder.iterdir() if p.name.startswith("settings.ini.") or p.suffix == ".tmp"]
 
 
 def test_junk_settings_fall_back_to_defaults(qtbot, tmp_path):
