@@ -124,7 +124,12 @@ def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
         raise CheckpointError(f"{path.name} has damaged diffviz metadata ({exc})") from exc
 
 
-def read_checkpoint(path: str | os.PathLike) -> tuple[CheckpointInfo, dict[str, torch.Tensor]]:
+def read_checkpoint_info(path: str | os.PathLike) -> CheckpointInfo:
+    """Only a checkpoint's metadata, with every check but the tensors' (cheap: no weights are read)."""
+    return read_checkpoint(path, tensors=False)[0]
+
+
+def read_checkpoint(path: str | os.PathLike, tensors: bool = True) -> tuple[CheckpointInfo, dict[str, torch.Tensor]]:
     """Read and check a checkpoint file; return its metadata and tensors (CPU), or raise CheckpointError."""
     from safetensors import safe_open
 
@@ -149,14 +154,14 @@ def read_checkpoint(path: str | os.PathLike) -> tuple[CheckpointInfo, dict[str, 
     try:
         with safe_open(str(path), framework="pt", device="cpu") as reader:
             info = _parse_info(path, reader.metadata())
-            tensors = {key: reader.get_tensor(key) for key in reader.keys()}
+            weights = {key: reader.get_tensor(key) for key in reader.keys()} if tensors else {}
     except CheckpointError:
         raise
     except BaseException as exc:  # safetensors' Rust side can raise a PanicException (a BaseException)
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         raise CheckpointError(f"{path.name} is not a valid safetensors file ({_short(exc)})") from None
-    return info, tensors
+    return info, weights
 
 
 def _short(exc: BaseException) -> str:

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QSpinBox, QVBoxLayout, QWidget)
 
 from diffviz.core.comparison import MAX_RUNS, frame_at
+from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
 PROGRESS_STEPS = 100
 MODEL_CHOICES = (("Current model", "current"), ("Bundled flow model", "bundled:flow"),
-                 ("Bundled course model", "bundled:course"))
+                 ("Bundled course model", "bundled:course"), ("Bundled course-unet2d model", "bundled:course-unet2d"),
+                 ("Bundled DDPM model", "bundled:ddpm"), ("Checkpoint file…", "file"))
 
 EXPLANATION = """
 <p>Every column starts from <b>the same noise</b> (the same seed) and the slider moves all of them by
@@ -40,6 +42,8 @@ class _RunRow:
         self.enabled = QCheckBox(f"Run {index + 1}")
         self.model = QComboBox()
         for text, key in MODEL_CHOICES:
+            if key.startswith("bundled:") and not bundled_checkpoint_path(key.split(":", 1)[1]).is_file():
+                continue  # only the models this installation ships
             self.model.addItem(text, key)
         self.sampler = QComboBox()
         self.steps = QSpinBox(minimum=1, maximum=200, value=40)
@@ -50,6 +54,7 @@ class ComparisonView(QWidget):
 
     runRequested = Signal()
     exportRequested = Signal()
+    fileRequested = Signal(int)  # row index: the user chose "Checkpoint file…" there
 
     def __init__(self, samplers_for: Callable[[str], tuple[tuple[str, ...], str]],
                  parent: QWidget | None = None) -> None:
@@ -65,7 +70,7 @@ class ComparisonView(QWidget):
         for i, row in enumerate(self.rows):
             for column, widget in enumerate((row.enabled, row.model, row.sampler, row.steps)):
                 grid.addWidget(widget, i + 1, column)
-            row.model.currentIndexChanged.connect(lambda _=0, row=row: self._fill_samplers(row))
+            row.model.currentIndexChanged.connect(lambda _=0, i=i: self._model_changed(i))
         grid.setColumnStretch(4, 1)  # keep the settings compact on the left
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="The starting noise of every run")
         self.run_button = QPushButton("Run comparison", toolTip="Sample every run from the same noise")
@@ -123,6 +128,29 @@ class ComparisonView(QWidget):
         for row in self.rows:
             self._fill_samplers(row)
 
+    def _model_changed(self, index: int) -> None:
+        row = self.rows[index]
+        if row.model.currentData() == "file":
+            self.fileRequested.emit(index)  # the window asks for a file, then calls set_row_file
+            return
+        self._fill_samplers(row)
+
+    def set_row_file(self, index: int, path: str | None) -> None:
+        """Put a checkpoint file in row ``index`` (None: the user cancelled; go back to the current model)."""
+        row = self.rows[index]
+        row.model.blockSignals(True)
+        if path:
+            key = f"file:{path}"
+            position = row.model.findData(key)
+            if position < 0:
+                row.model.insertItem(row.model.count() - 1, path.replace("\\", "/").rsplit("/", 1)[-1], key)
+                position = row.model.findData(key)
+            row.model.setCurrentIndex(position)
+        else:
+            row.model.setCurrentIndex(row.model.findData("current"))
+        row.model.blockSignals(False)
+        self._fill_samplers(row)
+
     def _fill_samplers(self, row: _RunRow) -> None:
         names, default = self._samplers_for(row.model.currentData())
         current = row.sampler.currentData()
@@ -159,6 +187,8 @@ class ComparisonView(QWidget):
 
     def run_label(self, model: str, sampler: str, steps: int) -> str:
         name = dict((key, text) for text, key in MODEL_CHOICES).get(model, model)
+        if model.startswith("file:"):
+            name = model[5:].replace("\\", "/").rsplit("/", 1)[-1]
         return f"{name} · {sampler} · {steps} steps"
 
     # ----- results ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QPushButton, QScrollArea, QTabWidget)
 
-from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, save_checkpoint,
+from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, read_checkpoint_info, save_checkpoint,
                                       training_metadata)
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DataError, DiffvizError
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self.error_relay = None
         self._job_started = 0.0
+        self._comparison_recipes: dict[str, Recipe] = {}  # "file:PATH" -> the recipe its metadata names
         self._data_problem: _DataProblem | None = None  # set per training run from a dataset that may be missing
 
         self.controls = ControlPanel()
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.schedule.scheduleRequested.connect(self._compute_schedule)
         self.comparison.runRequested.connect(self.start_comparison)
         self.comparison.exportRequested.connect(self.export_comparison)
+        self.comparison.fileRequested.connect(self._choose_comparison_file)
         self.timeline.frameChanged.connect(self.inspector.set_frame)
         self.architecture.layerClicked.connect(self._show_layer)
         self.inspector.set_training_provider(self._training_maps)
@@ -477,9 +479,24 @@ class MainWindow(QMainWindow):
         """The samplers a comparison row's model can use: the model on screen's, or a bundled one's."""
         if key == "current":
             recipe = self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
+        elif key.startswith("file:"):
+            recipe = self._comparison_recipes.get(key, RECIPES["course"])
         else:
             recipe = RECIPES[key.split(":", 1)[1]]
         return recipe.samplers, recipe.sampler
+
+    def _choose_comparison_file(self, index: int) -> None:
+        """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""
+        path, _ = QFileDialog.getOpenFileName(self, "Checkpoint to compare", str(self._last_dir()),
+                                              "diffviz checkpoints (*.safetensors);;All files (*)")
+        if path:
+            try:
+                info = read_checkpoint_info(Path(path))
+                self._comparison_recipes[f"file:{path}"] = get_recipe(info.recipe)
+            except DiffvizError as exc:
+                self.show_error(str(exc))
+                path = ""
+        self.comparison.set_row_file(index, path or None)
 
     def start_comparison(self) -> None:
         if self.busy("compare"):

@@ -197,6 +197,9 @@ def comparison_job(runs: list[tuple[str, str, int, str]], current: tuple[nn.Modu
         for key, sampler, steps, label in runs:
             if key == "current":
                 model, recipe = current
+            elif key.startswith("file:"):
+                model, info = load_checkpoint(key[5:])
+                recipe = get_recipe(info.recipe)
             else:
                 model, info = load_checkpoint(bundled_checkpoint_path(key.split(":", 1)[1]))
                 recipe = get_recipe(info.recipe)

@@ -88,3 +88,39 @@ def test_comparison_export_refuses_other_formats(tmp_path, window):
     with pytest.raises(ConfigError):
         from diffviz.core.comparison import run_comparison
         run_comparison([], 8)
+
+
+def test_a_checkpoint_file_row_offers_its_own_samplers(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from diffviz.core.checkpoints import save_checkpoint
+    from diffviz.core.recipes import get_recipe
+
+    path = save_checkpoint(tmp_path / "early.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    row = window.comparison.rows[1]
+    row.model.setCurrentIndex(row.model.findData("file"))
+    assert row.model.currentData() == f"file:{path}" and row.model.currentText() == "early.safetensors"
+    assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(ddpm.SAMPLERS)
+    assert "early.safetensors" in window.comparison.run_label(row.model.currentData(), "ddim", 10)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    other = window.comparison.rows[2]
+    other.model.setCurrentIndex(other.model.findData("file"))
+    assert other.model.currentData() == "current"  # cancelled: back to the model on screen
+
+
+def test_a_unet2d_model_samples_into_the_timeline_and_inspector(window, qtbot):
+    from diffviz.core.paths import bundled_checkpoint_path
+
+    assert window.load_checkpoint_file(bundled_checkpoint_path("course-unet2d"))
+    window.controls.n.setValue(4)
+    window.controls.steps.setValue(3)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
+    assert window.trajectory.recipe == "course-unet2d" and window.trajectory.n_steps == 3
+    names = [window.inspector.layer_list.item(r).text().split(" · ")[0] for r in range(window.inspector.layer_list.count())]
+    assert names == ["down0", "down1", "down2", "mid", "up0", "up1", "up2"]
+    window.inspector.select_layer("mid")
+    assert window.inspector.current_maps().shape == (64, 7, 7)
+    window.inspector.select_layer("up1")
+    assert window.inspector.current_maps().shape == (64, 28, 28)
