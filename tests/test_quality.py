@@ -93,10 +93,20 @@ def small_checkpoint(tmp_path):
     return path
 
 
-def test_time_to_quality_scores_each_budget_from_one_run():
+def test_time_to_quality_scores_each_budget_from_one_run(monkeypatch):
+    from diffviz.bench import quality as bench
     from diffviz.bench.quality import time_to_quality
 
+    batches = []
+
+    class Recording(bench.Trainer):
+        def __init__(self, model, data, config, **kwargs):
+            batches.append(config.batch_size)
+            super().__init__(model, data, config, **kwargs)
+
+    monkeypatch.setattr(bench, "Trainer", Recording)
     rows = time_to_quality("flow", [0.4, 1.2], n=20, steps=3)
+    assert batches == [64]  # the recipe's own batch, as `diffviz train` uses it
     assert [budget for budget, _, _ in rows] == [0.4, 1.2]
     assert 0 < rows[0][1] <= rows[1][1]  # steps trained grow with the budget
     assert all(report.n == 20 for _, _, report in rows)

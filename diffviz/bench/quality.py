@@ -1,6 +1,6 @@
 """Time-to-quality: how good each recipe's samples are after a given number of training seconds.
 
-One training run per recipe; copies of the weights it samples with are taken as the
+One training run per recipe, with the recipe's own batch size and learning rate; copies of the weights it samples with are taken as the
 run passes each budget (training seconds, pauses for copying excluded), then each copy
 draws the same 500 samples (same seed, 40 steps) and the quality meter scores them.
 """
@@ -22,8 +22,8 @@ def time_to_quality(recipe_name: str, budgets: list[float], n: int = 500, steps:
     recipe = get_recipe(recipe_name)
     data = load_bundled()
     budgets = sorted(budgets)
-    trainer = Trainer(recipe.make_model(), data, TrainConfig(epochs=None, seconds=budgets[-1], lr=recipe.lr,
-                                                              seed=seed), recipe=recipe)
+    config = TrainConfig(epochs=None, seconds=budgets[-1], batch_size=recipe.batch_size, lr=recipe.lr, seed=seed)
+    trainer = Trainer(recipe.make_model(), data, config, recipe=recipe)
     snapshots, pending = [], list(budgets)
     for report in trainer.steps():
         while pending and report.elapsed >= pending[0]:
