@@ -25,6 +25,34 @@ def small_data(bundled_data):
     return DigitData(bundled_data.images[:512].clone(), bundled_data.labels[:512].clone(), "small")
 
 
+@pytest.fixture
+def train_a_few_steps(bundled_data):
+    """``train(recipe_name, steps, batch=16) -> (trainer, reports)``: a fresh model trained on 200 digits
+    of every class, seeded, stopped after ``steps`` steps."""
+    import torch
+
+    from diffviz.core.data import DigitData
+    from diffviz.core.recipes import get_recipe
+    from diffviz.core.training import TrainConfig, Trainer
+
+    every = torch.arange(0, len(bundled_data), 50)  # the bundled digits are sorted by class
+    data = DigitData(bundled_data.images[every], bundled_data.labels[every], "mixed")
+
+    def train(name: str, steps: int, batch: int = 16):
+        recipe = get_recipe(name)
+        torch.manual_seed(0)
+        trainer = Trainer(recipe.make_model(), data,
+                          TrainConfig(epochs=None, seconds=600, batch_size=batch, lr=recipe.lr), recipe=recipe)
+        reports = []
+        for report in trainer.steps():
+            reports.append(report)
+            if len(reports) == steps:
+                trainer.cancel.set()
+        return trainer, reports
+
+    return train
+
+
 @pytest.fixture(autouse=True)
 def _no_dangling_threads():
     """Fail a test that leaves a Python thread (or a QThread, which shows up here too) running."""

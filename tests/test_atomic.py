@@ -151,16 +151,22 @@ FULL_DISK = textwrap.dedent("""
 """)
 
 
-def test_a_full_disk_gives_a_clear_error_and_keeps_the_previous_file():
-    """A real full disk: a 256 KB tmpfs in a private mount namespace (needs ``unshare``)."""
+def _in_private_mount_namespace(script: str) -> dict:
+    """Run ``script`` as root of a private mount namespace (``unshare -rm``) and return its JSON line;
+    skip where this system cannot make one or mount inside it."""
     if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
         pytest.skip("cannot make a private mount namespace here (unshare -rm)")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    done = subprocess.run(["unshare", "-rm", sys.executable, "-c", FULL_DISK], capture_output=True, text=True,
+    done = subprocess.run(["unshare", "-rm", sys.executable, "-c", script], capture_output=True, text=True,
                           env=env, timeout=60)
     if done.returncode != 0 and "mount" in done.stderr:
-        pytest.skip(f"cannot mount a small file system here: {done.stderr.strip().splitlines()[-1]}")
-    result = json.loads(done.stdout)
+        pytest.skip(f"cannot mount here: {done.stderr.strip().splitlines()[-1]}")
+    return json.loads(done.stdout)
+
+
+def test_a_full_disk_gives_a_clear_error_and_keeps_the_previous_file():
+    """A real full disk: a 256 KB tmpfs in a private mount namespace (needs ``unshare``)."""
+    result = _in_private_mount_namespace(FULL_DISK)
     assert result["error"] and "disk is full" in result["error"] and "samples.gif" in result["error"]
     assert result["same"]
     assert result["names"] == ["samples.gif"]
@@ -203,13 +209,6 @@ READ_ONLY = textwrap.dedent("""
 
 def test_an_unwritable_folder_gives_a_clear_error_even_for_root():
     """A read-only mount refuses root too (folder permissions do not), so this runs in CI as root."""
-    if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
-        pytest.skip("cannot make a private mount namespace here (unshare -rm)")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    done = subprocess.run(["unshare", "-rm", sys.executable, "-c", READ_ONLY], capture_output=True, text=True,
-                          env=env, timeout=60)
-    if done.returncode != 0 and "mount" in done.stderr:
-        pytest.skip(f"cannot mount read-only here: {done.stderr.strip().splitlines()[-1]}")
-    result = json.loads(done.stdout)
+    result = _in_private_mount_namespace(READ_ONLY)
     assert result["error"] and "samples.gif" in result["error"] and "folder you can write to" in result["error"]
     assert result["same"] and result["names"] == ["samples.gif"]

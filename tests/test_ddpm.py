@@ -8,13 +8,11 @@ import torch
 
 from diffviz.core import ddpm
 from diffviz.core.checkpoints import load_checkpoint, save_checkpoint
-from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import describe_layers
 from diffviz.core.models import DDPMUNet
 from diffviz.core.recipes import get_recipe
 from diffviz.core.sampling import sample, sample_final
-from diffviz.core.training import TrainConfig, Trainer
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +77,10 @@ def test_the_inspector_lists_its_blocks(model):
 
 
 @pytest.mark.parametrize("name", ["ddpm", "ddpm-cosine"])
-def test_it_trains_with_a_falling_loss_and_round_trips(bundled_data, tmp_path, name):
-    recipe = get_recipe(name)
-    every = torch.arange(0, len(bundled_data), 50)
-    data = DigitData(bundled_data.images[every], bundled_data.labels[every], "mixed")
-    torch.manual_seed(0)
-    trainer = Trainer(recipe.make_model(), data, TrainConfig(epochs=None, seconds=600, batch_size=16, lr=recipe.lr),
-                      recipe=recipe)
-    losses = []
-    for report in trainer.steps():
-        losses.append(report.loss)
-        assert 0 <= report.amounts.min() and report.amounts.max() <= 1
-        if len(losses) == 25:
-            trainer.cancel.set()
+def test_it_trains_with_a_falling_loss_and_round_trips(train_a_few_steps, tmp_path, name):
+    trainer, reports = train_a_few_steps(name, 25)
+    losses = [report.loss for report in reports]
+    assert all(0 <= report.amounts.min() and report.amounts.max() <= 1 for report in reports)
     assert losses[0] > 0.5  # ε-prediction starts near the noise's variance, 1
     assert sum(losses[-5:]) / 5 < 0.6 * sum(losses[:5]) / 5
     path = save_checkpoint(tmp_path / "d.safetensors", trainer.sampling_model, recipe=name)

@@ -8,12 +8,10 @@ import pytest
 import torch
 
 from diffviz.core.checkpoints import load_checkpoint, save_checkpoint
-from diffviz.core.data import DigitData
 from diffviz.core.features import describe_layers
 from diffviz.core.models import CourseUNet2D, count_parameters
 from diffviz.core.recipes import get_recipe
 from diffviz.core.sampling import sample, trajectory_bytes
-from diffviz.core.training import TrainConfig, Trainer
 
 
 @pytest.fixture(scope="module")
@@ -46,18 +44,9 @@ def test_memory_estimate_counts_its_feature_maps(course_unet2d):
     assert set(trajectory.features) == {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
 
 
-def test_it_trains_with_a_falling_loss_and_round_trips(bundled_data, tmp_path):
-    recipe = get_recipe("course-unet2d")
-    every = torch.arange(0, len(bundled_data), 50)
-    data = DigitData(bundled_data.images[every], bundled_data.labels[every], "mixed")
-    torch.manual_seed(0)
-    trainer = Trainer(recipe.make_model(), data, TrainConfig(epochs=None, seconds=600, batch_size=16, lr=recipe.lr),
-                      recipe=recipe)
-    losses = []
-    for report in trainer.steps():
-        losses.append(report.loss)
-        if len(losses) == 12:
-            trainer.cancel.set()
+def test_it_trains_with_a_falling_loss_and_round_trips(train_a_few_steps, tmp_path):
+    trainer, reports = train_a_few_steps("course-unet2d", 12)
+    losses = [report.loss for report in reports]
     assert sum(losses[-3:]) / 3 < 0.7 * sum(losses[:3]) / 3
     path = save_checkpoint(tmp_path / "u.safetensors", trainer.model, recipe="course-unet2d")
     loaded, info = load_checkpoint(path)
