@@ -25,7 +25,7 @@ class JobRunner(QObject):
     """Starts jobs by name and tells, on the GUI thread, when one ends or fails."""
 
     finished = Signal(str)       # the job's name
-    failed = Signal(str, str)    # message for a person, traceback for the log
+    failed = Signal(str, str, str)  # message for a person, traceback for the log, the error's class name
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

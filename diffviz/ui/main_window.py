@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QPushButton, QScrollArea, QTabWidget)
 
-from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, read_checkpoint_info, save_checkpoint,
+from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, save_checkpoint,
                                       training_metadata)
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DataError, DiffvizError
@@ -32,6 +32,7 @@ from diffviz.core.sampling import Trajectory
 from diffviz.ui.architecture_view import ArchitectureView
 from diffviz.ui.controls import ControlPanel
 from diffviz.ui.comparison_view import ComparisonView
+from diffviz.ui.window_studies import ScheduleAndComparison
 from diffviz.ui.corruption_view import CorruptionView
 from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.inspector_view import InspectorView
@@ -42,8 +43,7 @@ from diffviz.ui.series import format_seconds
 from diffviz.ui.timeline_view import TimelineView
 from diffviz.ui.training_view import TrainingView
 from diffviz.workers.base import GeneratorWorker
-from diffviz.workers.jobs import (comparison_export_job, comparison_job, export_job, sampling_job, schedule_job,
-                                  training_job)
+from diffviz.workers.jobs import export_job, sampling_job, training_job
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
                                       TrainingStarted, TrainingUpdate)
 
@@ -53,38 +53,12 @@ TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmar
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
 
 
-class _DataProblem:
-    """Why a training job could not load its data, when that is why it failed.
-
-    The job sets ``message`` on its own thread just before it raises, and the window reads it
-    when the job's error signal arrives on the GUI thread, so it is never read too early. The
-    window uses it to offer the bundled digits instead of only reporting the failure.
-    """
-
-    def __init__(self) -> None:
-        self.message: str | None = None
-
-
-def _noting_data_errors(job, problem: _DataProblem):
-    """Wrap a training job: a ``DataError`` (missing or damaged dataset) is noted in ``problem``
-    and raised on, so the worker reports it as usual."""
-
-    def wrapped(worker: GeneratorWorker):
-        try:
-            return (yield from job(worker))
-        except DataError as exc:
-            problem.message = str(exc)
-            raise
-
-    return wrapped
-
-
 def autosave_path() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
     return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ScheduleAndComparison, QMainWindow):
     """diffviz's window. ``checkpoint`` opens that file instead of the bundled model."""
 
     def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None) -> None:
@@ -103,7 +77,6 @@ class MainWindow(QMainWindow):
         self.error_relay = None
         self._job_started = 0.0
         self._comparison_recipes: dict[str, Recipe] = {}  # "file:PATH" -> the recipe its metadata names
-        self._data_problem: _DataProblem | None = None  # set per training run from a dataset that may be missing
 
         self.controls = ControlPanel()
         dock = QDockWidget("Controls", self)
@@ -290,11 +263,7 @@ class MainWindow(QMainWindow):
         spec = self.controls.data_spec()
         self.training_view.reset(steps_per_epoch=1, total_steps=None)
         recipe = get_recipe(self.controls.recipe_name())
-        self._data_problem = _DataProblem() if spec != "bundled" else None
-        job = training_job(spec, config, recipe)
-        if self._data_problem is not None:
-            job = _noting_data_errors(job, self._data_problem)
-        worker = self._start("train", job, threads=TRAIN_THREADS, finish_on_stop=True)
+        worker = self._start("train", training_job(spec, config, recipe), threads=TRAIN_THREADS, finish_on_stop=True)
         worker.yielded.connect(self._on_training_message)
         worker.returned.connect(self._on_training_done)
         self.controls.set_state("training")
@@ -424,12 +393,10 @@ class MainWindow(QMainWindow):
         if isinstance(message, Progress):
             self._show_progress(message.done, message.total)
 
-    def _job_failed(self, message: str, details: str) -> None:
+    def _job_failed(self, message: str, details: str, kind: str) -> None:
         log.error("job failed: %s\n%s", message, details)
-        problem = self._data_problem
-        if problem is not None and problem.message == message:
-            problem.message = None
-            self._offer_bundled_data(message)
+        if kind == DataError.__name__ and self.controls.data_spec() != "bundled":
+            self._offer_bundled_data(message)  # a missing or damaged dataset: the bundled digits need no files
         else:
             self.show_error(message)
 
@@ -463,75 +430,6 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop and join every worker thread (see JobRunner.shutdown)."""
         self.jobs.shutdown()
-
-    # ----- schedule and comparison -----------------------------------------------------------------
-    def _compute_schedule(self, beta_schedule: str) -> None:
-        if self.busy(f"schedule:{beta_schedule}"):
-            return
-        worker = self._start(f"schedule:{beta_schedule}", schedule_job(beta_schedule))
-        worker.returned.connect(self._on_schedule)
-
-    def _on_schedule(self, result: object) -> None:
-        if result:
-            self.schedule.set_alpha_bars(*result)
-
-    def _samplers_for(self, key: str) -> tuple[tuple[str, ...], str]:
-        """The samplers a comparison row's model can use: the model on screen's, or a bundled one's."""
-        if key == "current":
-            recipe = self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
-        elif key.startswith("file:"):
-            recipe = self._comparison_recipes.get(key, RECIPES["course"])
-        else:
-            recipe = RECIPES[key.split(":", 1)[1]]
-        return recipe.samplers, recipe.sampler
-
-    def _choose_comparison_file(self, index: int) -> None:
-        """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""
-        path, _ = QFileDialog.getOpenFileName(self, "Checkpoint to compare", str(self._last_dir()),
-                                              "diffviz checkpoints (*.safetensors);;All files (*)")
-        if path:
-            try:
-                info = read_checkpoint_info(Path(path))
-                self._comparison_recipes[f"file:{path}"] = get_recipe(info.recipe)
-            except DiffvizError as exc:
-                self.show_error(str(exc))
-                path = ""
-        self.comparison.set_row_file(index, path or None)
-
-    def start_comparison(self) -> None:
-        if self.busy("compare"):
-            return
-        runs = [(key, sampler, steps, self.comparison.run_label(key, sampler, steps))
-                for key, sampler, steps in self.comparison.runs()]
-        if len(runs) < 2:
-            self.show_error("Tick at least two runs to compare.")
-            return
-        current = (copy.deepcopy(self.model), self.recipe)
-        worker = self._start("compare", comparison_job(runs, current, n=8, seed=self.comparison.seed.value()))
-        worker.yielded.connect(self._on_progress)
-        worker.returned.connect(self._on_compared)
-        self.set_status(f"Comparing {len(runs)} runs from the same noise…")
-        self._show_progress(0, len(runs))
-
-    def _on_compared(self, result: object) -> None:
-        if result:
-            self.comparison.set_results(*result)
-            self.tabs.setCurrentWidget(self.comparison)
-            self.set_status("Comparison ready: drag Progress to move every run together")
-
-    def export_comparison(self) -> None:
-        if not self.comparison.trajectories or self.busy("compare-export"):
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(self._last_dir() / "comparison.gif"),
-                                              "GIF animation (*.gif)")
-        if path:
-            self.start_comparison_export(path)
-
-    def start_comparison_export(self, path: str) -> None:
-        worker = self._start("compare-export", comparison_export_job(self.comparison.trajectories,
-                                                                     self.comparison.labels, path))
-        worker.returned.connect(self._on_exported)
-        self.set_status(f"Exporting {path}…")
 
     # ----- helpers for the views ----------------------------------------------------------------
     def _load_data_for_views(self) -> None:

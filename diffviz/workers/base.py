@@ -3,7 +3,7 @@
 The worker is a QObject moved to a QThread: ``thread.started -> worker.run``,
 ``worker.finished -> thread.quit``, and both are deleted later. The work is a generator;
 between two yields the worker checks the stop flag and the pause flag, so stopping
-never kills a thread mid-step. Exceptions become an ``errored(message, traceback)``
+never kills a thread mid-step. Exceptions become an ``errored(message, traceback, kind)``
 signal and are logged; the app stays usable.
 
 ``WorkerHandle`` keeps the Python references to both objects (dropping them is what
@@ -36,7 +36,7 @@ class GeneratorWorker(QObject):
 
     yielded = Signal(object)
     returned = Signal(object)
-    errored = Signal(str, str)  # message for a person, traceback for the log
+    errored = Signal(str, str, str)  # message for a person, traceback for the log, the error's class name
     finished = Signal()
 
     def __init__(self, make_generator: Callable[["GeneratorWorker"], Iterator[Any]],
@@ -102,10 +102,10 @@ class GeneratorWorker(QObject):
             self.returned.emit(value)
         except DiffvizError as exc:
             log.warning("worker stopped: %s", exc)
-            self.errored.emit(str(exc), traceback.format_exc())
+            self.errored.emit(str(exc), traceback.format_exc(), type(exc).__name__)
         except Exception as exc:  # a bug: show it, log it, keep the app alive
             log.exception("worker failed")
-            self.errored.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            self.errored.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc(), type(exc).__name__)
         finally:
             self.finished.emit()
 
