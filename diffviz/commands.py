@@ -100,7 +100,7 @@ def _load_model(checkpoint: Path | None, recipe: str | None = None):
     path = checkpoint or (bundled_checkpoint_path(recipe) if recipe else bundled_checkpoint_path())
     if checkpoint is None and not path.is_file():
         raise CheckpointError(f"no bundled model for the {recipe or 'default'} recipe ({path.name}); train one with "
-                              f"`diffviz train --recipe {recipe or 'flow'} --out FILE` and pass --checkpoint FILE")
+                              f"`diffviz train --recipe {recipe or 'flow-class'} --out FILE` and pass --checkpoint FILE")
     return load_checkpoint(path)
 
 
@@ -129,6 +129,11 @@ def sample_command(args: argparse.Namespace) -> int:
         raise ConfigError(f"a {recipe.name} model samples with {' or '.join(recipe.samplers)}, not {sampler}")
     if not 0 <= args.eta <= 1:
         raise ConfigError(f"--eta must be between 0 and 1 (got {args.eta})")
+    if (args.digit is not None or args.guidance is not None) and not recipe.classes:
+        raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a "
+                          f"{recipe.name} model")
+    validate_sampling(args.n, args.steps, args.digit, args.guidance)
+    choice = {"digit": args.digit, "guidance": args.guidance}
     print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}", file=sys.stderr)
     with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
               disable=None, unit="img" if kind != ".gif" else "step") as bar:
@@ -139,12 +144,13 @@ def sample_command(args: argparse.Namespace) -> int:
             wants_features = any(p.startswith("feature:") for p in panels)
             options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
-                                device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta)
+                                device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta,
+                                **choice)
             save_gif(trajectory, out, options)
             images = trajectory.final
         else:
             images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress,
-                                  recipe=recipe, sampler=sampler, eta=args.eta)
+                                  recipe=recipe, sampler=sampler, eta=args.eta, **choice)
             if kind == ".npy":
                 atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
             else:

@@ -90,12 +90,13 @@ def test_train_writes_a_loadable_checkpoint(trained):
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
 
 
-def test_train_uses_the_flow_recipe_and_its_batch_by_default(tmp_path, capsys):
+def test_train_uses_the_flow_class_recipe_and_its_batch_by_default(tmp_path, capsys):
     out = tmp_path / "f.safetensors"
     code, _, err = run_inprocess(capsys, "train", "--epochs", "0.02", "--out", out)
     assert code == 0, err
-    _, info = load_checkpoint(out)
-    assert (info.recipe, info.architecture, info.hyperparameters["batch_size"]) == ("flow", "TimeUNet", 64)
+    model, info = load_checkpoint(out)
+    assert (info.recipe, info.architecture, info.hyperparameters["batch_size"]) == ("flow-class", "TimeUNet", 64)
+    assert info.model_config["classes"] == 10 and model.classes == 10
     assert info.hyperparameters["lr"] == 2e-3
 
 

@@ -31,7 +31,7 @@ def run_bench(args: argparse.Namespace) -> int:
             raise ConfigError(f"--budgets takes seconds separated by commas (got {args.budgets!r})") from None
         if not budgets or min(budgets) <= 0:
             raise ConfigError("--budgets must be positive seconds")
-        print_quality_bench([r.strip() for r in (args.recipes or "course,flow").split(",") if r.strip()], budgets)
+        print_quality_bench([r.strip() for r in (args.recipes or "course,flow,flow-class").split(",") if r.strip()], budgets)
         return 0
     if which == "recipes":
         from diffviz.bench.recipes import print_recipes_bench

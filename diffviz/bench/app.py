@@ -74,7 +74,7 @@ def measure_scrub(window, n: int = 64, steps: int = 40, moves: int = 60) -> floa
     from diffviz.core.sampling import sample
 
     app = QApplication.instance()
-    trajectory = sample(window.model, n, steps, features=16)
+    trajectory = sample(window.model, n, steps, features=16, recipe=window.recipe)
     window.show_trajectory(trajectory)
     names = trajectory.layer_names
     window.inspector.select_layer(names[1] if len(names) > 1 else names[0])  # a 64-channel layer

@@ -16,9 +16,8 @@ from diffviz.core.sampling import sample_final
 from diffviz.core.training import TrainConfig, Trainer
 
 
-def time_to_quality(recipe_name: str, budgets: list[float], n: int = 500, steps: int = 40,
-                    seed: int = 0) -> list[tuple[float, int, object]]:
-    """[(seconds, steps trained, QualityReport)] for each budget, from one run of ``recipe_name``."""
+def _snapshots(recipe_name: str, budgets: list[float], seed: int = 0) -> list[tuple[float, int, object]]:
+    """[(seconds, steps trained, copy of the sampling weights)] as one training run passes each budget."""
     recipe = get_recipe(recipe_name)
     data = load_bundled()
     budgets = sorted(budgets)
@@ -30,15 +29,31 @@ def time_to_quality(recipe_name: str, budgets: list[float], n: int = 500, steps:
             snapshots.append((pending.pop(0), report.step, copy.deepcopy(trainer.sampling_model)))
     for budget in pending:  # the run ended a hair short of its last budget
         snapshots.append((budget, trainer.total_steps, copy.deepcopy(trainer.sampling_model)))
+    return snapshots
+
+
+def time_to_quality(recipe_name: str, budgets: list[float], n: int = 500, steps: int = 40,
+                    seed: int = 0, guidance: float | None = None) -> list[tuple[float, int, object]]:
+    """[(seconds, steps trained, QualityReport)] for each budget, from one run of ``recipe_name``."""
+    recipe = get_recipe(recipe_name)
     meter = QualityMeter.load()
-    return [(budget, done, meter.measure(sample_final(model, n, steps, seed, recipe=recipe)))
-            for budget, done, model in snapshots]
+    return [(budget, done, meter.measure(sample_final(model, n, steps, seed, recipe=recipe, guidance=guidance)))
+            for budget, done, model in _snapshots(recipe_name, budgets, seed)]
 
 
 def print_quality_bench(recipes: list[str], budgets: list[float]) -> None:
+    """One training run per recipe; a class recipe's snapshots are also scored without guidance (scale 1, the
+    labels alone), so the table separates what the labels buy from what guidance adds."""
     print("time to quality: 500 samples, 40 steps, seed 0, after each training budget (bundled digits)")
-    print(f"  {'recipe':8s} {'seconds':>8s} {'steps':>6s} {'recognised':>10s} {'coverage':>8s} {'Fréchet':>8s}")
+    print(f"  {'recipe':22s} {'seconds':>8s} {'steps':>6s} {'recognised':>10s} {'coverage':>8s} {'Fréchet':>8s}")
+    meter = QualityMeter.load()
     for name in recipes:
-        for budget, done, report in time_to_quality(name, budgets):
-            print(f"  {name:8s} {budget:8.0f} {done:6d} {report.recognised:10.2f} {report.coverage:8.2f} "
-                  f"{report.frechet:8.1f}", flush=True)
+        recipe = get_recipe(name)
+        scales = [None, 1.0] if recipe.classes and recipe.guidance != 1.0 else [None]
+        for budget, done, model in _snapshots(name, budgets):
+            for scale in scales:
+                images = sample_final(model, 500, 40, 0, recipe=recipe, guidance=scale)
+                report = meter.measure(images)
+                label = name if scale is None else f"{name} (guidance {scale:g})"
+                print(f"  {label:22s} {budget:8.0f} {done:6d} {report.recognised:10.2f} {report.coverage:8.2f} "
+                      f"{report.frechet:8.1f}", flush=True)

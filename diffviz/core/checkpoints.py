@@ -206,6 +206,9 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
     if recipe.architecture != info.architecture:
         raise CheckpointError(f"{Path(path).name} holds a {info.architecture}, but the {recipe.name} recipe uses "
                               f"a {recipe.architecture}")
+    if getattr(model, "classes", 0) != recipe.classes:
+        raise CheckpointError(f"{Path(path).name}: its model is told {getattr(model, 'classes', 0)} classes, but the "
+                              f"{recipe.name} recipe tells it {recipe.classes}")
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return model, info

@@ -35,13 +35,15 @@ CAPTION = 18
 
 @dataclass(frozen=True)
 class RunSpec:
-    """One column: a model (with its recipe and a name to show), a sampler and a step count."""
+    """One column: a model (with its recipe and a name to show), a sampler, a step count and, for a model told
+    the class, a guidance scale (None: the recipe's)."""
 
     label: str
     model: nn.Module
     recipe: Recipe
     sampler: str
     steps: int
+    guidance: float | None = None
 
 
 def run_comparison(runs: list[RunSpec], n: int = 8, seed: int = 0,
@@ -54,7 +56,8 @@ def run_comparison(runs: list[RunSpec], n: int = 8, seed: int = 0,
     for i, run in enumerate(runs):
         if should_stop is not None and should_stop():
             return None
-        trajectory = sample(run.model, n, run.steps, seed, recipe=run.recipe, sampler=run.sampler)
+        trajectory = sample(run.model, n, run.steps, seed, recipe=run.recipe, sampler=run.sampler,
+                            guidance=run.guidance if run.recipe.classes else None)
         trajectories.append(trajectory)
         if on_run is not None:
             on_run(i + 1, len(runs))

@@ -19,6 +19,6 @@ def bundled_digits_path() -> Path:
     return resources_dir() / "digits" / "mnist10k.npz"
 
 
-def bundled_checkpoint_path(recipe: str = "flow") -> Path:
+def bundled_checkpoint_path(recipe: str = "flow-class") -> Path:
     """The shipped model of ``recipe`` (the default recipe's is the app's starting model)."""
     return resources_dir() / "checkpoints" / f"{recipe}.safetensors"

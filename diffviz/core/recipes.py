@@ -17,7 +17,16 @@ ideas that make a small model learn much faster on a CPU:
 5. batches of 64: on a CPU a step costs about half as much, so a time budget buys twice
    the updates (measured at the same CPU time as 300 s: recognised 0.46 -> 0.53).
 
-The sampler is the same for both: at step i of n the model is asked at amount
+``flow-class`` is ``flow`` told which digit each training image is (the course's second
+unit builds this class-conditioned model on MNIST). Knowing the class, the network no
+longer has to decide *which* digit a blob of noise becomes, only how to draw it, and
+that is most of what a small model gets wrong early: after 300 s of training on this
+project's 2-core machine, 500 samples were recognised 0.78 of the time against 0.52
+without labels. One image in ten is shown without its label, so the same network also
+draws unlabelled digits, and sampling can push away from those (classifier-free
+guidance, scale 2 by default: recognised 0.98, with the Fréchet distance no worse).
+
+The sampler is the same for all of them: at step i of n the model is asked at amount
 ``t = 1 - i/n`` (the course model simply ignores it). ``course-unet2d`` is the course's
 own comparison (diffusers' UNet2DModel, same corruption); ``ddpm`` and ``ddpm-cosine``
 are the DDPM family through diffusers' schedulers (see ``core.ddpm``).
@@ -38,12 +47,14 @@ from diffviz.core.models import build_model
 
 class TrainingBatch(NamedTuple):
     """What one training step needs: the model's input and condition, the target, and a 0..1 amount per image
-    (the corruption amount, or t/999 for DDPM) for the loss-by-amount plot."""
+    (the corruption amount, or t/999 for DDPM) for the loss-by-amount plot; for class recipes, the labels the
+    model is shown (some replaced by "no label")."""
 
     noisy: torch.Tensor
     condition: torch.Tensor
     target: torch.Tensor
     amount: torch.Tensor
+    labels: torch.Tensor | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,9 @@ class Recipe:
     beta_schedule: str = "linear"  # ddpm only
     sampler: str = "course"  # the default sampler
     batch_size: int = 128    # the default batch (the course's 128)
+    classes: int = 0         # told each image's class (0: not told)
+    label_drop: float = 0.1  # class recipes: the share of training images shown without their label
+    guidance: float = 1.0    # class recipes: the default classifier-free guidance scale (1: none)
 
     @property
     def samplers(self) -> tuple[str, ...]:
@@ -71,7 +85,7 @@ class Recipe:
         return ("course",)
 
     def make_model(self) -> nn.Module:
-        return build_model(self.architecture)
+        return build_model(self.architecture, **({"classes": self.classes} if self.classes else {}))
 
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
         if self.noise_kind == "gaussian":
@@ -84,14 +98,34 @@ class Recipe:
             return torch.sigmoid(torch.randn(batch, generator=generator))
         return random_amounts(batch, generator)  # the course's torch.rand(B)
 
-    def predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor) -> torch.Tensor:
+    def predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor,
+                labels: torch.Tensor | None = None) -> torch.Tensor:
         """The model's output (the clean image for blend recipes, the noise for DDPM); ``amount`` has one
-        value per image: the blend amount, or the integer timestep for DDPM."""
+        value per image: the blend amount, or the integer timestep for DDPM. ``labels`` reach only class
+        recipes' models (None: "no label")."""
+        if self.classes:
+            return model(x, amount, labels)
         return model(x, amount) if self.conditioned else model(x)
 
-    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> TrainingBatch:
+    def guided_predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor,
+                       labels: torch.Tensor | None, guidance: float) -> torch.Tensor:
+        """Classifier-free guidance: ``unlabelled + guidance · (labelled - unlabelled)``.
+
+        Scale 1 is the labelled prediction alone; above 1 the step leans further toward what
+        makes the image *this* digit rather than any digit. The unlabelled pass runs first, so
+        a feature capture keeps the labelled pass's maps, the ones the inspector should show.
+        """
+        if not self.classes or labels is None or guidance == 1.0:
+            return self.predict(model, x, amount, labels)
+        unlabelled = self.predict(model, x, amount, None)
+        labelled = self.predict(model, x, amount, labels)
+        return unlabelled + guidance * (labelled - unlabelled)
+
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None,
+                       labels: torch.Tensor | None = None) -> TrainingBatch:
         """Noise a batch of clean images (in [0, 1]) the recipe's way. The course's draws come in the
-        course's order (amounts, then noise), so its runs repeat exactly."""
+        course's order (amounts, then noise), so its runs repeat exactly. Class recipes show each image's
+        label, except for a random ``label_drop`` share (and all of them when the data has no labels)."""
         if self.process == "ddpm":
             from diffviz.core import ddpm
             t = torch.randint(0, ddpm.TRAIN_TIMESTEPS, (x.shape[0],), generator=generator).to(x.device)
@@ -100,7 +134,16 @@ class Recipe:
             return TrainingBatch(noisy, t, noise, t.float() / (ddpm.TRAIN_TIMESTEPS - 1))
         amount = self.draw_amounts(x.shape[0], generator).to(x.device)
         noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
-        return TrainingBatch(corrupt(x, amount, noise), amount, x, amount)
+        shown = None
+        if self.classes:
+            unlabelled = torch.full((x.shape[0],), self.classes, dtype=torch.long)
+            if labels is None:
+                shown = unlabelled
+            else:
+                dropped = torch.rand(x.shape[0], generator=generator) < self.label_drop
+                shown = torch.where(dropped, unlabelled, labels.cpu().long())
+            shown = shown.to(x.device)
+        return TrainingBatch(corrupt(x, amount, noise), amount, x, amount, shown)
 
     def noisy_at(self, x: torch.Tensor, amount: torch.Tensor, noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """(model input, condition) for clean images ``x`` at a 0..1 ``amount`` each (views' sliders)."""
@@ -110,9 +153,10 @@ class Recipe:
             return ddpm.add_noise(x, noise, t, self.beta_schedule, scheduler=self._scheduler()), t
         return corrupt(x, amount, noise), amount
 
-    def clean_image(self, model: nn.Module, noisy: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+    def clean_image(self, model: nn.Module, noisy: torch.Tensor, condition: torch.Tensor,
+                    labels: torch.Tensor | None = None) -> torch.Tensor:
         """The model's estimate of the clean image, in [0, 1] screen space, whatever it predicts."""
-        out = self.predict(model, noisy, condition)
+        out = self.predict(model, noisy, condition, labels)
         if self.process == "ddpm":
             from diffviz.core import ddpm
             return ddpm.to_screen(ddpm.clean_estimate(noisy, out, condition, self._scheduler().alphas_cumprod))
@@ -135,6 +179,9 @@ RECIPES: dict[str, Recipe] = {
     "flow": Recipe("flow", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
                    "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
                    "batch 64", batch_size=64),
+    "flow-class": Recipe("flow-class", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
+                         "flow, told each digit's class (one in ten unlabelled), drawn with classifier-free "
+                         "guidance 2: pick the digit to draw", batch_size=64, classes=10, guidance=2.0),
     "course-unet2d": Recipe("course-unet2d", "CourseUNet2D", "uniform", "uniform", False, 1e-3, 0, None,
                             "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     "ddpm": Recipe("ddpm", "DDPMUNet", "gaussian", "timestep", True, 1e-3, 100, 0.999,
@@ -146,7 +193,7 @@ RECIPES: dict[str, Recipe] = {
 }
 
 
-DEFAULT_RECIPE = "flow"  # the recipe new training uses unless told otherwise (see RECIPE_NAMES)
+DEFAULT_RECIPE = "flow-class"  # the recipe new training uses unless told otherwise (see RECIPE_NAMES)
 
 
 def get_recipe(name: str) -> Recipe:

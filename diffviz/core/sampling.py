@@ -16,6 +16,10 @@ export: frames 0..n, where frame i < n is the state *before* step i and frame n 
 result. Every frame also holds the model's prediction from that x (for frame n one
 extra forward pass, so the result can be inspected like every other step) and,
 optionally, every layer's feature maps.
+
+A model told the digit's class (the ``flow-class`` recipe) is asked for one digit per
+sample, 0 to 9 in turn unless a single digit is chosen, and its two predictions, with
+and without the label, are combined by classifier-free guidance (``Recipe.guided_predict``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from diffviz.core.recipes import RECIPES, Recipe
 
 MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
+MAX_GUIDANCE = 20.0  # far past where images break up; beyond it is a typo
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
 # Feature values kept per sample per frame, by architecture (BasicUNet: its six layers' outputs).
 _BASIC_UNET_FEATURES = 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28
@@ -55,6 +60,8 @@ class Trajectory:
     sampler: str = "course"
     recipe: str = "course"
     timesteps: np.ndarray | None = None  # (n+1,) DDPM samplers' timestep per frame; None for the course sampler
+    labels: np.ndarray | None = None     # (N,) the digit each sample was asked for; None for unlabelled models
+    guidance: float = 1.0                # the classifier-free guidance scale used (1: none)
 
     @property
     def n_steps(self) -> int:
@@ -81,6 +88,14 @@ class Trajectory:
     @property
     def layer_names(self) -> list[str]:
         return list(self.features)
+
+    def request_text(self) -> str:
+        """What a model told the class was asked for, e.g. ``digit 7 · guidance 2``; empty for other models."""
+        if self.labels is None:
+            return ""
+        digits = sorted(set(self.labels.tolist()))
+        asked = f"digit {digits[0]}" if len(digits) == 1 else "digits 0 to 9 in turn"
+        return f"{asked} · guidance {self.guidance:g}"
 
     def change_per_step(self) -> np.ndarray:
         """Mean absolute change of x made by each step, (n,): the "how much moved" plot."""
@@ -110,11 +125,27 @@ class SamplerStep:
     timestep: int | None = None  # DDPM samplers: the timestep this frame was taken at
 
 
-def validate_sampling(n: int, steps: int) -> None:
+def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: float | None = None) -> None:
     if not 1 <= n <= MAX_SAMPLES:
         raise ConfigError(f"the number of samples must be between 1 and {MAX_SAMPLES} (got {n})")
     if not 1 <= steps <= MAX_STEPS:
         raise ConfigError(f"the number of steps must be between 1 and {MAX_STEPS} (got {steps})")
+    if digit is not None and not 0 <= digit <= 9:
+        raise ConfigError(f"the digit to draw must be 0 to 9 (got {digit})")
+    if guidance is not None and not 0.0 <= guidance <= MAX_GUIDANCE:
+        raise ConfigError(f"the guidance scale must be between 0 and {MAX_GUIDANCE:g} (got {guidance})")
+
+
+def sample_labels(n: int, digit: int | None = None, classes: int = 10) -> torch.Tensor:
+    """The class each of ``n`` samples is asked for: ``digit`` for all, or 0, 1, ... in turn."""
+    if digit is not None:
+        return torch.full((n,), int(digit), dtype=torch.long)
+    return torch.arange(n) % classes
+
+
+def sampling_labels(recipe: Recipe, n: int, digit: int | None) -> torch.Tensor | None:
+    """Labels for a class recipe, None for one whose model is not told the class."""
+    return sample_labels(n, digit, recipe.classes) if recipe.classes else None
 
 
 def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
@@ -150,7 +181,8 @@ def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28),
 @torch.no_grad()
 def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
                         capture: FeatureCapture | None = None,
-                        inspect_result: bool = True, recipe: Recipe = RECIPES["course"]) -> Iterator[SamplerStep]:
+                        inspect_result: bool = True, recipe: Recipe = RECIPES["course"],
+                        labels: torch.Tensor | None = None, guidance: float = 1.0) -> Iterator[SamplerStep]:
     """Run the course sampler from ``x``, yielding frames 0..steps (see the module docstring).
 
     With ``inspect_result`` the model also looks at the result (one extra forward pass),
@@ -160,29 +192,34 @@ def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
     def amount(i: int) -> torch.Tensor:
         return torch.full((x.shape[0],), 1.0 - i / steps, device=x.device)
 
+    if labels is not None:
+        labels = labels.to(x.device)
     for i in range(steps):
-        pred = recipe.predict(model, x, amount(i))
+        pred = recipe.guided_predict(model, x, amount(i), labels, guidance)
         mix = 1.0 / (steps - i)
         yield SamplerStep(i, x, pred, mix, capture.take() if capture is not None else {})
         x = x * (1 - mix) + pred * mix
-    pred = recipe.predict(model, x, amount(steps)) if inspect_result else None
+    pred = recipe.guided_predict(model, x, amount(steps), labels, guidance) if inspect_result else None
     yield SamplerStep(steps, x, pred, None, capture.take() if capture is not None else {})
 
 
 @torch.no_grad()
 def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
                  capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
-                 seed: int = 0) -> Iterator[SamplerStep]:
+                 seed: int = 0, labels: torch.Tensor | None = None,
+                 guidance: float | None = None) -> Iterator[SamplerStep]:
     """Frames 0..steps of the recipe's sampler (or ``sampler``), all on the [0, 1] screen scale.
 
     Blend recipes use the course sampler; DDPM recipes one of diffusers' (see ``core.ddpm``),
-    whose frames carry the timestep in place of a mix.
+    whose frames carry the timestep in place of a mix. ``labels`` and ``guidance`` (None: the
+    recipe's default) matter only to class recipes.
     """
     sampler = sampler or recipe.sampler
     if sampler not in recipe.samplers:
         raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {sampler!r}")
     if recipe.process != "ddpm":
-        yield from iter_course_sampler(model, x, steps, capture, inspect_result, recipe)
+        yield from iter_course_sampler(model, x, steps, capture, inspect_result, recipe, labels,
+                                       recipe.guidance if guidance is None else guidance)
         return
     from diffviz.core.ddpm import iter_scheduler_sampler
 
@@ -196,14 +233,18 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            features: bool | int = False, device: torch.device | str = "cpu",
            cancel: threading.Event | None = None,
            on_frame: Callable[[int, int], None] | None = None,
-           recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0) -> Trajectory | None:
+           recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0,
+           digit: int | None = None, guidance: float | None = None) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
     that many images' feature maps. ``on_frame(done, total)`` reports progress;
-    setting ``cancel`` stops between steps and returns None.
+    setting ``cancel`` stops between steps and returns None. Class recipes draw ``digit``
+    (None: 0 to 9 in turn) with ``guidance`` (None: the recipe's default).
     """
-    validate_sampling(n, steps)
+    validate_sampling(n, steps, digit, guidance)
+    guidance = recipe.guidance if guidance is None else guidance
+    labels = sampling_labels(recipe, n, digit)
     check_trajectory_fits(model, n, steps, features)
     device = torch.device(device)
     was_training = model.training
@@ -221,7 +262,8 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     try:
         if capture is not None:
             capture.__enter__()
-        for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed):
+        for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed,
+                                   labels=labels, guidance=guidance):
             if cancel is not None and cancel.is_set():
                 return None
             xs[record.frame] = record.x.cpu().numpy()
@@ -241,19 +283,23 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
             capture.__exit__(None, None, None)
         model.train(was_training)
     return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
-                      recipe=recipe.name, timesteps=timesteps if recipe.process == "ddpm" else None)
+                      recipe=recipe.name, timesteps=timesteps if recipe.process == "ddpm" else None,
+                      labels=None if labels is None else labels.numpy(),
+                      guidance=guidance if labels is not None else 1.0)
 
 
 @torch.no_grad()
 def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: torch.device | str = "cpu",
                  batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
                  cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"],
-                 sampler: str | None = None, eta: float = 0.0) -> np.ndarray | None:
+                 sampler: str | None = None, eta: float = 0.0, digit: int | None = None,
+                 guidance: float | None = None) -> np.ndarray | None:
     """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
 
-    Setting ``cancel`` stops between two steps and returns None.
+    Setting ``cancel`` stops between two steps and returns None. ``digit`` and ``guidance`` as for ``sample``.
     """
-    validate_sampling(n, steps)
+    validate_sampling(n, steps, digit, guidance)
+    labels = sampling_labels(recipe, n, digit)
     was_training = model.training
     model.to(device).eval()
     x_all = initial_noise(n, seed, recipe=recipe)
@@ -262,7 +308,8 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
             for record in iter_sampler(model, x, steps, recipe, sampler, inspect_result=False, eta=eta,
-                                       seed=seed + start):
+                                       seed=seed + start, guidance=guidance,
+                                       labels=None if labels is None else labels[start:start + len(x)]):
                 if cancel is not None and cancel.is_set():
                     return None
                 if record.mix is None:

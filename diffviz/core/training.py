@@ -124,7 +124,7 @@ class Trainer:
         cfg = self.config
         generator = torch.Generator().manual_seed(cfg.seed)
         torch.manual_seed(cfg.seed)
-        images = self.data.images
+        images, labels = self.data.images, self.data.labels
         n, batch = len(self.data), cfg.batch_size
         budget_steps, budget_seconds = self.budget_steps, cfg.seconds
         self.model.to(self.device).train()
@@ -140,9 +140,11 @@ class Trainer:
                 if self.cancel.is_set():
                     return
                 t0 = time.perf_counter()
-                x = images[order[start:start + batch]].to(self.device, non_blocking=True)
-                noisy_x, condition, target, amount = self.recipe.training_batch(x, generator)
-                pred = self.recipe.predict(self.model, noisy_x, condition)
+                picked = order[start:start + batch]
+                x = images[picked].to(self.device, non_blocking=True)
+                noisy_x, condition, target, amount, shown = self.recipe.training_batch(
+                    x, generator, labels[picked] if labels is not None and self.recipe.classes else None)
+                pred = self.recipe.predict(self.model, noisy_x, condition, shown)
                 image_losses = self.loss_fn(pred, target).mean(dim=(1, 2, 3))
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)

@@ -1,7 +1,7 @@
 """Comparison: two to four sampling runs from the same starting noise, on one progress slider.
 
 Why: the differences worth teaching (a 1-step run versus 40 steps, DDPM versus DDIM, the
-course's model versus the flow model) are only visible side by side, from the same noise,
+course's model versus the flow model, guidance 0 versus 4) are only visible side by side, from the same noise,
 lined up by progress rather than by step number. The view only collects choices and
 shows results: the window samples in a worker (``core.comparison``) and writes the GIF
 in one too.
@@ -13,16 +13,18 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from diffviz.core.comparison import MAX_RUNS, frame_at
 from diffviz.core.paths import bundled_checkpoint_path
+from diffviz.core.recipes import Recipe
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
 PROGRESS_STEPS = 100
-MODEL_CHOICES = (("Current model", "current"), ("Bundled flow model", "bundled:flow"),
+MODEL_CHOICES = (("Current model", "current"), ("Bundled flow-class model", "bundled:flow-class"),
+                 ("Bundled flow model", "bundled:flow"),
                  ("Bundled course model", "bundled:course"), ("Bundled course-unet2d model", "bundled:course-unet2d"),
                  ("Bundled DDPM model", "bundled:ddpm"), ("Checkpoint file…", "file"))
 
@@ -31,12 +33,14 @@ EXPLANATION = """
 <b>progress</b>: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
 give blurry averages (each step jumps to the model's guess), a model that was told the amount sharpens in
 fewer steps, and for DDPM models DDIM and DPM-Solver++ reach a clean digit in far fewer steps than DDPM's own
-sampler.</p>
+sampler. For a model told the digit (flow-class), <b>guidance</b> mixes its guesses with and without the label:
+0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
+digits.</p>
 """
 
 
 class _RunRow:
-    """The widgets of one run: on/off, model, sampler, steps."""
+    """The widgets of one run: on/off, model, sampler, steps, guidance."""
 
     def __init__(self, index: int) -> None:
         self.enabled = QCheckBox(f"Run {index + 1}")
@@ -47,6 +51,8 @@ class _RunRow:
             self.model.addItem(text, key)
         self.sampler = QComboBox()
         self.steps = QSpinBox(minimum=1, maximum=200, value=40)
+        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=20.0, value=2.0, singleStep=0.5,
+                                       toolTip="Classifier-free guidance (models told the class only)")
 
 
 class ComparisonView(QWidget):
@@ -56,22 +62,21 @@ class ComparisonView(QWidget):
     exportRequested = Signal()
     fileRequested = Signal(int)  # row index: the user chose "Checkpoint file…" there
 
-    def __init__(self, samplers_for: Callable[[str], tuple[tuple[str, ...], str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, recipe_for: Callable[[str], Recipe], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._samplers_for = samplers_for  # model key -> (samplers it can use, default)
+        self._recipe_for = recipe_for  # model key -> the recipe of that model (its samplers, its classes)
         self.trajectories: list[Trajectory] = []
         self.labels: list[str] = []
 
         grid = QGridLayout()
-        for column, title in enumerate(("", "Model", "Sampler", "Steps")):
+        for column, title in enumerate(("", "Model", "Sampler", "Steps", "Guidance")):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.rows = [_RunRow(i) for i in range(MAX_RUNS)]
         for i, row in enumerate(self.rows):
-            for column, widget in enumerate((row.enabled, row.model, row.sampler, row.steps)):
+            for column, widget in enumerate((row.enabled, row.model, row.sampler, row.steps, row.guidance)):
                 grid.addWidget(widget, i + 1, column)
             row.model.currentIndexChanged.connect(lambda _=0, i=i: self._model_changed(i))
-        grid.setColumnStretch(4, 1)  # keep the settings compact on the left
+        grid.setColumnStretch(5, 1)  # keep the settings compact on the left
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="The starting noise of every run")
         self.run_button = QPushButton("Run comparison", toolTip="Sample every run from the same noise")
         self.export_button = QPushButton("Export GIF…", enabled=False)
@@ -79,7 +84,7 @@ class ComparisonView(QWidget):
         presets.addWidget(QLabel("Presets:"))
         self.preset_buttons = {}
         for key, text in (("steps", "1 · 5 · 10 · 40 steps"), ("samplers", "Every sampler"),
-                          ("models", "Course vs flow model")):
+                          ("models", "Course · flow · flow-class"), ("guidance", "Guidance 0 · 1 · 2 · 4")):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, key=key: self.apply_preset(key))
             presets.addWidget(button)
@@ -152,7 +157,9 @@ class ComparisonView(QWidget):
         self._fill_samplers(row)
 
     def _fill_samplers(self, row: _RunRow) -> None:
-        names, default = self._samplers_for(row.model.currentData())
+        recipe = self._recipe_for(row.model.currentData())
+        names, default = recipe.samplers, recipe.sampler
+        row.guidance.setEnabled(recipe.classes > 0)
         current = row.sampler.currentData()
         row.sampler.clear()
         for name in names:
@@ -160,36 +167,46 @@ class ComparisonView(QWidget):
         row.sampler.setCurrentIndex(max(0, row.sampler.findData(current if current in names else default)))
 
     def apply_preset(self, key: str) -> None:
-        """Fill the rows: step counts, every sampler of the current model, or the two bundled models."""
+        """Fill the rows: step counts, every sampler of the current model, the bundled models of three recipes,
+        or four guidance scales (of the current model when it is told the class, else the bundled one's)."""
+        guidance = [None] * MAX_RUNS
         if key == "steps":
             settings = [("current", None, steps) for steps in (1, 5, 10, 40)]
         elif key == "samplers":
-            names, _ = self._samplers_for("current")
+            names = self._recipe_for("current").samplers
             settings = [("current", name, 10) for name in names[:MAX_RUNS]]
             if len(settings) < 2:
                 settings = [("current", names[0], 10), ("current", names[0], 40)]
+        elif key == "guidance":
+            model = "current" if self._recipe_for("current").classes else "bundled:flow-class"
+            settings = [(model, None, 40)] * 4
+            guidance = [0.0, 1.0, 2.0, 4.0]
         else:
-            settings = [("bundled:course", None, 40), ("bundled:flow", None, 40)]
+            settings = [(m, None, 40) for m in ("bundled:course", "bundled:flow", "bundled:flow-class")]
         for i, row in enumerate(self.rows):
             row.enabled.setChecked(i < len(settings))
             if i < len(settings):
                 model, sampler, steps = settings[i]
-                row.model.setCurrentIndex(row.model.findData(model))
+                row.model.setCurrentIndex(max(0, row.model.findData(model)))
                 self._fill_samplers(row)
                 if sampler is not None:
                     row.sampler.setCurrentIndex(row.sampler.findData(sampler))
                 row.steps.setValue(steps)
+                if guidance[i] is not None:
+                    row.guidance.setValue(guidance[i])
 
-    def runs(self) -> list[tuple[str, str, int]]:
-        """The enabled runs as (model key, sampler, steps)."""
-        return [(row.model.currentData(), row.sampler.currentData(), row.steps.value())
+    def runs(self) -> list[tuple[str, str, int, float | None]]:
+        """The enabled runs as (model key, sampler, steps, guidance); guidance is None for a model not told
+        the class."""
+        return [(row.model.currentData(), row.sampler.currentData(), row.steps.value(),
+                 row.guidance.value() if row.guidance.isEnabled() else None)
                 for row in self.rows if row.enabled.isChecked()]
 
-    def run_label(self, model: str, sampler: str, steps: int) -> str:
+    def run_label(self, model: str, sampler: str, steps: int, guidance: float | None = None) -> str:
         name = dict((key, text) for text, key in MODEL_CHOICES).get(model, model)
         if model.startswith("file:"):
             name = model[5:].replace("\\", "/").rsplit("/", 1)[-1]
-        return f"{name} · {sampler} · {steps} steps"
+        return f"{name} · {sampler} · {steps} steps" + (f" · guidance {guidance:g}" if guidance is not None else "")
 
     # ----- results ----------------------------------------------------------------------------------
     def set_results(self, trajectories: list[Trajectory], labels: list[str]) -> None:

@@ -56,8 +56,9 @@ class ControlPanel(QWidget):
 
         train_box = QGroupBox("Training")
         train_form = QFormLayout(train_box)
-        self.recipe = QComboBox(toolTip="flow: the model is told the amount, Gaussian noise, EMA weights: "
-                                "recognisable digits within minutes. course: the course's recipe exactly. "
+        self.recipe = QComboBox(toolTip="flow-class: told the amount and each digit's class: recognisable digits "
+                                "within minutes, and you pick the digit. flow: the same without labels. "
+                                "course: the course's recipe exactly. "
                                 "course-unet2d, ddpm: the course's second half (slower on a CPU)")
         for name, recipe in RECIPES.items():
             self.recipe.addItem(name, name)
@@ -96,12 +97,23 @@ class ControlPanel(QWidget):
         self.sampler = QComboBox(toolTip="How to walk from noise to a digit. Course and flow models: the course "
                                  "sampler. DDPM models: diffusers' DDPM, DDIM, DPM-Solver++ or Euler")
         self.set_samplers(("course",), "course")
+        self.digit = QComboBox(toolTip="Models told the class (flow-class): which digit to draw")
+        self.digit.addItem("0 to 9 in turn", None)
+        for d in range(10):
+            self.digit.addItem(str(d), d)
+        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=20.0, value=2.0, singleStep=0.5,
+                                       toolTip="Classifier-free guidance for models told the class: 1 = none; "
+                                               "higher = more clearly the asked-for digit, less varied; "
+                                               "0 = ignore the label")
         self.sample_button = QPushButton("Sample", toolTip="Generate digits with the current model (Ctrl+R)")
         self.sample_button.clicked.connect(self.sampleRequested)
         sample_form.addRow("Images", self.n)
         sample_form.addRow("Steps", self.steps)
         sample_form.addRow("Seed", self.sample_seed)
         sample_form.addRow("Sampler", self.sampler)
+        sample_form.addRow("Digit", self.digit)
+        sample_form.addRow("Guidance", self.guidance)
+        self.set_class_choice(0, 1.0)
         sample_form.addRow(self.sample_button)
 
         model_box = QGroupBox("Model")
@@ -152,6 +164,25 @@ class ControlPanel(QWidget):
     def sampler_name(self) -> str:
         return self.sampler.currentData()
 
+    def set_class_choice(self, classes: int, default_guidance: float) -> None:
+        """Offer the digit and guidance only for a model told the class; a new recipe brings its default scale."""
+        for widget in (self.digit, self.guidance):
+            widget.setEnabled(classes > 0)
+        if classes and self._class_default not in (None, default_guidance):
+            self.guidance.setValue(default_guidance)  # another class recipe: its own default, not the last one's
+        if classes:
+            self._class_default = default_guidance
+        self._classes = classes
+
+    _class_default: float | None = None
+    _classes = 0
+
+    def class_choice(self) -> dict:
+        """``digit`` and ``guidance`` for the sampler, or nothing for a model not told the class."""
+        if not self._classes:
+            return {}
+        return {"digit": self.digit.currentData(), "guidance": self.guidance.value()}
+
     def recipe_name(self) -> str:
         return self.recipe.currentData()
 
@@ -186,7 +217,7 @@ class ControlPanel(QWidget):
         they are escaped: a checkpoint cannot inject markup, links or images into the window."""
         self.model_label.setText(f"<b>{html.escape(source)}</b><br>{html.escape(detail)}")
 
-    _KEYS = ("epochs", "minutes", "batch", "lr", "train_seed", "n", "steps", "sample_seed")
+    _KEYS = ("epochs", "minutes", "batch", "lr", "train_seed", "n", "steps", "sample_seed", "guidance")
 
     def save_settings(self, settings: QSettings) -> None:
         settings.beginGroup("controls")

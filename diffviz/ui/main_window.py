@@ -93,7 +93,7 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         self.architecture = ArchitectureView()
         self.corruption = CorruptionView()
         self.schedule = ScheduleView()
-        self.comparison = ComparisonView(self._samplers_for)
+        self.comparison = ComparisonView(self._recipe_for)
         self.tabs = QTabWidget()
         for view, title in ((self.training_view, "Training"), (self.timeline, "Timeline"),
                             (self.inspector, "Inspector"), (self.architecture, "Architecture"),
@@ -178,6 +178,7 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         star = " (unsaved)" if unsaved else ""
         self.controls.set_model_text(f"{source}{star}", summary)
         self.controls.set_samplers(self.recipe.samplers, self.recipe.sampler)
+        self.controls.set_class_choice(self.recipe.classes, self.recipe.guidance)
         self.comparison.refresh_samplers()
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
@@ -328,7 +329,8 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         n, steps, seed = self.controls.sample_settings()
         model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
         worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT),
-                                                    recipe=self.recipe, sampler=self.controls.sampler_name()))
+                                                    recipe=self.recipe, sampler=self.controls.sampler_name(),
+                                                    **self.controls.class_choice()))
         worker.yielded.connect(self._on_progress)
         worker.yielded.connect(self._on_quality)
         worker.returned.connect(self._on_sampled)

@@ -18,6 +18,8 @@ Grids come from ``grid_uint8`` (numpy, well under a millisecond even while train
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +56,8 @@ def grey_rgba(grid: np.ndarray) -> np.ndarray:
     rgba[..., 3] = 255
     return rgba
 
+
+X_CAPTION = "<b>x</b> — the images at this step"
 
 class GridPanel(ImagePanel):
     """An ImagePanel for a grey grid handed over as RGBA (see the module docstring)."""
@@ -96,11 +100,13 @@ class TimelineView(QWidget):
         self.pred_panel = GridPanel("prediction: the model's guess of the clean images from x")
         images = QGridLayout()
         images.setSpacing(6)
+        self.captions = []
         for column, (text, panel) in enumerate(
-                [("<b>x</b> — the images at this step", self.x_panel),
+                [(X_CAPTION, self.x_panel),
                  ("<b>prediction</b> — the model's guess of the clean images", self.pred_panel)]):
             caption = QLabel(text)
             caption.setAlignment(Qt.AlignCenter)
+            self.captions.append(caption)
             images.addWidget(caption, 0, column)
             images.addWidget(panel, 1, column)
         images.setRowStretch(1, 1)
@@ -192,6 +198,8 @@ class TimelineView(QWidget):
         plot = self.change_plot.getPlotItem()
         plot.setXRange(0, traj.n_steps, padding=0.02)
         plot.setYRange(0, float(change.max()) if change.size else 1.0, padding=0.05)
+        asked = traj.request_text()
+        self.captions[0].setText(X_CAPTION + (f" ({html.escape(asked)})" if asked else ""))
         self._set_enabled(True)
         self.set_frame(0)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from diffviz.core.checkpoints import read_checkpoint_info
 from diffviz.core.errors import DiffvizError
-from diffviz.core.recipes import RECIPES, get_recipe
+from diffviz.core.recipes import RECIPES, Recipe, get_recipe
 from diffviz.workers.jobs import comparison_export_job, comparison_job, schedule_job
 
 
@@ -31,15 +31,14 @@ class ScheduleAndComparison:
         if result:
             self.schedule.set_alpha_bars(*result)
 
-    def _samplers_for(self, key: str) -> tuple[tuple[str, ...], str]:
-        """The samplers a comparison row's model can use: the model on screen's, or a bundled one's."""
+    def _recipe_for(self, key: str) -> Recipe:
+        """The recipe of a comparison row's model (its samplers, whether it is told the class): the model on
+        screen's, a checkpoint file's (from its metadata) or a bundled one's."""
         if key == "current":
-            recipe = self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
-        elif key.startswith("file:"):
-            recipe = self._comparison_recipes.get(key, RECIPES["course"])
-        else:
-            recipe = RECIPES[key.split(":", 1)[1]]
-        return recipe.samplers, recipe.sampler
+            return self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
+        if key.startswith("file:"):
+            return self._comparison_recipes.get(key, RECIPES["course"])
+        return RECIPES[key.split(":", 1)[1]]
 
     def _choose_comparison_file(self, index: int) -> None:
         """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""
@@ -57,8 +56,8 @@ class ScheduleAndComparison:
     def start_comparison(self) -> None:
         if self.busy("compare"):
             return
-        runs = [(key, sampler, steps, self.comparison.run_label(key, sampler, steps))
-                for key, sampler, steps in self.comparison.runs()]
+        runs = [(key, sampler, steps, guidance, self.comparison.run_label(key, sampler, steps, guidance))
+                for key, sampler, steps, guidance in self.comparison.runs()]
         if len(runs) < 2:
             self.show_error("Tick at least two runs to compare.")
             return

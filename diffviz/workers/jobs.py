@@ -136,15 +136,17 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 
 
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
-                 recipe: Recipe = RECIPES["course"], sampler: str | None = None):
-    """Sample with a full trajectory; returns the Trajectory (None when stopped)."""
+                 recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
+                 guidance: float | None = None):
+    """Sample with a full trajectory; returns the Trajectory (None when stopped). ``digit`` and ``guidance``
+    reach class recipes only (see ``core.sampling.sample``)."""
 
     def job(worker: GeneratorWorker) -> Trajectory | None:
         def progress(done: int, total: int) -> None:
             worker.yielded.emit(Progress(done, total, "sampling"))
 
         trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                            on_frame=progress, recipe=recipe, sampler=sampler)
+                            on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance)
         if trajectory is not None:
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))
@@ -181,8 +183,9 @@ def schedule_job(beta_schedule: str):
     return job
 
 
-def comparison_job(runs: list[tuple[str, str, int, str]], current: tuple[nn.Module, Recipe], n: int, seed: int):
-    """Sample each (model key, sampler, steps, label) from the same seed; returns (trajectories, labels).
+def comparison_job(runs: list[tuple[str, str, int, float | None, str]], current: tuple[nn.Module, Recipe], n: int,
+                   seed: int):
+    """Sample each (model key, sampler, steps, guidance, label) from the same seed; returns (trajectories, labels).
 
     ``current`` is the worker's own copy of the window's model; bundled models are loaded here.
     """
@@ -194,7 +197,7 @@ def comparison_job(runs: list[tuple[str, str, int, str]], current: tuple[nn.Modu
         from diffviz.core.recipes import get_recipe
 
         specs = []
-        for key, sampler, steps, label in runs:
+        for key, sampler, steps, guidance, label in runs:
             if key == "current":
                 model, recipe = current
             elif key.startswith("file:"):
@@ -203,7 +206,7 @@ def comparison_job(runs: list[tuple[str, str, int, str]], current: tuple[nn.Modu
             else:
                 model, info = load_checkpoint(bundled_checkpoint_path(key.split(":", 1)[1]))
                 recipe = get_recipe(info.recipe)
-            specs.append(RunSpec(label, model, recipe, sampler, steps))
+            specs.append(RunSpec(label, model, recipe, sampler, steps, guidance))
 
         def progress(done: int, total: int) -> None:
             worker.yielded.emit(Progress(done, total, "comparing"))

@@ -26,9 +26,10 @@ def _params(model) -> list[torch.Tensor]:
 
 def test_starts_with_the_bundled_model(window):
     assert window.model_info is not None, window.last_error
-    assert window.model_info.recipe == "flow"  # the default recipe's model
+    assert window.model_info.recipe == "flow-class"  # the default recipe's model
     assert "bundled" not in (window.last_error or "")
-    assert window.controls.recipe_name() == "flow" and window.controls.batch.value() == 64
+    assert window.controls.recipe_name() == "flow-class" and window.controls.batch.value() == 64
+    assert window.controls.digit.isEnabled() and window.controls.guidance.value() == 2.0
 
 
 def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path):
@@ -45,6 +46,23 @@ def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path
     assert names == ["ddpm", "ddim", "dpm-solver++", "euler"] and window.controls.sampler_name() == "ddim"
     window.controls.sampler.setCurrentIndex(names.index("euler"))
     assert window.controls.sampler_name() == "euler"
+    assert not window.controls.digit.isEnabled() and not window.controls.guidance.isEnabled()
+    assert window.controls.class_choice() == {}
+
+
+def test_the_digit_and_guidance_chosen_reach_the_sampler(window, qtbot):
+    """The bundled flow-class model, asked for fives at guidance 3: the trajectory records it and the meter
+    sees mostly fives."""
+    controls = window.controls
+    controls.digit.setCurrentIndex(controls.digit.findData(5))
+    controls.guidance.setValue(3.0)
+    controls.n.setValue(16)
+    controls.steps.setValue(10)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
+    assert window.trajectory.labels.tolist() == [5] * 16 and window.trajectory.guidance == 3.0
+    qtbot.waitUntil(lambda: window.last_quality is not None, timeout=5000)
+    assert window.last_quality.histogram[5] >= 12, window.last_quality.histogram
 
 
 def test_training_emits_losses_and_the_plot_gets_points(window, qtbot):

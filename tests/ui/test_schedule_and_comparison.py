@@ -41,7 +41,7 @@ def test_a_ddpm_schedule_is_computed_off_the_gui_thread_and_drawn(window, qtbot)
 def test_compare_step_counts_from_the_same_noise_and_export_one_gif(window, qtbot, tmp_path):
     view = window.comparison
     view.apply_preset("steps")
-    assert [steps for _, _, steps in view.runs()] == [1, 5, 10, 40]
+    assert [steps for _, _, steps, _ in view.runs()] == [1, 5, 10, 40]
     window.start_comparison()
     qtbot.waitUntil(lambda: len(view.trajectories) == 4 and not window.busy(), timeout=60000)
     trajectories = view.trajectories
@@ -70,9 +70,32 @@ def test_every_sampler_preset_follows_the_model(window, tmp_path):
     path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
     assert window.load_checkpoint_file(path)
     window.comparison.apply_preset("samplers")
-    assert [sampler for _, sampler, _ in window.comparison.runs()] == list(ddpm.SAMPLERS)
+    assert [sampler for _, sampler, _, _ in window.comparison.runs()] == list(ddpm.SAMPLERS)
+    assert not window.comparison.rows[0].guidance.isEnabled()  # a DDPM model is not told the class
     window.comparison.apply_preset("models")
-    assert [model for model, _, _ in window.comparison.runs()] == ["bundled:course", "bundled:flow"]
+    assert [model for model, _, _, _ in window.comparison.runs()] == [
+        "bundled:course", "bundled:flow", "bundled:flow-class"]
+    assert [guidance for *_, guidance in window.comparison.runs()] == [None, None, 2.0]
+
+
+def test_the_guidance_preset_compares_four_scales_from_the_same_noise(window, qtbot):
+    """Guidance 0 ignores the label, so the bundled flow-class model at 0 draws other digits than at 4; the
+    columns start from the same noise and ask for the same digits."""
+    view = window.comparison
+    window.use_course_model()  # not told the class: the preset falls back to the bundled flow-class model
+    view.apply_preset("guidance")
+    assert [(model, guidance) for model, _, _, guidance in view.runs()] == [
+        ("bundled:flow-class", g) for g in (0.0, 1.0, 2.0, 4.0)]
+    for row in view.rows:
+        row.steps.setValue(10)
+    window.start_comparison()
+    qtbot.waitUntil(lambda: len(view.trajectories) == 4 and not window.busy(), timeout=60000)
+    trajectories = view.trajectories
+    assert [t.guidance for t in trajectories] == [0.0, 1.0, 2.0, 4.0]
+    assert all(np.array_equal(t.labels, np.arange(8)) for t in trajectories)
+    assert all(np.array_equal(t.xs[0], trajectories[0].xs[0]) for t in trajectories)
+    assert not np.allclose(trajectories[0].final, trajectories[3].final, atol=0.05)
+    assert "guidance 4" in view.titles[3].text()
 
 
 def test_one_run_is_not_a_comparison(window):
@@ -103,6 +126,7 @@ def test_a_checkpoint_file_row_offers_its_own_samplers(window, tmp_path, monkeyp
     assert row.model.currentData() == f"file:{path}" and row.model.currentText() == "early.safetensors"
     assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(ddpm.SAMPLERS)
     assert "early.safetensors" in window.comparison.run_label(row.model.currentData(), "ddim", 10)
+    assert not row.guidance.isEnabled()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     other = window.comparison.rows[2]
     other.model.setCurrentIndex(other.model.findData("file"))

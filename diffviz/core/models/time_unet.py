@@ -7,6 +7,12 @@ one bias per channel, added before the SiLU), the same trick every diffusion UNe
 for its timestep. Everything else is the course's layout: kernel 5, 32/64/64 channels,
 MaxPool and Upsample, skip connections added. The last layer has no SiLU: the
 prediction is a plain linear output, so it can reach every pixel value.
+
+With ``classes`` it can also be told which digit to draw (the course's second unit, a
+class-conditioned model): a learned vector per class is added to the amount's embedding.
+One extra index, ``classes`` itself, means "no label"; training shows it now and then,
+so the same network also learns to draw without a label, which classifier-free guidance
+needs (see ``core.sampling``).
 """
 
 from __future__ import annotations
@@ -27,19 +33,32 @@ class TimeUNet(BasicUNet):
 
     takes_amount = True
 
-    def __init__(self, in_channels: int = 1, out_channels: int = 1) -> None:
+    def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0) -> None:
         super().__init__(in_channels, out_channels)
+        self.classes = int(classes)
         self.register_buffer("frequencies", torch.arange(1, N_FREQUENCIES + 1).float() * math.pi, persistent=False)
         self.embed = nn.Sequential(nn.Linear(2 * N_FREQUENCIES, EMBED), nn.SiLU())
         widths = [layer.out_channels for layer in self.down_layers] + [layer.out_channels for layer in self.up_layers[:2]]
         self.amount_bias = nn.ModuleList([nn.Linear(EMBED, width) for width in widths])
         self.up_acts[2] = nn.Identity()  # linear output (see the module docstring)
+        if self.classes:
+            self.label_embed = nn.Embedding(self.classes + 1, EMBED)
 
-    def forward(self, x: torch.Tensor, amount: torch.Tensor | None = None) -> torch.Tensor:  # type: ignore[override]
+    def config(self) -> dict:
+        return {**super().config(), **({"classes": self.classes} if self.classes else {})}
+
+    def forward(self, x: torch.Tensor, amount: torch.Tensor | None = None,  # type: ignore[override]
+                labels: torch.Tensor | None = None) -> torch.Tensor:
+        """``labels``: one class per image, or ``classes`` for "no label" (None: no label for any)."""
         if amount is None:
             raise TypeError("TimeUNet needs the corruption amount: model(x, amount)")
         phases = amount.reshape(-1, 1).to(x) * self.frequencies
-        e = self.embed(torch.cat([phases.sin(), phases.cos()], dim=1))
+        e = self.embed[0](torch.cat([phases.sin(), phases.cos()], dim=1))
+        if self.classes:
+            if labels is None:
+                labels = torch.full((x.shape[0],), self.classes, dtype=torch.long, device=x.device)
+            e = e + self.label_embed(labels.to(x.device))
+        e = self.embed[1](e)
         bias = [layer(e)[:, :, None, None] for layer in self.amount_bias]
         h = []
         for i, layer in enumerate(self.down_layers):
