@@ -205,7 +205,8 @@ def test_refusals_in_process(trained, tmp_path, capsys, case):
                          "unknown data source"),
         "sample-too-many": (sample[:3] + ["--n", "1000000", "--out", tmp_path / "s.npy"], "number of samples"),
         "wrong-sampler": (sample + ["--sampler", "ddim", "--out", tmp_path / "s.npy"], "samples with course"),
-        "no-bundled-model": (["sample", "--recipe", "ddpm", "--out", tmp_path / "s.npy"], "diffviz train --recipe ddpm"),
+        "no-bundled-model": (["sample", "--recipe", "ddpm-cosine", "--out", tmp_path / "s.npy"],
+                             "diffviz train --recipe ddpm-cosine"),
         "bad-eta": (sample + ["--eta", "3", "--out", tmp_path / "s.npy"], "--eta"),
     }[case]
     code, out, err = run_inprocess(capsys, *args)
