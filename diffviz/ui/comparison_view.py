@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout
 from diffviz.core.comparison import MAX_RUNS, frame_at
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.recipes import Recipe
-from diffviz.core.sampling import Trajectory
+from diffviz.core.sampling import MAX_GUIDANCE, Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
 PROGRESS_STEPS = 100
@@ -51,7 +51,7 @@ class _RunRow:
             self.model.addItem(text, key)
         self.sampler = QComboBox()
         self.steps = QSpinBox(minimum=1, maximum=200, value=40)
-        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=20.0, value=2.0, singleStep=0.5,
+        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=MAX_GUIDANCE, value=2.0, singleStep=0.5,
                                        toolTip="Classifier-free guidance (models told the class only)")
 
 

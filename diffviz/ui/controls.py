@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
+from diffviz.core.sampling import MAX_GUIDANCE
 from diffviz.core.training import TrainConfig
 
 DATA_SOURCES = [
@@ -101,7 +102,8 @@ class ControlPanel(QWidget):
         self.digit.addItem("0 to 9 in turn", None)
         for d in range(10):
             self.digit.addItem(str(d), d)
-        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=20.0, value=2.0, singleStep=0.5,
+        self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=MAX_GUIDANCE,
+                                       value=RECIPES[DEFAULT_RECIPE].guidance, singleStep=0.5,
                                        toolTip="Classifier-free guidance for models told the class: 1 = none; "
                                                "higher = more clearly the asked-for digit, less varied; "
                                                "0 = ignore the label")
@@ -113,7 +115,7 @@ class ControlPanel(QWidget):
         sample_form.addRow("Sampler", self.sampler)
         sample_form.addRow("Digit", self.digit)
         sample_form.addRow("Guidance", self.guidance)
-        self.set_class_choice(0, 1.0)
+        self.set_class_choice(0)
         sample_form.addRow(self.sample_button)
 
         model_box = QGroupBox("Model")
@@ -164,22 +166,14 @@ class ControlPanel(QWidget):
     def sampler_name(self) -> str:
         return self.sampler.currentData()
 
-    def set_class_choice(self, classes: int, default_guidance: float) -> None:
-        """Offer the digit and guidance only for a model told the class; a new recipe brings its default scale."""
+    def set_class_choice(self, classes: int) -> None:
+        """Offer the digit and guidance only for a model told the class (the scale keeps the user's value)."""
         for widget in (self.digit, self.guidance):
             widget.setEnabled(classes > 0)
-        if classes and self._class_default not in (None, default_guidance):
-            self.guidance.setValue(default_guidance)  # another class recipe: its own default, not the last one's
-        if classes:
-            self._class_default = default_guidance
-        self._classes = classes
-
-    _class_default: float | None = None
-    _classes = 0
 
     def class_choice(self) -> dict:
         """``digit`` and ``guidance`` for the sampler, or nothing for a model not told the class."""
-        if not self._classes:
+        if not self.digit.isEnabled():
             return {}
         return {"digit": self.digit.currentData(), "guidance": self.guidance.value()}
 

@@ -178,7 +178,7 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         star = " (unsaved)" if unsaved else ""
         self.controls.set_model_text(f"{source}{star}", summary)
         self.controls.set_samplers(self.recipe.samplers, self.recipe.sampler)
-        self.controls.set_class_choice(self.recipe.classes, self.recipe.guidance)
+        self.controls.set_class_choice(self.recipe.classes)
         self.comparison.refresh_samplers()
         self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
                                      parameters=count_parameters(self.model))
