@@ -36,7 +36,7 @@ from diffviz.ui.window_studies import ScheduleAndComparison
 from diffviz.ui.corruption_view import CorruptionView
 from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.inspector_view import InspectorView
-from diffviz.ui.jobs import JobRunner
+from diffviz.ui.job_runner import JobRunner
 from diffviz.ui.menus import build_menus
 from diffviz.ui.schedule_view import ScheduleView
 from diffviz.ui.series import format_seconds
