@@ -5,10 +5,19 @@ module decides is what goes in a frame: one grid per panel (the noisy x, the mod
 prediction, or one channel-mosaic of a layer's feature maps), side by side, scaled by
 an integer factor with nearest-neighbour (so pixels stay crisp), under an optional
 caption such as ``step 3/40 · mix 1/37``. Every file is written atomically.
+
+The one copy of each drawing helper lives here, so a picture looks the same wherever it is
+made: ``tile_grid`` lays out every grid and mosaic (the timeline's, the inspector's colour
+mosaic, the comparison's columns, the export's panels), ``compose`` puts titled panels and a
+caption line on a canvas (an exported frame and a comparison frame), and ``encode_gif`` turns
+any frame source into a looping GIF with a hold on the last frame, a stop check and progress
+(``save_gif`` and ``comparison.save_comparison_gif``). The limits of a GIF's timing and size
+(``FPS_RANGE``, ``SCALE_RANGE``, ``HOLD_RANGE``) are the engine's and the export dialog's.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -25,14 +34,60 @@ from diffviz.core.sampling import Trajectory
 
 PANELS = ("x", "pred")
 PANEL_TITLES = {"x": "x (current)", "pred": "prediction"}
-GAP = 8
-CAPTION_HEIGHT = 18
+GAP = 8                 # pixels between two panels of a frame
+CAPTION_HEIGHT = 18     # pixels per caption line above the panels
+LINE_SHADES = (255, 200)  # the first caption line white, the lines under it light grey
+FPS_RANGE = (0.5, 50.0)   # GIF durations are whole 1/100 s: 50 fps is 2/100 s, the shortest viewers honour
+SCALE_RANGE = (1, 16)     # one panel of 64 digits at 16x is ~3900 px wide: beyond that no screen shows it
+HOLD_RANGE = (0.0, 60.0)  # seconds on the result before the loop restarts
+
+FrameSource = Callable[[int], Image.Image]
+Progress = Callable[[int, int], None]
+StopCheck = Callable[[], bool]
 
 
 def to_uint8(images: np.ndarray, low: float = 0.0, high: float = 1.0) -> np.ndarray:
     """Map [low, high] to 0..255 (clipping), the fixed levels every panel uses."""
     scaled = (np.asarray(images, dtype=np.float32) - low) / max(high - low, 1e-12)
     return (np.clip(scaled, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+
+def normalise(maps: np.ndarray, per_channel: bool, shared: tuple[float, float] | None = None) -> np.ndarray:
+    """(C, H, W) float32 -> values in [0, 1], each channel against its own min..max or all against one range.
+
+    ``shared`` is that one range (None: the maps' own min..max). Per-channel shows the pattern of a weak
+    channel; a shared range shows how weak it is (the inspector offers both, a GIF's feature panel is
+    per-channel).
+    """
+    maps = np.asarray(maps, dtype=np.float32)
+    if per_channel:
+        low = maps.min(axis=(1, 2), keepdims=True)
+        high = maps.max(axis=(1, 2), keepdims=True)
+    else:
+        low, high = (np.float32(v) for v in (shared or (maps.min(), maps.max())))
+    return np.clip((maps - low) / np.maximum(high - low, 1e-6), 0.0, 1.0)
+
+
+def tile_grid(tiles: np.ndarray, columns: int, padding: int = 2, fill: int | np.ndarray = 0) -> np.ndarray:
+    """Tile (N, H, W[, K]) pixels row by row, ``columns`` wide, ``padding`` pixels of ``fill`` around each.
+
+    The one layout of every grid and mosaic: grey (K absent) for images and exported panels, RGBA
+    (K = 4, ``fill`` a colour) for the inspector's colour-mapped channels. Tile i's top-left pixel is at
+    (padding + row * (H + padding), padding + column * (W + padding)), which is how a click on a mosaic
+    is mapped back to its tile. numpy only, for the speed reason given under ``image_grid``.
+    """
+    tiles = np.asarray(tiles)
+    n, h, w = tiles.shape[:3]
+    extra = tiles.shape[3:]
+    columns = max(1, min(columns, n))
+    rows = math.ceil(n / columns)
+    cells = np.full((rows * columns, h + padding, w + padding, *extra), fill, dtype=tiles.dtype)
+    cells[:n, :h, :w] = tiles
+    grid = np.full((rows * (h + padding) + padding, columns * (w + padding) + padding, *extra), fill,
+                   dtype=tiles.dtype)
+    grid[padding:, padding:] = cells.reshape(rows, columns, h + padding, w + padding, *extra).swapaxes(1, 2) \
+        .reshape(rows * (h + padding), columns * (w + padding), *extra)
+    return grid
 
 
 def image_grid(images: np.ndarray, nrow: int | None = None, padding: int = 2) -> np.ndarray:
@@ -44,26 +99,32 @@ def image_grid(images: np.ndarray, nrow: int | None = None, padding: int = 2) ->
     checks the two agree exactly.
     """
     pixels = np.asarray(images)[:, 0]
-    n, h, w = pixels.shape
+    n = pixels.shape[0]
     if n == 1:  # make_grid returns a lone image without a border
         return pixels[0].copy()
-    columns = min(nrow or max(1, math.ceil(math.sqrt(n))), n)
-    rows = math.ceil(n / columns)
-    tiles = np.zeros((rows * columns, h + padding, w + padding), dtype=pixels.dtype)
-    tiles[:n, padding:, padding:] = pixels
-    grid = np.zeros((rows * (h + padding) + padding, columns * (w + padding) + padding), dtype=pixels.dtype)
-    grid[:-padding, :-padding] = tiles.reshape(rows, columns, h + padding, w + padding).transpose(0, 2, 1, 3) \
-        .reshape(rows * (h + padding), columns * (w + padding))
-    return grid
+    return tile_grid(pixels, nrow or max(1, math.ceil(math.sqrt(n))), padding)
 
 
 def feature_mosaic(maps: np.ndarray, padding: int = 1) -> np.ndarray:
     """One sample's feature maps (C, H, W) as a grid of channels, each scaled to its own range, uint8."""
-    maps = np.asarray(maps, dtype=np.float32)
-    low = maps.min(axis=(1, 2), keepdims=True)
-    high = maps.max(axis=(1, 2), keepdims=True)
-    normed = (maps - low) / np.maximum(high - low, 1e-6)
-    return image_grid(to_uint8(normed)[:, None], padding=padding)
+    return image_grid(to_uint8(normalise(maps, per_channel=True))[:, None], padding=padding)
+
+
+def check_gif_limits(fps: float, scale: int, hold_last: float) -> None:
+    """Raise ConfigError unless the frame rate, scale and hold are within the ranges above."""
+    if not FPS_RANGE[0] <= fps <= FPS_RANGE[1]:
+        raise ConfigError(f"frame rate must be between {FPS_RANGE[0]:g} and {FPS_RANGE[1]:g} fps (got {fps})")
+    if not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1] or int(scale) != scale:
+        raise ConfigError(f"scale must be a whole number from {SCALE_RANGE[0]} to {SCALE_RANGE[1]} (got {scale})")
+    if not HOLD_RANGE[0] <= hold_last <= HOLD_RANGE[1]:
+        raise ConfigError(f"the hold on the last frame must be {HOLD_RANGE[0]:g}..{HOLD_RANGE[1]:g} s "
+                          f"(got {hold_last})")
+
+
+def frame_duration_ms(fps: float) -> int:
+    """One frame's time at ``fps``: GIF stores durations in 1/100 s, so a multiple of 10 ms, at least 20
+    (browsers show shorter frames for 100 ms)."""
+    return max(20, int(round(1000.0 / fps / 10.0)) * 10)
 
 
 @dataclass
@@ -91,17 +152,57 @@ class GifOptions:
                     raise ConfigError(f"the trajectory has no feature maps for {layer!r}; it has {have}")
                 continue
             raise ConfigError(f"unknown panel {panel!r}; use x, pred or feature:<layer>")
-        if not 0.5 <= self.fps <= 50:
-            raise ConfigError(f"frame rate must be between 0.5 and 50 fps (got {self.fps})")
-        if not 1 <= self.scale <= 16:
-            raise ConfigError(f"scale must be a whole number from 1 to 16 (got {self.scale})")
-        if not 0 <= self.hold_last <= 60:
-            raise ConfigError(f"the hold on the last frame must be 0..60 s (got {self.hold_last})")
+        check_gif_limits(self.fps, self.scale, self.hold_last)
 
     @property
     def frame_ms(self) -> int:
-        """GIF stores durations in 1/100 s, so round to a multiple of 10 ms."""
-        return max(20, int(round(1000.0 / self.fps / 10.0)) * 10)
+        return frame_duration_ms(self.fps)
+
+
+# --- drawing a frame ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Panel:
+    """One picture of a frame: a grey (H, W) uint8 grid and the caption lines written above it."""
+
+    pixels: np.ndarray
+    lines: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=4)
+def caption_font(size: int) -> ImageFont.ImageFont:
+    """Pillow's bundled font (loaded once per size: a GIF asks for it every frame)."""
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow without FreeType
+        return ImageFont.load_default()
+
+
+def compose(panels: Sequence[Panel], scale: int = 1, caption: str | None = None) -> Image.Image:
+    """Panels side by side (``GAP`` apart, tops aligned), each scaled ``scale``x with nearest-neighbour,
+    under their caption lines; ``caption`` is one more line above them all. A greyscale PIL image.
+
+    Every heading line is ``CAPTION_HEIGHT`` tall and the panels start under the tallest heading, so
+    panels with fewer lines still line up; the first line is white, those under it grey.
+    """
+    heading = (caption is not None) + max((len(p.lines) for p in panels), default=0)
+    top = heading * CAPTION_HEIGHT
+    height = max(p.pixels.shape[0] for p in panels) * scale
+    width = sum(p.pixels.shape[1] for p in panels) * scale + GAP * (len(panels) - 1)
+    canvas = Image.new("L", (width, top + height), 0)
+    draw = ImageDraw.Draw(canvas)
+    font = caption_font(12)
+    if caption is not None:
+        draw.text((2, 2), caption, fill=LINE_SHADES[0], font=font)
+    x = 0
+    for panel in panels:
+        h, w = panel.pixels.shape
+        tile = Image.fromarray(np.ascontiguousarray(panel.pixels), "L")
+        canvas.paste(tile.resize((w * scale, h * scale), Image.NEAREST) if scale != 1 else tile, (x, top))
+        for k, text in enumerate(panel.lines, start=int(caption is not None)):
+            draw.text((x + 2, k * CAPTION_HEIGHT + 2), text, fill=LINE_SHADES[min(k, 1)], font=font)
+        x += w * scale + GAP
+    return canvas
 
 
 def _panel_image(trajectory: Trajectory, frame: int, panel: str, options: GifOptions) -> np.ndarray:
@@ -115,84 +216,73 @@ def _panel_image(trajectory: Trajectory, frame: int, panel: str, options: GifOpt
     return feature_mosaic(maps[sample])
 
 
-def caption_font(size: int) -> ImageFont.ImageFont:
-    try:
-        return ImageFont.load_default(size=size)
-    except TypeError:  # Pillow without FreeType
-        return ImageFont.load_default()
-
-
 def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Image.Image:
-    """One frame of the animation as a greyscale PIL image."""
-    panels = [_panel_image(trajectory, frame, p, options) for p in options.panels]
-    s = options.scale
-    height = max(p.shape[0] for p in panels) * s
-    width = sum(p.shape[1] for p in panels) * s + GAP * (len(panels) - 1)
-    top = CAPTION_HEIGHT * 2 if options.labels else 0
-    canvas = Image.new("L", (width, height + top), 0)
-    draw = ImageDraw.Draw(canvas)
-    font = caption_font(12)
-    x = 0
-    for name, panel in zip(options.panels, panels):
-        tile = Image.fromarray(panel, "L").resize((panel.shape[1] * s, panel.shape[0] * s), Image.NEAREST)
-        canvas.paste(tile, (x, top))
-        if options.labels:
-            title = PANEL_TITLES.get(name, name.replace("feature:", "features "))
-            draw.text((x + 2, CAPTION_HEIGHT + 2), title, fill=200, font=font)
-        x += tile.width + GAP
-    if options.labels:
-        draw.text((2, 2), trajectory.step_label(frame), fill=255, font=font)
-    return canvas
+    """One frame of the animation as a greyscale PIL image: the chosen panels under the step's caption."""
+    panels = [Panel(_panel_image(trajectory, frame, name, options),
+                    (PANEL_TITLES.get(name, name.replace("feature:", "features ")),) if options.labels else ())
+              for name in options.panels]
+    return compose(panels, options.scale, trajectory.step_label(frame) if options.labels else None)
 
+
+# --- encoding -----------------------------------------------------------------------------------------
 
 class _Stopped(Exception):
     """Raised inside the frame generator to abandon an encode that the user stopped."""
 
 
-def gif_bytes(trajectory: Trajectory, options: GifOptions | None = None,
-              on_frame: Callable[[int, int], None] | None = None,
-              should_stop: Callable[[], bool] | None = None) -> bytes | None:
-    """Encode the whole trajectory (frames 0..n) as a looping GIF; None when stopped.
+def encode_gif(frames: FrameSource, count: int, fps: float, hold_last: float = 0.0,
+               on_frame: Progress | None = None, should_stop: StopCheck | None = None) -> bytes | None:
+    """``frames(0) .. frames(count - 1)`` as a looping GIF at ``fps``, the last frame held ``hold_last``
+    s longer; None when ``should_stop`` said so.
 
     Frames are rendered as Pillow asks for them, so a stop is noticed between any two frames
     of the encode (not only while rendering), and progress counts frames really encoded.
+    Every frame is drawn in full (``disposal=1``, no palette optimisation): the frames are greyscale
+    and change everywhere, so Pillow's optimiser would only spend time.
     """
-    options = options or GifOptions()
-    options.validate(trajectory)
-    total = trajectory.n_frames
+    if count < 1:
+        raise ConfigError("an animation needs at least one frame")
 
-    def frame(i: int):
+    def frame(i: int) -> Image.Image:
         if should_stop is not None and should_stop():
             raise _Stopped
-        image = render_frame(trajectory, i, options)
+        image = frames(i)
         if on_frame is not None:
-            on_frame(i + 1, total)
+            on_frame(i + 1, count)
         return image
 
-    durations = [options.frame_ms] * total
-    durations[-1] += int(round(options.hold_last * 100)) * 10
+    durations = [frame_duration_ms(fps)] * count
+    durations[-1] += int(round(hold_last * 100)) * 10
     buffer = io.BytesIO()
     try:
         first = frame(0)
-        first.save(buffer, format="GIF", save_all=True, append_images=(frame(i) for i in range(1, total)),
+        first.save(buffer, format="GIF", save_all=True, append_images=(frame(i) for i in range(1, count)),
                    duration=durations, loop=0, optimize=False, disposal=1)
     except _Stopped:
         return None
     return buffer.getvalue()
 
 
+def gif_bytes(trajectory: Trajectory, options: GifOptions | None = None,
+              on_frame: Progress | None = None, should_stop: StopCheck | None = None) -> bytes | None:
+    """Encode the whole trajectory (frames 0..n) as a looping GIF; None when stopped."""
+    options = options or GifOptions()
+    options.validate(trajectory)
+    return encode_gif(lambda i: render_frame(trajectory, i, options), trajectory.n_frames, options.fps,
+                      options.hold_last, on_frame, should_stop)
+
+
 def save_gif(trajectory: Trajectory, path: str | os.PathLike, options: GifOptions | None = None,
-             on_frame: Callable[[int, int], None] | None = None,
-             should_stop: Callable[[], bool] | None = None) -> Path | None:
+             on_frame: Progress | None = None, should_stop: StopCheck | None = None) -> Path | None:
     """Write the animation to ``path`` atomically; returns None (and writes nothing) when stopped."""
-    _check_suffix(path, ".gif")
+    check_suffix(path, ".gif")
     data = gif_bytes(trajectory, options, on_frame, should_stop)
     return None if data is None else atomic_write_bytes(path, data)
 
 
 def save_png_grid(images: np.ndarray, path: str | os.PathLike, nrow: int | None = None, scale: int = 1) -> Path:
     """Write (N, 1, H, W) images in [0, 1] as one PNG grid, atomically."""
-    _check_suffix(path, ".png")
+    check_suffix(path, ".png")
     grid = image_grid(to_uint8(images), nrow)
     image = Image.fromarray(grid, "L")
     if scale > 1:
@@ -201,7 +291,7 @@ def save_png_grid(images: np.ndarray, path: str | os.PathLike, nrow: int | None 
 
 
 def save_png_frames(trajectory: Trajectory, folder: str | os.PathLike, options: GifOptions | None = None,
-                    on_frame: Callable[[int, int], None] | None = None) -> list[Path]:
+                    on_frame: Progress | None = None) -> list[Path]:
     """Write every frame as ``frame_000.png`` ... into ``folder`` (created if needed)."""
     options = options or GifOptions()
     options.validate(trajectory)
@@ -221,6 +311,7 @@ def save_png_frames(trajectory: Trajectory, folder: str | os.PathLike, options: 
     return written
 
 
-def _check_suffix(path: str | os.PathLike, suffix: str) -> None:
+def check_suffix(path: str | os.PathLike, suffix: str) -> None:
+    """Refuse a file name that does not end in ``suffix`` (any case), before any work is done."""
     if Path(path).suffix.lower() != suffix:
         raise ExportError(f"{path}: expected a file name ending in {suffix}")
