@@ -7,30 +7,29 @@ identical tensor) and the runs are lined up by *progress* 0 → 1, each at its o
 count, so a 5-step run and a 40-step run reach the result together.
 
 Qt-free: the app's comparison view and its GIF export both use ``frame_at`` and
-``comparison_frame``.
+``comparison_panels`` (what each column shows and the lines above it); the GIF's canvas,
+captions and encoding are ``core.export``'s (``compose``, ``encode_gif``), the same as the
+timeline's export.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 from torch import nn
 
 from diffviz.core.atomic import atomic_write_bytes
-from diffviz.core.errors import ConfigError, ExportError
-from diffviz.core.export import caption_font, image_grid, to_uint8
+from diffviz.core.errors import ConfigError
+from diffviz.core.export import (Panel, Progress, StopCheck, check_gif_limits, check_suffix, compose, encode_gif,
+                                 image_grid, to_uint8)
 from diffviz.core.recipes import Recipe
 from diffviz.core.sampling import Trajectory, sample
 
 MAX_RUNS = 4
-GAP = 8
-CAPTION = 18
 
 
 @dataclass(frozen=True)
@@ -69,39 +68,39 @@ def frame_at(trajectory: Trajectory, progress: float) -> int:
     return int(round(min(max(progress, 0.0), 1.0) * trajectory.n_steps))
 
 
+def column_caption(trajectory: Trajectory, progress: float) -> str:
+    """Where a column is at ``progress``: "noise" before its first step, else "step i/n"."""
+    frame = frame_at(trajectory, progress)
+    return "noise" if frame == 0 else f"step {frame}/{trajectory.n_steps}"
+
+
+def comparison_panels(trajectories: list[Trajectory], labels: list[str], progress: float,
+                      nrow: int = 4) -> list[Panel]:
+    """Each run's x at ``progress`` as a grey grid ``nrow`` images wide, under its label and step caption.
+
+    numpy only (no PIL), so the view can call it on every slider move; the GIF draws the same panels.
+    """
+    return [Panel(image_grid(to_uint8(t.xs[frame_at(t, progress)]), nrow), (label, column_caption(t, progress)))
+            for t, label in zip(trajectories, labels)]
+
+
 def comparison_frame(trajectories: list[Trajectory], labels: list[str], progress: float,
                      scale: int = 2, nrow: int = 4) -> Image.Image:
     """All runs at one progress value, side by side, each under its label and step caption."""
-    grids = [image_grid(to_uint8(t.xs[frame_at(t, progress)]), nrow) for t in trajectories]
-    height = max(g.shape[0] for g in grids) * scale
-    width = sum(g.shape[1] * scale for g in grids) + GAP * (len(grids) - 1)
-    canvas = Image.new("L", (width, height + 2 * CAPTION), 0)
-    draw = ImageDraw.Draw(canvas)
-    font = caption_font(12)
-    x = 0
-    for trajectory, label, grid in zip(trajectories, labels, grids):
-        tile = Image.fromarray(grid, "L").resize((grid.shape[1] * scale, grid.shape[0] * scale), Image.NEAREST)
-        canvas.paste(tile, (x, 2 * CAPTION))
-        draw.text((x + 2, 2), label, fill=255, font=font)
-        frame = frame_at(trajectory, progress)
-        caption = "noise" if frame == 0 else f"step {frame}/{trajectory.n_steps}"
-        draw.text((x + 2, CAPTION + 2), caption, fill=190, font=font)
-        x += tile.width + GAP
-    return canvas
+    return compose(comparison_panels(trajectories, labels, progress, nrow), scale)
 
 
 def save_comparison_gif(trajectories: list[Trajectory], labels: list[str], path: str | os.PathLike,
-                        frames: int = 41, fps: float = 10.0, scale: int = 2, hold_last: float = 1.5) -> Path:
-    """The comparison as one looping GIF of ``frames`` progress values 0 → 1, written atomically."""
-    path = Path(path)
-    if path.suffix.lower() != ".gif":
-        raise ExportError(f"a comparison GIF needs a .gif name (got {path.name})")
+                        frames: int = 41, fps: float = 10.0, scale: int = 2, hold_last: float = 1.5,
+                        on_frame: Progress | None = None, should_stop: StopCheck | None = None) -> Path | None:
+    """The comparison as one looping GIF of ``frames`` progress values 0 → 1, written atomically;
+    None (and nothing written) when ``should_stop`` said so between two frames."""
+    check_suffix(path, ".gif")
     if not 2 <= frames <= 1000:
         raise ConfigError(f"frames must be between 2 and 1000 (got {frames})")
-    images = [comparison_frame(trajectories, labels, k / (frames - 1), scale) for k in range(frames)]
-    durations = [int(round(1000 / fps))] * frames
-    durations[-1] += int(round(hold_last * 1000))
-    buffer = io.BytesIO()
-    images[0].save(buffer, format="GIF", save_all=True, append_images=images[1:], duration=durations, loop=0,
-                   optimize=False, disposal=1)
-    return atomic_write_bytes(path, buffer.getvalue())
+    check_gif_limits(fps, scale, hold_last)
+    if not trajectories or len(labels) != len(trajectories):
+        raise ConfigError(f"a comparison GIF needs one label per run (got {len(labels)} for {len(trajectories)})")
+    data = encode_gif(lambda k: comparison_frame(trajectories, labels, k / (frames - 1), scale), frames, fps,
+                      hold_last, on_frame, should_stop)
+    return None if data is None else atomic_write_bytes(path, data)

@@ -4,7 +4,7 @@ Why: the differences worth teaching (a 1-step run versus 40 steps, DDPM versus D
 course's model versus the flow model, guidance 0 versus 4) are only visible side by side, from the same noise,
 lined up by progress rather than by step number. The view only collects choices and
 shows results: the window samples in a worker (``core.comparison``) and writes the GIF
-in one too.
+in one too. Each column's grid and caption come from ``comparison_panels``, the GIF's own.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
 
-from diffviz.core.comparison import MAX_RUNS, frame_at
+from diffviz.core.comparison import MAX_RUNS, comparison_panels
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.recipes import Recipe
 from diffviz.core.sampling import MAX_GUIDANCE, Trajectory
-from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.images import ExplanationBox, ImagePanel
 
 PROGRESS_STEPS = 100
 MODEL_CHOICES = (("Current model", "current"), ("Bundled flow-class model", "bundled:flow-class"),
@@ -225,14 +225,11 @@ class ComparisonView(QWidget):
     def _redraw(self) -> None:
         progress = self.progress()
         self.progress_label.setText(f"progress {progress:.2f}")
+        shown = comparison_panels(self.trajectories, self.labels, progress, nrow=2)  # tall columns: 2 wide
         for i, (panel, title) in enumerate(zip(self.panels, self.titles)):
-            visible = i < len(self.trajectories)
+            visible = i < len(shown)
             panel.setVisible(visible)
             title.setVisible(visible)
-            if not visible:
-                continue
-            trajectory = self.trajectories[i]
-            frame = frame_at(trajectory, progress)
-            panel.set_image(grid_uint8(np.clip(trajectory.xs[frame], 0, 1), nrow=2))  # tall columns: 2 wide
-            step = "noise" if frame == 0 else f"step {frame}/{trajectory.n_steps}"
-            title.setText(f"{self.labels[i]}\n{step}")
+            if visible:
+                panel.set_image(shown[i].pixels)
+                title.setText("\n".join(shown[i].lines))

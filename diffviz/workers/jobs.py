@@ -218,11 +218,16 @@ def comparison_job(runs: list[tuple[str, str, int, float | None, str]], current:
 
 
 def comparison_export_job(trajectories: list[Trajectory], labels: list[str], path: str):
-    """Write the comparison GIF; returns the path."""
+    """Write the comparison GIF, with progress and a stop as the timeline's export has; returns the path
+    (None when stopped)."""
 
     def job(worker: GeneratorWorker):
         from diffviz.core.comparison import save_comparison_gif
 
-        return str(save_comparison_gif(trajectories, labels, path))
+        def progress(done: int, total: int) -> None:
+            worker.yielded.emit(Progress(done, total, "exporting"))
+
+        written = save_comparison_gif(trajectories, labels, path, on_frame=progress, should_stop=worker.should_stop)
+        return None if written is None else str(written)
 
     return job

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from diffviz.core import ddpm
-from diffviz.core.comparison import comparison_frame, save_comparison_gif
+from diffviz.core.comparison import comparison_frame, comparison_panels, save_comparison_gif
 from diffviz.core.errors import ConfigError, ExportError
 
 
@@ -54,6 +54,8 @@ def test_compare_step_counts_from_the_same_noise_and_export_one_gif(window, qtbo
     finals = [view.column_image(i) for i in range(4)]
     assert not np.array_equal(finals[0], finals[3])  # 1 step and 40 steps end differently
     assert "step 40/40" in view.titles[3].text()
+    panels = comparison_panels(trajectories, view.labels, 1.0)  # the GIF's panels: the same captions on screen
+    assert [view.titles[i].text() for i in range(4)] == ["\n".join(panel.lines) for panel in panels]
 
     path = tmp_path / "compare.gif"
     window.start_comparison_export(str(path))
@@ -70,7 +72,7 @@ def test_every_sampler_preset_follows_the_model(window, tmp_path):
     path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
     assert window.load_checkpoint_file(path)
     window.comparison.apply_preset("samplers")
-    assert [sampler for _, sampler, _, _ in window.comparison.runs()] == list(ddpm.SAMPLERS)
+    assert [sampler for _, sampler, _, _ in window.comparison.runs()] == list(get_recipe("ddpm").samplers)
     assert not window.comparison.rows[0].guidance.isEnabled()  # a DDPM model is not told the class
     window.comparison.apply_preset("models")
     assert [model for model, _, _, _ in window.comparison.runs()] == [
@@ -124,7 +126,7 @@ def test_a_checkpoint_file_row_offers_its_own_samplers(window, tmp_path, monkeyp
     row = window.comparison.rows[1]
     row.model.setCurrentIndex(row.model.findData("file"))
     assert row.model.currentData() == f"file:{path}" and row.model.currentText() == "early.safetensors"
-    assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(ddpm.SAMPLERS)
+    assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(get_recipe("ddpm").samplers)
     assert "early.safetensors" in window.comparison.run_label(row.model.currentData(), "ddim", 10)
     assert not row.guidance.isEnabled()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
