@@ -28,6 +28,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QSlider, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
+from diffviz.core.export import normalise, tile_grid, to_uint8
 from diffviz.core.sampling import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel
 
@@ -59,16 +60,6 @@ settles they sharpen into the strokes of one digit. Click a tile to enlarge that
 """
 
 
-def normalise(maps: np.ndarray, per_channel: bool, shared: tuple[float, float]) -> np.ndarray:
-    """(C, H, W) float32 -> values in [0, 1], per channel or against one shared (low, high) range."""
-    if per_channel:
-        low = maps.min(axis=(1, 2), keepdims=True)
-        high = maps.max(axis=(1, 2), keepdims=True)
-    else:
-        low, high = np.float32(shared[0]), np.float32(shared[1])
-    return np.clip((maps - low) / np.maximum(high - low, 1e-6), 0.0, 1.0)
-
-
 def mosaic_columns(channels: int) -> int:
     """A power of two near sqrt(C): 32 channels -> 8 x 4, 64 -> 8 x 8 (wide rather than tall)."""
     if channels <= 1:
@@ -77,15 +68,12 @@ def mosaic_columns(channels: int) -> int:
 
 
 def channel_mosaic(normed: np.ndarray, lut: np.ndarray, columns: int, pad: int = PAD) -> np.ndarray:
-    """Colour (C, H, W) values in [0, 1] through ``lut`` (256, 4) and tile them: one (rows, cols, 4) uint8."""
-    c, h, w = normed.shape
-    rows = math.ceil(c / columns)
-    tiles = np.full((rows * columns, h + pad, w + pad, 4), BACKGROUND, dtype=np.uint8)
-    tiles[:c, :h, :w] = lut[(normed * 255.0 + 0.5).astype(np.uint8)]
-    grid = tiles.reshape(rows, columns, h + pad, w + pad, 4).transpose(0, 2, 1, 3, 4)
-    out = np.full((rows * (h + pad) + pad, columns * (w + pad) + pad, 4), BACKGROUND, dtype=np.uint8)
-    out[pad:, pad:] = grid.reshape(rows * (h + pad), columns * (w + pad), 4)
-    return out
+    """Colour (C, H, W) values in [0, 1] through ``lut`` (256, 4) and tile them: one (rows, cols, 4) uint8.
+
+    The layout is the export's ``tile_grid`` (so tile k sits where ``_on_mosaic_click`` looks for it),
+    on the view's background colour.
+    """
+    return tile_grid(lut[to_uint8(normed)], columns, pad, fill=BACKGROUND)
 
 
 class InspectorView(QWidget):
@@ -417,10 +405,7 @@ class InspectorView(QWidget):
         channel = maps[k]
         low, high = float(channel.min()), float(channel.max())
         levels = (low, high) if self.range_combo.currentIndex() == 1 else self._range
-        if levels[1] <= levels[0]:
-            levels = (levels[0], levels[0] + 1e-6)
-        normed = np.clip((channel - levels[0]) / (levels[1] - levels[0]), 0.0, 1.0)
-        self.channel_panel.set_image(self._lut[(normed * 255.0 + 0.5).astype(np.uint8)])
+        self.channel_panel.set_image(self._lut[to_uint8(channel, *levels)])
         mean, std, _ = self._stats[k]
         self.channel_label.setText(f"<b>channel {k}</b> of {maps.shape[0]} · range [{low:.3f}, {high:.3f}]"
                                    f"<br>mean {mean:.3f} · std {std:.3f}")
