@@ -14,8 +14,8 @@ from torchvision.utils import make_grid
 
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
-from diffviz.core.export import (CAPTION_HEIGHT, GAP, GifOptions, gif_bytes, image_grid, save_gif, save_png_frames,
-                                 save_png_grid)
+from diffviz.core.export import (CAPTION_HEIGHT, FPS_RANGE, GAP, HOLD_RANGE, SCALE_RANGE, GifOptions, gif_bytes,
+                                 image_grid, save_gif, save_png_frames, save_png_grid, tile_grid)
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 
@@ -143,6 +143,16 @@ def test_gif_options_validation(trajectory, tmp_path, changes, phrase):
     with pytest.raises(ConfigError):
         save_gif(trajectory, tmp_path / "bad.gif", options)
     assert not (tmp_path / "bad.gif").exists()
+
+
+def test_gif_options_accept_their_whole_ranges(trajectory):
+    """The ranges the export dialog offers are exactly the ones validate accepts."""
+    for fps, scale, hold in zip(FPS_RANGE, SCALE_RANGE, HOLD_RANGE):
+        GifOptions(fps=fps, scale=scale, hold_last=hold).validate(trajectory)
+    for changes in ({"fps": FPS_RANGE[0] / 2}, {"fps": FPS_RANGE[1] + 1}, {"scale": SCALE_RANGE[1] + 1},
+                    {"hold_last": HOLD_RANGE[1] + 1}):
+        with pytest.raises(ConfigError):
+            GifOptions(**changes).validate(trajectory)
 
 
 def test_feature_panel_needs_captured_features(plain_trajectory, tmp_path):
@@ -296,3 +306,15 @@ def test_image_grid_matches_torchvision_make_grid(n, nrow):
     images = np.random.default_rng(n).integers(0, 256, (n, 1, 28, 28), dtype=np.uint8)
     expected = make_grid(torch.from_numpy(images), nrow=nrow or max(1, math.ceil(math.sqrt(n))), padding=2)
     np.testing.assert_array_equal(image_grid(images, nrow), expected[0].numpy())  # make_grid makes grey RGB
+
+
+@pytest.mark.parametrize("n, columns", [(1, 1), (5, 2), (32, 8), (64, 8)])
+def test_tile_grid_puts_colour_tiles_where_grey_ones_go(n, columns):
+    """The inspector's RGBA mosaic and the grey grids share one layout; image_grid is tile_grid beyond one image."""
+    grey = np.random.default_rng(n).integers(0, 256, (n, 7, 9), dtype=np.uint8)
+    rgba = np.concatenate([np.repeat(grey[..., None], 3, axis=3), np.full((n, 7, 9, 1), 255, np.uint8)], axis=3)
+    coloured = tile_grid(rgba, columns, padding=1, fill=np.array([7, 7, 7, 255], np.uint8))
+    np.testing.assert_array_equal(coloured[..., 0], tile_grid(grey, columns, padding=1, fill=7))
+    assert coloured.shape[:2] == (math.ceil(n / columns) * 8 + 1, min(columns, n) * 10 + 1)
+    if n > 1:
+        np.testing.assert_array_equal(image_grid(grey[:, None], columns, padding=1), tile_grid(grey, columns, 1))

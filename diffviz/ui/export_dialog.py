@@ -4,7 +4,10 @@ Why a dialog that validates as you type: an export runs in a worker and takes se
 so a mistake (no panel ticked, a GIF name without ``.gif``, a folder that does not
 exist) should be caught before it starts, next to the field, not as an error dialog
 afterwards. The result is a plain ``GifOptions`` (``diffviz.core.export``), the same
-object the CLI builds, so the app and ``diffviz export`` draw identical frames.
+object the CLI builds, so the app and ``diffviz sample ... --out x.gif`` draw identical frames.
+The boxes' limits and starting values are the engine's (``FPS_RANGE``, ``SCALE_RANGE``,
+``HOLD_RANGE`` and ``GifOptions``' defaults), so the dialog offers exactly what an export accepts
+and needs no range checks of its own.
 """
 
 from __future__ import annotations
@@ -16,11 +19,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
-from diffviz.core.export import GifOptions
+from diffviz.core.export import FPS_RANGE, HOLD_RANGE, SCALE_RANGE, GifOptions, frame_duration_ms
 
-FPS_RANGE = (1, 30)
-SCALE_RANGE = (1, 8)
-HOLD_RANGE = (0.0, 10.0)
 FRAMES_SUFFIX = "_frames"
 
 
@@ -82,24 +82,28 @@ class ExportDialog(QDialog):
         feature_row.addWidget(self.sample_spin)
         panels.addLayout(feature_row)
 
-        self.fps_spin = QSpinBox()
+        defaults = GifOptions()
+        self.fps_spin = QDoubleSpinBox()
         self.fps_spin.setRange(*FPS_RANGE)
-        self.fps_spin.setValue(10)
+        self.fps_spin.setDecimals(1)
+        self.fps_spin.setValue(defaults.fps)
         self.fps_spin.setSuffix(" fps")
+        self.fps_spin.setToolTip("Frames per second (a GIF stores each frame's time in whole 1/100 s, "
+                                 "so it is rounded to that)")
         self.scale_spin = QSpinBox()
         self.scale_spin.setRange(*SCALE_RANGE)
-        self.scale_spin.setValue(3)
+        self.scale_spin.setValue(defaults.scale)
         self.scale_spin.setSuffix(" ×")
         self.scale_spin.setToolTip("Each 28×28 pixel becomes scale × scale screen pixels (crisp, no smoothing)")
         self.hold_spin = QDoubleSpinBox()
         self.hold_spin.setRange(*HOLD_RANGE)
         self.hold_spin.setSingleStep(0.5)
         self.hold_spin.setDecimals(1)
-        self.hold_spin.setValue(1.0)
+        self.hold_spin.setValue(defaults.hold_last)
         self.hold_spin.setSuffix(" s")
         self.hold_spin.setToolTip("Extra time on the finished images before the GIF loops")
         self.labels_check = QCheckBox("Caption each frame with its step (e.g. \"step 3/40 · mix 1/38\")")
-        self.labels_check.setChecked(True)
+        self.labels_check.setChecked(defaults.labels)
 
         self.summary_label = QLabel()
         self.summary_label.setStyleSheet("color: #808080;")
@@ -170,12 +174,6 @@ class ExportDialog(QDialog):
             return "Choose at least one panel to export."
         if self.feature_check.isChecked() and self.feature_check.isEnabled() and not self.layer_combo.currentText():
             return "Choose which layer's feature maps to export."
-        if not FPS_RANGE[0] <= self.fps_spin.value() <= FPS_RANGE[1]:
-            return f"The frame rate must be {FPS_RANGE[0]}–{FPS_RANGE[1]} fps."
-        if not SCALE_RANGE[0] <= self.scale_spin.value() <= SCALE_RANGE[1]:
-            return f"The scale must be {SCALE_RANGE[0]}–{SCALE_RANGE[1]}."
-        if not HOLD_RANGE[0] <= self.hold_spin.value() <= HOLD_RANGE[1]:
-            return f"The hold on the last frame must be {HOLD_RANGE[0]:g}–{HOLD_RANGE[1]:g} s."
         text = self.path()
         if not text:
             return "Choose where to save the export."
@@ -205,7 +203,7 @@ class ExportDialog(QDialog):
         what = f"{panels} panel{'s' if panels != 1 else ''} side by side"
         if self._n_frames is None:
             return what
-        seconds = self._n_frames / max(self.fps_spin.value(), 1) + self.hold_spin.value()
+        seconds = self._n_frames * frame_duration_ms(self.fps_spin.value()) / 1000 + self.hold_spin.value()
         kind = "PNG files" if self.as_frames() else "GIF frames"
         return f"{what} · {self._n_frames} {kind} · {seconds:.1f} s per loop"
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from diffviz.core.export import GifOptions
+from diffviz.core.export import FPS_RANGE, HOLD_RANGE, SCALE_RANGE, GifOptions
 from diffviz.core.features import describe_layers
 from diffviz.core.models.basic_unet import BasicUNet
 
@@ -153,7 +153,12 @@ def test_dialog_defaults_and_options_reflect_the_widgets(make_dialog, tmp_path):
     options = dialog.options()
     assert tuple(options.panels) == ("pred", "feature:up1")
     assert (options.fps, options.scale, options.labels, options.hold_last, options.sample) == (24.0, 5, False, 2.5, 3)
-    assert (dialog.fps_spin.maximum(), dialog.scale_spin.maximum(), dialog.hold_spin.maximum()) == (30, 8, 10.0)
+    # the boxes allow what the engine allows, no more and no less
+    assert (dialog.fps_spin.minimum(), dialog.fps_spin.maximum()) == FPS_RANGE
+    assert (dialog.scale_spin.minimum(), dialog.scale_spin.maximum()) == SCALE_RANGE
+    assert (dialog.hold_spin.minimum(), dialog.hold_spin.maximum()) == HOLD_RANGE
+    dialog.fps_spin.setValue(2.5)  # a fractional rate, as GifOptions takes
+    assert dialog.options().fps == 2.5
 
 
 def test_invalid_choices_disable_ok_with_a_message(make_dialog, tmp_path):
