@@ -14,12 +14,9 @@ from pathlib import Path
 from typing import Sequence
 
 from diffviz import __version__
+from diffviz.core.names import DEFAULT_RECIPE, RECIPE_NAMES, SAMPLER_NAMES  # torch-free: --help stays instant
 
 EXIT_USAGE = 2
-# The names only, so --help needs no torch; tests/test_cli.py checks them against the registries.
-RECIPE_NAMES = ("flow-class", "flow", "course", "course-unet2d", "ddpm", "ddpm-cosine")
-DEFAULT_RECIPE = "flow-class"
-SAMPLER_NAMES = ("course", "ddpm", "ddim", "dpm-solver++", "euler")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--checkpoint", type=Path, help="a .safetensors checkpoint (default: the bundled model)")
     source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
     samp.add_argument("--sampler", choices=SAMPLER_NAMES,
-                      help="course for course/flow models; ddpm, ddim, dpm-solver++ or euler for DDPM models "
+                      help="course or heun for course/flow models (heun: a second-order step, two model calls "
+                           "per step); ddpm, ddim, dpm-solver++ or euler for DDPM models "
                            "(default: the recipe's: course, or ddim)")
     samp.add_argument("--eta", type=float, default=0.0, help="DDIM's eta: 0 = deterministic (default 0)")
     samp.add_argument("--digit", type=_non_negative_int,

@@ -21,8 +21,8 @@ RECIPE = get_recipe("flow-class")
 def test_flow_class_is_the_default_and_flow_told_the_class():
     flow = get_recipe("flow")
     assert DEFAULT_RECIPE == "flow-class"
-    assert (RECIPE.architecture, RECIPE.noise_kind, RECIPE.amount_kind, RECIPE.lr, RECIPE.batch_size) == (
-        flow.architecture, flow.noise_kind, flow.amount_kind, flow.lr, flow.batch_size)
+    assert (RECIPE.architecture, RECIPE.process, RECIPE.lr, RECIPE.batch_size) == (
+        flow.architecture, flow.process, flow.lr, flow.batch_size)
     assert RECIPE.classes == 10 and flow.classes == 0 and RECIPE.guidance == 2.0
     model = RECIPE.make_model()
     assert model.classes == 10 and model.config()["classes"] == 10

@@ -219,11 +219,12 @@ def test_refusals_in_process(trained, tmp_path, capsys, case):
 
 def test_the_cli_knows_every_recipe_and_sampler_without_importing_them():
     from diffviz import cli
-    from diffviz.core.ddpm import SAMPLERS
     from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
+    from diffviz.core.samplers import all_samplers
 
     assert set(cli.RECIPE_NAMES) == set(RECIPES) and cli.DEFAULT_RECIPE == DEFAULT_RECIPE
-    assert set(cli.SAMPLER_NAMES) == {"course", *SAMPLERS}
+    assert set(cli.SAMPLER_NAMES) == {sampler.name for sampler in all_samplers()}
+    assert set(cli.SAMPLER_NAMES) == {name for recipe in RECIPES.values() for name in recipe.samplers}
 
 
 def test_a_ddpm_model_samples_with_the_sampler_asked_for(tmp_path, capsys):
@@ -250,3 +251,14 @@ def test_bench_recipes_prints_every_recipe_asked_for(capsys, monkeypatch):
     assert [row[0] for row in rows] == ["course", "ddpm"]
     assert rows[0][3:5] == ["clean", "image"] and rows[1][3] == "noise"
     assert all(int(row[1]) >= 1 and float(row[-1]) > 0 for row in rows)
+
+
+@pytest.mark.parametrize("recipe", ["course", "flow", "flow-class", "course-unet2d"])
+def test_heun_samples_every_blend_recipes_bundled_model(recipe, tmp_path, capsys):
+    out = tmp_path / f"{recipe}.npy"
+    code, _, err = run_inprocess(capsys, "sample", "--recipe", recipe, "--sampler", "heun", "--steps", "3", "--n", "2",
+                                 "--out", out)
+    assert code == 0, err
+    assert "3 heun steps" in err
+    images = np.load(out)
+    assert images.shape == (2, 1, 28, 28) and 0 <= images.min() and images.max() <= 1

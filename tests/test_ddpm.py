@@ -43,14 +43,14 @@ def test_the_model_predicts_the_noise_and_the_clean_estimate_inverts_the_noising
     assert torch.allclose(perfect, x, atol=1e-4)  # a model that knew the noise would recover x exactly
 
 
-@pytest.mark.parametrize("sampler", ddpm.SAMPLERS)
+@pytest.mark.parametrize("sampler", get_recipe("ddpm").samplers)
 def test_every_sampler_records_the_steps_asked_for(model, sampler):
     trajectory = sample(model, 3, 4, seed=0, features=2, recipe=get_recipe("ddpm"), sampler=sampler)
     assert trajectory.n_steps == 4 and trajectory.xs.shape == (5, 3, 1, 28, 28) == trajectory.preds.shape
-    assert trajectory.sampler == sampler and trajectory.timesteps[0] == 999 and trajectory.timesteps[-1] == 0
-    assert list(np.diff(trajectory.timesteps[:-1])) == sorted(np.diff(trajectory.timesteps[:-1]))  # falling t
+    assert trajectory.sampler == sampler and trajectory.conditions[0] == 999 and trajectory.conditions[-1] == 0
+    assert list(np.diff(trajectory.conditions[:-1])) == sorted(np.diff(trajectory.conditions[:-1]))  # falling t
     assert set(trajectory.features) == {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
-    assert f"t = {trajectory.timesteps[1]}" in trajectory.step_label(1)
+    assert f"t = {int(trajectory.conditions[1])}" in trajectory.step_label(1)
 
 
 def test_ddim_with_eta_zero_is_deterministic_for_a_seed(model):

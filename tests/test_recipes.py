@@ -23,15 +23,15 @@ def mixed_digits(bundled_data):
 
 def test_the_course_recipe_is_the_course():
     course = get_recipe("course")
-    assert (course.architecture, course.noise_kind, course.amount_kind, course.conditioned, course.lr,
-            course.ema_decay) == ("BasicUNet", "uniform", "uniform", False, 1e-3, None)
+    assert (course.architecture, course.process.noise_kind, course.process.amount_kind, course.conditioned,
+            course.lr, course.ema_decay) == ("BasicUNet", "uniform", "uniform", False, 1e-3, None)
     g1, g2 = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
     assert torch.equal(course.draw_noise((2, 1, 4, 4), g1), torch.rand((2, 1, 4, 4), generator=g2))
-    assert torch.equal(course.draw_amounts(5, g1), torch.rand(5, generator=g2))
+    assert torch.equal(course.process.draw_amounts(5, g1), torch.rand(5, generator=g2))
 
 
 def test_flow_amounts_favour_the_middle():
-    amounts = get_recipe("flow").draw_amounts(20_000, torch.Generator().manual_seed(0))
+    amounts = get_recipe("flow").process.draw_amounts(20_000, torch.Generator().manual_seed(0))
     assert 0 < amounts.min() and amounts.max() < 1
     middle = ((amounts > 0.25) & (amounts < 0.75)).float().mean()
     assert middle > 0.6  # uniform amounts would put 0.5 there

@@ -35,8 +35,7 @@ def run_bench(args: argparse.Namespace) -> int:
         return 0
     if which == "recipes":
         from diffviz.bench.recipes import print_recipes_bench
-
-        from diffviz.cli import RECIPE_NAMES
+        from diffviz.core.names import RECIPE_NAMES
 
         names = [r.strip() for r in (args.recipes or ",".join(RECIPE_NAMES)).split(",") if r.strip()]
         print_recipes_bench(names, args.seconds)

@@ -47,7 +47,7 @@ def measure_recipe(name: str, seconds: float, seed: int = 0) -> RecipeFigures:
     elapsed = time.perf_counter() - start
     tail = losses[-20:]
     return RecipeFigures(name, trainer.total_steps, sum(tail) / len(tail),
-                         "noise" if recipe.process == "ddpm" else "clean image", elapsed, recipe.sampler)
+                         recipe.process.target_name, elapsed, recipe.sampler)
 
 
 def print_recipes_bench(recipes: list[str], seconds: float) -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 import torch
 from torch import nn
+
+if TYPE_CHECKING:
+    from diffviz.core.models.facts import ModelFacts
 
 
 def feature_layers(model: nn.Module) -> dict[str, nn.Module]:
@@ -69,13 +72,20 @@ def capture_features(model: nn.Module, limit: int | None = None) -> Iterator[Fea
 
 @dataclass
 class LayerInfo:
-    """One inspectable layer: its name, which half of the UNet it is in, and its output shape."""
+    """One inspectable layer: its name, which half of the UNet it is in, its output shape and the model's
+    note on what it does (from the model's own ``facts()``)."""
 
     name: str
     part: str            # "down" | "mid" | "up"
     channels: int
     height: int
     width: int
+    note: str = ""
+
+    @property
+    def values(self) -> int:
+        """Feature values this layer's output holds per image."""
+        return self.channels * self.height * self.width
 
 
 @torch.no_grad()
@@ -89,14 +99,38 @@ def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28
         model(x, torch.zeros(1, device=device)) if getattr(model, "takes_amount", False) else model(x)
         maps = capture.take()
     model.train(was_training)
+    facts = model_facts(model)
     infos = []
     for name in feature_layers(model):
         if name not in maps:
             continue
         _, c, h, w = maps[name].shape
         part = "down" if name.startswith("down") else "up" if name.startswith("up") else "mid"
-        infos.append(LayerInfo(name, part, int(c), int(h), int(w)))
+        infos.append(LayerInfo(name, part, int(c), int(h), int(w), facts.notes.get(name, "") if facts else ""))
     return infos
+
+
+def model_facts(model: nn.Module) -> "ModelFacts | None":
+    """What ``model`` says about itself (layer notes, explanations), or None for a model that says nothing."""
+    getter = getattr(model, "facts", None)
+    return getter() if callable(getter) else None
+
+
+_FEATURE_VALUES: dict[tuple, int] = {}
+
+
+def feature_values_per_sample(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28, 28)) -> int:
+    """Feature values one sample's recording keeps per frame: the sum of every feature layer's output size.
+
+    Measured with ``describe_layers`` once per architecture, configuration and input shape, on a fresh twin
+    built from the model's ``config()``: sizing a recording must not run the model it is about to refuse.
+    """
+    config = model.config() if callable(getattr(model, "config", None)) else None
+    key = (type(model).__qualname__, repr(sorted(config.items())) if config is not None else id(model), input_shape)
+    if key not in _FEATURE_VALUES:
+        twin = type(model)(**config) if config is not None else model
+        _FEATURE_VALUES[key] = sum(layer.values for layer in describe_layers(twin, input_shape))
+    return _FEATURE_VALUES[key]
 
 
 @torch.no_grad()

@@ -1,7 +1,7 @@
 """Recipes: which model, which noise, what the model is told, and how it is optimised.
 
 ``course`` is the Hugging Face course's recipe to the letter: BasicUNet, uniform noise,
-the model not told the amount, Adam 1e-3. ``flow`` (the default for new training) keeps
+the model not told the amount, Adam 1e-3. ``flow`` keeps
 the course's story (blend toward noise by an amount, predict the clean image, sample
 with ``mix = 1/(n - i)``: an Euler step along a straight line) and adds five well-known
 ideas that make a small model learn much faster on a CPU:
@@ -40,9 +40,10 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
-from diffviz.core.corruption import corrupt, random_amounts
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import build_model
+from diffviz.core.names import DEFAULT_RECIPE
+from diffviz.core.processes import COURSE_BLEND, DDPM_COSINE, DDPM_LINEAR, FLOW_BLEND, BlendProcess, NoisingProcess
 
 
 class TrainingBatch(NamedTuple):
@@ -59,17 +60,16 @@ class TrainingBatch(NamedTuple):
 
 @dataclass(frozen=True)
 class Recipe:
+    """A model, the noising process it learns, what it is told, and how it is optimised."""
+
     name: str
     architecture: str
-    noise_kind: str         # "uniform" (torch.rand, the course) | "gaussian" (torch.randn)
-    amount_kind: str        # "uniform" (torch.rand, the course) | "logit-normal" (sigmoid(torch.randn))
-    conditioned: bool       # the model is told the amount
-    lr: float               # default learning rate
-    warmup_steps: int       # linear learning-rate warm-up
+    process: NoisingProcess  # how clean images are noised, what the model predicts, how it maps to the screen
+    conditioned: bool        # the model is told the amount (or timestep)
+    lr: float                # default learning rate
+    warmup_steps: int        # linear learning-rate warm-up
     ema_decay: float | None  # EMA of the weights used for sampling; None: the weights themselves
     summary: str
-    process: str = "blend"   # "blend": x·(1-a) + noise·a, predict x | "ddpm": diffusers' DDPM noising, predict ε
-    beta_schedule: str = "linear"  # ddpm only
     sampler: str = "course"  # the default sampler
     batch_size: int = 128    # the default batch (the course's 128)
     classes: int = 0         # told each image's class (0: not told)
@@ -79,24 +79,15 @@ class Recipe:
     @property
     def samplers(self) -> tuple[str, ...]:
         """The samplers this recipe's models can be drawn with."""
-        if self.process == "ddpm":
-            from diffviz.core.ddpm import SAMPLERS
-            return SAMPLERS
-        return ("course",)
+        from diffviz.core.samplers import samplers_for
+
+        return samplers_for(self.process)
 
     def make_model(self) -> nn.Module:
         return build_model(self.architecture, **({"classes": self.classes} if self.classes else {}))
 
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
-        if self.noise_kind == "gaussian":
-            return torch.randn(shape, generator=generator)
-        return torch.rand(shape, generator=generator)
-
-    def draw_amounts(self, batch: int, generator: torch.Generator | None = None) -> torch.Tensor:
-        """One corruption amount per image, in (0, 1)."""
-        if self.amount_kind == "logit-normal":
-            return torch.sigmoid(torch.randn(batch, generator=generator))
-        return random_amounts(batch, generator)  # the course's torch.rand(B)
+        return self.process.draw_noise(shape, generator)
 
     def predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor,
                 labels: torch.Tensor | None = None) -> torch.Tensor:
@@ -123,17 +114,9 @@ class Recipe:
 
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None,
                        labels: torch.Tensor | None = None) -> TrainingBatch:
-        """Noise a batch of clean images (in [0, 1]) the recipe's way. The course's draws come in the
-        course's order (amounts, then noise), so its runs repeat exactly. Class recipes show each image's
+        """Noise a batch of clean images (in [0, 1]) the process's way. Class recipes show each image's
         label, except for a random ``label_drop`` share (and all of them when the data has no labels)."""
-        if self.process == "ddpm":
-            from diffviz.core import ddpm
-            t = torch.randint(0, ddpm.TRAIN_TIMESTEPS, (x.shape[0],), generator=generator).to(x.device)
-            noise = torch.randn(x.shape, generator=generator).to(x.device)
-            noisy = ddpm.add_noise(x, noise, t, self.beta_schedule, scheduler=self._scheduler())
-            return TrainingBatch(noisy, t, noise, t.float() / (ddpm.TRAIN_TIMESTEPS - 1))
-        amount = self.draw_amounts(x.shape[0], generator).to(x.device)
-        noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
+        batch = self.process.training_batch(x, generator)
         shown = None
         if self.classes:
             unlabelled = torch.full((x.shape[0],), self.classes, dtype=torch.long)
@@ -143,57 +126,47 @@ class Recipe:
                 dropped = torch.rand(x.shape[0], generator=generator) < self.label_drop
                 shown = torch.where(dropped, unlabelled, labels.cpu().long())
             shown = shown.to(x.device)
-        return TrainingBatch(corrupt(x, amount, noise), amount, x, amount, shown)
+        return TrainingBatch(*batch, shown)
 
     def noisy_at(self, x: torch.Tensor, amount: torch.Tensor, noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """(model input, condition) for clean images ``x`` at a 0..1 ``amount`` each (views' sliders)."""
-        if self.process == "ddpm":
-            from diffviz.core import ddpm
-            t = (amount.clamp(0, 1) * (ddpm.TRAIN_TIMESTEPS - 1)).round().long()
-            return ddpm.add_noise(x, noise, t, self.beta_schedule, scheduler=self._scheduler()), t
-        return corrupt(x, amount, noise), amount
+        return self.process.noisy_at(x, amount, noise)
 
     def clean_image(self, model: nn.Module, noisy: torch.Tensor, condition: torch.Tensor,
                     labels: torch.Tensor | None = None) -> torch.Tensor:
         """The model's estimate of the clean image, in [0, 1] screen space, whatever it predicts."""
         out = self.predict(model, noisy, condition, labels)
-        if self.process == "ddpm":
-            from diffviz.core import ddpm
-            return ddpm.to_screen(ddpm.clean_estimate(noisy, out, condition, self._scheduler().alphas_cumprod))
-        return out
+        return self.process.to_screen(self.process.clean_estimate(noisy, out, condition))
 
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         """Model-space images to the [0, 1] the views show."""
-        return (x + 1) / 2 if self.process == "ddpm" else x
-
-    def _scheduler(self):
-        from diffviz.core import ddpm
-        return _SCHEDULERS.setdefault(self.beta_schedule, ddpm.training_scheduler(self.beta_schedule))
+        return self.process.to_screen(x)
 
 
-_SCHEDULERS: dict[str, object] = {}  # one DDPMScheduler per beta schedule, made on first use
+_RECIPES = (
+    Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
+           warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0,
+           summary="flow, told each digit's class (one in ten unlabelled), drawn with classifier-free guidance 2: "
+                   "pick the digit to draw"),
+    Recipe(name="flow", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3, warmup_steps=100,
+           ema_decay=0.999, batch_size=64,
+           summary="fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
+                   "batch 64"),
+    Recipe(name="course", architecture="BasicUNet", process=COURSE_BLEND, conditioned=False, lr=1e-3,
+           warmup_steps=0, ema_decay=None, summary="the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
+    Recipe(name="course-unet2d", architecture="CourseUNet2D", process=COURSE_BLEND, conditioned=False, lr=1e-3,
+           warmup_steps=0, ema_decay=None,
+           summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
+    Recipe(name="ddpm", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3, warmup_steps=100,
+           ema_decay=0.999, sampler="ddim",
+           summary="DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the noise"),
+    Recipe(name="ddpm-cosine", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
+           warmup_steps=100, ema_decay=0.999, sampler="ddim",
+           summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
+)
+RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES
 
-RECIPES: dict[str, Recipe] = {
-    "course": Recipe("course", "BasicUNet", "uniform", "uniform", False, 1e-3, 0, None,
-                     "the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
-    "flow": Recipe("flow", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
-                   "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
-                   "batch 64", batch_size=64),
-    "flow-class": Recipe("flow-class", "TimeUNet", "gaussian", "logit-normal", True, 2e-3, 100, 0.999,
-                         "flow, told each digit's class (one in ten unlabelled), drawn with classifier-free "
-                         "guidance 2: pick the digit to draw", batch_size=64, classes=10, guidance=2.0),
-    "course-unet2d": Recipe("course-unet2d", "CourseUNet2D", "uniform", "uniform", False, 1e-3, 0, None,
-                            "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
-    "ddpm": Recipe("ddpm", "DDPMUNet", "gaussian", "timestep", True, 1e-3, 100, 0.999,
-                   "DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the noise",
-                   process="ddpm", beta_schedule="linear", sampler="ddim"),
-    "ddpm-cosine": Recipe("ddpm-cosine", "DDPMUNet", "gaussian", "timestep", True, 1e-3, 100, 0.999,
-                          "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise",
-                          process="ddpm", beta_schedule="squaredcos_cap_v2", sampler="ddim"),
-}
-
-
-DEFAULT_RECIPE = "flow-class"  # the recipe new training uses unless told otherwise (see RECIPE_NAMES)
+__all__ = ["DEFAULT_RECIPE", "RECIPES", "BlendProcess", "Recipe", "TrainingBatch", "get_recipe"]
 
 
 def get_recipe(name: str) -> Recipe:

@@ -1,21 +1,11 @@
-"""The course's sampler, recorded step by step into a ``Trajectory``.
+"""Sampling: run a recipe's model with any of its samplers and record every step into a ``Trajectory``.
 
-Start from uniform noise; at step i of n, ask the model for its prediction of the clean
-image and move a fraction ``mix = 1 / (n - i)`` of the way toward it:
-
-    pred = net(x)
-    x    = x * (1 - mix) + pred * mix
-
-The last step has mix = 1, so the result *is* the model's last prediction. Seen another
-way, this is an Euler step along a straight line from noise (t = 1) to data (t = 0)
-with x-prediction: at t = 1 - i/n, moving dt / t = (1/n) / (1 - i/n) toward the
-prediction is exactly 1 / (n - i).
-
-One ``Trajectory`` is the single source for the timeline, the inspector and the GIF
-export: frames 0..n, where frame i < n is the state *before* step i and frame n is the
-result. Every frame also holds the model's prediction from that x (for frame n one
-extra forward pass, so the result can be inspected like every other step) and,
-optionally, every layer's feature maps.
+The samplers themselves live in ``core.samplers`` (one module per family, one interface);
+this module is the one loop that drives any of them: it checks the request, starts from
+the recipe's noise (repeatable by seed), hands the sampler a ``Denoiser`` (the model with
+its labels and guidance), and writes each yielded frame, mapped to the screen's [0, 1],
+into preallocated arrays. One ``Trajectory`` is then the single source for the timeline,
+the inspector, the Compare view and every export.
 
 A model told the digit's class (the ``flow-class`` recipe) is asked for one digit per
 sample, 0 to 9 in turn unless a single digit is chosen, and its two predictions, with
@@ -25,7 +15,6 @@ and without the label, are combined by classifier-free guidance (``Recipe.guided
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import numpy as np
@@ -33,96 +22,19 @@ import torch
 from torch import nn
 
 from diffviz.core.errors import ConfigError
-from diffviz.core.features import FeatureCapture
+from diffviz.core.features import FeatureCapture, feature_values_per_sample, model_facts
 from diffviz.core.recipes import RECIPES, Recipe
+from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
+from diffviz.core.trajectory import Trajectory
 
 MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
 MAX_GUIDANCE = 20.0  # far past where images break up; beyond it is a typo
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
-# Feature values kept per sample per frame, by architecture (BasicUNet: its six layers' outputs).
-_BASIC_UNET_FEATURES = 32 * 28 * 28 + 64 * 14 * 14 + 64 * 7 * 7 * 2 + 32 * 14 * 14 + 28 * 28
-# CourseUNet2D: three down blocks, the mid block and three up blocks (see describe_layers).
-_COURSE_UNET2D_FEATURES = 32 * 14 * 14 + 64 * 7 * 7 * 3 + 64 * 14 * 14 + 64 * 28 * 28 + 32 * 28 * 28
-FEATURE_VALUES_PER_SAMPLE = {"BasicUNet": _BASIC_UNET_FEATURES, "TimeUNet": _BASIC_UNET_FEATURES,
-                             "CourseUNet2D": _COURSE_UNET2D_FEATURES}
+IMAGE_SHAPE = (1, 28, 28)
 
-
-@dataclass
-class Trajectory:
-    """Every step of one sampling run, as numpy arrays (no live tensors)."""
-
-    xs: np.ndarray                     # (n+1, N, C, H, W) float32: x before step i; xs[n] is the result
-    preds: np.ndarray                  # (n+1, N, C, H, W) float32: the model's clean-image prediction from xs[i]
-    mix: np.ndarray                    # (n,) float: how far step i moved toward the prediction
-    features: dict[str, np.ndarray] = field(default_factory=dict)  # layer -> (n+1, K, C', H', W') float16
-    seed: int = 0
-    sampler: str = "course"
-    recipe: str = "course"
-    timesteps: np.ndarray | None = None  # (n+1,) DDPM samplers' timestep per frame; None for the course sampler
-    labels: np.ndarray | None = None     # (N,) the digit each sample was asked for; None for unlabelled models
-    guidance: float = 1.0                # the classifier-free guidance scale used (1: none)
-
-    @property
-    def n_steps(self) -> int:
-        return int(self.mix.shape[0])
-
-    @property
-    def n_frames(self) -> int:
-        return self.n_steps + 1
-
-    @property
-    def n_samples(self) -> int:
-        return int(self.xs.shape[1])
-
-    @property
-    def final(self) -> np.ndarray:
-        """The finished images (N, C, H, W) in [0, 1]."""
-        return np.clip(self.xs[-1], 0.0, 1.0)
-
-    @property
-    def feature_samples(self) -> int:
-        """How many samples have feature maps (the first ones of the batch); 0 without capture."""
-        return int(next(iter(self.features.values())).shape[1]) if self.features else 0
-
-    @property
-    def layer_names(self) -> list[str]:
-        return list(self.features)
-
-    def request_text(self) -> str:
-        """What a model told the class was asked for, e.g. ``digit 7 · guidance 2``; empty for other models."""
-        if self.labels is None:
-            return ""
-        digits = sorted(set(self.labels.tolist()))
-        asked = f"digit {digits[0]}" if len(digits) == 1 else "digits 0 to 9 in turn"
-        return f"{asked} · guidance {self.guidance:g}"
-
-    def change_per_step(self) -> np.ndarray:
-        """Mean absolute change of x made by each step, (n,): the "how much moved" plot."""
-        return np.abs(np.diff(self.xs, axis=0)).mean(axis=(1, 2, 3, 4))
-
-    def step_label(self, frame: int) -> str:
-        """A short caption for a frame, e.g. ``step 3/40 · mix 1/37 = 0.027``."""
-        if frame >= self.n_steps:
-            return f"result ({self.n_steps} steps)"
-        if self.timesteps is not None:
-            return f"step {frame + 1}/{self.n_steps} · {self.sampler} · t = {int(self.timesteps[frame])}"
-        mix = float(self.mix[frame])
-        if self.sampler == "course":
-            return f"step {frame + 1}/{self.n_steps} · mix 1/{self.n_steps - frame} = {mix:.3f}"
-        return f"step {frame + 1}/{self.n_steps} · {mix:.3f}"
-
-
-@dataclass
-class SamplerStep:
-    """One recorded frame while sampling runs (for progress and cancellation)."""
-
-    frame: int
-    x: torch.Tensor
-    pred: torch.Tensor
-    mix: float | None
-    features: dict[str, np.ndarray] = field(default_factory=dict)
-    timestep: int | None = None  # DDPM samplers: the timestep this frame was taken at
+__all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_trajectory_fits", "initial_noise",
+           "iter_sampler", "sample", "sample_final", "sampling_labels", "trajectory_bytes", "validate_sampling"]
 
 
 def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: float | None = None) -> None:
@@ -149,15 +61,15 @@ def sampling_labels(recipe: Recipe, n: int, digit: int | None) -> torch.Tensor |
 
 
 def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
-                     image_shape: tuple[int, int, int] = (1, 28, 28)) -> int:
-    """How much memory recording a run will take: x and predictions (float32) plus feature maps (float16)."""
+                     image_shape: tuple[int, int, int] = IMAGE_SHAPE) -> int:
+    """How much memory recording a run will take: x and predictions (float32) plus feature maps (float16),
+    the maps sized from the model's own layers (``describe_layers``)."""
     frames = steps + 1
     pixels = int(np.prod(image_shape))
     total = 2 * frames * n * pixels * 4
     if features:
         kept = n if features is True else min(n, int(features))
-        per_sample = FEATURE_VALUES_PER_SAMPLE.get(type(model).__name__, 64 * pixels)
-        total += frames * kept * per_sample * 2
+        total += frames * kept * feature_values_per_sample(model, image_shape) * 2
     return total
 
 
@@ -171,7 +83,7 @@ def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool |
             "steps, capture features for fewer samples, or export a .npy/.png of the results only")
 
 
-def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28),
+def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
                   recipe: Recipe = RECIPES["course"]) -> torch.Tensor:
     """The starting point, repeatable by seed: the recipe's noise (the course's ``torch.rand``)."""
     generator = torch.Generator().manual_seed(seed)
@@ -179,54 +91,25 @@ def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = (1, 28, 28),
 
 
 @torch.no_grad()
-def iter_course_sampler(model: nn.Module, x: torch.Tensor, steps: int,
-                        capture: FeatureCapture | None = None,
-                        inspect_result: bool = True, recipe: Recipe = RECIPES["course"],
-                        labels: torch.Tensor | None = None, guidance: float = 1.0) -> Iterator[SamplerStep]:
-    """Run the course sampler from ``x``, yielding frames 0..steps (see the module docstring).
-
-    With ``inspect_result`` the model also looks at the result (one extra forward pass),
-    so the last frame has a prediction and feature maps like every other. A model that is
-    told the amount is asked at ``t = 1 - i/n``, where the straight line from noise is.
-    """
-    def amount(i: int) -> torch.Tensor:
-        return torch.full((x.shape[0],), 1.0 - i / steps, device=x.device)
-
-    if labels is not None:
-        labels = labels.to(x.device)
-    for i in range(steps):
-        pred = recipe.guided_predict(model, x, amount(i), labels, guidance)
-        mix = 1.0 / (steps - i)
-        yield SamplerStep(i, x, pred, mix, capture.take() if capture is not None else {})
-        x = x * (1 - mix) + pred * mix
-    pred = recipe.guided_predict(model, x, amount(steps), labels, guidance) if inspect_result else None
-    yield SamplerStep(steps, x, pred, None, capture.take() if capture is not None else {})
-
-
-@torch.no_grad()
 def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
                  capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
                  seed: int = 0, labels: torch.Tensor | None = None,
                  guidance: float | None = None) -> Iterator[SamplerStep]:
-    """Frames 0..steps of the recipe's sampler (or ``sampler``), all on the [0, 1] screen scale.
+    """Frames 0..steps of the recipe's sampler (or ``sampler``), x and prediction on the [0, 1] screen scale.
 
-    Blend recipes use the course sampler; DDPM recipes one of diffusers' (see ``core.ddpm``),
-    whose frames carry the timestep in place of a mix. ``labels`` and ``guidance`` (None: the
-    recipe's default) matter only to class recipes.
+    ``labels`` and ``guidance`` (None: the recipe's default) matter only to class recipes; ``seed`` seeds the
+    fresh noise of stochastic samplers.
     """
-    sampler = sampler or recipe.sampler
-    if sampler not in recipe.samplers:
-        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {sampler!r}")
-    if recipe.process != "ddpm":
-        yield from iter_course_sampler(model, x, steps, capture, inspect_result, recipe, labels,
-                                       recipe.guidance if guidance is None else guidance)
-        return
-    from diffviz.core.ddpm import iter_scheduler_sampler
-
-    generator = torch.Generator(device=x.device).manual_seed(seed + 1)  # the stochastic samplers' noise
-    for frame, x_t, x0, t, maps in iter_scheduler_sampler(model, x, steps, sampler, recipe.beta_schedule, eta,
-                                                          capture, generator, inspect_result):
-        yield SamplerStep(frame, x_t, x0, None if frame == steps else float("nan"), maps, t)
+    chosen = get_sampler(sampler or recipe.sampler)
+    if not chosen.works_with(recipe.process):
+        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
+    denoiser = Denoiser(model, recipe, None if labels is None else labels.to(x.device),
+                        recipe.guidance if guidance is None else guidance, capture)
+    generator = torch.Generator(device=x.device).manual_seed(seed + 1)
+    to_screen = recipe.process.to_screen
+    for step in chosen.run(denoiser, x, steps, eta=eta, generator=generator, inspect_result=inspect_result):
+        step.x, step.pred = to_screen(step.x), to_screen(step.pred)
+        yield step
 
 
 def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
@@ -245,10 +128,10 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     validate_sampling(n, steps, digit, guidance)
     guidance = recipe.guidance if guidance is None else guidance
     labels = sampling_labels(recipe, n, digit)
-    check_trajectory_fits(model, n, steps, features)
     device = torch.device(device)
     was_training = model.training
     model.to(device).eval()
+    check_trajectory_fits(model, n, steps, features)
     limit = None if features is True else int(features)
     capture = FeatureCapture(model, limit) if features else None
     x0 = initial_noise(n, seed, recipe=recipe).to(device)
@@ -256,7 +139,8 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     xs = np.empty((frames, *x0.shape), dtype=np.float32)
     preds = np.empty_like(xs)
     mixes = np.empty(steps, dtype=np.float64)
-    timesteps = np.full(frames, -1, dtype=np.int64)
+    levels = np.empty(frames, dtype=np.float64)
+    conditions = np.empty(frames, dtype=np.float64)
     layer_maps: dict[str, np.ndarray] = {}  # filled in place: stacking afterwards would copy it all again
     sampler = sampler or recipe.sampler
     try:
@@ -268,10 +152,9 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
                 return None
             xs[record.frame] = record.x.cpu().numpy()
             preds[record.frame] = record.pred.cpu().numpy()
-            if record.mix is not None:
+            levels[record.frame], conditions[record.frame] = record.level, record.condition
+            if record.frame < steps:
                 mixes[record.frame] = record.mix
-            if record.timestep is not None:
-                timesteps[record.frame] = record.timestep
             for name, array in record.features.items():
                 if name not in layer_maps:
                     layer_maps[name] = np.empty((frames, *array.shape), dtype=array.dtype)
@@ -282,10 +165,12 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
         if capture is not None:
             capture.__exit__(None, None, None)
         model.train(was_training)
+    facts = model_facts(model)
     return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
-                      recipe=recipe.name, timesteps=timesteps if recipe.process == "ddpm" else None,
+                      recipe=recipe.name, levels=levels, conditions=conditions,
                       labels=None if labels is None else labels.numpy(),
-                      guidance=guidance if labels is not None else 1.0)
+                      guidance=guidance if labels is not None else 1.0,
+                      layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
 
 
 @torch.no_grad()
@@ -312,7 +197,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
                                        labels=None if labels is None else labels[start:start + len(x)]):
                 if cancel is not None and cancel.is_set():
                     return None
-                if record.mix is None:
+                if record.frame == steps:
                     out[start:start + len(x)] = record.x.cpu().numpy()
             if on_batch is not None:
                 on_batch(min(start + batch_size, n), n)

@@ -15,6 +15,35 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from diffviz.core.models.facts import ModelFacts
+
+LAYOUT = """
+<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy digit through 5×5 convolutions, each followed by
+SiLU, and halves the resolution twice with max-pooling (28→14→7), so deeper layers see larger parts of the digit with
+more channels. The right half (<i>up</i>) doubles the resolution back (7→14→28) and ends with one channel: the
+model's guess of the clean digit.</p>
+"""
+
+FEATURES = """
+<p>A <b>feature map</b> is the output of one layer of this UNet: a convolution followed by SiLU.
+Each small tile is one <b>channel</b>: the response of one learned 5×5 filter at every position
+(bright = the filter's pattern is strongly present there).</p>
+<p>The <b>down</b> layers look at the image at falling resolution (28→14→7 pixels): the first
+responds to edges and strokes, deeper ones to larger parts of the digit. The <b>up</b> layers
+rebuild the digit at rising resolution, and the <b>skip connections</b> add the matching down
+maps back in, so fine detail lost in the pooling returns. The last layer's single channel is the
+model's prediction itself.</p>
+"""
+
+NOTES = {
+    "down0": "First conv (1→32) on the full 28×28 image: edges and bits of stroke.",
+    "down1": "Second conv (32→64) after one 2× pooling, 14×14: strokes and corners.",
+    "down2": "Third conv (64→64) at 7×7, the coarsest view: which parts of a digit are where.",
+    "up0": "First up conv (64→64), still 7×7: starts to decide what to draw.",
+    "up1": "Upsampled to 14×14 plus down1's maps (skip connection): rebuilds strokes.",
+    "up2": "Upsampled to 28×28 plus down0's maps: its single channel is the prediction.",
+}
+
 
 class BasicUNet(nn.Module):
     """A minimal UNet: three down convs, three up convs, two skip connections."""
@@ -56,6 +85,15 @@ class BasicUNet(nn.Module):
     def config(self) -> dict:
         """What ``build_model`` needs to make this model again (stored in checkpoints)."""
         return {"in_channels": self.in_channels, "out_channels": self.out_channels}
+
+    def facts(self) -> ModelFacts:
+        """The course's network, described for the architecture view and the inspector."""
+        return ModelFacts(layout_html=LAYOUT, features_html=FEATURES, notes=dict(NOTES),
+                          skip_html="fine detail is lost in the 7×7 bottleneck, so each down layer's output is kept "
+                                    "and <i>added</i> to the up path at the same resolution "
+                                    "(<code>x = upscale(x) + h.pop()</code>)",
+                          skips=(("down1", "up1"), ("down0", "up2")), downsample_label="MaxPool ½",
+                          upsample_label="Upsample ×2")
 
     def feature_layers(self) -> dict[str, nn.Module]:
         """The six layers the inspector shows, by display name, in forward order."""

@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from diffviz.core.models.basic_unet import BasicUNet
+from diffviz.core.models.facts import ModelFacts
 
 N_FREQUENCIES = 8
 EMBED = 64
@@ -46,6 +47,20 @@ class TimeUNet(BasicUNet):
 
     def config(self) -> dict:
         return {**super().config(), **({"classes": self.classes} if self.classes else {})}
+
+    def facts(self) -> ModelFacts:
+        """BasicUNet's facts, plus what the amount (and the class) add to every layer."""
+        base = super().facts()
+        told = "the amount and the digit's class" if self.classes else "the amount"
+        extra = (f"<p>Unlike the course's BasicUNet, this network is told <b>{told}</b>: a small MLP turns it into "
+                 "one bias per channel, added to every conv's output before the SiLU, so each layer knows how "
+                 "much to trust its input. The last layer has no SiLU: the prediction can reach every pixel "
+                 "value.</p>")
+        notes = dict(base.notes)
+        notes["up2"] = "Upsampled to 28×28 plus down0's maps, no SiLU: its single channel is the prediction."
+        return ModelFacts(layout_html=base.layout_html + extra, features_html=base.features_html + extra,
+                          skip_html=base.skip_html, notes=notes, skips=base.skips,
+                          downsample_label=base.downsample_label, upsample_label=base.upsample_label)
 
     def forward(self, x: torch.Tensor, amount: torch.Tensor | None = None,  # type: ignore[override]
                 labels: torch.Tensor | None = None) -> torch.Tensor:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-# The course's configuration (DESIGN §2): 1,707,009 parameters.
+from diffviz.core.models.facts import ModelFacts
+
+# The course's configuration: 1,707,009 parameters.
 COURSE_CONFIG = dict(sample_size=28, in_channels=1, out_channels=1, layers_per_block=2,
                      block_out_channels=(32, 64, 64),
                      down_block_types=("DownBlock2D", "AttnDownBlock2D", "AttnDownBlock2D"),
@@ -33,6 +35,28 @@ def _unet2d(config: dict) -> nn.Module:
     return UNet2DModel(**config)
 
 
+def _count(block: nn.Module, part: str) -> int:
+    """How many of ``part`` (resnets, attentions, downsamplers, upsamplers) a diffusers block holds."""
+    modules = getattr(block, part, None)
+    return len(modules) if modules is not None else 0
+
+
+def _block_note(name: str, block: nn.Module, timestep_text: str) -> str:
+    """One line on what a diffusers block does, read from the block itself."""
+    resnets, attentions = _count(block, "resnets"), _count(block, "attentions")
+    what = f"{type(block).__name__}: {resnets} ResNet block{'s' if resnets != 1 else ''} (3×3 convs, {timestep_text})"
+    if attentions:
+        what += (", with self-attention between them" if attentions < resnets
+                 else ", each followed by self-attention" if resnets > 1 else ", then self-attention")
+    if name.startswith("up"):
+        what += "; each takes a skip activation from the down path, concatenated"
+    if _count(block, "downsamplers"):
+        what += "; then a stride-2 conv halves the resolution"
+    if _count(block, "upsamplers"):
+        what += "; then upsampling ×2 and a 3×3 conv"
+    return what + "."
+
+
 class _Wrapped(nn.Module):
     base_config: dict = {}
 
@@ -44,6 +68,37 @@ class _Wrapped(nn.Module):
     def config(self) -> dict:
         """What ``build_model`` needs to make this model again (stored in checkpoints)."""
         return {"in_channels": self.in_channels, "out_channels": self.out_channels}
+
+    timestep_text = "the timestep's embedding"  # what every ResNet block adds to its channels
+
+    def facts(self) -> ModelFacts:
+        """UNet2DModel's blocks, described from the blocks this model really has."""
+        layers = self.feature_layers()
+        downs = [name for name in layers if name.startswith("down")]
+        ups = [name for name in layers if name.startswith("up")]
+        attention = [name for name, block in layers.items() if _count(block, "attentions")]
+        layout = (
+            f"<p><b>Why a U?</b> This is diffusers' <code>UNet2DModel</code>. Its left half is {len(downs)} "
+            "<i>down blocks</i> of ResNet blocks (GroupNorm, SiLU, 3×3 convolutions, plus "
+            f"{self.timestep_text}, with a shortcut around them); every down block but the last halves the "
+            "resolution with a stride-2 convolution (no pooling). The <i>mid block</i> works at the coarsest "
+            f"resolution, and {len(ups)} <i>up blocks</i> double it back before a last 3×3 convolution gives "
+            "one channel: the model's output.</p>"
+            + (f"<p><b>Self-attention</b> ({', '.join(attention)}): every position looks at every other one and "
+               "mixes in what it finds relevant, so distant parts of the digit can agree.</p>" if attention else ""))
+        features = (
+            "<p>A <b>feature map</b> here is the output of one whole <i>block</i> of UNet2DModel (several ResNet "
+            "blocks of 3×3 convolutions with GroupNorm and SiLU, some with self-attention), not of a single "
+            "convolution. Each small tile is one <b>channel</b> of that output.</p><p>The <b>down</b> blocks see "
+            "the image at falling resolution, the <b>mid</b> block at the coarsest, and the <b>up</b> blocks "
+            "rebuild it, each taking in the matching down activations (concatenated) through its skip "
+            "connections.</p>")
+        skips = tuple((down, up) for down, up in zip(reversed(downs), ups))
+        return ModelFacts(layout_html=layout, features_html=features,
+                          skip_html="every ResNet block of an up block takes one saved down activation, "
+                                    "<i>concatenated</i> to its input along the channels",
+                          notes={name: _block_note(name, block, self.timestep_text) for name, block in layers.items()},
+                          skips=skips, downsample_label="stride-2 conv ½", upsample_label="Upsample ×2 + conv")
 
     def feature_layers(self) -> dict[str, nn.Module]:
         """Down blocks, the mid block and up blocks, in forward order, for the inspector."""
@@ -58,6 +113,7 @@ class CourseUNet2D(_Wrapped):
 
     takes_amount = False
     base_config = COURSE_CONFIG
+    timestep_text = "a timestep embedding, always t = 0 here"
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.unet(x, 0).sample

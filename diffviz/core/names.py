@@ -1,0 +1,24 @@
+"""The names of recipes and samplers, without torch: what ``--help`` lists and where each sampler lives.
+
+Why a module of names: ``diffviz --help`` and the CLI's argument checks must answer at once,
+with no torch and no Qt, yet list exactly what the engine offers. The recipes themselves
+live in ``core.recipes``; a test checks that both agree. The sampler table is the sampler
+registry itself: each name points at the module object that implements it, imported on
+first use by ``core.samplers.get_sampler``. Adding a sampler is its module and one line here.
+"""
+
+from __future__ import annotations
+
+RECIPE_NAMES = ("flow-class", "flow", "course", "course-unet2d", "ddpm", "ddpm-cosine")
+DEFAULT_RECIPE = "flow-class"  # the recipe new training uses unless told otherwise
+
+# sampler name -> "module:attribute" of its Sampler object (``core.samplers``), in the order menus list them
+SAMPLERS = {
+    "course": "diffviz.core.samplers.course:SAMPLER",
+    "heun": "diffviz.core.samplers.heun:SAMPLER",
+    "ddpm": "diffviz.core.samplers.diffusers_schedulers:DDPM",
+    "ddim": "diffviz.core.samplers.diffusers_schedulers:DDIM",
+    "dpm-solver++": "diffviz.core.samplers.diffusers_schedulers:DPM_SOLVER",
+    "euler": "diffviz.core.samplers.diffusers_schedulers:EULER",
+}
+SAMPLER_NAMES = tuple(SAMPLERS)

@@ -1,0 +1,267 @@
+"""Noising processes: how clean images become the noisy inputs a model learns from, and back.
+
+A recipe says *which* model learns; its process says *what the model is shown and asked*.
+Two families, one small interface, the shape of diffusers' schedulers (stateless maths,
+every process answering the same questions):
+
+- ``BlendProcess``: the course's idea, ``noisy = (1 - amount) * x + amount * noise`` with one
+  amount per image; the model is asked for the clean image, and the screen shows model space
+  as it is. The course draws uniform noise and uniform amounts; the flow recipes Gaussian
+  noise and logit-normal amounts.
+- ``DDPMProcess``: diffusers' ``DDPMScheduler`` noising, ``x_t = √ᾱ_t · x0 + √(1 - ᾱ_t) · ε``
+  with x0 in [-1, 1] and an integer timestep per image; the model is asked for the noise ε.
+
+Every process can: draw a training batch (noisy input, what the model is told, target and a
+0..1 amount per image for the loss-by-noise plot), noise clean images at a 0..1 amount (the
+views' sliders), turn the model's output into a clean-image estimate, map model space to
+the screen's [0, 1], and describe its schedule for the Schedule view. The string choices
+(which noise, which amounts, which betas) are switched on inside these classes only.
+
+diffusers is imported only when a DDPM process first needs its scheduler.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import numpy as np
+import torch
+
+from diffviz.core import ddpm
+from diffviz.core.corruption import corrupt, random_amounts
+from diffviz.core.errors import ConfigError
+
+SCHEDULE_POINTS = 1000  # the Schedule view's t axis: DDPM's 1,000 training timesteps, the blend's amount·999
+
+
+class ProcessBatch(NamedTuple):
+    """One training batch as a process makes it: the model's input and what it is told, the target, and a
+    0..1 amount per image (the blend amount, or t/999) for the loss-by-amount plot."""
+
+    noisy: torch.Tensor
+    condition: torch.Tensor
+    target: torch.Tensor
+    amount: torch.Tensor
+
+
+class Schedule(ABC):
+    """A process's schedule as numpy tables over t = 0..999, for the Schedule view: how much of the digit
+    (``signal``) and of the noise (``noise``) frame t keeps, and the digits noised at t on the screen scale."""
+
+    signal: np.ndarray
+    noise: np.ndarray
+    alpha_bar: np.ndarray | None = None  # DDPM's ᾱ_t; a blend has none
+
+    @abstractmethod
+    def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """Clean images (N, C, H, W) in [0, 1] noised at timestep ``t[i]`` each, on the screen's [0, 1] scale."""
+
+    @abstractmethod
+    def describe(self, t: int) -> str:
+        """The numbers at timestep ``t``, in a line."""
+
+
+class NoisingProcess(ABC):
+    """The interface every noising process offers; see the module docstring."""
+
+    key: str            # its name in PROCESSES
+    title: str          # how the Schedule view lists it
+    target_name: str    # what the model is trained to output, in words ("clean image", "noise")
+
+    @abstractmethod
+    def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
+        """The noise this process blends toward (and sampling starts from)."""
+
+    @abstractmethod
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
+        """Noise a batch of clean images (in [0, 1]) for one training step."""
+
+    @abstractmethod
+    def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
+                 noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(model input, what the model is told) for clean images ``x`` at a 0..1 ``amount`` each."""
+
+    @abstractmethod
+    def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        """The clean image the model's ``output`` implies, in model space."""
+
+    @abstractmethod
+    def to_screen(self, x: torch.Tensor) -> torch.Tensor:
+        """Model-space images to the [0, 1] the views show."""
+
+    @abstractmethod
+    def schedule(self) -> Schedule:
+        """The schedule's tables (may import diffusers: call it off the GUI thread)."""
+
+
+# ----- the blend ---------------------------------------------------------------------------------------
+NOISE_KINDS = ("uniform", "gaussian")         # torch.rand (the course) | torch.randn
+AMOUNT_KINDS = ("uniform", "logit-normal")    # torch.rand(B) (the course) | sigmoid(torch.randn(B))
+
+
+@dataclass(frozen=True)
+class BlendSchedule(Schedule):
+    """The blend's straight lines: signal ``1 - amount``, noise ``amount``, with amount = t / 999."""
+
+    gaussian: bool = False
+
+    def __post_init__(self) -> None:
+        amount = np.arange(SCHEDULE_POINTS) / (SCHEDULE_POINTS - 1)
+        object.__setattr__(self, "signal", 1 - amount)
+        object.__setattr__(self, "noise", amount)
+
+    def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        noise = (rng.standard_normal(images.shape) if self.gaussian else rng.random(images.shape)).astype(np.float32)
+        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
+        return signal * images + noise_w * noise
+
+    def describe(self, t: int) -> str:
+        return f"t = {t} · amount = {self.noise[t]:.3f} · signal 1 − amount = {self.signal[t]:.3f}"
+
+
+@dataclass(frozen=True)
+class BlendProcess(NoisingProcess):
+    """The course's blend toward noise by an amount; the model predicts the clean image."""
+
+    key: str
+    title: str
+    noise_kind: str = "uniform"
+    amount_kind: str = "uniform"
+    target_name: str = "clean image"
+
+    def __post_init__(self) -> None:
+        if self.noise_kind not in NOISE_KINDS or self.amount_kind not in AMOUNT_KINDS:
+            raise ConfigError(f"a blend takes noise {NOISE_KINDS} and amounts {AMOUNT_KINDS} "
+                              f"(got {self.noise_kind!r}, {self.amount_kind!r})")
+
+    def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
+        if self.noise_kind == "gaussian":
+            return torch.randn(shape, generator=generator)
+        return torch.rand(shape, generator=generator)
+
+    def draw_amounts(self, batch: int, generator: torch.Generator | None = None) -> torch.Tensor:
+        """One corruption amount per image, in (0, 1)."""
+        if self.amount_kind == "logit-normal":
+            return torch.sigmoid(torch.randn(batch, generator=generator))
+        return random_amounts(batch, generator)  # the course's torch.rand(B)
+
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
+        # The course's order (amounts, then noise), so a course run repeats the course's draws exactly.
+        amount = self.draw_amounts(x.shape[0], generator).to(x.device)
+        noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
+        return ProcessBatch(corrupt(x, amount, noise), amount, x, amount)
+
+    def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
+                 noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return corrupt(x, amount, noise), amount
+
+    def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        return output  # the model is asked for the clean image itself
+
+    def to_screen(self, x: torch.Tensor) -> torch.Tensor:
+        return x
+
+    def schedule(self) -> Schedule:
+        return BlendSchedule(gaussian=self.noise_kind == "gaussian")
+
+
+# ----- DDPM --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DDPMSchedule(Schedule):
+    """√ᾱ_t of the digit (in [-1, 1]) and √(1 - ᾱ_t) of Gaussian noise."""
+
+    alpha_bar: np.ndarray = field(default_factory=lambda: np.ones(SCHEDULE_POINTS))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "signal", np.sqrt(self.alpha_bar))
+        object.__setattr__(self, "noise", np.sqrt(1 - self.alpha_bar))
+
+    def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        noise = rng.standard_normal(images.shape).astype(np.float32)
+        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
+        return (signal * (2 * images - 1) + noise_w * noise + 1) / 2
+
+    def describe(self, t: int) -> str:
+        return (f"t = {t} · ᾱ = {self.alpha_bar[t]:.4f} · √ᾱ = {self.signal[t]:.3f} · "
+                f"√(1 − ᾱ) = {self.noise[t]:.3f}")
+
+
+@dataclass(frozen=True)
+class DDPMProcess(NoisingProcess):
+    """diffusers' DDPM noising with ``beta_schedule``; the model is told the integer timestep and predicts ε."""
+
+    key: str
+    title: str
+    beta_schedule: str = "linear"
+    target_name: str = "noise"
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)  # the DDPMScheduler, made on first use
+
+    def __post_init__(self) -> None:
+        if self.beta_schedule not in ddpm.BETA_SCHEDULES:
+            raise ConfigError(f"unknown beta schedule {self.beta_schedule!r}; choose one of "
+                              f"{', '.join(ddpm.BETA_SCHEDULES)}")
+
+    @property
+    def train_timesteps(self) -> int:
+        return ddpm.TRAIN_TIMESTEPS
+
+    @property
+    def scheduler(self) -> Any:
+        """The training ``DDPMScheduler`` (diffusers is imported on first use)."""
+        if "scheduler" not in self._cache:
+            self._cache["scheduler"] = ddpm.training_scheduler(self.beta_schedule)
+        return self._cache["scheduler"]
+
+    def scheduler_config(self) -> Any:
+        """The config every sampling scheduler of this process starts from (the same betas)."""
+        return self.scheduler.config
+
+    def alpha_bars(self) -> torch.Tensor:
+        return self.scheduler.alphas_cumprod
+
+    def timestep_at(self, amount: torch.Tensor) -> torch.Tensor:
+        """0..1 amounts to the nearest integer timestep 0..999."""
+        return (amount.clamp(0, 1) * (self.train_timesteps - 1)).round().long()
+
+    def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
+        return torch.randn(shape, generator=generator)
+
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
+        t = torch.randint(0, self.train_timesteps, (x.shape[0],), generator=generator).to(x.device)
+        noise = torch.randn(x.shape, generator=generator).to(x.device)
+        noisy = ddpm.add_noise(x, noise, t, scheduler=self.scheduler)
+        return ProcessBatch(noisy, t, noise, t.float() / (self.train_timesteps - 1))
+
+    def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
+                 noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        t = self.timestep_at(amount)
+        return ddpm.add_noise(x, noise, t, scheduler=self.scheduler), t
+
+    def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        return ddpm.clean_estimate(noisy, output, condition, self.alpha_bars())
+
+    def to_screen(self, x: torch.Tensor) -> torch.Tensor:
+        return ddpm.to_screen(x)
+
+    def schedule(self) -> Schedule:
+        return DDPMSchedule(alpha_bar=self.alpha_bars().double().numpy())
+
+
+COURSE_BLEND = BlendProcess(key="course", title="course: amount = t / 999", noise_kind="uniform",
+                            amount_kind="uniform")
+FLOW_BLEND = BlendProcess(key="flow", title="flow: amount = t / 999, Gaussian noise", noise_kind="gaussian",
+                          amount_kind="logit-normal")
+DDPM_LINEAR = DDPMProcess(key="ddpm-linear", title="DDPM, linear betas", beta_schedule="linear")
+DDPM_COSINE = DDPMProcess(key="ddpm-cosine", title="DDPM, cosine (squaredcos_cap_v2)",
+                          beta_schedule="squaredcos_cap_v2")
+
+PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, DDPM_LINEAR, DDPM_COSINE)}
+
+
+def get_process(key: str) -> NoisingProcess:
+    try:
+        return PROCESSES[key]
+    except KeyError:
+        raise ConfigError(f"unknown noising process {key!r}; choose one of {', '.join(PROCESSES)}") from None

@@ -1,0 +1,55 @@
+"""The course's sampler: at step i of n, move a fraction ``mix = 1 / (n - i)`` toward the prediction.
+
+Start from the recipe's noise; at step i of n, ask the model for its prediction of the clean
+image and move part of the way toward it:
+
+    pred = net(x)
+    x    = x * (1 - mix) + pred * mix
+
+The last step has mix = 1, so the result *is* the model's last prediction. Seen another way,
+this is an Euler step along a straight line from noise (t = 1) to data (t = 0) with
+x-prediction: at t = 1 - i/n, moving dt / t = (1/n) / (1 - i/n) toward the prediction is
+exactly 1 / (n - i). A model that is told the amount is asked at that t (the course's own
+model simply ignores it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import torch
+
+from diffviz.core.processes import BlendProcess
+from diffviz.core.samplers.base import Denoiser, Sampler, SamplerStep, full
+
+if TYPE_CHECKING:
+    from diffviz.core.processes import NoisingProcess
+    from diffviz.core.trajectory import Trajectory
+
+
+class CourseSampler(Sampler):
+    name = "course"
+    summary = "the course's sampler: move 1/(n - i) of the way to the prediction (an Euler step)"
+
+    def works_with(self, process: "NoisingProcess") -> bool:
+        return isinstance(process, BlendProcess)
+
+    def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
+            generator: torch.Generator | None = None, inspect_result: bool = True) -> Iterator[SamplerStep]:
+        for i in range(steps):
+            t = 1.0 - i / steps
+            _, pred = denoiser.clean(x, full(x, t))
+            mix = 1.0 / (steps - i)
+            yield SamplerStep(i, x, pred, condition=t, level=t, mix=mix, features=denoiser.take_features())
+            x = x * (1 - mix) + pred * mix
+        pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
+        yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
+
+    def caption(self, trajectory: "Trajectory", frame: int) -> str:
+        if frame >= trajectory.n_steps:
+            return super().caption(trajectory, frame)
+        mix = float(trajectory.mix[frame])
+        return f"step {frame + 1}/{trajectory.n_steps} · mix 1/{trajectory.n_steps - frame} = {mix:.3f}"
+
+
+SAMPLER = CourseSampler()

@@ -1,0 +1,87 @@
+"""diffusers' DDPM, DDIM, DPM-Solver++ and Euler samplers, recorded frame by frame.
+
+Why diffusers: these are its well-kept implementations, and the course's second half uses
+them. What diffviz adds is recording: every step's x_t and the model's clean estimate, from
+the same betas the model was trained with (the process's scheduler config). Euler works with
+x scaled by its σ; the model (and the screen) see ``scale_model_input(x)``, which is x_t in
+the DDPM sense, so every sampler's frames look alike. The last frame is the result; the model
+looks at it once more (at t = 0) so that frame too has an estimate and feature maps.
+
+"trailing" timestep spacing starts every run at t = 999, pure noise, whatever the step count
+(the default "leading" spacing would start 5 steps at t = 800, on noise the model never saw).
+diffusers is imported when a run starts, never at import.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+import torch
+
+from diffviz.core.processes import DDPMProcess
+from diffviz.core.samplers.base import Denoiser, Sampler, SamplerStep, full, measured_mix
+
+if TYPE_CHECKING:
+    from diffviz.core.processes import NoisingProcess
+    from diffviz.core.trajectory import Trajectory
+
+
+@dataclass(frozen=True)
+class DiffusersSampler(Sampler):
+    """One of diffusers' schedulers, made ``from_config`` of the process's training schedule."""
+
+    name: str
+    summary: str
+    scheduler_class: str                          # its class name in diffusers
+    options: dict[str, Any] = field(default_factory=dict)
+    takes_eta: bool = False
+    takes_generator: bool = True                  # its step draws fresh noise (or may): seed it
+
+    def works_with(self, process: "NoisingProcess") -> bool:
+        return isinstance(process, DDPMProcess)
+
+    def make_scheduler(self, process: DDPMProcess, steps: int) -> Any:
+        import diffusers
+
+        scheduler = getattr(diffusers, self.scheduler_class).from_config(
+            process.scheduler_config(), timestep_spacing="trailing", **self.options)
+        with warnings.catch_warnings():  # diffusers' DPM-Solver hands numpy a tensor the old way; harmless
+            warnings.filterwarnings("ignore", message="__array__ implementation", category=DeprecationWarning)
+            scheduler.set_timesteps(steps)
+        return scheduler
+
+    def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
+            generator: torch.Generator | None = None, inspect_result: bool = True) -> Iterator[SamplerStep]:
+        process = denoiser.process
+        scheduler = self.make_scheduler(process, steps)
+        last = process.train_timesteps - 1
+        step_options: dict[str, Any] = {"eta": eta} if self.takes_eta else {}
+        if self.takes_generator and generator is not None:
+            step_options["generator"] = generator
+        x = x * scheduler.init_noise_sigma
+        for frame, t in enumerate(scheduler.timesteps):
+            model_input = scheduler.scale_model_input(x, t)
+            eps, x0 = denoiser.clean(model_input, full(x, int(t), torch.long))
+            features = denoiser.take_features()
+            x = scheduler.step(eps, t, x, **step_options).prev_sample
+            x_next = scheduler.scale_model_input(x, scheduler.timesteps[frame + 1]) \
+                if frame + 1 < len(scheduler.timesteps) else x
+            yield SamplerStep(frame, model_input, x0, condition=int(t), level=int(t) / last,
+                              mix=measured_mix(model_input, x_next, x0), features=features)
+        x0 = denoiser.clean(x, full(x, 0, torch.long))[1] if inspect_result else x
+        yield SamplerStep(steps, x, x0, condition=0, level=0.0, mix=0.0, features=denoiser.take_features())
+
+    def caption(self, trajectory: "Trajectory", frame: int) -> str:
+        if frame >= trajectory.n_steps:
+            return super().caption(trajectory, frame)
+        return f"step {frame + 1}/{trajectory.n_steps} · {self.name} · t = {int(trajectory.conditions[frame])}"
+
+
+DDPM = DiffusersSampler("ddpm", "DDPM's own sampler: a little fresh noise every step", "DDPMScheduler")
+DDIM = DiffusersSampler("ddim", "DDIM: deterministic at eta 0, good in few steps", "DDIMScheduler", takes_eta=True)
+DPM_SOLVER = DiffusersSampler("dpm-solver++", "DPM-Solver++: a multistep solver, sharp in 10-20 steps",
+                              "DPMSolverMultistepScheduler", {"algorithm_type": "dpmsolver++"},
+                              takes_generator=False)
+EULER = DiffusersSampler("euler", "Euler on the σ scale (Karras et al.)", "EulerDiscreteScheduler")
