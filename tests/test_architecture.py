@@ -1,4 +1,5 @@
-"""Architecture rules checked mechanically: the engine stays free of Qt, and nothing loads pickles."""
+"""Architecture rules checked mechanically: the layers hold, no import cycles, no behaviour switched on names,
+the engine stays free of Qt, and nothing loads pickles."""
 
 from __future__ import annotations
 
@@ -28,6 +29,45 @@ def test_import_contracts_hold():
             pytest.skip(f"contract names packages not written yet: {', '.join(unwritten)}")
     assert result.returncode == 0, output
     assert "broken" in output and "0 broken" in output, output
+
+
+def test_the_layers_contract_is_declared():
+    import tomllib
+
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    layers = [c["layers"] for c in contracts if c["type"] == "layers"]
+    assert layers == [["diffviz.cli", "diffviz.commands | diffviz.bench", "diffviz.ui", "diffviz.workers",
+                       "diffviz.core"]]
+
+
+def test_no_import_cycle_among_the_packages_modules():
+    """Imports that run (at module level or inside functions) never come back round to where they started.
+    Imports for type checkers only are left out: they never run."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("diffviz", exclude_type_checking_imports=True)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported != module and graph.chain_exists(importer=imported, imported=module):
+                cycles.append(" -> ".join(graph.find_shortest_chain(importer=imported, imported=module) + (imported,)))
+    assert not cycles, "\n".join(cycles)
+
+
+NAME_SWITCH = re.compile(r"(process|sampler|architecture|recipe(\.name)?|beta_schedule|noise_kind|amount_kind)"
+                         r"\s*(==|!=)\s*[\"']")
+
+
+def test_no_behaviour_is_switched_on_a_process_sampler_architecture_or_recipe_name():
+    """Behaviour lives on the registries' objects: a comparison of such a name with a literal is a branch that
+    belongs in a class (the process and sampler classes may switch on their own settings)."""
+    offenders = []
+    for path in _python_files():
+        if path.parent.name == "samplers" or path.name == "processes.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if NAME_SWITCH.search(line):
+                offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
 
 
 def _python_files() -> list[Path]:

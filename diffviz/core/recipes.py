@@ -1,35 +1,33 @@
-"""Recipes: which model, which noise, what the model is told, and how it is optimised.
+"""Recipes: which model, which noising process, what the model is told, and how it is optimised.
 
 ``course`` is the Hugging Face course's recipe to the letter: BasicUNet, uniform noise,
-the model not told the amount, Adam 1e-3. ``flow`` keeps
-the course's story (blend toward noise by an amount, predict the clean image, sample
-with ``mix = 1/(n - i)``: an Euler step along a straight line) and adds five well-known
-ideas that make a small model learn much faster on a CPU:
+the model not told the amount, Adam 1e-3. ``flow`` keeps the course's story (blend toward
+noise by an amount, predict the clean image, sample with ``mix = 1/(n - i)``: an Euler
+step along a straight line) and adds five well-known ideas that make a small model learn
+much faster on a CPU:
 
 1. the model is told the amount (``TimeUNet``), so it knows how much to trust its input;
 2. Gaussian noise, the usual starting point of flow and diffusion models;
 3. an exponential moving average (EMA) of the weights, with a short warm-up, for
    sampling, plus a learning-rate warm-up to a higher rate (2e-3);
 4. amounts drawn from a logit-normal distribution (``sigmoid(randn)``): more practice at
-   middle amounts, where the digit's shape is decided, and less at the trivial ends.
-   Measured over 300 s of training on this project's 2-core machine, this raised the
-   recognised share of 500 samples from 0.42 to 0.49 and halved the Fréchet distance;
+   middle amounts, where the digit's shape is decided, and less at the trivial ends;
 5. batches of 64: on a CPU a step costs about half as much, so a time budget buys twice
-   the updates (measured at the same CPU time as 300 s: recognised 0.46 -> 0.53).
+   the updates.
 
-``flow-class`` is ``flow`` told which digit each training image is (the course's second
-unit builds this class-conditioned model on MNIST). Knowing the class, the network no
-longer has to decide *which* digit a blob of noise becomes, only how to draw it, and
-that is most of what a small model gets wrong early: after 300 s of training on this
-project's 2-core machine, 500 samples were recognised 0.78 of the time against 0.52
-without labels. One image in ten is shown without its label, so the same network also
-draws unlabelled digits, and sampling can push away from those (classifier-free
-guidance, scale 2 by default: recognised 0.98, with the Fréchet distance no worse).
+``flow-class`` (the default for new training, ``core.names.DEFAULT_RECIPE``) is ``flow``
+told which digit each training image is (the course's second unit builds this
+class-conditioned model on MNIST). Knowing the class, the network no longer has to decide
+*which* digit a blob of noise becomes, only how to draw it, and that is most of what a
+small model gets wrong early. One image in ten is shown without its label, so the same
+network also draws unlabelled digits, and sampling can push away from those
+(classifier-free guidance, scale 2 by default). ``diffviz bench quality`` measures what
+each idea buys.
 
-The sampler is the same for all of them: at step i of n the model is asked at amount
-``t = 1 - i/n`` (the course model simply ignores it). ``course-unet2d`` is the course's
-own comparison (diffusers' UNet2DModel, same corruption); ``ddpm`` and ``ddpm-cosine``
-are the DDPM family through diffusers' schedulers (see ``core.ddpm``).
+``course-unet2d`` is the course's own comparison (diffusers' UNet2DModel, same
+corruption); ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers. What a
+recipe shows its model and asks of it is its noising process (``core.processes``); the
+samplers that can draw from it follow from that process (``core.samplers.samplers_for``).
 """
 
 from __future__ import annotations

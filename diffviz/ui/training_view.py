@@ -2,7 +2,7 @@
 
 Why it is built this way: the worker sends a ``TrainingUpdate`` up to ~30 times a second and
 a run can last 100k steps, so ``add_update`` only appends to growing numpy buffers; a
-single-shot timer redraws at most ~30 times a second and only after something changed. The
+single-shot timer redraws at most every ``REDRAW_MS`` and only after something changed. The
 curves use pyqtgraph's peak downsampling and clip-to-view, so a redraw costs about the same
 at step 100 as at step 100,000. Everything here draws what signals carry: no torch, no threads.
 """
