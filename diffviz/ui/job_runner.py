@@ -35,6 +35,11 @@ class JobRunner(QObject):
         self._active: set[str] = set()
 
     def start(self, name: str, job, threads: int | None = None, finish_on_stop: bool = False) -> GeneratorWorker:
+        """Run ``job`` in a new thread under ``name``; refused while a job of that name still runs, since
+        replacing its handle would drop the last reference to a running QThread (Qt aborts the process)."""
+        previous = self.handles.get(name)
+        if name in self._active or (previous is not None and previous.is_running()):
+            raise RuntimeError(f"a {name} job is still running: stop it or wait for it before starting another")
         worker = GeneratorWorker(job, threads=threads, finish_on_stop=finish_on_stop)
         handle = WorkerHandle(worker, name)
         self.handles[name] = handle

@@ -77,12 +77,12 @@ class GeneratorWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        if self._threads:
-            import torch  # per thread: torch's intra-op thread count does not carry across threads
-
-            torch.set_num_threads(self._threads)
         value = None
         try:
+            if self._threads:
+                import torch  # per thread: torch's intra-op thread count does not carry across threads
+
+                torch.set_num_threads(self._threads)
             generator = self._make_generator(self)
             if not isinstance(generator, types.GeneratorType):
                 self.returned.emit(None if self.stop_event.is_set() else generator)

@@ -285,9 +285,6 @@ def test_threads_sets_torch_s_thread_count_inside_the_worker_thread(start_worker
     assert torch.get_num_threads() == 2  # and the GUI thread keeps its own count
 
 
-@pytest.mark.xfail(strict=True, reason="base.py sets torch's thread count before its try: when set_num_threads "
-                                       "raises, nothing is sent and the thread never quits")
-@pytest.mark.qt_no_exception_capture  # the escaping RuntimeError is the bug itself; count it once, here
 def test_finished_is_sent_even_when_the_thread_count_cannot_be_set(qtbot):
     from diffviz.workers.base import GeneratorWorker, WorkerHandle
 

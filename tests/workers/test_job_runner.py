@@ -222,8 +222,6 @@ SAME_NAME_TWICE = textwrap.dedent("""
 """)
 
 
-@pytest.mark.xfail(strict=True, reason="JobRunner.start replaces handles[name] while that job's thread still runs: "
-                                       "the old QThread is destroyed running and Qt aborts the process")
 def test_starting_a_job_under_the_name_of_a_running_one_never_destroys_its_thread(tmp_path):
     script = tmp_path / "same_name_twice.py"
     script.write_text(SAME_NAME_TWICE)
@@ -232,3 +230,4 @@ def test_starting_a_job_under_the_name_of_a_running_one_never_destroys_its_threa
                           timeout=60, check=False)
     assert "Destroyed while thread" not in done.stderr
     assert done.returncode == 0 and "shut down" in done.stdout, done.stderr[-2000:]
+    assert "refused: a sample job is still running" in done.stdout
