@@ -1,0 +1,139 @@
+"""What the app is showing and doing, in one observable object the window and views subscribe to.
+
+Why an object of its own: the window used to keep the model, the trajectory and the paused flag
+in its own attributes and find out whether training was paused by reading the Pause button's
+label. Here, as in napari's ``components/dims.py`` (the model) and ``_qt/widgets/qt_dims.py``
+(the view), the state lives in a QObject with no widgets; it fires a signal once per real change,
+and every widget that shows part of it (the control panel's buttons and model label, the
+timeline, the inspector, the architecture drawing) subscribes. Nothing reads state back from a
+widget.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import torch
+from PySide6.QtCore import QObject, Signal
+
+from diffviz.core.checkpoints import CheckpointInfo
+from diffviz.core.models import BasicUNet
+from diffviz.core.recipes import RECIPES, Recipe, get_recipe
+from diffviz.core.sampling import Trajectory
+
+IDLE, TRAINING, SAMPLING, EXPORTING = "idle", "training", "sampling", "exporting"
+# Which running job decides what the controls allow, first match wins: a training run keeps Pause
+# and Sample available whatever else runs; studies (schedule, compare) leave the controls alone.
+ACTIVITY_OF_JOB = (("train", TRAINING), ("sample", SAMPLING), ("export", EXPORTING))
+
+
+class AppState(QObject):
+    """The model on screen (with its metadata, derived recipe and unsaved flag), the trajectory on the
+    timeline, the running jobs and whether training is paused."""
+
+    modelChanged = Signal()          # another model is on screen: read model, info, recipe, title, summary
+    savedChanged = Signal()          # the same model was saved (or marked unsaved): its title changed
+    trajectoryChanged = Signal(object)  # the new Trajectory
+    pausedChanged = Signal(bool)
+    jobsChanged = Signal(object)     # frozenset of the running jobs' names
+    activityChanged = Signal(str)    # IDLE | TRAINING | SAMPLING | EXPORTING (see ACTIVITY_OF_JOB)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model: torch.nn.Module = BasicUNet().eval()
+        self._info: CheckpointInfo | None = None
+        self._source = "untrained"
+        self._unsaved = False
+        self._trajectory: Trajectory | None = None
+        self._paused = False
+        self._jobs: frozenset[str] = frozenset()
+
+    # ----- the model -------------------------------------------------------------------------------
+    @property
+    def model(self) -> torch.nn.Module:
+        return self._model
+
+    @property
+    def info(self) -> CheckpointInfo | None:
+        """The model's checkpoint metadata; None for an untrained model."""
+        return self._info
+
+    @property
+    def recipe(self) -> Recipe:
+        """The recipe of the model on screen (the course's for an untrained one)."""
+        return get_recipe(self._info.recipe) if self._info else RECIPES["course"]
+
+    @property
+    def unsaved(self) -> bool:
+        return self._unsaved
+
+    @property
+    def source(self) -> str:
+        """Where the model came from, for people: a file name, "trained in this session", "untrained"."""
+        return self._source
+
+    @property
+    def title(self) -> str:
+        return f"{self._source} (unsaved)" if self._unsaved else self._source
+
+    @property
+    def summary(self) -> str:
+        return self._info.summary() if self._info else f"untrained {type(self._model).__name__}"
+
+    def set_model(self, model: torch.nn.Module, info: CheckpointInfo | None, source: str,
+                  unsaved: bool = False) -> None:
+        """Put another model on screen (in eval mode); fires ``modelChanged`` once."""
+        self._model = model.eval()
+        self._info = info
+        self._source = source
+        self._unsaved = unsaved
+        self.modelChanged.emit()
+
+    def mark_saved(self, source: str) -> None:
+        """The model on screen now lives in ``source`` (a file name); fires ``savedChanged`` if that changed."""
+        if (source, False) == (self._source, self._unsaved):
+            return
+        self._source, self._unsaved = source, False
+        self.savedChanged.emit()
+
+    # ----- the trajectory --------------------------------------------------------------------------
+    @property
+    def trajectory(self) -> Trajectory | None:
+        return self._trajectory
+
+    def set_trajectory(self, trajectory: Trajectory) -> None:
+        if trajectory is self._trajectory:
+            return
+        self._trajectory = trajectory
+        self.trajectoryChanged.emit(trajectory)
+
+    # ----- jobs and pause --------------------------------------------------------------------------
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def set_paused(self, paused: bool) -> None:
+        if paused != self._paused:
+            self._paused = paused
+            self.pausedChanged.emit(paused)
+
+    @property
+    def jobs(self) -> frozenset[str]:
+        return self._jobs
+
+    @property
+    def activity(self) -> str:
+        return next((activity for job, activity in ACTIVITY_OF_JOB if job in self._jobs), IDLE)
+
+    def set_jobs(self, names: Iterable[str]) -> None:
+        """The running jobs' names; a training run that is no longer running is no longer paused."""
+        names = frozenset(names)
+        if names == self._jobs:
+            return
+        before = self.activity
+        self._jobs = names
+        if "train" not in names:
+            self.set_paused(False)
+        self.jobsChanged.emit(names)
+        if self.activity != before:
+            self.activityChanged.emit(self.activity)

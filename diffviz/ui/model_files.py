@@ -1,0 +1,126 @@
+"""Checkpoints in and out of the app: open, the shipped models, save, and the autosave of a trained model.
+
+Why apart from the window: every path here ends in the app state (``AppState.set_model`` /
+``mark_saved``) or in an error shown to the user, and none needs a view. The rules live in
+one place: a file that fails to load leaves the model on screen untouched, the folder last
+used is remembered, and a model trained in this session is autosaved at once, so closing the
+window loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from diffviz.core.checkpoints import CheckpointInfo, load_checkpoint, save_checkpoint, training_metadata
+from diffviz.core.errors import DiffvizError
+from diffviz.core.models import BasicUNet
+from diffviz.core.paths import bundled_checkpoint_path
+from diffviz.core.recipes import get_recipe
+from diffviz.ui.app_state import AppState
+from diffviz.ui.status import Reporter
+from diffviz.workers.messages import ModelSnapshot
+
+log = logging.getLogger(__name__)
+
+FILTER = "diffviz checkpoints (*.safetensors)"
+
+
+def autosave_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+    return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
+
+
+class ModelFiles:
+    """Puts checkpoints into ``state`` and writes its model out; dialogs open over ``parent``."""
+
+    def __init__(self, state: AppState, settings: QSettings, report: Reporter, parent: QWidget) -> None:
+        self.state = state
+        self.settings = settings
+        self._report = report
+        self._parent = parent
+
+    def last_dir(self) -> Path:
+        value = self.settings.value("paths/last_dir")
+        return Path(value) if isinstance(value, str) and Path(value).is_dir() else Path.home()
+
+    def load_initial(self, checkpoint: Path | None) -> None:
+        """``checkpoint``, or the bundled model; an untrained model if that fails (and say why)."""
+        path = checkpoint or bundled_checkpoint_path()
+        try:
+            self.state.set_model(*load_checkpoint(path), source=path.name)
+        except DiffvizError as exc:
+            self.state.set_model(BasicUNet(), None, source="untrained")
+            self._report.show_error(f"Could not open {path.name}: {exc}. Starting with an untrained model.")
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._parent, "Open checkpoint", str(self.last_dir()),
+                                              f"{FILTER};;All files (*)")
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> bool:
+        """Open a checkpoint; on any problem show why and keep the current model untouched."""
+        try:
+            model, info = load_checkpoint(path)
+        except DiffvizError as exc:
+            self._report.show_error(str(exc))
+            return False
+        self.state.set_model(model, info, source=path.name)
+        self.settings.setValue("paths/last_dir", str(path.parent))
+        return True
+
+    def use_bundled(self) -> None:
+        self.load(bundled_checkpoint_path())
+
+    def use_course(self) -> None:
+        """The course recipe's shipped model: BasicUNet as the course trains it, for comparison."""
+        self.load(bundled_checkpoint_path("course"))
+
+    def open_autosave(self) -> None:
+        if autosave_path().is_file():
+            self.load(autosave_path())
+        else:
+            self._report.show_error("There is no autosaved model yet: one is written whenever training ends.")
+
+    def save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save checkpoint",
+                                              str(self.last_dir() / "model.safetensors"), FILTER)
+        if path:
+            if not path.endswith(".safetensors"):
+                path += ".safetensors"
+            self.save(Path(path))
+
+    def save(self, path: Path) -> bool:
+        info = self.state.info
+        try:
+            save_checkpoint(path, self.state.model, recipe=info.recipe if info else "course",
+                            hyperparameters=info.hyperparameters if info else {},
+                            training=info.training if info else {})
+        except DiffvizError as exc:
+            self._report.show_error(str(exc))
+            return False
+        self.settings.setValue("paths/last_dir", str(path.parent))
+        self.state.mark_saved(path.name)
+        self._report.set_status(f"Model: {self.state.title} — {self.state.summary}")
+        return True
+
+    def adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
+        """A training run's weights become the model on screen (unsaved) and are autosaved."""
+        model = get_recipe(snapshot.recipe).make_model()
+        model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
+        training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
+                                     snapshot.data_name)
+        info = CheckpointInfo(architecture=type(model).__name__, model_config=model.config(),
+                              recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters, training=training)
+        self.state.set_model(model, info, source="trained in this session", unsaved=True)
+        try:
+            autosave_path().parent.mkdir(parents=True, exist_ok=True)
+            save_checkpoint(autosave_path(), model, recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters,
+                            training=training)
+        except (DiffvizError, OSError) as exc:
+            log.warning("autosave failed: %s", exc)

@@ -1,0 +1,86 @@
+"""The status bar and error boxes: how the window and the studies tell people what is happening.
+
+Why an object of its own: the Schedule and Compare wiring, the window and the job callbacks all
+report progress, results and errors, and the rules for doing so are easy to break in one of
+them: the texts quote file names and file contents, so they are always plain text, never
+markup; an error box must not block the event loop (jobs keep sending results meanwhile). One
+``StatusReporter`` keeps those rules; whoever reports gets it, not the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
+
+from diffviz.core.quality import QualityReport
+
+log = logging.getLogger(__name__)
+
+QUALITY_TIP = ("recognised: share a digit classifier names with > 90 % confidence; coverage: how evenly the "
+               "ten digits appear (1 = all equally); Fréchet: distance to real digits in the classifier's "
+               "feature space (lower is better, real digits ~5)")
+
+
+class Reporter(Protocol):
+    """What code that reports needs: a status line and a non-blocking error box."""
+
+    def set_status(self, text: str) -> None: ...
+
+    def show_error(self, text: str) -> QMessageBox: ...
+
+
+class StatusReporter(QObject):
+    """The status line, the quality meter's last verdict, a progress bar with a Cancel button, error boxes."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.last_error: str | None = None
+        self.last_quality: QualityReport | None = None
+        self.label = QLabel("Ready", textFormat=Qt.PlainText)  # shows file names and metadata: never markup
+        self.progress = QProgressBar(maximumWidth=260, textVisible=True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.quality_label = QLabel()
+        bar = window.statusBar()
+        bar.addWidget(self.label, 1)
+        bar.addPermanentWidget(self.quality_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def set_status(self, text: str) -> None:
+        self.label.setText(text)
+
+    def show_error(self, text: str) -> QMessageBox:
+        """Tell the user without blocking the event loop (a window-modal box opened asynchronously).
+        Returns the box, so a caller can add a button that offers a way out."""
+        self.last_error = text
+        log.warning("shown to user: %s", text)
+        self.set_status(text)
+        box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self._window)
+        box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def show_quality(self, report: QualityReport) -> None:
+        self.last_quality = report
+        self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
+        self.quality_label.setToolTip(QUALITY_TIP)
