@@ -100,3 +100,9 @@ def test_the_memory_estimate_of_a_recording_matches_a_real_one(architecture):
     trajectory = sample(model, 3, 2, features=2, recipe=recipe)
     estimate = trajectory_bytes(model, 3, 2, features=2)
     assert abs(estimate - trajectory.nbytes) <= 0.1 * trajectory.nbytes
+
+
+def test_steps_within_a_budget_of_model_calls():
+    assert get_sampler("course").steps_within(20) == 20 and get_sampler("ddim").steps_within(20) == 20
+    assert get_sampler("heun").steps_within(20) == 10 and get_sampler("heun").model_calls(10) == 19
+    assert get_sampler("heun").steps_within(1) == 1

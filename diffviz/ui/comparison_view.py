@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout
 from diffviz.core.comparison import MAX_RUNS, comparison_panels
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.recipes import Recipe
+from diffviz.core.samplers import get_sampler
 from diffviz.core.sampling import MAX_GUIDANCE, Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel
 
 PROGRESS_STEPS = 100
+SAMPLER_PRESET_CALLS = 20  # "Every sampler": each run gets as many steps as 20 model calls buy (Heun: 10)
 MODEL_CHOICES = (("Current model", "current"), ("Bundled flow-class model", "bundled:flow-class"),
                  ("Bundled flow model", "bundled:flow"),
                  ("Bundled course model", "bundled:course"), ("Bundled course-unet2d model", "bundled:course-unet2d"),
@@ -32,8 +34,9 @@ EXPLANATION = """
 <p>Every column starts from <b>the same noise</b> (the same seed) and the slider moves all of them by
 <b>progress</b>: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
 give blurry averages (each step jumps to the model's guess), a model that was told the amount sharpens in
-fewer steps, and for DDPM models DDIM and DPM-Solver++ reach a clean digit in far fewer steps than DDPM's own
-sampler. For a model told the digit (flow-class), <b>guidance</b> mixes its guesses with and without the label:
+fewer steps. <b>Every sampler</b> gives each sampler the same 20 model calls: for a blend model that is 20
+course (Euler) steps against 10 Heun steps, which look twice per step and follow the path more closely; for
+DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM's own sampler is still noisy. For a model told the digit (flow-class), <b>guidance</b> mixes its guesses with and without the label:
 0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
 digits.</p>
 """
@@ -172,9 +175,10 @@ class ComparisonView(QWidget):
         guidance = [None] * MAX_RUNS
         if key == "steps":
             settings = [("current", None, steps) for steps in (1, 5, 10, 40)]
-        elif key == "samplers":
+        elif key == "samplers":  # at the same number of model calls, so the comparison is fair
             names = self._recipe_for("current").samplers
-            settings = [("current", name, 10) for name in names[:MAX_RUNS]]
+            settings = [("current", name, get_sampler(name).steps_within(SAMPLER_PRESET_CALLS))
+                        for name in names[:MAX_RUNS]]
             if len(settings) < 2:
                 settings = [("current", names[0], 10), ("current", names[0], 40)]
         elif key == "guidance":

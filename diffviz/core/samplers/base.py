@@ -104,6 +104,10 @@ class Sampler(ABC):
         """Network evaluations for ``steps`` steps (without the result's extra look); guidance doubles each."""
         return steps
 
+    def steps_within(self, calls: int) -> int:
+        """The most steps that cost at most ``calls`` model calls (at least 1): for comparisons at equal cost."""
+        return max([steps for steps in range(1, calls + 1) if self.model_calls(steps) <= calls] or [1])
+
     @abstractmethod
     def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
             generator: torch.Generator | None = None, inspect_result: bool = True) -> Iterator[SamplerStep]:
