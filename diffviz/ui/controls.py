@@ -1,6 +1,8 @@
 """The control panel: data source, hyperparameters and seed, Train / Pause / Stop, Sample, model files.
 
-It only collects settings and emits requests; the main window decides what runs.
+It only collects settings and emits requests; the main window decides what runs. What the
+buttons allow and which model the panel names follow the app state (``follow``): the panel
+never decides that it is paused, the state tells it.
 Values are range-limited by the widgets themselves (a batch of 0 or a negative learning
 rate cannot be typed), and remembered between sessions through QSettings.
 """
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
 from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
 from diffviz.core.sampling import MAX_GUIDANCE
 from diffviz.core.training import TrainConfig
+from diffviz.ui.app_state import IDLE, TRAINING, AppState
 
 DATA_SOURCES = [
     ("Bundled MNIST (10,000 digits)", "bundled"),
@@ -137,7 +140,29 @@ class ControlPanel(QWidget):
             layout.addWidget(box)
         layout.addStretch(1)
         self._source_changed()
-        self.set_state("idle")
+        self._enable_for(IDLE)
+
+    def follow(self, state: AppState) -> None:
+        """Show ``state``'s model (name, samplers, digit choice) and enable buttons by its activity."""
+        self._state = state
+        state.modelChanged.connect(self._show_model)
+        state.savedChanged.connect(self._show_model_name)
+        state.activityChanged.connect(self._show_activity)
+        state.pausedChanged.connect(self._show_activity)
+        self._show_model()
+        self._show_activity()
+
+    def _show_model(self) -> None:
+        recipe = self._state.recipe
+        self._show_model_name()
+        self.set_samplers(recipe.samplers, recipe.sampler)
+        self.set_class_choice(recipe.classes)
+
+    def _show_model_name(self) -> None:
+        self.set_model_text(self._state.title, self._state.summary)
+
+    def _show_activity(self) -> None:
+        self._enable_for(self._state.activity, paused=self._state.paused)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a data folder", self.folder.text())
@@ -196,15 +221,16 @@ class ControlPanel(QWidget):
     def sample_settings(self) -> tuple[int, int, int]:
         return self.n.value(), self.steps.value(), self.sample_seed.value()
 
-    def set_state(self, state: str) -> None:
-        """``idle`` | ``training`` | ``paused`` | ``sampling`` | ``exporting``: enable what makes sense."""
-        busy = state != "idle"
-        training = state in ("training", "paused")
+    def _enable_for(self, activity: str, paused: bool = False) -> None:
+        """Enable what makes sense for an ``app_state`` activity (``idle``, ``training``, ``sampling``,
+        ``exporting``); ``paused`` applies to training. Only the state calls this (``follow``)."""
+        busy = activity != IDLE
+        training = activity == TRAINING
         self.train_button.setEnabled(not busy)
         self.pause_button.setEnabled(training)
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText("Resume" if training and paused else "Pause")
         self.stop_button.setEnabled(busy)
-        self.sample_button.setEnabled(state in ("idle", "training", "paused"))
+        self.sample_button.setEnabled(activity in (IDLE, TRAINING))
 
     def set_model_text(self, source: str, detail: str) -> None:
         """Show which model is loaded. Both strings may come from a file (its name, its metadata), so

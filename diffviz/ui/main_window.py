@@ -1,9 +1,11 @@
 """The main window: controls on the left, views in tabs, progress in the status bar.
 
-It owns the app's state (the current model, the last trajectory, the running jobs) and
-wires workers to views. Workers get their own copies of what they need; views only
-receive signals. Closing the window stops every job and joins its thread (never
-``terminate()``), and a model trained in this session is autosaved so nothing is lost.
+It wires three things and keeps none of the app's state itself: the app state
+(``app_state.AppState``: the model, the trajectory, the running jobs, the pause) to the views
+that show it; the controls' and menus' requests to jobs; and each job's messages to where they
+go (one handler per message type, given when the job starts: ``job_callbacks``). Workers get
+their own copies of what they need. Closing the window stops every job and joins its thread
+(never ``terminate()``), and a model trained in this session is autosaved so nothing is lost.
 """
 
 from __future__ import annotations
@@ -12,37 +14,38 @@ import copy
 import logging
 import time
 from pathlib import Path
+from typing import Mapping
 
 import numpy as np
-import torch
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QScrollArea, QTabWidget)
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
 
-from diffviz.core.checkpoints import (CheckpointInfo, load_checkpoint, save_checkpoint,
-                                      training_metadata)
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DataError, DiffvizError
 from diffviz.core.features import describe_layers, maps_for_image
-from diffviz.core.models import BasicUNet, count_parameters
-from diffviz.core.paths import bundled_checkpoint_path
+from diffviz.core.models import count_parameters
 from diffviz.core.quality import QualityReport
-from diffviz.core.recipes import RECIPES, Recipe, get_recipe
+from diffviz.core.recipes import get_recipe
 from diffviz.core.sampling import Trajectory
+from diffviz.ui.actions import Commands, main_actions
+from diffviz.ui.app_state import AppState
 from diffviz.ui.architecture_view import ArchitectureView
-from diffviz.ui.controls import ControlPanel
 from diffviz.ui.comparison_view import ComparisonView
-from diffviz.ui.window_studies import ScheduleAndComparison
+from diffviz.ui.controls import ControlPanel
 from diffviz.ui.corruption_view import CorruptionView
 from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.inspector_view import InspectorView
+from diffviz.ui.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.job_runner import JobRunner
-from diffviz.ui.menus import build_menus
+from diffviz.ui.menus import build_menus, show_about
+from diffviz.ui.model_files import ModelFiles
 from diffviz.ui.schedule_view import ScheduleView
 from diffviz.ui.series import format_seconds
+from diffviz.ui.status import StatusReporter
 from diffviz.ui.timeline_view import TimelineView
 from diffviz.ui.training_view import TrainingView
-from diffviz.workers.base import GeneratorWorker
+from diffviz.ui.window_studies import RowRecipes, Studies
+from diffviz.workers.base import WorkerHandle
 from diffviz.workers.jobs import export_job, sampling_job, training_job
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
                                       TrainingStarted, TrainingUpdate)
@@ -53,32 +56,24 @@ TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmar
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
 
 
-def autosave_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
-    return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
-
-
-class MainWindow(ScheduleAndComparison, QMainWindow):
+class MainWindow(QMainWindow):
     """diffviz's window. ``checkpoint`` opens that file instead of the bundled model."""
 
     def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setWindowTitle("diffviz — watch a diffusion model learn and create")
         self.settings = settings or QSettings()
-        self.model: torch.nn.Module = BasicUNet()
-        self.model_info: CheckpointInfo | None = None
-        self.model_unsaved = False
-        self.trajectory: Trajectory | None = None
+        self.state = AppState(self)
         self.data: DigitData | None = None
         self.jobs = JobRunner(self)
         self.jobs.finished.connect(self._job_finished)
         self.jobs.failed.connect(self._job_failed)
-        self.last_error: str | None = None
+        self._callbacks: dict[str, JobCallbacks] = {}  # the latest job of each name's; kept while it runs
         self.error_relay = None
         self._job_started = 0.0
-        self._comparison_recipes: dict[str, Recipe] = {}  # "file:PATH" -> the recipe its metadata names
 
         self.controls = ControlPanel()
+        self.controls.follow(self.state)
         dock = QDockWidget("Controls", self)
         dock.setObjectName("controls")
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
@@ -93,40 +88,47 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         self.architecture = ArchitectureView()
         self.corruption = CorruptionView()
         self.schedule = ScheduleView()
-        self.comparison = ComparisonView(self._recipe_for)
+        row_recipes = RowRecipes(self.state)
+        self.comparison = ComparisonView(row_recipes)
         self.tabs = QTabWidget()
-        for view, title in ((self.training_view, "Training"), (self.timeline, "Timeline"),
-                            (self.inspector, "Inspector"), (self.architecture, "Architecture"),
-                            (self.corruption, "Corruption"), (self.schedule, "Schedule"),
-                            (self.comparison, "Compare")):
+        views = ((self.training_view, "Training"), (self.timeline, "Timeline"), (self.inspector, "Inspector"),
+                 (self.architecture, "Architecture"), (self.corruption, "Corruption"),
+                 (self.schedule, "Schedule"), (self.comparison, "Compare"))
+        for view, title in views:
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
 
-        self.status = QLabel("Ready", textFormat=Qt.PlainText)  # shows file names and metadata: never markup
-        self.progress = QProgressBar(maximumWidth=260, textVisible=True)
-        self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.stop_jobs)
-        self.quality_label = QLabel()
-        self.last_quality = None
-        self.statusBar().addWidget(self.status, 1)
-        self.statusBar().addPermanentWidget(self.quality_label)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.reporter = StatusReporter(self)
+        self.reporter.cancelRequested.connect(self.stop_jobs)
+        self.files = ModelFiles(self.state, self.settings, self.reporter, self)
+        self.status, self.progress = self.reporter.label, self.reporter.progress
+        self.quality_label = self.reporter.quality_label
+        self.studies = Studies(self.state, self.start_job, self.busy, self.schedule, self.comparison,
+                               row_recipes, self.reporter, self.files.last_dir, self.tabs.setCurrentWidget)
 
-        build_menus(self)
+        self._build_menus(views)
         self._connect()
         self.controls.load_settings(self.settings)
         self._restore_geometry()
-        self._load_initial_model(checkpoint)
+        self.files.load_initial(checkpoint)
         QTimer.singleShot(0, self._load_data_for_views)
 
     # ----- construction -------------------------------------------------------------------------
-    def timeline_key(self, slot) -> None:
-        """Timeline keys act on the timeline or the inspector tab, and leave other views' keys alone."""
-        if self.tabs.currentWidget() in (self.timeline, self.inspector):
-            slot()
+    def _build_menus(self, views: tuple[tuple[QWidget, str], ...]) -> None:
+        """Menus and shortcuts from the declared table (``actions``), with this window's callbacks."""
+        t = self.timeline
+        timeline_keys = (("Space", "Play / pause", t.play_pause), ("Left", "Step back", lambda: t.step_by(-1)),
+                         ("Right", "Step forward", lambda: t.step_by(1)), ("Home", "First step", t.go_home),
+                         ("End", "Last step", t.go_end))
+        commands = Commands(
+            open_checkpoint=self.files.open_dialog, save_checkpoint=self.files.save_dialog,
+            use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
+            open_autosave=self.files.open_autosave, export_animation=self.export_dialog, quit=self.close,
+            train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
+            sample=self.start_sampling, about=lambda: show_about(self))
+        self.menu_actions = build_menus(self, main_actions(
+            commands, [(title, lambda v=view: self.tabs.setCurrentWidget(v)) for view, title in views],
+            timeline_keys, lambda: self.tabs.currentWidget() in (self.timeline, self.inspector)))
 
     def _connect(self) -> None:
         c = self.controls
@@ -134,13 +136,13 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         c.pauseRequested.connect(self.toggle_pause)
         c.stopRequested.connect(self.stop_jobs)
         c.sampleRequested.connect(self.start_sampling)
-        c.openRequested.connect(self.open_checkpoint)
-        c.saveRequested.connect(self.save_checkpoint_dialog)
-        c.bundledRequested.connect(self.use_bundled_model)
-        self.schedule.scheduleRequested.connect(self._compute_schedule)
-        self.comparison.runRequested.connect(self.start_comparison)
-        self.comparison.exportRequested.connect(self.export_comparison)
-        self.comparison.fileRequested.connect(self._choose_comparison_file)
+        c.openRequested.connect(self.files.open_dialog)
+        c.saveRequested.connect(self.files.save_dialog)
+        c.bundledRequested.connect(self.files.use_bundled)
+        self.state.modelChanged.connect(self._model_changed)
+        self.state.trajectoryChanged.connect(self.timeline.set_trajectory)
+        self.state.trajectoryChanged.connect(self.inspector.set_trajectory)
+        self.state.jobsChanged.connect(self._jobs_changed)
         self.timeline.frameChanged.connect(self.inspector.set_frame)
         self.architecture.layerClicked.connect(self._show_layer)
         self.inspector.set_training_provider(self._training_maps)
@@ -160,240 +162,160 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         except (TypeError, ValueError):
             pass
 
-    # ----- the model ---------------------------------------------------------------------------
-    def _load_initial_model(self, checkpoint: Path | None) -> None:
-        path = checkpoint or bundled_checkpoint_path()
-        try:
-            self._set_model(*load_checkpoint(path), source=path.name)
-        except DiffvizError as exc:
-            self._set_model(BasicUNet(), None, source="untrained")
-            self.show_error(f"Could not open {path.name}: {exc}. Starting with an untrained model.")
-
-    def _set_model(self, model: torch.nn.Module, info: CheckpointInfo | None, source: str,
-                   unsaved: bool = False) -> None:
-        self.model = model.eval()
-        self.model_info = info
-        self.model_unsaved = unsaved
-        summary = info.summary() if info else f"untrained {type(model).__name__}"
-        star = " (unsaved)" if unsaved else ""
-        self.controls.set_model_text(f"{source}{star}", summary)
-        self.controls.set_samplers(self.recipe.samplers, self.recipe.sampler)
-        self.controls.set_class_choice(self.recipe.classes)
-        self.comparison.refresh_samplers()
-        self.architecture.set_layers(describe_layers(self.model), title=type(self.model).__name__,
-                                     parameters=count_parameters(self.model))
-        self.set_status(f"Model: {source}{star} — {summary}")
+    # ----- the state, read-only, for scripts and tests (the state object is the one copy) --------
+    model = property(lambda self: self.state.model)
+    model_info = property(lambda self: self.state.info)
+    model_unsaved = property(lambda self: self.state.unsaved)
+    recipe = property(lambda self: self.state.recipe)
+    trajectory = property(lambda self: self.state.trajectory)
+    last_quality = property(lambda self: self.reporter.last_quality)
 
     @property
-    def recipe(self) -> Recipe:
-        """The recipe of the model on screen (the course's for an untrained one)."""
-        return get_recipe(self.model_info.recipe) if self.model_info else RECIPES["course"]
+    def last_error(self) -> str | None:
+        return self.reporter.last_error
 
-    def open_checkpoint(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", str(self._last_dir()),
-                                              "diffviz checkpoints (*.safetensors);;All files (*)")
-        if path:
-            self.load_checkpoint_file(Path(path))
+    @last_error.setter
+    def last_error(self, text: str | None) -> None:  # a script clears it to notice the next one
+        self.reporter.last_error = text
+
+    # ----- the model (``model_files`` does the work) -----------------------------------------------
+    def _model_changed(self) -> None:
+        model = self.state.model
+        self.architecture.set_layers(describe_layers(model), title=type(model).__name__,
+                                     parameters=count_parameters(model))
+        self.set_status(f"Model: {self.state.title} — {self.state.summary}")
 
     def load_checkpoint_file(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
-        try:
-            model, info = load_checkpoint(path)
-        except DiffvizError as exc:
-            self.show_error(str(exc))
-            return False
-        self._set_model(model, info, source=path.name)
-        self.settings.setValue("paths/last_dir", str(path.parent))
-        return True
+        return self.files.load(path)
 
     def use_bundled_model(self) -> None:
-        self.load_checkpoint_file(bundled_checkpoint_path())
+        self.files.use_bundled()
 
     def use_course_model(self) -> None:
-        """The course recipe's shipped model: BasicUNet as the course trains it, for comparison."""
-        self.load_checkpoint_file(bundled_checkpoint_path("course"))
-
-    def open_autosave(self) -> None:
-        if autosave_path().is_file():
-            self.load_checkpoint_file(autosave_path())
-        else:
-            self.show_error("There is no autosaved model yet: one is written whenever training ends.")
-
-    def save_checkpoint_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save checkpoint", str(self._last_dir() / "model.safetensors"),
-                                              "diffviz checkpoints (*.safetensors)")
-        if path:
-            if not path.endswith(".safetensors"):
-                path += ".safetensors"
-            self.save_model(Path(path))
-
-    def save_model(self, path: Path) -> bool:
-        info = self.model_info
-        try:
-            save_checkpoint(path, self.model, recipe=info.recipe if info else "course",
-                            hyperparameters=info.hyperparameters if info else {},
-                            training=info.training if info else {})
-        except DiffvizError as exc:
-            self.show_error(str(exc))
-            return False
-        self.model_unsaved = False
-        self.settings.setValue("paths/last_dir", str(path.parent))
-        self._set_model(self.model, info, source=path.name)
-        return True
-
-    def _last_dir(self) -> Path:
-        value = self.settings.value("paths/last_dir")
-        return Path(value) if isinstance(value, str) and Path(value).is_dir() else Path.home()
+        self.files.use_course()
 
     # ----- jobs ---------------------------------------------------------------------------------
     @property
-    def handles(self):
+    def handles(self) -> dict[str, WorkerHandle]:
         return self.jobs.handles
 
     def busy(self, name: str | None = None) -> bool:
         return self.jobs.busy(name)
 
-    def _start(self, name: str, job, threads: int | None = None, finish_on_stop: bool = False) -> GeneratorWorker:
+    def start_job(self, name: str, job: Job, on: Mapping[type, Handler] | None = None,
+                  on_done: Handler | None = None, *, progress: int | None = None, threads: int | None = None,
+                  finish_on_stop: bool = False) -> bool:
+        """Run ``job`` as ``name``: each message it yields goes to ``on[type(message)]`` (``Progress`` to the
+        progress bar unless ``on`` says otherwise), its result to ``on_done``. ``progress``: show the bar
+        at 0 of that many. False, and nothing started, while a job of that name runs."""
+        if self.busy(name):
+            return False
+        callbacks = JobCallbacks({Progress: self._on_progress, **(on or {})}, on_done)
+        self._callbacks[name] = callbacks
         self._job_started = time.perf_counter()
-        return self.jobs.start(name, job, threads, finish_on_stop)
+        callbacks.attach(self.jobs.start(name, callbacks.gate(job), threads, finish_on_stop))
+        self.state.set_jobs({n for n in self.handles if self.busy(n)})
+        if progress is not None:
+            self.reporter.show_progress(0, progress)
+        return True
 
     def start_training(self) -> None:
         if self.busy("train"):
             return
         config = self.controls.train_config()
         spec = self.controls.data_spec()
-        self.training_view.reset(steps_per_epoch=1, total_steps=None)
-        recipe = get_recipe(self.controls.recipe_name())
-        worker = self._start("train", training_job(spec, config, recipe), threads=TRAIN_THREADS, finish_on_stop=True)
-        worker.yielded.connect(self._on_training_message)
-        worker.returned.connect(self._on_training_done)
-        self.controls.set_state("training")
-        self.tabs.setCurrentWidget(self.training_view)
+        view = self.training_view
+        view.reset(steps_per_epoch=1, total_steps=None)
+        on = {TrainingStarted: lambda m: view.reset(m.steps_per_epoch, m.total_steps),
+              TrainingUpdate: self._on_training_update,
+              PredictionStrip: view.set_strip,
+              PreviewSamples: view.add_preview,
+              QualityPoint: lambda q: view.add_quality(q.elapsed, q.recognised, q.coverage),
+              ModelSnapshot: self.files.adopt_snapshot}  # yielded by a diverged run: its last finite weights
+        job = training_job(spec, config, get_recipe(self.controls.recipe_name()))
+        self.start_job("train", job, on, on_done=self._on_trained, progress=1000, threads=TRAIN_THREADS,
+                       finish_on_stop=True)
+        self.tabs.setCurrentWidget(view)
         self.set_status(f"Training on {spec}…")
-        self._show_progress(0, 1000)
 
-    def _on_training_message(self, message: object) -> None:
-        if isinstance(message, TrainingUpdate):
-            self.training_view.add_update(message)
-            self.progress.setValue(int(message.progress * 1000))
-            eta = f", {format_seconds(message.eta)} left" if message.eta is not None else ""
-            state = "Paused" if self.controls.pause_button.text() == "Resume" else "Training"
-            self.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
-                            f"{message.images_per_sec:.0f} img/s{eta}")
-        elif isinstance(message, PredictionStrip):
-            self.training_view.set_strip(message)
-        elif isinstance(message, PreviewSamples):
-            self.training_view.add_preview(message)
-        elif isinstance(message, QualityPoint):
-            self.training_view.add_quality(message.elapsed, message.recognised, message.coverage)
-        elif isinstance(message, TrainingStarted):
-            self.training_view.reset(message.steps_per_epoch, message.total_steps)
-        elif isinstance(message, ModelSnapshot):
-            self._adopt_snapshot(message)  # a diverged run: its last finite weights
+    def _on_training_update(self, message: TrainingUpdate) -> None:
+        self.training_view.add_update(message)
+        self.progress.setValue(int(message.progress * 1000))
+        eta = f", {format_seconds(message.eta)} left" if message.eta is not None else ""
+        state = "Paused" if self.state.paused else "Training"
+        self.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
+                        f"{message.images_per_sec:.0f} img/s{eta}")
 
-    def _on_training_done(self, snapshot: object) -> None:
-        if isinstance(snapshot, ModelSnapshot):
-            self._adopt_snapshot(snapshot)
-
-    def _adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
-        model = get_recipe(snapshot.recipe).make_model()
-        model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
-        training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
-                                     snapshot.data_name)
-        info = CheckpointInfo(architecture=type(model).__name__, model_config=model.config(),
-                              recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters, training=training)
-        self._set_model(model, info, source="trained in this session", unsaved=True)
-        try:
-            autosave_path().parent.mkdir(parents=True, exist_ok=True)
-            save_checkpoint(autosave_path(), model, recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters,
-                            training=training)
-        except (DiffvizError, OSError) as exc:
-            log.warning("autosave failed: %s", exc)
+    def _on_trained(self, snapshot: ModelSnapshot | None) -> None:
+        if snapshot is not None:
+            self.files.adopt_snapshot(snapshot)
 
     def toggle_pause(self) -> None:
         handle = self.handles.get("train")
         if handle is None or not handle.is_running():
             return
-        if handle.worker.paused:
+        if self.state.paused:
             handle.worker.resume()
-            self.controls.set_state("training")
+            self.state.set_paused(False)
             self.set_status("Training resumed")
         else:
             handle.worker.pause()
-            self.controls.set_state("paused")
+            self.state.set_paused(True)
             self.set_status("Paused — Resume (Ctrl+P) to go on, Stop to keep the model as it is")
 
     def start_sampling(self) -> None:
         if self.busy("sample"):
             return
         n, steps, seed = self.controls.sample_settings()
-        model = copy.deepcopy(self.model)  # the worker's own copy: training may replace self.model meanwhile
-        worker = self._start("sample", sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT),
-                                                    recipe=self.recipe, sampler=self.controls.sampler_name(),
-                                                    **self.controls.class_choice()))
-        worker.yielded.connect(self._on_progress)
-        worker.yielded.connect(self._on_quality)
-        worker.returned.connect(self._on_sampled)
-        if not self.busy("train"):
-            self.controls.set_state("sampling")
+        model = copy.deepcopy(self.state.model)  # the worker's own copy: training may replace the model meanwhile
+        job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
+                           sampler=self.controls.sampler_name(), **self.controls.class_choice())
+        self.start_job("sample", job, {QualityReport: self.reporter.show_quality}, on_done=self._on_sampled,
+                       progress=steps + 1)
         self.set_status(f"Sampling {n} images in {steps} steps…")
-        self._show_progress(0, steps + 1)
 
-    def _on_sampled(self, trajectory: object) -> None:
-        if not isinstance(trajectory, Trajectory):
+    def _on_sampled(self, trajectory: Trajectory | None) -> None:
+        if trajectory is None:
             self.set_status("Sampling stopped")
             return
         self.show_trajectory(trajectory)
         self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
                         f"({time.perf_counter() - self._job_started:.1f} s) — scrub with ←/→, play with Space")
 
-    def _on_quality(self, report: object) -> None:
-        if isinstance(report, QualityReport):
-            self.last_quality = report
-            self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
-            self.quality_label.setToolTip(
-                "recognised: share a digit classifier names with > 90 % confidence; coverage: how evenly the "
-                "ten digits appear (1 = all equally); Fréchet: distance to real digits in the classifier's "
-                "feature space (lower is better, real digits ~5)")
-
     def show_trajectory(self, trajectory: Trajectory) -> None:
-        self.trajectory = trajectory
-        self.timeline.set_trajectory(trajectory)
-        self.inspector.set_trajectory(trajectory)
+        self.state.set_trajectory(trajectory)
         self.tabs.setCurrentWidget(self.timeline)
 
     def export_dialog(self) -> None:
-        if self.trajectory is None:
+        trajectory = self.state.trajectory
+        if trajectory is None:
             self.show_error("Sample first: the animation is exported from the timeline.")
             return
-        default = str(self._last_dir() / f"diffviz_{self.trajectory.n_steps}steps.gif")
-        dialog = ExportDialog(self.trajectory.layer_names, default, self, n_frames=self.trajectory.n_frames,
-                              n_samples=max(1, self.trajectory.feature_samples))
+        default = str(self.files.last_dir() / f"diffviz_{trajectory.n_steps}steps.gif")
+        dialog = ExportDialog(trajectory.layer_names, default, self, n_frames=trajectory.n_frames,
+                              n_samples=max(1, trajectory.feature_samples))
         if dialog.exec():
             self.start_export(dialog.path(), dialog.options(), dialog.as_frames())
 
     def start_export(self, path: str, options, as_frames: bool = False) -> None:
-        if self.trajectory is None or self.busy("export"):
+        trajectory = self.state.trajectory
+        if trajectory is None or self.busy("export"):
             return
         try:
-            options.validate(self.trajectory)
+            options.validate(trajectory)
         except DiffvizError as exc:
             self.show_error(str(exc))
             return
-        worker = self._start("export", export_job(self.trajectory, path, options, as_frames))
-        worker.yielded.connect(self._on_progress)
-        worker.returned.connect(self._on_exported)
-        if not self.busy("train"):
-            self.controls.set_state("exporting")
+        self.start_job("export", export_job(trajectory, path, options, as_frames), on_done=self._on_exported,
+                       progress=trajectory.n_frames)
         self.set_status(f"Exporting {path}…")
-        self._show_progress(0, self.trajectory.n_frames)
 
     def _on_exported(self, result: object) -> None:
         self.set_status(f"Exported {result}" if result else "Export stopped")
 
-    def _on_progress(self, message: object) -> None:
-        if isinstance(message, Progress):
-            self._show_progress(message.done, message.total)
+    def _on_progress(self, message: Progress) -> None:
+        self.reporter.show_progress(message.done, message.total)
 
     def _job_failed(self, message: str, details: str, kind: str) -> None:
         log.error("job failed: %s\n%s", message, details)
@@ -416,14 +338,13 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         self.start_training()
 
     def _job_finished(self, name: str) -> None:
-        if self.busy("train"):
-            self.controls.set_state("paused" if self.handles["train"].worker.paused else "training")
-        elif not self.busy():
-            self.controls.set_state("idle")
-            self.progress.hide()
-            self.cancel_button.hide()
+        self.state.set_jobs({n for n in self.handles if self.busy(n)})
         if name == "train":
             self.set_status("Training finished — Sample (Ctrl+R) to see what the model draws now")
+
+    def _jobs_changed(self, names: frozenset[str]) -> None:
+        if not names:
+            self.reporter.hide_progress()
 
     def stop_jobs(self) -> None:
         """Ask every running job to stop; they end between two steps and keep their results."""
@@ -432,6 +353,13 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
     def shutdown(self) -> None:
         """Stop and join every worker thread (see JobRunner.shutdown)."""
         self.jobs.shutdown()
+
+    # ----- the Schedule and Compare tabs (``window_studies``) -------------------------------------
+    def start_comparison(self) -> None:
+        self.studies.start_comparison()
+
+    def start_comparison_export(self, path: str) -> None:
+        self.studies.start_comparison_export(path)
 
     # ----- helpers for the views ----------------------------------------------------------------
     def _load_data_for_views(self) -> None:
@@ -447,32 +375,19 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
         if self.data is None:
             return {}
-        return maps_for_image(self.model, self.recipe, self.data.images[index % len(self.data)], amount, index)
+        return maps_for_image(self.state.model, self.state.recipe, self.data.images[index % len(self.data)],
+                              amount, index)
 
     def _show_layer(self, name: str) -> None:
         self.inspector.select_layer(name)
         self.tabs.setCurrentWidget(self.inspector)
 
-    def _show_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.show()
-        self.cancel_button.show()
-
     def set_status(self, text: str) -> None:
-        self.status.setText(text)
+        self.reporter.set_status(text)
 
     def show_error(self, text: str) -> QMessageBox:
-        """Tell the user without blocking the event loop (a window-modal box opened asynchronously).
-        Returns the box, so a caller can add a button that offers a way out."""
-        self.last_error = text
-        log.warning("shown to user: %s", text)
-        self.set_status(text)
-        box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self)
-        box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
-        return box
+        """A non-blocking, plain-text error box (see ``StatusReporter.show_error``)."""
+        return self.reporter.show_error(text)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.shutdown()
@@ -482,4 +397,3 @@ class MainWindow(ScheduleAndComparison, QMainWindow):
         self.controls.save_settings(self.settings)
         self.settings.sync()
         event.accept()
-

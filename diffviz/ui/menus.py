@@ -1,56 +1,48 @@
-"""The main window's menus and keyboard shortcuts, in one table-like place."""
+"""Menus and keyboard shortcuts built from declared actions (``actions.Action``).
+
+Why apart from the table: this module knows Qt's side (QAction, QShortcut, menu order,
+separators) and nothing about the window's widgets; ``actions.main_actions`` says what the
+commands are. Any list of actions can be built here, on any main window.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import Sequence
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from diffviz import __version__
-
-if TYPE_CHECKING:
-    from diffviz.ui.main_window import MainWindow
+from diffviz.ui.actions import Action
 
 
-def build_menus(window: "MainWindow") -> None:
-    """File / Run / View / Help menus, plus the timeline's Space, ←, →, Home and End."""
+def build_menus(window: QMainWindow, actions: Sequence[Action]) -> dict[str, QAction | QShortcut]:
+    """A menu per distinct ``Action.menu`` (in the order they first appear) holding its actions; a
+    window-wide QShortcut for each action with no menu. Returns them by action id.
 
-    def action(menu, text, slot, shortcut=None):
-        act = QAction(text, window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        return act
-
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    action(file_menu, "&Open checkpoint…", window.open_checkpoint, "Ctrl+O")
-    action(file_menu, "&Save checkpoint…", window.save_checkpoint_dialog, "Ctrl+S")
-    action(file_menu, "Use the &bundled model (flow recipe)", window.use_bundled_model)
-    action(file_menu, "Use the &course's bundled model", window.use_course_model)
-    action(file_menu, "Open the last &autosave", window.open_autosave)
-    file_menu.addSeparator()
-    action(file_menu, "&Export animation…", window.export_dialog, "Ctrl+E")
-    file_menu.addSeparator()
-    action(file_menu, "&Quit", window.close, "Ctrl+Q")
-    run_menu = bar.addMenu("&Run")
-    action(run_menu, "&Train", window.start_training, "Ctrl+T")
-    action(run_menu, "&Pause / resume", window.toggle_pause, "Ctrl+P")
-    action(run_menu, "S&top", window.stop_jobs, "Esc")
-    action(run_menu, "&Sample", window.start_sampling, "Ctrl+R")
-    view_menu = bar.addMenu("&View")
-    tabs = window.tabs
-    for i in range(tabs.count()):
-        action(view_menu, tabs.tabText(i), lambda _=False, i=i: tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-    help_menu = bar.addMenu("&Help")
-    action(help_menu, "&About diffviz", lambda: show_about(window))
-    timeline = window.timeline
-    for key, slot in (("Space", timeline.play_pause), ("Left", lambda: timeline.step_by(-1)),
-                      ("Right", lambda: timeline.step_by(1)), ("Home", timeline.go_home), ("End", timeline.go_end)):
-        shortcut = QShortcut(QKeySequence(key), window)
-        shortcut.activated.connect(lambda slot=slot: window.timeline_key(slot))
+    Each signal is connected to ``partial(Action.trigger, action)``, which holds the action: Qt for
+    Python keeps only a weak reference to the object of a bound method, and the table is a temporary."""
+    built: dict[str, QAction | QShortcut] = {}
+    menus: dict[str, QMenu] = {}
+    for action in actions:
+        if action.menu is None:
+            shortcut = QShortcut(QKeySequence(action.shortcut), window)
+            shortcut.activated.connect(partial(Action.trigger, action))
+            built[action.id] = shortcut
+            continue
+        if action.menu not in menus:
+            menus[action.menu] = window.menuBar().addMenu(action.menu)
+        menu = menus[action.menu]
+        if action.separator_before:
+            menu.addSeparator()
+        qaction = QAction(action.text, window)
+        if action.shortcut:
+            qaction.setShortcut(QKeySequence(action.shortcut))
+        qaction.triggered.connect(partial(Action.trigger, action))
+        menu.addAction(qaction)
+        built[action.id] = qaction
+    return built
 
 
 def show_about(parent: QWidget) -> None:

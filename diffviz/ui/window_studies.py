@@ -1,89 +1,131 @@
-"""The main window's Schedule and Compare tabs: the jobs behind them and their results.
+"""The Schedule and Compare tabs' work: the jobs behind them and where their results go.
 
 Why apart from ``main_window``: both views only collect choices and show results; what runs
-in workers (ᾱ tables, comparison runs, the comparison GIF) is wired here, as a mixin of the
-window, so the window module keeps to training, sampling, checkpoints and export.
+in workers (ᾱ tables, comparison runs, the comparison GIF) is wired here, so the window keeps
+to training, sampling, checkpoints and export. ``Studies`` is handed everything it uses (the
+app state, a way to start jobs, the two views, a reporter, the folder to offer, a way to show
+a view) instead of borrowing them from the window it used to be mixed into.
 """
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Callable, Mapping, Protocol
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diffviz.core.checkpoints import read_checkpoint_info
 from diffviz.core.errors import DiffvizError
 from diffviz.core.recipes import RECIPES, Recipe, get_recipe
+from diffviz.ui.app_state import AppState
+from diffviz.ui.comparison_view import ComparisonView
+from diffviz.ui.job_callbacks import Handler, Job
+from diffviz.ui.schedule_view import ScheduleView
+from diffviz.ui.status import Reporter
 from diffviz.workers.jobs import comparison_export_job, comparison_job, schedule_job
 
 
-class ScheduleAndComparison:
-    """Mixed into MainWindow: uses its ``_start``, ``busy``, ``recipe``, ``model``, status and error helpers."""
+class StartJob(Protocol):
+    """Start a named job with its callbacks (``MainWindow.start_job``); False when one of that name runs."""
 
-    def _compute_schedule(self, beta_schedule: str) -> None:
-        if self.busy(f"schedule:{beta_schedule}"):
-            return
-        worker = self._start(f"schedule:{beta_schedule}", schedule_job(beta_schedule))
-        worker.returned.connect(self._on_schedule)
+    def __call__(self, name: str, job: Job, on: Mapping[type, Handler] | None = None,
+                 on_done: Handler | None = None, *, progress: int | None = None) -> bool: ...
 
-    def _on_schedule(self, result: object) -> None:
-        if result:
-            self.schedule.set_alpha_bars(*result)
 
-    def _recipe_for(self, key: str) -> Recipe:
-        """The recipe of a comparison row's model (its samplers, whether it is told the class): the model on
-        screen's, a checkpoint file's (from its metadata) or a bundled one's."""
+class RowRecipes:
+    """A comparison row's model key -> that model's recipe (its samplers, whether it is told the class):
+    the model on screen's, a checkpoint file's (from its metadata) or a bundled one's."""
+
+    def __init__(self, state: AppState) -> None:
+        self._state = state
+        self._files: dict[str, Recipe] = {}  # "file:PATH" -> the recipe its metadata names
+
+    def __call__(self, key: str) -> Recipe:
         if key == "current":
-            return self.recipe if getattr(self, "model_info", None) is not None else RECIPES["course"]
+            return self._state.recipe
         if key.startswith("file:"):
-            return self._comparison_recipes.get(key, RECIPES["course"])
+            return self._files.get(key, RECIPES["course"])
         return RECIPES[key.split(":", 1)[1]]
 
-    def _choose_comparison_file(self, index: int) -> None:
+    def read_file(self, path: str) -> None:
+        """Read a checkpoint's metadata (not its weights); raises DiffvizError for a file that is not one."""
+        self._files[f"file:{path}"] = get_recipe(read_checkpoint_info(Path(path)).recipe)
+
+
+class Studies:
+    """Runs what the Schedule and Compare views ask for and hands them the results."""
+
+    def __init__(self, state: AppState, start: StartJob, busy: Callable[[str], bool], schedule: ScheduleView,
+                 comparison: ComparisonView, recipes: RowRecipes, report: Reporter,
+                 last_dir: Callable[[], Path], show_view: Callable[[QWidget], None]) -> None:
+        self.state = state
+        self._start = start
+        self._busy = busy
+        self.schedule = schedule
+        self.comparison = comparison
+        self.recipes = recipes
+        self._report = report
+        self._last_dir = last_dir
+        self._show_view = show_view
+        schedule.scheduleRequested.connect(self.compute_schedule)
+        comparison.runRequested.connect(self.start_comparison)
+        comparison.exportRequested.connect(self.export_comparison)
+        comparison.fileRequested.connect(self.choose_comparison_file)
+        state.modelChanged.connect(comparison.refresh_samplers)
+
+    def compute_schedule(self, beta_schedule: str) -> None:
+        """The Schedule view lacks a DDPM ᾱ table: compute it in a worker (diffusers) and hand it over."""
+        def show(result: object) -> None:
+            if result:
+                self.schedule.set_alpha_bars(*result)
+
+        self._start(f"schedule:{beta_schedule}", schedule_job(beta_schedule), on_done=show)
+
+    def choose_comparison_file(self, index: int) -> None:
         """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""
-        path, _ = QFileDialog.getOpenFileName(self, "Checkpoint to compare", str(self._last_dir()),
+        path, _ = QFileDialog.getOpenFileName(self.comparison.window(), "Checkpoint to compare",
+                                              str(self._last_dir()),
                                               "diffviz checkpoints (*.safetensors);;All files (*)")
         if path:
             try:
-                info = read_checkpoint_info(Path(path))
-                self._comparison_recipes[f"file:{path}"] = get_recipe(info.recipe)
+                self.recipes.read_file(path)
             except DiffvizError as exc:
-                self.show_error(str(exc))
+                self._report.show_error(str(exc))
                 path = ""
         self.comparison.set_row_file(index, path or None)
 
     def start_comparison(self) -> None:
-        if self.busy("compare"):
+        if self._busy("compare"):
             return
         runs = [(key, sampler, steps, guidance, self.comparison.run_label(key, sampler, steps, guidance))
                 for key, sampler, steps, guidance in self.comparison.runs()]
         if len(runs) < 2:
-            self.show_error("Tick at least two runs to compare.")
+            self._report.show_error("Tick at least two runs to compare.")
             return
-        current = (copy.deepcopy(self.model), self.recipe)
-        worker = self._start("compare", comparison_job(runs, current, n=8, seed=self.comparison.seed.value()))
-        worker.yielded.connect(self._on_progress)
-        worker.returned.connect(self._on_compared)
-        self.set_status(f"Comparing {len(runs)} runs from the same noise…")
-        self._show_progress(0, len(runs))
+        current = (copy.deepcopy(self.state.model), self.state.recipe)  # the worker's own copy
+        if self._start("compare", comparison_job(runs, current, n=8, seed=self.comparison.seed.value()),
+                       on_done=self._on_compared, progress=len(runs)):
+            self._report.set_status(f"Comparing {len(runs)} runs from the same noise…")
 
     def _on_compared(self, result: object) -> None:
         if result:
             self.comparison.set_results(*result)
-            self.tabs.setCurrentWidget(self.comparison)
-            self.set_status("Comparison ready: drag Progress to move every run together")
+            self._show_view(self.comparison)
+            self._report.set_status("Comparison ready: drag Progress to move every run together")
 
     def export_comparison(self) -> None:
-        if not self.comparison.trajectories or self.busy("compare-export"):
+        if not self.comparison.trajectories or self._busy("compare-export"):
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(self._last_dir() / "comparison.gif"),
-                                              "GIF animation (*.gif)")
+        path, _ = QFileDialog.getSaveFileName(self.comparison.window(), "Export comparison",
+                                              str(self._last_dir() / "comparison.gif"), "GIF animation (*.gif)")
         if path:
             self.start_comparison_export(path)
 
     def start_comparison_export(self, path: str) -> None:
-        worker = self._start("compare-export", comparison_export_job(self.comparison.trajectories,
-                                                                     self.comparison.labels, path))
-        worker.returned.connect(self._on_exported)
-        self.set_status(f"Exporting {path}…")
+        job = comparison_export_job(self.comparison.trajectories, self.comparison.labels, path)
+        if self._start("compare-export", job, on_done=self._on_exported):
+            self._report.set_status(f"Exporting {path}…")
+
+    def _on_exported(self, result: object) -> None:
+        self._report.set_status(f"Exported {result}" if result else "Export stopped")

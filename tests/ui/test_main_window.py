@@ -99,8 +99,9 @@ def test_pause_holds_training(window, qtbot):
     held = window.training_view.loss_point_count()
     qtbot.wait(800)
     assert window.training_view.loss_point_count() == held
-    assert window.controls.pause_button.text() == "Resume"
+    assert window.state.paused and window.controls.pause_button.text() == "Resume"
     window.toggle_pause()
+    assert not window.state.paused
     qtbot.waitUntil(lambda: window.training_view.loss_point_count() > held, timeout=5000)
     window.stop_jobs()
     qtbot.waitUntil(lambda: not window.busy(), timeout=3000)
