@@ -69,6 +69,7 @@ class NoisingProcess(ABC):
     key: str            # its name in PROCESSES
     title: str          # how the Schedule view lists it
     target_name: str    # what the model is trained to output, in words ("clean image", "noise")
+    schedule_is_slow = False  # its schedule() takes seconds the first time (imports diffusers): make it off the GUI
 
     @abstractmethod
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
@@ -196,6 +197,7 @@ class DDPMProcess(NoisingProcess):
     title: str
     beta_schedule: str = "linear"
     target_name: str = "noise"
+    schedule_is_slow = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)  # the DDPMScheduler, made on first use
 
     def __post_init__(self) -> None:

@@ -6,8 +6,9 @@ across. Down layers descend on the left, up layers climb on the right, skip conn
 are dashed arrows across the U. Box height hints at resolution, box width at channels,
 and clicking a box picks that layer for the feature-map inspector (``layerClicked``).
 
-Built from ``describe_layers(model)`` only, so any model that names its feature layers
-gets a drawing; the resample labels and skip arrows are inferred from the shapes.
+Built from ``describe_layers(model)`` and the model's own ``facts()``: the boxes and arrows
+from the layers' shapes, the words (how it resamples, which skips join where and how, the
+explanation) from the model, so each architecture is described as what it is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphic
                                QGraphicsTextItem, QGraphicsView, QLabel, QVBoxLayout, QWidget)
 
 from diffviz.core.features import LayerInfo
+from diffviz.core.models.facts import ModelFacts
 from diffviz.ui.images import ExplanationBox
 
 BACKGROUND = "#1e1f22"
@@ -41,15 +43,10 @@ IO_OFFSET = 230.0        # input/output boxes sit this far outside the columns
 IO_SIZE = (150.0, 84.0)
 MAX_ZOOM = 1.5           # never blow the drawing up beyond this on big windows
 
-EXPLANATION = """
-<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy digit through 5×5 convolutions and halves the
-resolution twice with max-pooling (28→14→7), so deeper layers see larger parts of the digit with more channels.
-The right half (<i>up</i>) doubles the resolution back (7→14→28) and ends with one channel: the model's guess of
-the clean digit.</p>
-<p><b>Skip connections</b> (dashed): fine detail is lost in the 7×7 bottleneck, so each down layer's output is
-kept and <i>added</i> to the up path at the same resolution (<code>x = upscale(x) + h.pop()</code>): {skips}.{size}</p>
-<p>Click a layer to see its feature maps in the inspector.</p>
-"""
+SKIPS = "<p><b>Skip connections</b> (dashed): {how}: {skips}.{size}</p>"
+CLICK = "<p>Click a layer to see its feature maps in the inspector.</p>"
+NO_FACTS = ModelFacts(layout_html="<p>The boxes are this model's feature layers, in forward order.</p>",
+                      features_html="", skip_html="this model does not say how its layers are joined")
 
 
 def _font(pixels: int) -> QFont:
@@ -185,8 +182,12 @@ class ArchitectureView(QWidget):
 
     # -- public API ---------------------------------------------------------------------------
     def set_layers(self, layers: list[LayerInfo], title: str = "", parameters: int | None = None,
-                   input_shape: tuple[int, int, int] = (1, 28, 28)) -> None:
-        """Redraw the figure for ``layers`` (from ``describe_layers``), in forward order."""
+                   input_shape: tuple[int, int, int] = (1, 28, 28), facts: ModelFacts | None = None,
+                   output: str = "clean image") -> None:
+        """Redraw the figure for ``layers`` (from ``describe_layers``), in forward order, in the words of the
+        model's ``facts`` (its ``facts()``; None: a plain drawing without skips). ``output`` says what the model
+        is trained to predict (its recipe's process: the clean image, or the noise)."""
+        facts = facts or NO_FACTS
         name = title or "Model"
         self.title.setText(f"{name} · {parameters:,} parameters" if parameters is not None else name)
         previous = self._selected
@@ -194,10 +195,11 @@ class ArchitectureView(QWidget):
         self._boxes = {}
         self._skips = []
         self._selected = None
-        self._draw(layers, input_shape)
+        self._draw(layers, input_shape, facts, output)
         size = "" if parameters is None else f" {name} has <b>{parameters:,}</b> parameters: tiny by modern standards."
-        skips = ", ".join(f"{a} before {b}" for a, b in self._skips) or "this model has none"
-        self.explanation.body.setText(EXPLANATION.format(skips=skips, size=size))
+        skips = ", ".join(f"{a} into {b}" for a, b in self._skips) or "none drawn"
+        self.explanation.body.setText(facts.layout_html + SKIPS.format(how=facts.skip_html, skips=skips, size=size)
+                                      + CLICK)
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-24, -24, 24, 24))
         self.graphics.fit()
         if previous in self._boxes:
@@ -234,7 +236,8 @@ class ArchitectureView(QWidget):
             self._boxes[name] = box
         return box
 
-    def _draw(self, layers: list[LayerInfo], input_shape: tuple[int, int, int]) -> None:
+    def _draw(self, layers: list[LayerInfo], input_shape: tuple[int, int, int], facts: ModelFacts,
+              output: str) -> None:
         downs = [layer for layer in layers if layer.part == "down"]
         mids = [layer for layer in layers if layer.part == "mid"]
         ups = [layer for layer in layers if layer.part == "up"]
@@ -250,8 +253,10 @@ class ArchitectureView(QWidget):
         boxes = []
         for layer in downs + mids + ups:  # forward order for the flow arrows
             html = f"<b>{layer.name}</b><br>{layer.channels} ch · {layer.height}×{layer.width}"
-            boxes.append((layer, self._add_box(centres[layer.name], _box_size(layer.channels, layer.height),
-                                               layer.part, html, layer.name)))
+            box = self._add_box(centres[layer.name], _box_size(layer.channels, layer.height), layer.part, html,
+                                layer.name)
+            box.setToolTip(f"{layer.note}\nClick to show its feature maps." if layer.note else box.toolTip())
+            boxes.append((layer, box))
         c, h, w = input_shape
         first = boxes[0][1] if boxes else None
         last_layer, last = boxes[-1] if boxes else (None, None)
@@ -263,22 +268,21 @@ class ArchitectureView(QWidget):
             out_y = last.rect.center().y()
             shape = f"{last_layer.channels}×{last_layer.height}×{last_layer.width}"
             sink = self._add_box(QPointF(right + IO_OFFSET, out_y), IO_SIZE, "io",
-                                 f"<b>prediction</b><br>{shape}<br><span style='color:{MUTED}'>clean digit</span>")
+                                 f"<b>prediction</b><br>{shape}<br><span style='color:{MUTED}'>{output}</span>")
             self._arrow(last, sink)
         for (a_info, a), (b_info, b) in zip(boxes, boxes[1:]):
             label = None
             if b_info.height < a_info.height:
                 ratio = a_info.height / max(b_info.height, 1)
-                label = "MaxPool ½" if round(ratio) == 2 else f"pool ÷{ratio:g}"
+                label = facts.downsample_label if round(ratio) == 2 else f"÷{ratio:g}"
             elif b_info.height > a_info.height:
                 ratio = b_info.height / max(a_info.height, 1)
-                label = "Upsample ×2" if round(ratio) == 2 else f"Upsample ×{ratio:g}"
+                label = facts.upsample_label if round(ratio) == 2 else f"×{ratio:g}"
             self._arrow(a, b, label, outside=-1 if b_info.part == "down" else 1)
-        for i, down in enumerate(downs[:-1]):
-            j = len(ups) - 1 - i
-            if 0 < j < len(ups) and down.height == ups[j].height and down.channels == ups[j - 1].channels:
-                self._skip(self._boxes[down.name], self._boxes[ups[j].name])
-                self._skips.append((down.name, ups[j].name))
+        for down, up in facts.skips:
+            if down in self._boxes and up in self._boxes:
+                self._skip(self._boxes[down], self._boxes[up])
+                self._skips.append((down, up))
         self._legend()
 
     def _arrow(self, a: _Box, b: _Box, label: str | None = None, outside: int = 1) -> None:
@@ -305,7 +309,7 @@ class ArchitectureView(QWidget):
         pen = QPen(QColor(SKIP), 2.0, Qt.DashLine)
         self._draw_path(path, control, end, pen)
         apex = path.pointAtPercent(0.5)
-        text = self._text(f"+ skip ({down.name} → {up.name})", SKIP, 13)
+        text = self._text(f"skip ({down.name} → {up.name})", SKIP, 13)
         rect = text.boundingRect()
         text.setPos(apex.x() - rect.width() / 2, apex.y() - rect.height() - 1)
 
@@ -334,6 +338,6 @@ class ArchitectureView(QWidget):
     def _legend(self) -> None:
         bounds = self.scene.itemsBoundingRect()
         text = self._text("Click a layer to inspect its feature maps   ·   box height ∝ resolution, width ∝ channels"
-                          "   ·   dashed = skip connection (added)", MUTED, 13)
+                          "   ·   dashed = skip connection", MUTED, 13)
         rect = text.boundingRect()
         text.setPos(bounds.center().x() - rect.width() / 2, bounds.bottom() + 18)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxL
                                QListWidgetItem, QSlider, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from diffviz.core.export import normalise, tile_grid, to_uint8
-from diffviz.core.sampling import Trajectory
+from diffviz.core.models.facts import ModelFacts
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel
 
 TrainingProvider = Callable[[float, int], dict[str, np.ndarray]]
@@ -37,24 +38,7 @@ COLORMAPS = ("viridis", "inferno", "magma", "cividis", "CET-L1")
 PAD = 1
 BACKGROUND = np.array([40, 41, 45, 255], dtype=np.uint8)
 NO_FEATURES = "Sample with feature capture to inspect layers."
-LAYER_NOTES = {  # BasicUNet's six layers; other models' layers simply get no note
-    "down0": "First conv (1→32) on the full 28×28 image: edges and bits of stroke.",
-    "down1": "Second conv (32→64) after one 2× pooling, 14×14: strokes and corners.",
-    "down2": "Third conv (64→64) at 7×7, the coarsest view: which parts of a digit are where.",
-    "up0": "First up conv (64→64), still 7×7: starts to decide what to draw.",
-    "up1": "Upsampled to 14×14 plus down1's maps (skip connection): rebuilds strokes.",
-    "up2": "Upsampled to 28×28 plus down0's maps: its single channel is the prediction.",
-}
-
-EXPLANATION = """
-<p>A <b>feature map</b> is the output of one layer of the UNet: a convolution followed by SiLU.
-Each small tile is one <b>channel</b>: the response of one learned 5×5 filter at every position
-(bright = the filter's pattern is strongly present there).</p>
-<p>The <b>down</b> layers look at the image at falling resolution (28→14→7 pixels): the first
-responds to edges and strokes, deeper ones to larger parts of the digit. The <b>up</b> layers
-rebuild the digit at rising resolution, and the <b>skip connections</b> add the matching down
-maps back in, so fine detail lost in the pooling returns. The last layer's single channel is the
-model's prediction itself.</p>
+SCRUB = """
 <p>Scrub the timeline: early, from pure noise, the maps are busy and the prediction blurry; as x
 settles they sharpen into the strokes of one digit. Click a tile to enlarge that channel.</p>
 """
@@ -90,6 +74,7 @@ class InspectorView(QWidget):
         self._channel = 0
         self._provider: TrainingProvider | None = None
         self._training_maps: dict[str, np.ndarray] = {}
+        self._model_notes: dict[str, str] = {}  # the current model's notes, for the training-batch source
         self._maps: np.ndarray | None = None
         self._stats: np.ndarray | None = None
         self._lut = pg.colormap.get(COLORMAPS[0]).getLookupTable(nPts=256, alpha=True)
@@ -181,7 +166,7 @@ class InspectorView(QWidget):
         top = QHBoxLayout()
         top.addWidget(sidebar)
         top.addWidget(self.stack, 1)
-        self.explanation = ExplanationBox("What is a feature map?", EXPLANATION)
+        self.explanation = ExplanationBox("What is a feature map?", SCRUB)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.explanation)
@@ -207,6 +192,19 @@ class InspectorView(QWidget):
         self.sample_spin.setRange(0, k - 1)
         self.sample_spin.blockSignals(False)
         self._refresh_layers()
+
+    def set_model_facts(self, facts: ModelFacts | None) -> None:
+        """The current model's own words: the explanation, and the layer notes for training-batch maps
+        (a trajectory's maps carry the notes of the model that made them)."""
+        self._model_notes = dict(facts.notes) if facts is not None else {}
+        self.explanation.body.setText((facts.features_html if facts is not None else "") + SCRUB)
+        self.refresh()
+
+    def layer_note_text(self) -> str:
+        """The note on the layer on screen, from the model that made its maps."""
+        if self._training_mode() or self._traj is None:
+            return self._model_notes.get(self._layer, "")
+        return self._traj.layer_notes.get(self._layer, "")
 
     def set_frame(self, i: int) -> None:
         self._frame = int(i)
@@ -377,7 +375,7 @@ class InspectorView(QWidget):
             where = f"frame {self._frame} · sample {self.sample_spin.value()}"
         scale = "each channel its own range" if per_channel else \
             f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
-        self.layer_note.setText(LAYER_NOTES.get(self._layer, ""))
+        self.layer_note.setText(self.layer_note_text())
         self.title.setText(f"<b>{self._layer}</b> · {c} channels of {h}×{w} · {where} · {scale}")
 
     def _draw_stats(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea
 
 from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DataError, DiffvizError
-from diffviz.core.features import describe_layers, maps_for_image
+from diffviz.core.features import describe_layers, maps_for_image, model_facts
 from diffviz.core.models import count_parameters
 from diffviz.core.quality import QualityReport
 from diffviz.core.recipes import get_recipe
@@ -181,8 +181,11 @@ class MainWindow(QMainWindow):
     # ----- the model (``model_files`` does the work) -----------------------------------------------
     def _model_changed(self) -> None:
         model = self.state.model
+        facts = model_facts(model)
         self.architecture.set_layers(describe_layers(model), title=type(model).__name__,
-                                     parameters=count_parameters(model))
+                                     parameters=count_parameters(model), facts=facts,
+                                     output=self.state.recipe.process.target_name)
+        self.inspector.set_model_facts(facts)
         self.set_status(f"Model: {self.state.title} — {self.state.summary}")
 
     def load_checkpoint_file(self, path: Path) -> bool:

@@ -18,39 +18,40 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from diffviz.core.processes import PROCESSES, SCHEDULE_POINTS, Schedule
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
-TIMESTEPS = 1000
-SCHEDULES = (("course: amount = t / 999", "course"), ("DDPM, linear betas", "linear"),
-             ("DDPM, cosine (squaredcos_cap_v2)", "squaredcos_cap_v2"))
 FIGURE_COLUMNS = 8
 
 EXPLANATION = """
 <p><b>The course's blend</b> keeps <code>1 − amount</code> of the digit and adds <code>amount</code> of uniform
-noise: both change in a straight line. <b>DDPM</b> keeps <code>√ᾱ<sub>t</sub></code> of the digit (scaled to
-[−1, 1]) and adds <code>√(1 − ᾱ<sub>t</sub>)</code> of Gaussian noise, where ᾱ<sub>t</sub> is the product of
-<code>1 − β</code> over the first t steps. With linear betas most of the digit is gone by t ≈ 600; the cosine
-schedule keeps it longer, so more of the 1,000 steps are spent where the digit's shape is decided.</p>
+noise: both change in a straight line (the flow recipes blend the same way toward Gaussian noise). <b>DDPM</b>
+keeps <code>√ᾱ<sub>t</sub></code> of the digit (scaled to [−1, 1]) and adds <code>√(1 − ᾱ<sub>t</sub>)</code> of
+Gaussian noise, where ᾱ<sub>t</sub> is the product of <code>1 − β</code> over the first t steps. With linear betas
+most of the digit is gone by t ≈ 600; the cosine schedule keeps it longer, so more of the 1,000 steps are spent
+where the digit's shape is decided.</p>
 <p>The bottom row is the course's figure: the same digits at t = 0, 143, …, 999.</p>
 """
 
 
 class ScheduleView(QWidget):
-    """Curves of the chosen schedule, a timestep slider, and digits noised at that timestep."""
+    """Curves of the chosen process's schedule, a timestep slider, and digits noised at that timestep."""
 
-    scheduleRequested = Signal(str)  # a DDPM beta schedule whose ᾱ table the view does not have yet
+    scheduleRequested = Signal(str)  # a process whose schedule the view does not have yet (computed off the GUI)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._images = np.zeros((0, 1, 28, 28), np.float32)
-        self._alpha_bars: dict[str, np.ndarray] = {"course": None}  # type: ignore[dict-item]
+        # A schedule that is quick to make (no diffusers import) is made here; the others come from the window.
+        self._schedules: dict[str, Schedule] = {key: process.schedule() for key, process in PROCESSES.items()
+                                                if not process.schedule_is_slow}
         self._noise_seed = 0
 
-        self.schedule = QComboBox(toolTip="Which schedule to draw")
-        for text, key in SCHEDULES:
-            self.schedule.addItem(text, key)
-        self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=TIMESTEPS - 1, value=TIMESTEPS // 2)
-        self.slider.setToolTip("The timestep t (for the course: amount = t / 999)")
+        self.schedule = QComboBox(toolTip="Which noising process's schedule to draw")
+        for key, process in PROCESSES.items():
+            self.schedule.addItem(process.title, key)
+        self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=SCHEDULE_POINTS - 1, value=SCHEDULE_POINTS // 2)
+        self.slider.setToolTip("The timestep t (for the blends: amount = t / 999)")
         self.value_label = QLabel(textFormat=Qt.PlainText)
         self.value_label.setMinimumWidth(340)
 
@@ -59,7 +60,7 @@ class ScheduleView(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.setLabel("bottom", "timestep t")
         self.plot.setYRange(0, 1.02, padding=0)
-        self.plot.setXRange(0, TIMESTEPS - 1, padding=0.01)
+        self.plot.setXRange(0, SCHEDULE_POINTS - 1, padding=0.01)
         self.plot.addLegend(offset=(-10, 10))
         self.signal_curve = self.plot.plot(pen=pg.mkPen("#4fa3e0", width=2), name="signal kept")
         self.noise_curve = self.plot.plot(pen=pg.mkPen("#e08a4f", width=2), name="noise added")
@@ -93,70 +94,54 @@ class ScheduleView(QWidget):
         self._images = np.asarray(images, np.float32)[:FIGURE_COLUMNS]
         self._redraw()
 
-    def set_alpha_bars(self, schedule: str, alpha_bars: np.ndarray) -> None:
-        """The ᾱ table of a DDPM schedule (computed by the window, off the GUI thread)."""
-        self._alpha_bars[schedule] = np.asarray(alpha_bars, np.float64)
-        if schedule == self.current_schedule():
+    def set_schedule(self, key: str, schedule: Schedule) -> None:
+        """A process's schedule, computed by the window off the GUI thread."""
+        self._schedules[key] = schedule
+        if key == self.current_schedule():
             self._redraw()
 
     def current_schedule(self) -> str:
+        """The key (in ``core.processes.PROCESSES``) of the process shown."""
         return self.schedule.currentData()
 
-    def weights(self, schedule: str | None = None) -> tuple[np.ndarray, np.ndarray] | None:
-        """(signal kept, noise added) for t = 0..999, or None while a DDPM table is not ready."""
-        schedule = schedule or self.current_schedule()
-        if schedule == "course":
-            amount = np.arange(TIMESTEPS) / (TIMESTEPS - 1)
-            return 1 - amount, amount
-        alpha_bars = self._alpha_bars.get(schedule)
-        if alpha_bars is None:
-            return None
-        return np.sqrt(alpha_bars), np.sqrt(1 - alpha_bars)
+    def weights(self, key: str | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+        """(signal kept, noise added) for t = 0..999, or None while that schedule is not ready."""
+        schedule = self._schedules.get(key or self.current_schedule())
+        return None if schedule is None else (schedule.signal, schedule.noise)
 
     def noised(self, t: int | np.ndarray) -> np.ndarray | None:
         """The digits at timestep(s) ``t`` (one per image), on the [0, 1] screen scale."""
-        weights = self.weights()
-        if weights is None or not len(self._images):
+        schedule = self._schedules.get(self.current_schedule())
+        if schedule is None or not len(self._images):
             return None
-        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in weights)
-        rng = np.random.default_rng(self._noise_seed)
-        if self.current_schedule() == "course":
-            noise = rng.random(self._images.shape, dtype=np.float32)
-            return signal * self._images + noise_w * noise
-        noise = rng.standard_normal(self._images.shape).astype(np.float32)
-        return (signal * (2 * self._images - 1) + noise_w * noise + 1) / 2
+        return schedule.noised(self._images, np.asarray(t), np.random.default_rng(self._noise_seed))
 
     # ----- drawing ----------------------------------------------------------------------------------
     def _schedule_changed(self) -> None:
-        schedule = self.current_schedule()
-        if schedule != "course" and self._alpha_bars.get(schedule) is None:
-            self.scheduleRequested.emit(schedule)
+        if self.current_schedule() not in self._schedules:
+            self.scheduleRequested.emit(self.current_schedule())
         self._redraw()
 
     def _redraw(self) -> None:
         t = self.slider.value()
         self.cursor.setValue(t)
-        weights = self.weights()
-        steps = np.arange(TIMESTEPS)
-        if weights is None:
+        schedule = self._schedules.get(self.current_schedule())
+        steps = np.arange(SCHEDULE_POINTS)
+        if schedule is None:
             for curve in (self.signal_curve, self.noise_curve, self.alpha_curve):
                 curve.setData([], [])
             self.value_label.setText("computing the schedule…")
             return
-        signal, noise_w = weights
-        self.signal_curve.setData(steps, signal)
-        self.noise_curve.setData(steps, noise_w)
-        if self.current_schedule() == "course":
+        self.signal_curve.setData(steps, schedule.signal)
+        self.noise_curve.setData(steps, schedule.noise)
+        if schedule.alpha_bar is None:
             self.alpha_curve.setData([], [])
-            self.value_label.setText(f"t = {t} · amount = {t / (TIMESTEPS - 1):.3f} · "
-                                     f"signal 1 − amount = {signal[t]:.3f}")
         else:
-            self.alpha_curve.setData(steps, signal ** 2)
-            self.value_label.setText(f"t = {t} · ᾱ = {signal[t] ** 2:.4f} · √ᾱ = {signal[t]:.3f} · "
-                                     f"√(1 − ᾱ) = {noise_w[t]:.3f}")
+            self.alpha_curve.setData(steps, schedule.alpha_bar)
+        self.value_label.setText(schedule.describe(t))
         if not len(self._images):
             return
         now = self.noised(np.full(len(self._images), t))
-        figure = self.noised(np.linspace(0, TIMESTEPS - 1, len(self._images)).round().astype(int))
+        figure = self.noised(np.linspace(0, SCHEDULE_POINTS - 1, len(self._images)).round().astype(int))
         self.noisy_panel.set_image(grid_uint8(np.clip(now, 0, 1), nrow=FIGURE_COLUMNS))
         self.figure_panel.set_image(grid_uint8(np.clip(figure, 0, 1), nrow=FIGURE_COLUMNS))

@@ -74,13 +74,14 @@ class Studies:
         comparison.fileRequested.connect(self.choose_comparison_file)
         state.modelChanged.connect(comparison.refresh_samplers)
 
-    def compute_schedule(self, beta_schedule: str) -> None:
-        """The Schedule view lacks a DDPM ᾱ table: compute it in a worker (diffusers) and hand it over."""
+    def compute_schedule(self, key: str) -> None:
+        """The Schedule view lacks the schedule of process ``key``: make it in a worker (DDPM's imports
+        diffusers) and hand it over."""
         def show(result: object) -> None:
             if result:
-                self.schedule.set_alpha_bars(*result)
+                self.schedule.set_schedule(*result)
 
-        self._start(f"schedule:{beta_schedule}", schedule_job(beta_schedule), on_done=show)
+        self._start(f"schedule:{key}", schedule_job(key), on_done=show)
 
     def choose_comparison_file(self, index: int) -> None:
         """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""

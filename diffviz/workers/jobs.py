@@ -15,12 +15,14 @@ import torch
 from torch import nn
 
 from diffviz.core.data import DigitData, fixed_batch, load_source
+from diffviz.core.processes import Schedule, get_process
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
 from diffviz.core.quality import shipped_meter
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
-from diffviz.core.sampling import Trajectory, sample, sample_final
+from diffviz.core.sampling import sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer
+from diffviz.core.trajectory import Trajectory
 from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress,
                                       QualityPoint, TrainingStarted, TrainingUpdate)
@@ -172,13 +174,11 @@ def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames
     return job
 
 
-def schedule_job(beta_schedule: str):
-    """ᾱ for t = 0..999 of a DDPM beta schedule (diffusers is imported here, off the GUI thread)."""
+def schedule_job(key: str):
+    """The schedule of the noising process ``key`` (diffusers is imported here, off the GUI thread)."""
 
-    def job(worker: GeneratorWorker) -> tuple[str, np.ndarray]:
-        from diffviz.core.ddpm import alpha_bars
-
-        return beta_schedule, alpha_bars(beta_schedule).double().numpy()
+    def job(worker: GeneratorWorker) -> tuple[str, Schedule]:
+        return key, get_process(key).schedule()
 
     return job
 

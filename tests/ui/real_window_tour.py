@@ -70,7 +70,7 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     window.corruption.set_amount(0.5)
     shot("corruption")
     window.tabs.setCurrentWidget(window.schedule)
-    window.schedule.schedule.setCurrentIndex(window.schedule.schedule.findData("linear"))
+    window.schedule.schedule.setCurrentIndex(window.schedule.schedule.findData("ddpm-linear"))
     wait_until(app, lambda: window.schedule.weights() is not None, 120)
     window.schedule.slider.setValue(300)
     shot("schedule")

@@ -243,10 +243,10 @@ def test_studies_are_wired_from_explicit_parts(qtbot):
 
     studies = Studies(state, start, lambda name: False, schedule, comparison, recipes, report, Path.home,
                       lambda view: None)
-    schedule.scheduleRequested.emit("linear")
-    assert [name for name, _ in started] == ["schedule:linear"]
+    schedule.scheduleRequested.emit("ddpm-linear")
+    assert [name for name, _ in started] == ["schedule:ddpm-linear"]
     started[0][1](None)  # a stopped job hands the view nothing
-    schedule.scheduleRequested.emit("linear")  # asked again: the start function decides (here: it starts)
+    schedule.scheduleRequested.emit("ddpm-linear")  # asked again: the start function decides (here: it starts)
     assert len(started) == 2
 
     for row in comparison.rows[1:]:

@@ -35,8 +35,9 @@ def test_starts_with_the_bundled_model(window):
 def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path):
     window.use_course_model()
     assert window.model_info.recipe == "course"
-    assert [window.controls.sampler.itemData(i) for i in range(window.controls.sampler.count())] == ["course"]
-    assert not window.controls.sampler.isEnabled()
+    # the course's sampler by default, and Heun's second-order step on the same path (issue 11 adds it)
+    assert [window.controls.sampler.itemData(i) for i in range(window.controls.sampler.count())] == ["course", "heun"]
+    assert window.controls.sampler.isEnabled() and window.controls.sampler_name() == "course"
     from diffviz.core.checkpoints import save_checkpoint
     from diffviz.core.recipes import get_recipe
 

@@ -26,7 +26,7 @@ def test_the_course_schedule_is_a_straight_blend(window):
 
 def test_a_ddpm_schedule_is_computed_off_the_gui_thread_and_drawn(window, qtbot):
     view = window.schedule
-    view.schedule.setCurrentIndex(view.schedule.findData("squaredcos_cap_v2"))
+    view.schedule.setCurrentIndex(view.schedule.findData("ddpm-cosine"))
     qtbot.waitUntil(lambda: view.weights() is not None, timeout=60000)
     signal, noise = view.weights()
     expected = ddpm.alpha_bars("squaredcos_cap_v2").double().numpy()
@@ -150,3 +150,10 @@ def test_a_unet2d_model_samples_into_the_timeline_and_inspector(window, qtbot):
     assert window.inspector.current_maps().shape == (64, 7, 7)
     window.inspector.select_layer("up1")
     assert window.inspector.current_maps().shape == (64, 28, 28)
+    # the inspector describes UNet2DModel's own blocks, not BasicUNet's layers
+    assert window.inspector.layer_note.text().startswith("AttnUpBlock2D")
+    assert "UNet2DModel" in window.inspector.explanation.body.text()
+    assert "5×5" not in window.inspector.explanation.body.text()
+    window.use_course_model()  # a new model: its notes for training-batch maps, the trajectory keeps its own
+    assert window.inspector.layer_note.text().startswith("AttnUpBlock2D")
+    assert "5×5" in window.inspector.explanation.body.text()

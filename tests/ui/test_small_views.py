@@ -22,7 +22,8 @@ def architecture(qtbot):
     model = BasicUNet()
     view = ArchitectureView()
     qtbot.addWidget(view)
-    view.set_layers(describe_layers(model), "BasicUNet", sum(p.numel() for p in model.parameters()))
+    view.set_layers(describe_layers(model), "BasicUNet", sum(p.numel() for p in model.parameters()),
+                    facts=model.facts())
     view.resize(1000, 700)
     view.show()
     qtbot.waitExposed(view)
@@ -35,6 +36,29 @@ def test_architecture_lists_the_six_layers_and_the_parameter_count(architecture)
     assert "309,057" in architecture.explanation.body.text()
     assert not architecture.explanation.is_expanded()
     assert architecture._skips == [("down0", "up2"), ("down1", "up1")]
+
+
+def test_each_architecture_is_drawn_and_explained_in_its_own_words(qtbot):
+    """UNet2DModel's blocks are not BasicUNet's layers: no 5×5 convolutions or max-pooling in its words."""
+    from diffviz.core.models import build_model
+    from diffviz.ui.architecture_view import ArchitectureView
+
+    view = ArchitectureView()
+    qtbot.addWidget(view)
+    for name in ("BasicUNet", "TimeUNet", "CourseUNet2D", "DDPMUNet"):
+        model = build_model(name)
+        facts = model.facts()
+        view.set_layers(describe_layers(model), name, facts=facts)
+        text = view.explanation.body.text()
+        assert facts.layout_html in text and facts.skip_html in text
+        assert view._skips == [pair for pair in facts.skips if pair[0] in view.box_names()] and view._skips
+        assert set(facts.notes) == set(view.box_names())  # every box has its model's note
+        labels = [item.toPlainText() for item in view.scene.items() if hasattr(item, "toPlainText")]
+        if name.endswith("UNet2D") or name == "DDPMUNet":
+            assert "UNet2DModel" in text and "5×5" not in text and "max-pooling" not in text
+            assert "MaxPool ½" not in labels and "stride-2 conv ½" in labels
+        else:
+            assert "5×5" in text and "MaxPool ½" in labels
 
 
 @pytest.mark.parametrize("name", ["down1", "up2"])

@@ -92,7 +92,7 @@ class BasicUNet(nn.Module):
                           skip_html="fine detail is lost in the 7×7 bottleneck, so each down layer's output is kept "
                                     "and <i>added</i> to the up path at the same resolution "
                                     "(<code>x = upscale(x) + h.pop()</code>)",
-                          skips=(("down1", "up1"), ("down0", "up2")), downsample_label="MaxPool ½",
+                          skips=(("down0", "up2"), ("down1", "up1")), downsample_label="MaxPool ½",
                           upsample_label="Upsample ×2")
 
     def feature_layers(self) -> dict[str, nn.Module]:
