@@ -259,14 +259,14 @@ class ArchitectureView(QWidget):
             boxes.append((layer, box))
         c, h, w = input_shape
         first = boxes[0][1] if boxes else None
-        last_layer, last = boxes[-1] if boxes else (None, None)
+        last = boxes[-1][1] if boxes else None
         source = self._add_box(QPointF(left - IO_OFFSET, 0.0), IO_SIZE, "io",
                                f"<b>input x</b><br>{c}×{h}×{w}<br><span style='color:{MUTED}'>noisy digit</span>")
         if first is not None:
             self._arrow(source, first)
         if last is not None:
             out_y = last.rect.center().y()
-            shape = f"{last_layer.channels}×{last_layer.height}×{last_layer.width}"
+            shape = f"{c}×{h}×{w}"  # what comes out has the input's shape, whatever the last block holds
             sink = self._add_box(QPointF(right + IO_OFFSET, out_y), IO_SIZE, "io",
                                  f"<b>prediction</b><br>{shape}<br><span style='color:{MUTED}'>{output}</span>")
             self._arrow(last, sink)

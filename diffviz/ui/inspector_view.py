@@ -93,7 +93,7 @@ class InspectorView(QWidget):
         self.layer_list = QListWidget()
         self.layer_note = QLabel(wordWrap=True, alignment=Qt.AlignTop | Qt.AlignLeft)
         self.layer_note.setStyleSheet("QLabel { color: #909090; }")
-        self.layer_note.setFixedHeight(64)
+        self.layer_note.setFixedHeight(90)  # five lines: UNet2DModel blocks say more than a conv
         self.sample_spin = QSpinBox(toolTip="Which image of the trajectory")
         self.amount_slider = QSlider(Qt.Horizontal, minimum=0, maximum=100, value=50)
         self.amount_label = QLabel("0.50")
@@ -375,7 +375,9 @@ class InspectorView(QWidget):
             where = f"frame {self._frame} · sample {self.sample_spin.value()}"
         scale = "each channel its own range" if per_channel else \
             f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
-        self.layer_note.setText(self.layer_note_text())
+        note = self.layer_note_text()
+        self.layer_note.setText(note)
+        self.layer_note.setToolTip(note)
         self.title.setText(f"<b>{self._layer}</b> · {c} channels of {h}×{w} · {where} · {scale}")
 
     def _draw_stats(self) -> None:

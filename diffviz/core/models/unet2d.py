@@ -41,15 +41,15 @@ def _count(block: nn.Module, part: str) -> int:
     return len(modules) if modules is not None else 0
 
 
-def _block_note(name: str, block: nn.Module, timestep_text: str) -> str:
+def _block_note(name: str, block: nn.Module) -> str:
     """One line on what a diffusers block does, read from the block itself."""
     resnets, attentions = _count(block, "resnets"), _count(block, "attentions")
-    what = f"{type(block).__name__}: {resnets} ResNet block{'s' if resnets != 1 else ''} (3×3 convs, {timestep_text})"
+    what = f"{type(block).__name__}: {resnets} ResNet block{'s' if resnets != 1 else ''} of 3×3 convs"
     if attentions:
         what += (", with self-attention between them" if attentions < resnets
                  else ", each followed by self-attention" if resnets > 1 else ", then self-attention")
     if name.startswith("up"):
-        what += "; each takes a skip activation from the down path, concatenated"
+        what += "; each takes in a down activation (skip, concatenated)"
     if _count(block, "downsamplers"):
         what += "; then a stride-2 conv halves the resolution"
     if _count(block, "upsamplers"):
@@ -97,7 +97,7 @@ class _Wrapped(nn.Module):
         return ModelFacts(layout_html=layout, features_html=features,
                           skip_html="every ResNet block of an up block takes one saved down activation, "
                                     "<i>concatenated</i> to its input along the channels",
-                          notes={name: _block_note(name, block, self.timestep_text) for name, block in layers.items()},
+                          notes={name: _block_note(name, block) for name, block in layers.items()},
                           skips=skips, downsample_label="stride-2 conv ½", upsample_label="Upsample ×2 + conv")
 
     def feature_layers(self) -> dict[str, nn.Module]:
