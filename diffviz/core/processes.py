@@ -54,9 +54,22 @@ class Schedule(ABC):
     noise: np.ndarray
     alpha_bar: np.ndarray | None = None  # DDPM's ᾱ_t; a blend has none
 
-    @abstractmethod
     def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        """Clean images (N, C, H, W) in [0, 1] noised at timestep ``t[i]`` each, on the screen's [0, 1] scale."""
+        """Clean images (N, C, H, W) in [0, 1] noised at timestep ``t[i]`` each, on the screen's [0, 1] scale:
+        ``signal_t · x + noise_t · noise`` in the process's own space."""
+        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
+        return self.to_screen(signal * self.from_screen(images) + noise_w * self.draw(rng, images.shape))
+
+    @abstractmethod
+    def draw(self, rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+        """The process's noise, float32."""
+
+    def from_screen(self, images: np.ndarray) -> np.ndarray:
+        """Screen [0, 1] to the process's space (the blends work on the screen's scale)."""
+        return images
+
+    def to_screen(self, x: np.ndarray) -> np.ndarray:
+        return x
 
     @abstractmethod
     def describe(self, t: int) -> str:
@@ -113,10 +126,8 @@ class BlendSchedule(Schedule):
         object.__setattr__(self, "signal", 1 - amount)
         object.__setattr__(self, "noise", amount)
 
-    def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        noise = (rng.standard_normal(images.shape) if self.gaussian else rng.random(images.shape)).astype(np.float32)
-        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
-        return signal * images + noise_w * noise
+    def draw(self, rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+        return (rng.standard_normal(shape) if self.gaussian else rng.random(shape)).astype(np.float32)
 
     def describe(self, t: int) -> str:
         return f"t = {t} · amount = {self.noise[t]:.3f} · signal 1 − amount = {self.signal[t]:.3f}"
@@ -179,10 +190,14 @@ class DDPMSchedule(Schedule):
         object.__setattr__(self, "signal", np.sqrt(self.alpha_bar))
         object.__setattr__(self, "noise", np.sqrt(1 - self.alpha_bar))
 
-    def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        noise = rng.standard_normal(images.shape).astype(np.float32)
-        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
-        return (signal * (2 * images - 1) + noise_w * noise + 1) / 2
+    def draw(self, rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+        return rng.standard_normal(shape).astype(np.float32)
+
+    def from_screen(self, images: np.ndarray) -> np.ndarray:
+        return 2 * images - 1  # DDPM's data lives in [-1, 1]
+
+    def to_screen(self, x: np.ndarray) -> np.ndarray:
+        return (x + 1) / 2
 
     def describe(self, t: int) -> str:
         return (f"t = {t} · ᾱ = {self.alpha_bar[t]:.4f} · √ᾱ = {self.signal[t]:.3f} · "
