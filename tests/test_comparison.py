@@ -10,7 +10,7 @@ from diffviz.core.comparison import (column_caption, comparison_frame, compariso
                                      save_comparison_gif)
 from diffviz.core.errors import ConfigError, ExportError
 from diffviz.core.export import CAPTION_HEIGHT, GAP, Panel, compose, frame_duration_ms, image_grid, to_uint8
-from diffviz.core.sampling import Trajectory
+from diffviz.core.trajectory import Trajectory
 
 SAMPLES = 8
 

@@ -27,7 +27,8 @@ from diffviz.core.errors import ConfigError
 from diffviz.core.export import (Panel, Progress, StopCheck, check_gif_limits, check_suffix, compose, encode_gif,
                                  image_grid, to_uint8)
 from diffviz.core.recipes import Recipe
-from diffviz.core.sampling import Trajectory, sample
+from diffviz.core.sampling import sample
+from diffviz.core.trajectory import Trajectory
 
 MAX_RUNS = 4
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from diffviz.core.checkpoints import CheckpointInfo
 from diffviz.core.models import BasicUNet
 from diffviz.core.recipes import RECIPES, Recipe, get_recipe
-from diffviz.core.sampling import Trajectory
+from diffviz.core.trajectory import Trajectory
 
 IDLE, TRAINING, SAMPLING, EXPORTING = "idle", "training", "sampling", "exporting"
 # Which running job decides what the controls allow, first match wins: a training run keeps Pause

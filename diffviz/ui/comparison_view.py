@@ -20,7 +20,8 @@ from diffviz.core.comparison import MAX_RUNS, comparison_panels
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.recipes import Recipe
 from diffviz.core.samplers import get_sampler
-from diffviz.core.sampling import MAX_GUIDANCE, Trajectory
+from diffviz.core.sampling import MAX_GUIDANCE
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel
 
 PROGRESS_STEPS = 100

@@ -26,7 +26,7 @@ from diffviz.core.features import describe_layers, maps_for_image, model_facts
 from diffviz.core.models import count_parameters
 from diffviz.core.quality import QualityReport
 from diffviz.core.recipes import get_recipe
-from diffviz.core.sampling import Trajectory
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.actions import Commands, main_actions
 from diffviz.ui.app_state import AppState
 from diffviz.ui.architecture_view import ArchitectureView

@@ -27,7 +27,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
-from diffviz.core.sampling import Trajectory
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
 EXPLANATION = """

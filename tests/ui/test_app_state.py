@@ -8,7 +8,7 @@ import pytest
 
 from diffviz.core.checkpoints import CheckpointInfo
 from diffviz.core.recipes import DEFAULT_RECIPE, get_recipe
-from diffviz.core.sampling import Trajectory
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.app_state import EXPORTING, IDLE, SAMPLING, TRAINING, AppState
 
 

@@ -41,7 +41,7 @@ CLOSE_MID_JOB = textwrap.dedent("""
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication([])
     from diffviz.core.export import GifOptions
-    from diffviz.core.sampling import Trajectory
+    from diffviz.core.trajectory import Trajectory
     from diffviz.ui.main_window import MainWindow
 
     kind, folder = sys.argv[1], sys.argv[2]

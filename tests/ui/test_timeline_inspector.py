@@ -8,7 +8,8 @@ import torch
 from PySide6.QtCore import Qt
 
 from diffviz.core.models import BasicUNet
-from diffviz.core.sampling import Trajectory, sample
+from diffviz.core.sampling import sample
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import grid_uint8
 from diffviz.ui.inspector_view import InspectorView
 from diffviz.ui.timeline_view import TimelineView
