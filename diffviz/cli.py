@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Sequence
 
 from diffviz import __version__
-from diffviz.core.names import DEFAULT_RECIPE, RECIPE_NAMES, SAMPLER_NAMES  # torch-free: --help stays instant
+from diffviz.core.names import (DEFAULT_RECIPE, PRECISION_CHOICES, RECIPE_NAMES,  # torch-free: --help stays instant
+                                SAMPLER_NAMES)
 
 EXIT_USAGE = 2
+PRECISION_HELP = ("auto = time fp32, fp32 channels_last and bf16 autocast on this machine and keep the fastest "
+                  "(remembered per machine and model); fp32; bf16 = bf16 autocast, channels_last. Weights and "
+                  "checkpoints stay fp32 (default auto)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="bundled | mnist[:DIR] | fashion-mnist[:DIR] | folder:DIR (default bundled)")
     train.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
     train.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
+    train.add_argument("--precision", default="auto", choices=PRECISION_CHOICES, help=PRECISION_HELP)
     train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
 
     samp = sub.add_parser("sample", help="generate digits with a checkpoint (or the bundled model)")
@@ -104,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
     samp.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
     samp.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
+    samp.add_argument("--precision", default="auto", choices=PRECISION_CHOICES, help=PRECISION_HELP)
     samp.add_argument("--out", type=Path, required=True,
                       help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]) "
                            "or FILE.gif (the animation)")

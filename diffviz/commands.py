@@ -42,7 +42,7 @@ def train_command(args: argparse.Namespace) -> int:
     from diffviz.core.data import load_source
     from diffviz.core.device import resolve_device
     from diffviz.core.recipes import get_recipe
-    from diffviz.core.training import TrainConfig, Trainer
+    from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
 
     out: Path = args.out
     if out.suffix.lower() != ".safetensors":
@@ -58,10 +58,11 @@ def train_command(args: argparse.Namespace) -> int:
     data = load_source(args.data)
     torch.manual_seed(args.seed)
     model = recipe.make_model()
-    trainer = Trainer(model, data, config, device=device, recipe=recipe)
+    chosen = choose_training_precision(args.precision, model, recipe, config.batch_size, device)
+    trainer = Trainer(model, data, config, device=device, recipe=recipe, precision=chosen.precision)
     print(f"training {recipe.architecture} ({recipe.name} recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
           f"{'%g epochs' % config.epochs if config.epochs else '%g s' % config.seconds}, seed {config.seed}, "
-          f"{device}, {torch.get_num_threads()} threads", file=sys.stderr)
+          f"{device}, {torch.get_num_threads()} threads, {chosen.line()}", file=sys.stderr)
     total = 1000
     bar = tqdm(total=total, unit="‰", desc="train", file=sys.stderr, dynamic_ncols=True,
                disable=None, bar_format="{l_bar}{bar}| {elapsed}<{remaining} {postfix}")
@@ -85,7 +86,7 @@ def train_command(args: argparse.Namespace) -> int:
     training = training_metadata(trainer.total_steps, trainer.images_seen, last_report.elapsed,
                                  trainer.epoch_losses, data.name)
     hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
-             "lr": config.lr, "seed": config.seed}
+             "lr": config.lr, "seed": config.seed, "precision": chosen.precision.name}
     save_checkpoint(out, trainer.sampling_model, recipe=recipe.name, hyperparameters=hyper, training=training)
     print(f"saved {out} after {trainer.total_steps} steps ({trainer.images_seen:,} images, "
           f"{last_report.elapsed:.0f} s, last loss {last_report.loss:.4f})")
@@ -111,7 +112,7 @@ def sample_command(args: argparse.Namespace) -> int:
     from diffviz.core.export import GifOptions, save_gif, save_png_grid
     from diffviz.core.atomic import atomic_write
     from diffviz.core.recipes import get_recipe
-    from diffviz.core.sampling import sample, sample_final, validate_sampling
+    from diffviz.core.sampling import choose_sampling_precision, sample, sample_final, validate_sampling
 
     out: Path = args.out
     kind = out.suffix.lower()
@@ -133,8 +134,10 @@ def sample_command(args: argparse.Namespace) -> int:
         raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a "
                           f"{recipe.name} model")
     validate_sampling(args.n, args.steps, args.digit, args.guidance)
-    choice = {"digit": args.digit, "guidance": args.guidance}
-    print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}", file=sys.stderr)
+    chosen = choose_sampling_precision(args.precision, model, recipe, min(args.n, 1000), device)
+    choice = {"digit": args.digit, "guidance": args.guidance, "precision": chosen.precision}
+    print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}, {chosen.line()}",
+          file=sys.stderr)
     with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
               disable=None, unit="img" if kind != ".gif" else "step") as bar:
         def progress(done: int, _total: int) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# precision verdicts (core.precision) are remembered here, never in the developer's own cache
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="diffviz-test-cache-")
 
 import pytest  # noqa: E402
 

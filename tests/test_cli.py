@@ -262,3 +262,18 @@ def test_heun_samples_every_blend_recipes_bundled_model(recipe, tmp_path, capsys
     assert "3 heun steps" in err
     images = np.load(out)
     assert images.shape == (2, 1, 28, 28) and 0 <= images.min() and images.max() <= 1
+
+
+def test_train_and_sample_say_which_precision_they_chose(tmp_path, capsys):
+    out = tmp_path / "m.safetensors"
+    code, _, err = run_inprocess(capsys, "train", "--recipe", "course", "--seconds", "1", "--batch-size", "8",
+                                 "--precision", "fp32", "--out", out)
+    assert code == 0, err
+    assert "precision fp32 (as asked)" in err.splitlines()[0]
+    assert load_checkpoint(out)[1].hyperparameters["precision"] == "fp32"
+    code, _, err = run_inprocess(capsys, "sample", "--checkpoint", out, "--n", "2", "--steps", "2",
+                                 "--precision", "auto", "--out", tmp_path / "s.npy")
+    assert code == 0, err
+    assert "precision " in err.splitlines()[0] and ("measured" in err or "remembered" in err)
+    code, _, err = run_inprocess(capsys, "sample", "--precision", "fp8", "--out", tmp_path / "x.npy")
+    assert code == 2 and "fp8" in err

@@ -22,3 +22,7 @@ SAMPLERS = {
     "euler": "diffviz.core.samplers.diffusers_schedulers:EULER",
 }
 SAMPLER_NAMES = tuple(SAMPLERS)
+
+# how the network runs (core.precision): auto = the fastest of fp32, fp32 channels_last and bf16 autocast,
+# measured on this machine; fp32; bf16 = bf16 autocast with channels_last
+PRECISION_CHOICES = ("auto", "fp32", "bf16")

@@ -23,6 +23,7 @@ from torch import nn
 
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import FeatureCapture, feature_values_per_sample, model_facts
+from diffviz.core.precision import FP32, Precision, PrecisionChoice, choose_precision, model_key
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
 from diffviz.core.trajectory import Trajectory
@@ -94,17 +95,20 @@ def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
 def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
                  capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
                  seed: int = 0, labels: torch.Tensor | None = None,
-                 guidance: float | None = None) -> Iterator[SamplerStep]:
+                 guidance: float | None = None, precision: Precision = FP32) -> Iterator[SamplerStep]:
     """Frames 0..steps of the recipe's sampler (or ``sampler``), x and prediction on the [0, 1] screen scale.
 
     ``labels`` and ``guidance`` (None: the recipe's default) matter only to class recipes; ``seed`` seeds the
-    fresh noise of stochastic samplers.
+    fresh noise of stochastic samplers. ``precision`` is how the network runs (``core.precision``); the frames
+    are fp32 whatever it is.
     """
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
         raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
     denoiser = Denoiser(model, recipe, None if labels is None else labels.to(x.device),
-                        recipe.guidance if guidance is None else guidance, capture)
+                        recipe.guidance if guidance is None else guidance, capture,
+                        None if precision is FP32 else precision)
+    precision.prepare(model)
     generator = torch.Generator(device=x.device).manual_seed(seed + 1)
     to_screen = recipe.process.to_screen
     for step in chosen.run(denoiser, x, steps, eta=eta, generator=generator, inspect_result=inspect_result):
@@ -117,7 +121,8 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            cancel: threading.Event | None = None,
            on_frame: Callable[[int, int], None] | None = None,
            recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0,
-           digit: int | None = None, guidance: float | None = None) -> Trajectory | None:
+           digit: int | None = None, guidance: float | None = None,
+           precision: Precision = FP32) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
@@ -147,7 +152,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
         if capture is not None:
             capture.__enter__()
         for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed,
-                                   labels=labels, guidance=guidance):
+                                   labels=labels, guidance=guidance, precision=precision):
             if cancel is not None and cancel.is_set():
                 return None
             xs[record.frame] = record.x.cpu().numpy()
@@ -178,7 +183,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
                  batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
                  cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"],
                  sampler: str | None = None, eta: float = 0.0, digit: int | None = None,
-                 guidance: float | None = None) -> np.ndarray | None:
+                 guidance: float | None = None, precision: Precision = FP32) -> np.ndarray | None:
     """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
 
     Setting ``cancel`` stops between two steps and returns None. ``digit`` and ``guidance`` as for ``sample``.
@@ -193,7 +198,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
             for record in iter_sampler(model, x, steps, recipe, sampler, inspect_result=False, eta=eta,
-                                       seed=seed + start, guidance=guidance,
+                                       seed=seed + start, guidance=guidance, precision=precision,
                                        labels=None if labels is None else labels[start:start + len(x)]):
                 if cancel is not None and cancel.is_set():
                     return None
@@ -204,3 +209,25 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
     finally:
         model.train(was_training)
     return np.clip(out, 0.0, 1.0)
+
+
+def choose_sampling_precision(choice: str, model: nn.Module, recipe: Recipe, n: int,
+                              device: torch.device | str = "cpu", timer=None) -> PrecisionChoice:
+    """The precision to sample ``n`` images with: ``fp32``, ``bf16``, or ``auto`` (a few forward passes of each
+    candidate on a copy of the model, unless remembered for this machine). ``timer`` replaces the measurement."""
+    from diffviz.core.precision import step_timer
+
+    device = torch.device(device)
+    noise = initial_noise(n, 0, recipe=recipe).to(device)
+    x, condition = recipe.noisy_at(noise, torch.full((n,), 0.5, device=device), noise)  # a mid-way input
+    labels = sampling_labels(recipe, n, None)
+
+    @torch.no_grad()
+    def step(probe: nn.Module, precision: Precision) -> None:
+        probe.eval()
+        with precision.autocast(device):
+            recipe.guided_predict(probe, precision.images(x), condition, labels, recipe.guidance)
+
+    return choose_precision(choice, device, timer=timer or step_timer(model, step, device),
+                            key=model_key(model, n, "sample"))
+

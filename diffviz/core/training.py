@@ -10,7 +10,10 @@ what a live view needs, cheaply enough to keep ≥0.95x the speed of the bare lo
 * per-image losses and amounts, for the "loss by noise amount" plot;
 * images/s, elapsed time and an ETA against an epoch or time budget;
 * a seed that makes a run repeatable (initial weights, shuffling, amounts, noise);
-* the first non-finite loss stops the run and restores the last finite weights.
+* the first non-finite loss stops the run and restores the last finite weights;
+* a ``Precision`` (``core.precision``): the forward pass may run under bf16 autocast in
+  channels_last layout where that was measured faster; weights, optimiser, EMA and the
+  loss stay fp32.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from torch import nn
 
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
+from diffviz.core.precision import FP32, Precision, PrecisionChoice, choose_precision, model_key, step_timer
 from diffviz.core.recipes import RECIPES, Recipe
 
 
@@ -88,8 +92,9 @@ class Trainer:
 
     def __init__(self, model: nn.Module, data: DigitData, config: TrainConfig | None = None,
                  device: torch.device | str = "cpu", cancel: threading.Event | None = None,
-                 recipe: Recipe = RECIPES["course"]) -> None:
+                 recipe: Recipe = RECIPES["course"], precision: Precision = FP32) -> None:
         self.config = config or TrainConfig()
+        self.precision = precision
         self.config.validate(len(data))
         self.recipe = recipe
         self.model = model
@@ -127,9 +132,9 @@ class Trainer:
         images, labels = self.data.images, self.data.labels
         n, batch = len(self.data), cfg.batch_size
         budget_steps, budget_seconds = self.budget_steps, cfg.seconds
-        self.model.to(self.device).train()
+        self.precision.prepare(self.model.to(self.device)).train()
         if self.ema_model is not None:
-            self.ema_model.to(self.device).eval()
+            self.precision.prepare(self.ema_model.to(self.device)).eval()
         last_good = copy.deepcopy(self.model.state_dict())
         elapsed, rate, step = 0.0, None, 0
         epoch = 0
@@ -144,8 +149,9 @@ class Trainer:
                 x = images[picked].to(self.device, non_blocking=True)
                 noisy_x, condition, target, amount, shown = self.recipe.training_batch(
                     x, generator, labels[picked] if labels is not None and self.recipe.classes else None)
-                pred = self.recipe.predict(self.model, noisy_x, condition, shown)
-                image_losses = self.loss_fn(pred, target).mean(dim=(1, 2, 3))
+                with self.precision.autocast(self.device):
+                    pred = self.recipe.predict(self.model, self.precision.images(noisy_x), condition, shown)
+                image_losses = self.loss_fn(pred.float(), target).mean(dim=(1, 2, 3))  # the loss in fp32
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)
                 loss.backward()
@@ -225,3 +231,28 @@ class Trainer:
         return TrainResult(steps=steps, images=self.images_seen - start_images,
                            seconds=last.elapsed if last else 0.0,
                            epoch_losses=list(self.epoch_losses), stopped_early=self.cancel.is_set())
+
+
+def choose_training_precision(choice: str, model: nn.Module, recipe: Recipe, batch: int,
+                              device: torch.device | str = "cpu", timer=None) -> PrecisionChoice:
+    """The precision to train ``model`` with: ``fp32``, ``bf16``, or ``auto`` (timed here on a copy of the model
+    with random images of the recipe's kind, unless remembered for this machine). ``timer`` replaces the
+    measurement (tests force timings with it)."""
+    device = torch.device(device)
+
+    def step(probe: nn.Module, precision: Precision) -> None:
+        optimizer = step.optimizers.setdefault(id(probe), torch.optim.Adam(probe.parameters(), lr=1e-6))
+        x = torch.rand((batch, 1, 28, 28), generator=torch.Generator().manual_seed(0)).to(device)
+        labels = torch.zeros(batch, dtype=torch.long) if recipe.classes else None
+        noisy, condition, target, _, shown = recipe.training_batch(x, torch.Generator().manual_seed(1), labels)
+        with precision.autocast(device):
+            pred = recipe.predict(probe, precision.images(noisy), condition, shown)
+        loss = ((pred.float() - target) ** 2).mean()
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+
+    step.optimizers = {}
+    return choose_precision(choice, device, timer=timer or step_timer(model, step, device),
+                            key=model_key(model, batch, "train"))
+

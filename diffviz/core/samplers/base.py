@@ -24,6 +24,7 @@ from torch import nn
 
 if TYPE_CHECKING:
     from diffviz.core.features import FeatureCapture
+    from diffviz.core.precision import Precision
     from diffviz.core.processes import NoisingProcess
     from diffviz.core.recipes import Recipe
     from diffviz.core.trajectory import Trajectory
@@ -53,16 +54,24 @@ class Denoiser:
     """
 
     def __init__(self, model: nn.Module, recipe: "Recipe", labels: torch.Tensor | None = None,
-                 guidance: float = 1.0, capture: "FeatureCapture | None" = None) -> None:
+                 guidance: float = 1.0, capture: "FeatureCapture | None" = None,
+                 precision: "Precision | None" = None) -> None:
         self.model, self.recipe, self.labels, self.guidance, self.capture = model, recipe, labels, guidance, capture
+        self.precision = precision
 
     @property
     def process(self) -> "NoisingProcess":
         return self.recipe.process
 
     def output(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        """The (guided) network output for model-space ``x`` told ``condition`` (one value per image)."""
-        return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance)
+        """The (guided) network output for model-space ``x`` told ``condition`` (one value per image), in fp32
+        whatever precision the network ran in."""
+        if self.precision is None:
+            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance)
+        with self.precision.autocast(x.device):
+            out = self.recipe.guided_predict(self.model, self.precision.images(x), condition, self.labels,
+                                             self.guidance)
+        return out.float().contiguous()
 
     def clean(self, x: torch.Tensor, condition: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         out = self.output(x, condition)
