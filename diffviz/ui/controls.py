@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
+from diffviz.core.names import PRECISION_CHOICES
 from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
 from diffviz.core.sampling import MAX_GUIDANCE
 from diffviz.core.training import TrainConfig
@@ -82,6 +83,12 @@ class ControlPanel(QWidget):
         train_form.addRow("Batch size", self.batch)
         train_form.addRow("Learning rate", self.lr)
         train_form.addRow("Seed", self.train_seed)
+        self.precision = QComboBox(toolTip="How the network runs, for training and sampling. auto: time fp32, "
+                                   "fp32 channels_last and bf16 autocast on this machine and keep the fastest "
+                                   "(bf16 is fast only on processors with bf16 hardware). Weights stay fp32")
+        for name in PRECISION_CHOICES:
+            self.precision.addItem(name, name)
+        train_form.addRow("Precision", self.precision)
         buttons = QHBoxLayout()
         self.train_button = QPushButton("Train", toolTip="Train a fresh model (Ctrl+T)")
         self.pause_button = QPushButton("Pause", toolTip="Pause or resume training (Ctrl+P)")
@@ -213,6 +220,10 @@ class ControlPanel(QWidget):
         folder = self.folder.text().strip()
         return f"{key}:{folder}" if folder else key
 
+    def precision_choice(self) -> str:
+        """``auto``, ``fp32`` or ``bf16`` (``core.precision``)."""
+        return self.precision.currentData()
+
     def train_config(self) -> TrainConfig:
         minutes = self.minutes.value()
         return TrainConfig(epochs=self.epochs.value(), seconds=minutes * 60 if minutes > 0 else None,
@@ -245,6 +256,7 @@ class ControlPanel(QWidget):
             settings.setValue(key, getattr(self, key).value())
         settings.setValue("source", self.source.currentData())
         settings.setValue("recipe", self.recipe.currentData())
+        settings.setValue("precision", self.precision.currentData())
         settings.setValue("folder", self.folder.text())
         settings.endGroup()
 
@@ -265,6 +277,9 @@ class ControlPanel(QWidget):
             self.recipe.blockSignals(True)  # keep the saved learning rate
             self.recipe.setCurrentIndex(index)
             self.recipe.blockSignals(False)
+        index = self.precision.findData(settings.value("precision"))
+        if index >= 0:
+            self.precision.setCurrentIndex(index)
         index = self.source.findData(settings.value("source"))
         if index >= 0:
             self.source.setCurrentIndex(index)

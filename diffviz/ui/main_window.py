@@ -47,8 +47,8 @@ from diffviz.ui.training_view import TrainingView
 from diffviz.ui.window_studies import RowRecipes, Studies
 from diffviz.workers.base import WorkerHandle
 from diffviz.workers.jobs import export_job, sampling_job, training_job
-from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress, QualityPoint,
-                                      TrainingStarted, TrainingUpdate)
+from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
+                                      QualityPoint, TrainingStarted, TrainingUpdate)
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +236,9 @@ class MainWindow(QMainWindow):
               PreviewSamples: view.add_preview,
               QualityPoint: lambda q: view.add_quality(q.elapsed, q.recognised, q.coverage),
               ModelSnapshot: self.files.adopt_snapshot}  # yielded by a diverged run: its last finite weights
-        job = training_job(spec, config, get_recipe(self.controls.recipe_name()))
+        on[PrecisionChosen] = self.reporter.show_precision
+        job = training_job(spec, config, get_recipe(self.controls.recipe_name()),
+                           precision=self.controls.precision_choice())
         self.start_job("train", job, on, on_done=self._on_trained, progress=1000, threads=TRAIN_THREADS,
                        finish_on_stop=True)
         self.tabs.setCurrentWidget(view)
@@ -273,8 +275,10 @@ class MainWindow(QMainWindow):
         n, steps, seed = self.controls.sample_settings()
         model = copy.deepcopy(self.state.model)  # the worker's own copy: training may replace the model meanwhile
         job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
-                           sampler=self.controls.sampler_name(), **self.controls.class_choice())
-        self.start_job("sample", job, {QualityReport: self.reporter.show_quality}, on_done=self._on_sampled,
+                           sampler=self.controls.sampler_name(), precision=self.controls.precision_choice(),
+                           **self.controls.class_choice())
+        self.start_job("sample", job, {QualityReport: self.reporter.show_quality,
+                                       PrecisionChosen: self.reporter.show_precision}, on_done=self._on_sampled,
                        progress=steps + 1)
         self.set_status(f"Sampling {n} images in {steps} steps…")
 

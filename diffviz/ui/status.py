@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
 from diffviz.core.quality import QualityReport
+from diffviz.workers.messages import PrecisionChosen
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,12 @@ class StatusReporter(QObject):
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.quality_label = QLabel()
+        self.precision_label = QLabel(textFormat=Qt.PlainText)
+        self.precision_label.setToolTip("How the network runs on this machine (Precision in the Training box): "
+                                        "auto measures fp32, fp32 channels_last and bf16 and keeps the fastest")
         bar = window.statusBar()
         bar.addWidget(self.label, 1)
+        bar.addPermanentWidget(self.precision_label)
         bar.addPermanentWidget(self.quality_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -79,6 +84,9 @@ class StatusReporter(QObject):
     def hide_progress(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
+
+    def show_precision(self, message: PrecisionChosen) -> None:
+        self.precision_label.setText(f"{message.job}: {message.line}")
 
     def show_quality(self, report: QualityReport) -> None:
         self.last_quality = report

@@ -20,11 +20,11 @@ from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
 from diffviz.core.quality import shipped_meter
 from diffviz.core.export import GifOptions, save_gif, save_png_frames
-from diffviz.core.sampling import sample, sample_final
-from diffviz.core.training import TrainConfig, Trainer
+from diffviz.core.sampling import choose_sampling_precision, sample, sample_final
+from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
 from diffviz.core.trajectory import Trajectory
 from diffviz.workers.base import GeneratorWorker
-from diffviz.workers.messages import (ModelSnapshot, PredictionStrip, PreviewSamples, Progress,
+from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
                                       QualityPoint, TrainingStarted, TrainingUpdate)
 
 UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
@@ -61,17 +61,21 @@ def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int,
 
 
 def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RECIPES["course"], *,
-                 strip_every: int = STRIP_EVERY, preview_every: int = PREVIEW_EVERY):
+                 strip_every: int = STRIP_EVERY, preview_every: int = PREVIEW_EVERY, precision: str = "fp32"):
     """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot.
 
     The data (a spec string is loaded here, off the GUI thread) and a fresh model, seeded
-    by the config so a run is repeatable, belong to the worker thread alone.
+    by the config so a run is repeatable, belong to the worker thread alone. ``precision`` is a
+    ``core.precision`` choice; ``auto`` is measured here too, off the GUI thread.
     """
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
         dataset = load_source(data) if isinstance(data, str) else data
         torch.manual_seed(config.seed)
-        trainer = Trainer(recipe.make_model(), dataset, config, cancel=worker.stop_event, recipe=recipe)
+        fresh = recipe.make_model()
+        chosen = choose_training_precision(precision, fresh, recipe, config.batch_size)
+        yield PrecisionChosen("train", chosen.line())
+        trainer = Trainer(fresh, dataset, config, cancel=worker.stop_event, recipe=recipe, precision=chosen.precision)
         model = trainer.sampling_model  # previews, strips and the snapshot use the weights one samples with
         yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch, total_steps=trainer.budget_steps,
                               data_name=dataset.name)
@@ -83,7 +87,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 
         def preview(step: int, elapsed: float) -> Iterator[object]:
             images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event,
-                                  recipe=recipe)
+                                  recipe=recipe, precision=chosen.precision)
             if images is None:  # stopped: the weights matter now, not the preview
                 return
             yield PreviewSamples(step, elapsed, images)
@@ -139,16 +143,19 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
-                 guidance: float | None = None):
+                 guidance: float | None = None, precision: str = "fp32"):
     """Sample with a full trajectory; returns the Trajectory (None when stopped). ``digit`` and ``guidance``
-    reach class recipes only (see ``core.sampling.sample``)."""
+    reach class recipes only (see ``core.sampling.sample``); ``precision`` is a ``core.precision`` choice."""
 
     def job(worker: GeneratorWorker) -> Trajectory | None:
         def progress(done: int, total: int) -> None:
             worker.yielded.emit(Progress(done, total, "sampling"))
 
+        chosen = choose_sampling_precision(precision, model, recipe, n)
+        worker.yielded.emit(PrecisionChosen("sample", chosen.line()))
         trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                            on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance)
+                            on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance,
+                            precision=chosen.precision)
         if trajectory is not None:
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))

@@ -89,3 +89,12 @@ class Progress:
     done: int
     total: int
     text: str = ""
+
+
+@dataclass
+class PrecisionChosen:
+    """How the job's network runs (``core.precision``) and why, in a line for the status bar."""
+
+    job: str                   # "train" | "sample"
+    line: str
+

@@ -219,3 +219,23 @@ def test_closing_mid_training_exits_cleanly(tmp_path):
     assert "closed-with 0" in proc.stdout
     assert "QThread: Destroyed" not in proc.stderr
     assert time.perf_counter() - start < 60
+
+
+def test_the_precision_choice_reaches_the_job_and_the_status_bar_and_is_remembered(window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    assert window.controls.precision_choice() == "auto"  # the default: measured on this machine
+    window.controls.precision.setCurrentIndex(window.controls.precision.findData("fp32"))
+    window.controls.n.setValue(2)
+    window.controls.steps.setValue(2)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
+    assert window.reporter.precision_label.text() == "sample: precision fp32 (as asked)"
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.IniFormat)
+    window.controls.save_settings(settings)
+    from diffviz.ui.controls import ControlPanel
+
+    again = ControlPanel()
+    qtbot.addWidget(again)
+    again.load_settings(settings)
+    assert again.precision_choice() == "fp32"
