@@ -124,8 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
-                       choices=["engine", "train", "sample", "app", "quality", "soak", "recipes"],
-                       help="engine = train + sample (default); app = GUI gaps, in-app speed, scrub; "
+                       choices=["engine", "train", "sample", "precision", "app", "quality", "soak", "recipes"],
+                       help="engine = train + sample + precision (default); precision = each precision and "
+                            "layout's img/s for the trainer and a bare loop; app = GUI gaps, in-app speed, scrub; "
                             "quality = time to quality per recipe; recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left")

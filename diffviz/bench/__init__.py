@@ -1,6 +1,6 @@
 """Benchmarks: figures printed side by side from one run, never timed unit tests.
 
-``diffviz bench engine|train|sample`` (engine runs both), ``quality`` (time to quality),
+``diffviz bench engine|train|sample|precision`` (engine runs all three), ``quality`` (time to quality),
 ``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``.
 """
@@ -21,6 +21,13 @@ def run_bench(args: argparse.Namespace) -> int:
             engine.print_train_bench(seconds=args.seconds, repeats=args.repeats)
         if which in ("engine", "sample"):
             engine.print_sample_bench(repeats=args.repeats)
+        if which == "engine":
+            engine.print_precision_bench(seconds=min(args.seconds, 10.0), repeats=args.repeats)
+        return 0
+    if which == "precision":
+        from diffviz.bench import engine
+
+        engine.print_precision_bench(seconds=args.seconds, repeats=args.repeats)
         return 0
     if which == "quality":
         from diffviz.bench.quality import print_quality_bench

@@ -1,4 +1,5 @@
-"""Engine benchmarks: the trainer against bare loops, sampling with and without recording.
+"""Engine benchmarks: the trainer against bare loops, each precision and layout, sampling with and without
+recording.
 
 Each measurement alternates the contenders (A B A B ...) within one process so the
 ratios are fair on a noisy machine, and prints the median of the repeats.
@@ -17,6 +18,8 @@ from diffviz.core.corruption import corrupt
 from diffviz.core.data import DigitData, load_bundled
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import initial_noise, sample
+from diffviz.core.precision import CANDIDATES, FP32, Precision
+from diffviz.core.recipes import Recipe, get_recipe
 from diffviz.core.training import TrainConfig, Trainer
 
 BATCH = 128
@@ -133,3 +136,66 @@ def print_sample_bench(n: int = 64, steps: int = 40, repeats: int = 3) -> dict[s
     for name, value in medians.items():
         print(f"  {name:28s} {value:6.2f} s   ratio to bare {value / bare:.3f}")
     return medians
+
+
+def bare_recipe_loop(recipe: Recipe, data: DigitData, seconds: float, precision: Precision, batch: int,
+                     seed: int = 0) -> float:
+    """A recipe's step with nothing around it (its batch, forward in ``precision``, fp32 MSE, Adam). img/s."""
+    torch.manual_seed(seed)
+    net = precision.prepare(recipe.make_model())
+    opt = torch.optim.Adam(net.parameters(), lr=recipe.lr)
+    generator = torch.Generator().manual_seed(seed)
+    images, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        picked = torch.randint(0, len(data), (batch,), generator=generator)
+        x = data.images[picked]
+        noisy, condition, target, _, shown = recipe.training_batch(
+            x, generator, data.labels[picked] if recipe.classes and data.labels is not None else None)
+        with precision.autocast("cpu"):
+            pred = recipe.predict(net, precision.images(noisy), condition, shown)
+        loss = ((pred.float() - target) ** 2).mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        images += batch
+    return images / (time.perf_counter() - start)
+
+
+def recipe_trainer_run(recipe: Recipe, data: DigitData, seconds: float, precision: Precision, batch: int,
+                       seed: int = 0) -> float:
+    """The Trainer (EMA, per-image losses, reports) in ``precision``. img/s."""
+    torch.manual_seed(seed)
+    trainer = Trainer(recipe.make_model(), data, TrainConfig(epochs=None, seconds=seconds, batch_size=batch,
+                                                             lr=recipe.lr, seed=seed), recipe=recipe,
+                      precision=precision)
+    images, start = 0, time.perf_counter()
+    for report in trainer.steps():
+        images += len(report.amounts)
+    return images / (time.perf_counter() - start)
+
+
+def print_precision_bench(recipes: tuple[str, ...] = ("flow-class", "course"), seconds: float = 10.0,
+                          repeats: int = 3) -> dict[tuple[str, str, str], float]:
+    """Each recipe at its default batch in every precision and layout: the Trainer and a bare loop, alternated,
+    with the ratio to fp32's Trainer (what --precision auto can buy) and to the bare loop at the same settings."""
+    data = load_bundled()
+    results: dict[tuple[str, str, str], list[float]] = {}
+    print(f"training throughput by precision and layout, {torch.get_num_threads()} torch threads, "
+          f"{seconds:g} s x {repeats} alternating repeats")
+    for _ in range(repeats):
+        for name in recipes:
+            recipe = get_recipe(name)
+            for precision in CANDIDATES:
+                for kind, fn in (("trainer", recipe_trainer_run), ("bare loop", bare_recipe_loop)):
+                    results.setdefault((name, precision.name, kind), []).append(
+                        fn(recipe, data, seconds, precision, recipe.batch_size))
+    medians = {key: statistics.median(values) for key, values in results.items()}
+    for name in recipes:
+        fp32 = medians[(name, FP32.name, "trainer")]
+        print(f"  {name} (batch {get_recipe(name).batch_size})")
+        for precision in CANDIDATES:
+            trainer, bare = medians[(name, precision.name, "trainer")], medians[(name, precision.name, "bare loop")]
+            print(f"    {precision.title:30s} trainer {trainer:7.1f} img/s  bare {bare:7.1f} img/s  "
+                  f"trainer/fp32 {trainer / fp32:5.2f}  trainer/bare {trainer / bare:5.3f}")
+    return medians
+
