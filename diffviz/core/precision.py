@@ -143,8 +143,8 @@ StepTimer = Callable[[Precision], float]
 
 
 def step_timer(model: nn.Module, step: Callable[[nn.Module, Precision], None], device: torch.device) -> StepTimer:
-    """A timer of ``step(model_copy, precision)`` (a training step, or a forward pass): seconds per step, median of PROBE_STEPS after a warm-up,
-    on a copy of the model so the real weights are never touched."""
+    """A timer of ``step(model_copy, precision)`` (a training step, or a forward pass): seconds per step,
+    the median of PROBE_STEPS after a warm-up, on a copy of the model so the real weights are never touched."""
 
     best: list[float] = []  # the fastest median so far: a candidate far slower than it is not timed further
 
