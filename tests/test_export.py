@@ -1,8 +1,9 @@
-"""Export: GIF animations, PNG grids and frames, option checks, and atomic writes that never leave half a file."""
+"""Export: GIF and WebP animations, PNG grids and frames, option checks, and atomic writes that never leave half a file."""
 
 from __future__ import annotations
 
 import errno
+import io
 import math
 import os
 
@@ -14,8 +15,9 @@ from torchvision.utils import make_grid
 
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
-from diffviz.core.export import (CAPTION_HEIGHT, FPS_RANGE, GAP, HOLD_RANGE, SCALE_RANGE, GifOptions, gif_bytes,
-                                 image_grid, save_gif, save_png_frames, save_png_grid, tile_grid)
+from diffviz.core.export import (CAPTION_HEIGHT, FPS_RANGE, GAP, GIF_LAG, GIF_LEVELS, HOLD_RANGE, SCALE_RANGE,
+                                 GifOptions, encode_gif, encode_webp, gif_bytes, image_grid, save_animation,
+                                 save_gif, save_png_frames, save_png_grid, save_webp, tile_grid, webp_bytes)
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 
@@ -101,15 +103,21 @@ def test_gif_total_duration(plain_trajectory, tmp_path, fps, hold_last):
 
 
 def test_gif_frames_show_the_trajectory(plain_trajectory, tmp_path):
-    """Frame i of the GIF is x at step i (scale 1, no labels): the first frame is the starting noise."""
+    """Frame i of the GIF is x at step i (scale 1, no labels): the first frame is the starting noise.
+
+    The GIF's greys are ``GIF_LEVELS`` levels: the first and the held last frame are exact to the nearest
+    level, the frames between may trail by ``GIF_LAG`` levels more.
+    """
     path = tmp_path / "content.gif"
     save_gif(plain_trajectory, path, GifOptions(panels=("x",), scale=1, labels=False))
+    step = 255 / (GIF_LEVELS - 1)
     with Image.open(path) as image:
-        for frame in (0, N_STEPS):
+        for frame in range(N_STEPS + 1):
             image.seek(frame)
             pixels = np.asarray(image.convert("L"), dtype=np.float32)
             expected = plain_trajectory.xs[frame][0, 0].clip(0, 1) * 255
-            assert np.abs(pixels[2:30, 2:30] - expected).max() <= 1.0
+            exact = frame in (0, N_STEPS)
+            assert np.abs(pixels[2:30, 2:30] - expected).max() <= step * (0.5 + (0 if exact else GIF_LAG)) + 0.5
 
 
 def test_gif_stopped_writes_nothing(trajectory, tmp_path):
@@ -166,6 +174,116 @@ def test_feature_panel_needs_captured_features(plain_trajectory, tmp_path):
 def test_gif_needs_a_gif_name(trajectory, tmp_path):
     with pytest.raises(ExportError, match=".gif"):
         save_gif(trajectory, tmp_path / "anim.png")
+
+
+# --- animated WebP, the format chosen by the suffix, and what every animation keeps -----------------------
+
+def _webp_frames(path) -> tuple[int, list[int], dict, tuple[int, int]]:
+    with Image.open(path) as image:
+        assert image.format == "WEBP"
+        count = image.n_frames
+        durations = []
+        for i in range(count):
+            image.seek(i)
+            image.load()  # Pillow reads a WebP frame's duration when it decodes the frame
+            durations.append(int(image.info["duration"]))
+        image.seek(0)
+        return count, durations, dict(image.info), image.size
+
+
+@pytest.mark.parametrize("panels, scale, labels", [
+    (("x",), 1, False),
+    (("x", "pred"), 3, True),
+    (("x", "feature:down0"), 2, True),
+])
+def test_webp_frames_loop_and_size(trajectory, tmp_path, panels, scale, labels):
+    path = tmp_path / "anim.webp"
+    options = GifOptions(panels=panels, scale=scale, labels=labels, fps=10, hold_last=1.0)
+    assert save_webp(trajectory, path, options) == path
+    count, durations, info, size = _webp_frames(path)
+    assert count == N_STEPS + 1
+    assert info.get("loop") == 0
+    assert size == _expected_size(panels, scale, labels)
+    assert durations == [100] * N_STEPS + [1100]
+
+
+def test_webp_frames_are_the_trajectory_exactly(plain_trajectory, tmp_path):
+    """Lossless: every frame of the WebP is x at its step, to the rounding of 0..1 to 0..255."""
+    path = tmp_path / "content.webp"
+    save_webp(plain_trajectory, path, GifOptions(panels=("x",), scale=1, labels=False))
+    with Image.open(path) as image:
+        for frame in range(N_STEPS + 1):
+            image.seek(frame)
+            pixels = np.asarray(image.convert("L"), dtype=np.float32)
+            expected = plain_trajectory.xs[frame][0, 0].clip(0, 1) * 255
+            assert np.abs(pixels[2:30, 2:30] - expected).max() <= 0.501
+
+
+def test_webp_progress(trajectory):
+    seen = []
+    data = webp_bytes(trajectory, GifOptions(panels=("x",), scale=1), on_frame=lambda d, t: seen.append((d, t)))
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    assert seen == [(i, N_STEPS + 1) for i in range(1, N_STEPS + 2)]
+
+
+def test_webp_stopped_writes_nothing(trajectory, tmp_path):
+    assert save_webp(trajectory, tmp_path / "stopped.webp", GifOptions(), should_stop=lambda: True) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["stopped.gif", "stopped.webp"])
+def test_a_stop_during_the_encode_ends_it_there_and_writes_nothing(trajectory, tmp_path, name):
+    seen = []
+    result = save_animation(trajectory, tmp_path / name, GifOptions(), on_frame=lambda d, t: seen.append(d),
+                            should_stop=lambda: len(seen) >= 2)
+    assert result is None
+    assert seen == [1, 2]
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary file
+
+
+def test_the_animation_format_follows_the_suffix(trajectory, tmp_path):
+    options = GifOptions(panels=("x",), scale=1)
+    for name, kind in (("a.gif", "GIF"), ("b.WEBP", "WEBP")):
+        assert save_animation(trajectory, tmp_path / name, options) == tmp_path / name
+        with Image.open(tmp_path / name) as image:
+            assert image.format == kind and image.n_frames == N_STEPS + 1
+    with pytest.raises(ExportError, match=r"\.gif or \.webp"):
+        save_animation(trajectory, tmp_path / "c.png", options)
+    with pytest.raises(ExportError, match=r"\.webp"):
+        save_webp(trajectory, tmp_path / "d.gif", options)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.gif", "b.WEBP"]
+
+
+@pytest.mark.parametrize("encode", [encode_gif, encode_webp])
+def test_identical_frames_stay_separate_frames(encode):
+    """Pillow's GIF writer and libwebp fold a frame equal to the one before into it; the count and timing stay."""
+    still = Image.new("L", (30, 20), 40)
+    data = encode(lambda i: still, 5, 10, hold_last=0.5)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.n_frames == 5
+        durations = []
+        for i in range(5):
+            image.seek(i)
+            image.load()
+            durations.append(int(image.info["duration"]))
+            assert np.abs(np.asarray(image.convert("L"), dtype=np.int16) - 40).max() <= 1
+    assert durations == [100] * 4 + [600]
+
+
+@pytest.mark.slow
+def test_the_default_gif_of_64_digits_in_40_steps_is_at_most_4_mb():
+    """DESIGN §5's target for the default export (x and prediction, 3x, captions) of the bundled model's
+    64 x 40 trajectory: 12.9 MB before the shared palette and the frame deltas. Samples, trains nothing."""
+    from diffviz.core.checkpoints import load_checkpoint
+    from diffviz.core.paths import bundled_checkpoint_path
+    from diffviz.core.recipes import get_recipe
+
+    model, info = load_checkpoint(bundled_checkpoint_path())
+    trajectory = sample(model, 64, 40, recipe=get_recipe(info.recipe))
+    data = gif_bytes(trajectory)
+    assert len(data) <= 4_000_000
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.n_frames == 41 and image.info.get("loop") == 0
 
 
 @pytest.mark.parametrize("count, nrow, scale", [(5, None, 1), (5, None, 3), (8, 4, 2), (1, None, 2)])
