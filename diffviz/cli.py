@@ -111,8 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
     samp.add_argument("--precision", default="auto", choices=PRECISION_CHOICES, help=PRECISION_HELP)
     samp.add_argument("--out", type=Path, required=True,
-                      help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]) "
-                           "or FILE.gif (the animation)")
+                      help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]), "
+                           "FILE.gif (the animation, 64 greys) or FILE.webp (the animation as lossless "
+                           "animated WebP, every grey exact)")
     samp.add_argument("--panels", default="x",
                       help="GIF panels, comma separated: x, pred, feature:<layer> (default x)")
     samp.add_argument("--fps", type=_positive_float, default=10.0, help="GIF frame rate (default 10)")

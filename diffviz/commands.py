@@ -14,7 +14,7 @@ import numpy as np
 
 from diffviz.core.errors import ConfigError, ExportError
 
-OUTPUT_KINDS = (".png", ".npy", ".gif")
+OUTPUT_KINDS = (".png", ".npy", ".gif", ".webp")
 
 
 def _check_writable(path: Path) -> None:
@@ -109,7 +109,7 @@ def sample_command(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from diffviz.core.device import resolve_device
-    from diffviz.core.export import GifOptions, save_gif, save_png_grid
+    from diffviz.core.export import ANIMATION_SUFFIXES, GifOptions, save_animation, save_png_grid
     from diffviz.core.atomic import atomic_write
     from diffviz.core.recipes import get_recipe
     from diffviz.core.sampling import choose_sampling_precision, sample, sample_final, validate_sampling
@@ -117,7 +117,7 @@ def sample_command(args: argparse.Namespace) -> int:
     out: Path = args.out
     kind = out.suffix.lower()
     if kind not in OUTPUT_KINDS:
-        raise ConfigError(f"--out must end in .png, .npy or .gif (got {out.name})")
+        raise ConfigError(f"--out must end in .png, .npy or .gif, or .webp for an animated WebP (got {out.name})")
     validate_sampling(args.n, args.steps)
     _check_writable(out)
     _set_threads(args.threads)
@@ -138,18 +138,19 @@ def sample_command(args: argparse.Namespace) -> int:
     choice = {"digit": args.digit, "guidance": args.guidance, "precision": chosen.precision}
     print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}, {chosen.line()}",
           file=sys.stderr)
-    with tqdm(total=args.n if kind != ".gif" else args.steps + 1, desc="sample", file=sys.stderr,
-              disable=None, unit="img" if kind != ".gif" else "step") as bar:
+    animated = kind in ANIMATION_SUFFIXES
+    with tqdm(total=args.steps + 1 if animated else args.n, desc="sample", file=sys.stderr,
+              disable=None, unit="step" if animated else "img") as bar:
         def progress(done: int, _total: int) -> None:
             bar.update(done - bar.n)
 
-        if kind == ".gif":
+        if animated:
             wants_features = any(p.startswith("feature:") for p in panels)
             options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
                                 device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta,
                                 **choice)
-            save_gif(trajectory, out, options)
+            save_animation(trajectory, out, options)
             images = trajectory.final
         else:
             images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress,

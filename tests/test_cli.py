@@ -277,3 +277,29 @@ def test_train_and_sample_say_which_precision_they_chose(tmp_path, capsys):
     assert "precision " in err.splitlines()[0] and ("measured" in err or "remembered" in err)
     code, _, err = run_inprocess(capsys, "sample", "--precision", "fp8", "--out", tmp_path / "x.npy")
     assert code == 2 and "fp8" in err
+
+
+def test_sample_writes_an_animated_webp(trained, tmp_path, capsys):
+    from diffviz.core.export import CAPTION_HEIGHT, GAP
+
+    checkpoint, _ = trained
+    out = tmp_path / "s.webp"
+    code, stdout, err = run_inprocess(capsys, "sample", "--checkpoint", checkpoint, "--n", "4", "--steps", "3",
+                                      "--panels", "x,pred", "--scale", "2", "--out", out)
+    assert code == 0, err
+    assert f"wrote {out}" in stdout
+    grid = make_grid(torch.zeros(4, 1, 28, 28), nrow=2, padding=2)
+    with Image.open(out) as image:
+        assert image.format == "WEBP"
+        assert image.n_frames == 3 + 1
+        assert image.info.get("loop") == 0
+        # two panels side by side at 2x, under the step caption and the panel titles
+        assert image.size == (2 * grid.shape[2] * 2 + GAP, grid.shape[1] * 2 + 2 * CAPTION_HEIGHT)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.webp"]
+
+
+def test_a_wrong_suffix_names_webp_among_the_outputs(capsys, tmp_path):
+    code, out, err = run_inprocess(capsys, "sample", "--n", "2", "--steps", "2", "--out", tmp_path / "s.mp4")
+    assert code == 2 and out == ""
+    assert ".webp" in _one_error_line(err)
+    assert list(tmp_path.iterdir()) == []
