@@ -19,7 +19,7 @@ from diffviz.core.processes import Schedule, get_process
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
 from diffviz.core.quality import shipped_meter
-from diffviz.core.export import GifOptions, save_gif, save_png_frames
+from diffviz.core.export import GifOptions, save_animation, save_png_frames
 from diffviz.core.sampling import choose_sampling_precision, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
 from diffviz.core.trajectory import Trajectory
@@ -167,7 +167,8 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
 
 
 def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames: bool = False):
-    """Write a GIF (or a folder of PNG frames); returns the path (None when stopped)."""
+    """Write a GIF or animated WebP (by ``path``'s suffix), or a folder of PNG frames; returns the path
+    (None when stopped)."""
 
     def job(worker: GeneratorWorker):
         def progress(done: int, total: int) -> None:
@@ -176,7 +177,7 @@ def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames
         if as_frames:
             written = save_png_frames(trajectory, path, options, on_frame=progress)
             return path if written else None
-        return save_gif(trajectory, path, options, on_frame=progress, should_stop=worker.should_stop)
+        return save_animation(trajectory, path, options, on_frame=progress, should_stop=worker.should_stop)
 
     return job
 
