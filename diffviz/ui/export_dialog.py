@@ -1,10 +1,12 @@
-"""Choosing how to export the timeline's animation: panels, speed, size, GIF or PNG frames.
+"""Choosing how to export the timeline's animation: panels, speed, size, GIF, animated WebP or PNG frames.
 
 Why a dialog that validates as you type: an export runs in a worker and takes seconds,
 so a mistake (no panel ticked, a GIF name without ``.gif``, a folder that does not
 exist) should be caught before it starts, next to the field, not as an error dialog
 afterwards. The result is a plain ``GifOptions`` (``diffviz.core.export``), the same
-object the CLI builds, so the app and ``diffviz sample ... --out x.gif`` draw identical frames.
+object the CLI builds, so the app and ``diffviz sample ... --out x.gif`` (or ``x.webp``) draw
+identical frames; the file's suffix says which format the core writes. The GIF is small (64 greys,
+each frame only what changed); the WebP keeps every grey exact at about the same size.
 The boxes' limits and starting values are the engine's (``FPS_RANGE``, ``SCALE_RANGE``,
 ``HOLD_RANGE`` and ``GifOptions``' defaults), so the dialog offers exactly what an export accepts
 and needs no range checks of its own.
@@ -15,13 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from diffviz.core.export import FPS_RANGE, HOLD_RANGE, SCALE_RANGE, GifOptions, frame_duration_ms
 
 FRAMES_SUFFIX = "_frames"
+ANIMATION_FORMATS = {".gif": ("GIF", "GIF images (*.gif)"), ".webp": ("WebP", "Animated WebP images (*.webp)")}
 
 
 class ExportDialog(QDialog):
@@ -34,14 +37,16 @@ class ExportDialog(QDialog):
         self._n_frames = n_frames
 
         self.gif_radio = QRadioButton("Animated GIF")
+        self.gif_radio.setToolTip("Plays everywhere; 64 greys, each frame storing only what changed")
+        self.webp_radio = QRadioButton("Animated WebP")
+        self.webp_radio.setToolTip("Every grey exact (lossless), about the size of the GIF; slower to write")
         self.frames_radio = QRadioButton("PNG frames into a folder")
         self.gif_radio.setChecked(True)
         self._format_group = QButtonGroup(self)
-        self._format_group.addButton(self.gif_radio)
-        self._format_group.addButton(self.frames_radio)
         formats = QHBoxLayout()
-        formats.addWidget(self.gif_radio)
-        formats.addWidget(self.frames_radio)
+        for radio in (self.gif_radio, self.webp_radio, self.frames_radio):
+            self._format_group.addButton(radio)
+            formats.addWidget(radio)
         formats.addStretch(1)
 
         self.path_edit = QLineEdit(default_path)
@@ -101,7 +106,7 @@ class ExportDialog(QDialog):
         self.hold_spin.setDecimals(1)
         self.hold_spin.setValue(defaults.hold_last)
         self.hold_spin.setSuffix(" s")
-        self.hold_spin.setToolTip("Extra time on the finished images before the GIF loops")
+        self.hold_spin.setToolTip("Extra time on the finished images before the animation loops")
         self.labels_check = QCheckBox("Caption each frame with its step (e.g. \"step 3/40 · mix 1/38\")")
         self.labels_check.setChecked(defaults.labels)
 
@@ -132,7 +137,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.browse_button.clicked.connect(self._browse)
-        self.frames_radio.toggled.connect(self._on_format_changed)
+        self._format_group.buttonToggled.connect(self._on_format_toggled)
         for check in (self.x_check, self.pred_check, self.feature_check, self.labels_check):
             check.toggled.connect(self._validate)
         self.feature_check.toggled.connect(self._sync_feature_widgets)
@@ -145,12 +150,18 @@ class ExportDialog(QDialog):
 
     # -- results --------------------------------------------------------------------------------
     def path(self) -> str:
-        """The chosen destination, ``~`` expanded: a .gif file, or a folder for PNG frames."""
+        """The chosen destination, ``~`` expanded: a .gif or .webp file, or a folder for PNG frames."""
         return os.path.expanduser(self.path_edit.text().strip())
 
     def as_frames(self) -> bool:
-        """True for PNG frames into a folder, False for one animated GIF."""
+        """True for PNG frames into a folder, False for one animated file (GIF or WebP, by its suffix)."""
         return self.frames_radio.isChecked()
+
+    def animation_suffix(self) -> str | None:
+        """``.gif`` or ``.webp`` for the chosen animation format, None for PNG frames."""
+        if self.frames_radio.isChecked():
+            return None
+        return ".webp" if self.webp_radio.isChecked() else ".gif"
 
     def panels(self) -> tuple[str, ...]:
         chosen = []
@@ -178,11 +189,13 @@ class ExportDialog(QDialog):
         if not text:
             return "Choose where to save the export."
         target = Path(text)
-        if not self.as_frames():
-            if target.suffix.lower() != ".gif":
-                return "A GIF file name must end in .gif."
+        suffix = self.animation_suffix()
+        if suffix is not None:
+            name = ANIMATION_FORMATS[suffix][0]
+            if target.suffix.lower() != suffix:
+                return f"A {name} file name must end in {suffix}."
             if target.is_dir():
-                return f"{target} is a folder; give a file name ending in .gif."
+                return f"{target} is a folder; give a file name ending in {suffix}."
         elif target.exists() and not target.is_dir():
             return f"{target} is a file; PNG frames need a folder."
         parent = target.parent
@@ -204,7 +217,8 @@ class ExportDialog(QDialog):
         if self._n_frames is None:
             return what
         seconds = self._n_frames * frame_duration_ms(self.fps_spin.value()) / 1000 + self.hold_spin.value()
-        kind = "PNG files" if self.as_frames() else "GIF frames"
+        suffix = self.animation_suffix()
+        kind = "PNG files" if suffix is None else f"{ANIMATION_FORMATS[suffix][0]} frames"
         return f"{what} · {self._n_frames} {kind} · {seconds:.1f} s per loop"
 
     def _sync_feature_widgets(self) -> None:
@@ -212,16 +226,24 @@ class ExportDialog(QDialog):
         self.layer_combo.setEnabled(on)
         self.sample_spin.setEnabled(on)
 
+    def _on_format_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:  # the group also reports the button that was unchecked
+            self._on_format_changed()
+
     def _on_format_changed(self) -> None:
-        """Keep the path sensible when switching: ``a.gif`` <-> ``a_frames/``."""
+        """Keep the path sensible when switching: ``a.gif`` <-> ``a.webp`` <-> ``a_frames/``."""
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)
-            if self.as_frames() and path.suffix.lower() == ".gif":
+            wanted = self.animation_suffix()
+            current = path.suffix.lower()
+            if wanted is None and current in ANIMATION_FORMATS:
                 self.path_edit.setText(str(path.with_name(path.stem + FRAMES_SUFFIX)))
-            elif not self.as_frames() and path.suffix.lower() != ".gif":
+            elif wanted is not None and current in ANIMATION_FORMATS and current != wanted:
+                self.path_edit.setText(str(path.with_name(path.stem + wanted)))
+            elif wanted is not None and current not in ANIMATION_FORMATS:
                 stem = path.name[: -len(FRAMES_SUFFIX)] if path.name.endswith(FRAMES_SUFFIX) else path.name
-                self.path_edit.setText(str(path.with_name(stem + ".gif")))
+                self.path_edit.setText(str(path.with_name(stem + wanted)))
         self._validate()
 
     def _browse(self) -> None:
@@ -229,8 +251,9 @@ class ExportDialog(QDialog):
         if self.as_frames():
             chosen = QFileDialog.getExistingDirectory(self, "Folder for the PNG frames", start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the animation as", start, "GIF images (*.gif)")
-            if chosen and Path(chosen).suffix.lower() != ".gif":
-                chosen += ".gif"
+            suffix = self.animation_suffix()
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save the animation as", start, ANIMATION_FORMATS[suffix][1])
+            if chosen and Path(chosen).suffix.lower() != suffix:
+                chosen += suffix
         if chosen:
             self.path_edit.setText(chosen)

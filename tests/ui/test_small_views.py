@@ -215,6 +215,43 @@ def test_png_frames_want_a_folder(make_dialog, tmp_path):
     assert not dialog.ok_button.isEnabled()
 
 
+def test_animated_webp_wants_a_webp_name(qtbot, tmp_path):
+    from diffviz.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(BASIC_LAYERS, str(tmp_path / "run.gif"), n_frames=41)
+    qtbot.addWidget(dialog)
+    assert [b.text() for b in (dialog.gif_radio, dialog.webp_radio, dialog.frames_radio)] == [
+        "Animated GIF", "Animated WebP", "PNG frames into a folder"]
+    dialog.webp_radio.setChecked(True)
+    assert not dialog.as_frames() and dialog.animation_suffix() == ".webp"
+    assert dialog.path() == str(tmp_path / "run.webp")  # the suffix follows the format
+    assert dialog.ok_button.isEnabled() and "41 WebP frames" in dialog.summary_label.text()
+    for bad, words in [(str(tmp_path / "run.gif"), ".webp"), (str(tmp_path / "run"), ".webp"),
+                       (str(tmp_path / "missing" / "run.webp"), "does not exist")]:
+        dialog.path_edit.setText(bad)
+        assert not dialog.ok_button.isEnabled(), bad
+        assert words in dialog.error_label.text()
+    (tmp_path / "a.webp").mkdir()
+    dialog.path_edit.setText(str(tmp_path / "a.webp"))
+    assert not dialog.ok_button.isEnabled() and "folder" in dialog.error_label.text()
+    dialog.path_edit.setText(str(tmp_path / "run.WEBP"))
+    assert dialog.ok_button.isEnabled()
+
+
+def test_switching_formats_keeps_the_name_and_changes_the_suffix(qtbot, tmp_path):
+    from diffviz.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(BASIC_LAYERS, str(tmp_path / "run.gif"), n_frames=41)
+    qtbot.addWidget(dialog)
+    for radio, expected in [(dialog.webp_radio, "run.webp"), (dialog.frames_radio, "run_frames"),
+                            (dialog.webp_radio, "run.webp"), (dialog.gif_radio, "run.gif"),
+                            (dialog.frames_radio, "run_frames"), (dialog.gif_radio, "run.gif")]:
+        radio.setChecked(True)
+        assert dialog.path() == str(tmp_path / expected)
+        assert dialog.ok_button.isEnabled(), expected
+    assert dialog.animation_suffix() == ".gif" and "41 GIF frames" in dialog.summary_label.text()
+
+
 def test_feature_panel_only_when_layers_exist(make_dialog, tmp_path):
     with_layers = make_dialog(BASIC_LAYERS, tmp_path / "a.gif")
     assert [with_layers.layer_combo.itemText(i) for i in range(with_layers.layer_combo.count())] == BASIC_LAYERS
