@@ -1,17 +1,19 @@
-"""Export: a Trajectory as an animated GIF or PNG frames, and image batches as PNG grids.
+"""Export: a Trajectory as an animated GIF, an animated WebP or PNG frames, and image batches as PNG grids.
 
-Pillow writes the GIF and grids are laid out as torchvision's ``make_grid`` does; all this
+Pillow writes the GIF and the WebP, and grids are laid out as torchvision's ``make_grid`` does; all this
 module decides is what goes in a frame: one grid per panel (the noisy x, the model's
 prediction, or one channel-mosaic of a layer's feature maps), side by side, scaled by
 an integer factor with nearest-neighbour (so pixels stay crisp), under an optional
-caption such as ``step 3/40 · mix 1/37``. Every file is written atomically.
+caption such as ``step 3/40 · mix 1/37``; and, for a GIF, which pixels each frame stores
+(``encode_gif``). Every file is written atomically.
 
 The one copy of each drawing helper lives here, so a picture looks the same wherever it is
 made: ``tile_grid`` lays out every grid and mosaic (the timeline's, the inspector's colour
 mosaic, the comparison's columns, the export's panels), ``compose`` puts titled panels and a
-caption line on a canvas (an exported frame and a comparison frame), and ``encode_gif`` turns
-any frame source into a looping GIF with a hold on the last frame, a stop check and progress
-(``save_gif`` and ``comparison.save_comparison_gif``). The limits of a GIF's timing and size
+caption line on a canvas (an exported frame and a comparison frame), and ``encode_gif`` /
+``encode_webp`` turn any frame source into a looping GIF / lossless WebP with a hold on the last
+frame, a stop check and progress (``save_gif``, ``save_webp``, ``save_animation`` which picks one by
+the file's suffix, and ``comparison.save_comparison_gif``). The limits of a GIF's timing and size
 (``FPS_RANGE``, ``SCALE_RANGE``, ``HOLD_RANGE``) are the engine's and the export dialog's.
 """
 
@@ -307,14 +309,15 @@ def encode_gif(frames: FrameSource, count: int, fps: float, hold_last: float = 0
     ``hold_last`` s longer; None when ``should_stop`` said so.
 
     Frames are rendered as Pillow asks for them, so a stop is noticed between any two frames and progress
-    counts frames handed to the encoder. What makes it small (64 images x 40 steps, x and prediction at 3x:
-    12.9 MB in one grey palette per frame, all pixels of every frame) is in ``_GifDeltas``: one palette of
-    ``GIF_LEVELS`` greys shared by all frames, and each frame storing only the pixels more than ``GIF_LAG``
-    levels off what is shown, the rest transparent over the frame before (``disposal=1``), which Pillow also
-    crops to the box that changed. Measured on that animation: 64 levels redrawing every change 7.0 MB, with
-    the lag of 2 levels (8 greys) 3.5 MB; 128 levels 5.9 MB and 32 levels 2.7 MB at the same lag (32 shows
-    8-grey steps); Pillow's own ``optimize=True`` on the same frames equals the transparent delta (7.0 MB) and
-    does nothing on the old frames. Every change is drawn within 8 greys, the held result within 2.
+    counts frames handed to the encoder. What makes it small is ``_GifDeltas``: one palette of ``GIF_LEVELS``
+    greys shared by all frames, and each frame storing only the pixels more than ``GIF_LAG`` levels off what
+    is shown, the rest transparent over the frame before (``disposal=1``), which Pillow also crops to the
+    box that changed. Measured on 64 images x 40 steps, x and prediction at 3x (41 frames): all 256 greys in
+    every pixel of every frame 12.9 MB; 64 levels with every change drawn 7.0 MB, lagging 1 level 4.7 MB,
+    2 levels 3.5 MB (chosen: a change is drawn within 8 greys, the held result within 2, no visible bands);
+    128 levels lagging 8 greys 4.3 MB; 48 levels lagging 1 (5 greys) 3.8 MB; 32 levels 4.6 MB with every
+    change drawn, 2.7 MB lagging 1 (8-grey steps, 12 greys off while moving). Pillow's own
+    ``optimize=True`` finds the same transparent deltas (7.0 MB at 64 levels) and gains nothing on 256.
     """
     if count < 1:
         raise ConfigError("an animation needs at least one frame")
