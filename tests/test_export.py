@@ -15,9 +15,10 @@ from torchvision.utils import make_grid
 
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
-from diffviz.core.export import (CAPTION_HEIGHT, FPS_RANGE, GAP, GIF_LAG, GIF_LEVELS, HOLD_RANGE, SCALE_RANGE,
-                                 GifOptions, encode_gif, encode_webp, gif_bytes, image_grid, save_animation,
-                                 save_gif, save_png_frames, save_png_grid, save_webp, tile_grid, webp_bytes)
+from diffviz.core.animation import GIF_LAG, GIF_LEVELS, encode_gif, encode_webp
+from diffviz.core.export import (CAPTION_HEIGHT, FPS_RANGE, GAP, HOLD_RANGE, SCALE_RANGE, GifOptions, gif_bytes,
+                                 image_grid, save_animation, save_gif, save_png_frames, save_png_grid, save_webp,
+                                 tile_grid, webp_bytes)
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 

@@ -8,8 +8,8 @@ count, so a 5-step run and a 40-step run reach the result together.
 
 Qt-free: the app's comparison view and its GIF export both use ``frame_at`` and
 ``comparison_panels`` (what each column shows and the lines above it); the GIF's canvas,
-captions and encoding are ``core.export``'s (``compose``, ``encode_gif``), the same as the
-timeline's export.
+captions are ``core.export``'s (``compose``) and its encoding ``core.animation``'s (``encode_gif``), the
+same as the timeline's export.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import Callable
 from PIL import Image
 from torch import nn
 
+from diffviz.core.animation import Progress, StopCheck, encode_gif
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import ConfigError
-from diffviz.core.export import (Panel, Progress, StopCheck, check_gif_limits, check_suffix, compose, encode_gif,
-                                 image_grid, to_uint8)
+from diffviz.core.export import Panel, check_gif_limits, check_suffix, compose, image_grid, to_uint8
 from diffviz.core.recipes import Recipe
 from diffviz.core.sampling import sample
 from diffviz.core.trajectory import Trajectory
