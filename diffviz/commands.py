@@ -111,8 +111,10 @@ def sample_command(args: argparse.Namespace) -> int:
     from diffviz.core.device import resolve_device
     from diffviz.core.export import ANIMATION_SUFFIXES, GifOptions, save_animation, save_png_grid
     from diffviz.core.atomic import atomic_write
+    from diffviz.core.guidance import parse_interval
     from diffviz.core.recipes import get_recipe
-    from diffviz.core.sampling import choose_sampling_precision, sample, sample_final, validate_sampling
+    from diffviz.core.sampling import (choose_sampling_precision, resolve_guidance, sample, sample_final,
+                                       validate_sampling)
 
     out: Path = args.out
     kind = out.suffix.lower()
@@ -130,14 +132,18 @@ def sample_command(args: argparse.Namespace) -> int:
         raise ConfigError(f"a {recipe.name} model samples with {' or '.join(recipe.samplers)}, not {sampler}")
     if not 0 <= args.eta <= 1:
         raise ConfigError(f"--eta must be between 0 and 1 (got {args.eta})")
-    if (args.digit is not None or args.guidance is not None) and not recipe.classes:
-        raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a "
-                          f"{recipe.name} model")
+    if (args.digit is not None or args.guidance is not None or args.guidance_interval is not None) \
+            and not recipe.classes:
+        raise ConfigError(f"--digit, --guidance and --guidance-interval need a model told the class (flow-class); "
+                          f"this is a {recipe.name} model")
     validate_sampling(args.n, args.steps, args.digit, args.guidance)
+    interval = None if args.guidance_interval is None else parse_interval(args.guidance_interval)
     chosen = choose_sampling_precision(args.precision, model, recipe, min(args.n, 1000), device)
-    choice = {"digit": args.digit, "guidance": args.guidance, "precision": chosen.precision}
-    print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}, {chosen.line()}",
-          file=sys.stderr)
+    choice = {"digit": args.digit, "guidance": args.guidance, "guidance_interval": interval,
+              "precision": chosen.precision}
+    guided = f", {resolve_guidance(recipe, args.guidance, interval).text()}" if recipe.classes else ""
+    print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}{guided}, "
+          f"{chosen.line()}", file=sys.stderr)
     animated = kind in ANIMATION_SUFFIXES
     with tqdm(total=args.steps + 1 if animated else args.n, desc="sample", file=sys.stderr,
               disable=None, unit="step" if animated else "img") as bar:

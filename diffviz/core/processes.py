@@ -105,6 +105,10 @@ class NoisingProcess(ABC):
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         """Model-space images to the [0, 1] the views show."""
 
+    def level_of(self, condition: float) -> float:
+        """How noisy an input told ``condition`` is, 0 (clean) to 1 (noise): the blend amount itself."""
+        return float(condition)
+
     @abstractmethod
     def schedule(self) -> Schedule:
         """The schedule's tables (may import diffusers: call it off the GUI thread)."""
@@ -237,6 +241,10 @@ class DDPMProcess(NoisingProcess):
 
     def alpha_bars(self) -> torch.Tensor:
         return self.scheduler.alphas_cumprod
+
+    def level_of(self, condition: float) -> float:
+        """The timestep 0..999 as a 0..1 noise level (what the samplers record as a frame's level)."""
+        return float(condition) / (self.train_timesteps - 1)
 
     def timestep_at(self, amount: torch.Tensor) -> torch.Tensor:
         """0..1 amounts to the nearest integer timestep 0..999."""

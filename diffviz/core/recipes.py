@@ -39,6 +39,7 @@ import torch
 from torch import nn
 
 from diffviz.core.errors import ConfigError
+from diffviz.core.guidance import EVERYWHERE, Guidance
 from diffviz.core.models import build_model
 from diffviz.core.names import DEFAULT_RECIPE
 from diffviz.core.processes import COURSE_BLEND, DDPM_COSINE, DDPM_LINEAR, FLOW_BLEND, BlendProcess, NoisingProcess
@@ -73,6 +74,12 @@ class Recipe:
     classes: int = 0         # told each image's class (0: not told)
     label_drop: float = 0.1  # class recipes: the share of training images shown without their label
     guidance: float = 1.0    # class recipes: the default classifier-free guidance scale (1: none)
+    guidance_interval: tuple[float, float] = EVERYWHERE  # the noise levels where it applies (core.guidance)
+
+    @property
+    def default_guidance(self) -> Guidance:
+        """The guidance this recipe samples with unless told otherwise (scale 1 for models not told the class)."""
+        return Guidance(self.guidance, self.guidance_interval) if self.classes else Guidance()
 
     @property
     def samplers(self) -> tuple[str, ...]:
@@ -97,18 +104,30 @@ class Recipe:
         return model(x, amount) if self.conditioned else model(x)
 
     def guided_predict(self, model: nn.Module, x: torch.Tensor, amount: torch.Tensor,
-                       labels: torch.Tensor | None, guidance: float) -> torch.Tensor:
-        """Classifier-free guidance: ``unlabelled + guidance · (labelled - unlabelled)``.
+                       labels: torch.Tensor | None, guidance: "Guidance | float",
+                       batched: bool = True) -> torch.Tensor:
+        """Classifier-free guidance: ``unlabelled + scale · (labelled - unlabelled)``.
 
         Scale 1 is the labelled prediction alone; above 1 the step leans further toward what
-        makes the image *this* digit rather than any digit. The unlabelled pass runs first, so
-        a feature capture keeps the labelled pass's maps, the ones the inspector should show.
+        makes the image *this* digit rather than any digit. ``guidance`` is a ``Guidance`` (scale and
+        the noise levels it applies at) or a bare scale (everywhere). ``batched`` runs the labelled and
+        unlabelled passes as one forward of twice the batch (labelled half first, so a feature capture
+        limited to the batch keeps the labelled maps); otherwise two passes, the unlabelled one first
+        so the capture keeps the labelled pass's maps, the ones the inspector should show.
         """
-        if not self.classes or labels is None or guidance == 1.0:
+        guidance = guidance if isinstance(guidance, Guidance) else Guidance(float(guidance))
+        scale = guidance.scale_at(self.process.level_of(float(amount[0]))) if len(amount) else 1.0
+        if not self.classes or labels is None or scale == 1.0:
             return self.predict(model, x, amount, labels)
-        unlabelled = self.predict(model, x, amount, None)
-        labelled = self.predict(model, x, amount, labels)
-        return unlabelled + guidance * (labelled - unlabelled)
+        if batched:
+            unlabelled_ids = torch.full_like(labels, self.classes)
+            both = self.predict(model, torch.cat([x, x]), torch.cat([amount, amount]),
+                                torch.cat([labels, unlabelled_ids]))
+            labelled, unlabelled = both.chunk(2)
+        else:
+            unlabelled = self.predict(model, x, amount, None)
+            labelled = self.predict(model, x, amount, labels)
+        return unlabelled + scale * (labelled - unlabelled)
 
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None,
                        labels: torch.Tensor | None = None) -> TrainingBatch:

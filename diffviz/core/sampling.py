@@ -23,6 +23,7 @@ from torch import nn
 
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import FeatureCapture, feature_values_per_sample, model_facts
+from diffviz.core.guidance import MAX_GUIDANCE, Guidance
 from diffviz.core.precision import FP32, Precision, PrecisionChoice, choose_precision, model_key
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
@@ -30,12 +31,12 @@ from diffviz.core.trajectory import Trajectory
 
 MAX_SAMPLES = 10_000
 MAX_STEPS = 1_000
-MAX_GUIDANCE = 20.0  # far past where images break up; beyond it is a typo
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
 IMAGE_SHAPE = (1, 28, 28)
 
 __all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_trajectory_fits", "initial_noise",
-           "iter_sampler", "sample", "sample_final", "sampling_labels", "trajectory_bytes", "validate_sampling"]
+           "iter_sampler", "resolve_guidance", "sample", "sample_final", "sampling_labels", "trajectory_bytes",
+           "validate_sampling"]
 
 
 def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: float | None = None) -> None:
@@ -47,6 +48,17 @@ def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: fl
         raise ConfigError(f"the digit to draw must be 0 to 9 (got {digit})")
     if guidance is not None and not 0.0 <= guidance <= MAX_GUIDANCE:
         raise ConfigError(f"the guidance scale must be between 0 and {MAX_GUIDANCE:g} (got {guidance})")
+
+
+def resolve_guidance(recipe: Recipe, guidance: float | None = None,
+                     interval: tuple[float, float] | None = None) -> Guidance:
+    """The guidance a run uses: the recipe's default scale and interval unless given (scale 1 for recipes
+    whose model is not told the class: there is nothing to guide toward)."""
+    if not recipe.classes:
+        return Guidance()
+    default = recipe.default_guidance
+    return Guidance(default.scale if guidance is None else float(guidance),
+                    default.interval if interval is None else tuple(interval))
 
 
 def sample_labels(n: int, digit: int | None = None, classes: int = 10) -> torch.Tensor:
@@ -95,10 +107,11 @@ def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
 def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
                  capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
                  seed: int = 0, labels: torch.Tensor | None = None,
-                 guidance: float | None = None, precision: Precision = FP32) -> Iterator[SamplerStep]:
+                 guidance: Guidance | float | None = None, precision: Precision = FP32) -> Iterator[SamplerStep]:
     """Frames 0..steps of the recipe's sampler (or ``sampler``), x and prediction on the [0, 1] screen scale.
 
-    ``labels`` and ``guidance`` (None: the recipe's default) matter only to class recipes; ``seed`` seeds the
+    ``labels`` and ``guidance`` (a ``Guidance`` or a scale; None: the recipe's default) matter only to class
+    recipes; ``seed`` seeds the
     fresh noise of stochastic samplers. ``precision`` is how the network runs (``core.precision``); the frames
     are fp32 whatever it is.
     """
@@ -106,7 +119,7 @@ def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, 
     if not chosen.works_with(recipe.process):
         raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
     denoiser = Denoiser(model, recipe, None if labels is None else labels.to(x.device),
-                        recipe.guidance if guidance is None else guidance, capture,
+                        guidance if isinstance(guidance, Guidance) else resolve_guidance(recipe, guidance), capture,
                         None if precision is FP32 else precision)
     precision.prepare(model)
     generator = torch.Generator(device=x.device).manual_seed(seed + 1)
@@ -122,16 +135,17 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            on_frame: Callable[[int, int], None] | None = None,
            recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0,
            digit: int | None = None, guidance: float | None = None,
-           precision: Precision = FP32) -> Trajectory | None:
+           precision: Precision = FP32, guidance_interval: tuple[float, float] | None = None) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
     that many images' feature maps. ``on_frame(done, total)`` reports progress;
     setting ``cancel`` stops between steps and returns None. Class recipes draw ``digit``
-    (None: 0 to 9 in turn) with ``guidance`` (None: the recipe's default).
+    (None: 0 to 9 in turn) with ``guidance`` applied over the noise levels ``guidance_interval`` (None: the
+    recipe's defaults; ``core.guidance``).
     """
     validate_sampling(n, steps, digit, guidance)
-    guidance = recipe.guidance if guidance is None else guidance
+    guided = resolve_guidance(recipe, guidance, guidance_interval)
     labels = sampling_labels(recipe, n, digit)
     device = torch.device(device)
     was_training = model.training
@@ -152,7 +166,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
         if capture is not None:
             capture.__enter__()
         for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed,
-                                   labels=labels, guidance=guidance, precision=precision):
+                                   labels=labels, guidance=guided, precision=precision):
             if cancel is not None and cancel.is_set():
                 return None
             xs[record.frame] = record.x.cpu().numpy()
@@ -174,7 +188,8 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
                       recipe=recipe.name, levels=levels, conditions=conditions,
                       labels=None if labels is None else labels.numpy(),
-                      guidance=guidance if labels is not None else 1.0,
+                      guidance=guided.scale if labels is not None else 1.0,
+                      guidance_interval=guided.interval,
                       layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
 
 
@@ -183,12 +198,15 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
                  batch_size: int = 1000, on_batch: Callable[[int, int], None] | None = None,
                  cancel: threading.Event | None = None, recipe: Recipe = RECIPES["course"],
                  sampler: str | None = None, eta: float = 0.0, digit: int | None = None,
-                 guidance: float | None = None, precision: Precision = FP32) -> np.ndarray | None:
+                 guidance: float | None = None, precision: Precision = FP32,
+                 guidance_interval: tuple[float, float] | None = None) -> np.ndarray | None:
     """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
 
-    Setting ``cancel`` stops between two steps and returns None. ``digit`` and ``guidance`` as for ``sample``.
+    Setting ``cancel`` stops between two steps and returns None. ``digit``, ``guidance`` and
+    ``guidance_interval`` as for ``sample``.
     """
     validate_sampling(n, steps, digit, guidance)
+    guided = resolve_guidance(recipe, guidance, guidance_interval)
     labels = sampling_labels(recipe, n, digit)
     was_training = model.training
     model.to(device).eval()
@@ -198,7 +216,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
         for start in range(0, n, batch_size):
             x = x_all[start:start + batch_size].to(device)
             for record in iter_sampler(model, x, steps, recipe, sampler, inspect_result=False, eta=eta,
-                                       seed=seed + start, guidance=guidance, precision=precision,
+                                       seed=seed + start, guidance=guided, precision=precision,
                                        labels=None if labels is None else labels[start:start + len(x)]):
                 if cancel is not None and cancel.is_set():
                     return None
@@ -226,7 +244,7 @@ def choose_sampling_precision(choice: str, model: nn.Module, recipe: Recipe, n: 
     def step(probe: nn.Module, precision: Precision) -> None:
         probe.eval()
         with precision.autocast(device):
-            recipe.guided_predict(probe, precision.images(x), condition, labels, recipe.guidance)
+            recipe.guided_predict(probe, precision.images(x), condition, labels, recipe.default_guidance)
 
     return choose_precision(choice, device, timer=timer or step_timer(model, step, device),
                             key=model_key(model, n, "sample"))

@@ -32,6 +32,7 @@ class Trajectory:
     conditions: np.ndarray | None = None  # (n+1,) what the model was told: the blend amount, or DDPM's timestep
     labels: np.ndarray | None = None   # (N,) the digit each sample was asked for; None for unlabelled models
     guidance: float = 1.0              # the classifier-free guidance scale used (1: none)
+    guidance_interval: tuple[float, float] = (0.0, 1.0)  # the noise levels it applied at (core.guidance)
     layer_notes: dict[str, str] = field(default_factory=dict)  # layer -> the note of the model that made the maps
 
     def __post_init__(self) -> None:
@@ -78,7 +79,9 @@ class Trajectory:
             return ""
         digits = sorted(set(self.labels.tolist()))
         asked = f"digit {digits[0]}" if len(digits) == 1 else "digits 0 to 9 in turn"
-        return f"{asked} · guidance {self.guidance:g}"
+        from diffviz.core.guidance import Guidance  # torch-free
+
+        return f"{asked} · {Guidance(self.guidance, tuple(self.guidance_interval)).text()}"
 
     def change_per_step(self) -> np.ndarray:
         """Mean absolute change of x made by each step, (n,): the "how much moved" plot."""

@@ -24,6 +24,7 @@ from torch import nn
 
 if TYPE_CHECKING:
     from diffviz.core.features import FeatureCapture
+    from diffviz.core.guidance import Guidance
     from diffviz.core.precision import Precision
     from diffviz.core.processes import NoisingProcess
     from diffviz.core.recipes import Recipe
@@ -49,28 +50,46 @@ class SamplerStep:
 class Denoiser:
     """The model of a recipe, as samplers call it: ``clean(x, condition)`` gives (model output, clean estimate).
 
-    Labels and the guidance scale are fixed per run (class recipes only); feature maps of the last call
-    are taken with ``take_features`` (the labelled pass's, when guidance runs two).
+    Labels and the guidance (a ``core.guidance.Guidance``, or a bare scale) are fixed per run (class recipes
+    only); feature maps of the last call are taken with ``take_features`` (the labelled pass's, when guidance
+    runs two). ``batched_guidance`` runs guidance's two passes as one forward of twice the batch: measured
+    with ``diffviz bench sampling``, one forward of 2N images is faster than two of N on the CPU (the
+    per-layer overhead is paid once).
     """
 
+    batched_guidance = True
+
     def __init__(self, model: nn.Module, recipe: "Recipe", labels: torch.Tensor | None = None,
-                 guidance: float = 1.0, capture: "FeatureCapture | None" = None,
+                 guidance: "Guidance | float" = 1.0, capture: "FeatureCapture | None" = None,
                  precision: "Precision | None" = None) -> None:
-        self.model, self.recipe, self.labels, self.guidance, self.capture = model, recipe, labels, guidance, capture
+        from diffviz.core.guidance import Guidance
+
+        self.model, self.recipe, self.labels, self.capture = model, recipe, labels, capture
+        self.guidance = guidance if isinstance(guidance, Guidance) else Guidance(float(guidance))
         self.precision = precision
 
     @property
     def process(self) -> "NoisingProcess":
         return self.recipe.process
 
+    def _guided(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        if self.capture is None or not self.batched_guidance:
+            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance,
+                                              batched=self.batched_guidance)
+        kept = self.capture.limit
+        self.capture.limit = x.shape[0] if kept is None else min(kept, x.shape[0])  # the labelled half only
+        try:
+            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance, batched=True)
+        finally:
+            self.capture.limit = kept
+
     def output(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         """The (guided) network output for model-space ``x`` told ``condition`` (one value per image), in fp32
         whatever precision the network ran in."""
         if self.precision is None:
-            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance)
+            return self._guided(x, condition)
         with self.precision.autocast(x.device):
-            out = self.recipe.guided_predict(self.model, self.precision.images(x), condition, self.labels,
-                                             self.guidance)
+            out = self._guided(self.precision.images(x), condition)
         return out.float().contiguous()
 
     def clean(self, x: torch.Tensor, condition: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
