@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--guidance", type=float,
                       help="flow-class models: classifier-free guidance scale, 0-20; 1 = none, higher = more "
                            "clearly the asked-for digit, less varied (default: the recipe's, 2)")
+    samp.add_argument("--guidance-interval", metavar="LOW,HIGH",
+                      help="flow-class models: the noise levels (0 clean .. 1 noise) where guidance applies; "
+                           "elsewhere a step uses the labelled prediction alone (default: the recipe's)")
     samp.add_argument("--n", type=_positive_int, default=64, help="how many images (default 64)")
     samp.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
     samp.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
@@ -125,9 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
-                       choices=["engine", "train", "sample", "precision", "app", "quality", "soak", "recipes"],
+                       choices=["engine", "train", "sample", "sampling", "precision", "app", "quality", "soak",
+                                "recipes"],
                        help="engine = train + sample + precision (default); precision = each precision and "
-                            "layout's img/s for the trainer and a bare loop; app = GUI gaps, in-app speed, scrub; "
+                            "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
+                            "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
                             "quality = time to quality per recipe; recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left")

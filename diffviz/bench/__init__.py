@@ -1,6 +1,7 @@
 """Benchmarks: figures printed side by side from one run, never timed unit tests.
 
-``diffviz bench engine|train|sample|precision`` (engine runs all three), ``quality`` (time to quality),
+``diffviz bench engine|train|sample|precision`` (engine runs all three), ``sampling`` (the timeline's run
+per sampler, precision and guidance pass), ``quality`` (time to quality),
 ``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``.
 """
@@ -23,6 +24,11 @@ def run_bench(args: argparse.Namespace) -> int:
             engine.print_sample_bench(repeats=args.repeats)
         if which == "engine":
             engine.print_precision_bench(seconds=min(args.seconds, 10.0), repeats=args.repeats)
+        return 0
+    if which == "sampling":
+        from diffviz.bench.sampling import print_sampling_bench
+
+        print_sampling_bench(repeats=args.repeats)
         return 0
     if which == "precision":
         from diffviz.bench import engine
