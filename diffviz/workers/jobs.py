@@ -24,12 +24,11 @@ from diffviz.core.sampling import choose_sampling_precision, sample, sample_fina
 from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
 from diffviz.core.trajectory import Trajectory
 from diffviz.workers.base import GeneratorWorker
+from diffviz.workers.cadence import Cadence, preview_cadence, strip_cadence
 from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
                                       QualityPoint, TrainingStarted, TrainingUpdate)
 
 UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
-STRIP_EVERY = 50              # steps between prediction strips
-PREVIEW_EVERY = 150           # steps between preview samples
 PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED = 16, 20, 1234
 
 
@@ -61,13 +60,17 @@ def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int,
 
 
 def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RECIPES["course"], *,
-                 strip_every: int = STRIP_EVERY, preview_every: int = PREVIEW_EVERY, precision: str = "fp32"):
+                 strips: Cadence | None = None, previews: Cadence | None = None, precision: str = "fp32"):
     """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot.
 
     The data (a spec string is loaded here, off the GUI thread) and a fresh model, seeded
     by the config so a run is repeatable, belong to the worker thread alone. ``precision`` is a
-    ``core.precision`` choice; ``auto`` is measured here too, off the GUI thread.
+    ``core.precision`` choice; ``auto`` is measured here too, off the GUI thread. Strips and previews
+    come by the clock within a share of the time (``workers.cadence``; None: the defaults), so the
+    first preview and quality point arrive seconds after Train whatever the recipe's speed.
     """
+    strips = strips or strip_cadence()
+    previews = previews or preview_cadence()
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
         dataset = load_source(data) if isinstance(data, str) else data
@@ -86,17 +89,28 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
             meter = None  # the curve is a bonus; training goes on without it
 
         def preview(step: int, elapsed: float) -> Iterator[object]:
+            started = time.perf_counter()
             images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event,
                                   recipe=recipe, precision=chosen.precision)
             if images is None:  # stopped: the weights matter now, not the preview
                 return
-            yield PreviewSamples(step, elapsed, images)
+            message = PreviewSamples(step, elapsed, images)
+            point = None
             if meter is not None:
                 report = meter.measure(images)
-                yield QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet)
+                point = QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet)
+            previews.done(elapsed, time.perf_counter() - started)
+            yield message
+            if point is not None:
+                yield point
 
-        yield prediction_strip(model, batch, 0, recipe)
-        yield from preview(0, 0.0)
+        def strip(step: int, elapsed: float) -> PredictionStrip:
+            started = time.perf_counter()
+            made = prediction_strip(model, batch, step, recipe)
+            strips.done(elapsed, time.perf_counter() - started)
+            return made
+
+        yield strip(0, 0.0)  # the untrained model's guesses, at once
         pending: list = []
         last_emit = time.perf_counter()
         elapsed = 0.0
@@ -113,6 +127,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
             return update
 
         report = None
+        looked_at = stripped_at = -1  # the steps of the last preview and strip
         try:
             for report in trainer.steps():
                 elapsed = report.elapsed
@@ -121,10 +136,12 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
                 if now - last_emit >= UPDATE_INTERVAL:
                     yield flush(report)
                     last_emit = now
-                if report.step % strip_every == 0:
-                    yield prediction_strip(model, batch, report.step, recipe)
-                if report.step % preview_every == 0:
-                    yield from preview(report.step, report.elapsed)
+                if strips.due(elapsed):
+                    yield strip(report.step, elapsed)
+                    stripped_at = report.step
+                if previews.due(elapsed):
+                    yield from preview(report.step, elapsed)
+                    looked_at = report.step
                 worker.wait_if_paused()  # pausing holds the trainer between two steps
         except TrainingDiverged:
             if pending and report is not None:
@@ -133,9 +150,11 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
             raise
         if pending and report is not None:
             yield flush(report)
-        if report is not None and not worker.should_stop():
-            yield prediction_strip(model, batch, report.step, recipe)
-            yield from preview(report.step, report.elapsed)
+        if report is not None and not worker.should_stop():  # the finished model, unless just shown
+            if stripped_at != report.step:
+                yield prediction_strip(model, batch, report.step, recipe)
+            if looked_at != report.step:
+                yield from preview(report.step, report.elapsed)
         return snapshot(model, trainer, elapsed)
 
     return job

@@ -1,0 +1,33 @@
+"""The training job's looks at the model (strips, previews, quality points) come by the clock."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from diffviz.core.data import load_bundled
+from diffviz.core.recipes import get_recipe
+from diffviz.core.training import TrainConfig
+from diffviz.workers.cadence import Cadence
+from diffviz.workers.jobs import training_job
+from diffviz.workers.messages import ModelSnapshot, PredictionStrip, PreviewSamples, QualityPoint
+
+from .recording import WAIT_MS
+
+
+def test_previews_come_early_then_by_the_clock_and_once_at_the_end(start_worker, qtbot):
+    previews = Cadence(first=0.4, every=0.6, budget=0.5)
+    job = training_job(load_bundled(), TrainConfig(epochs=None, seconds=2.5, batch_size=32), get_recipe("course"),
+                       previews=previews, strips=Cadence(first=0.2, every=0.3, budget=0.5))
+    _, recorder = start_worker(job, threads=2)
+    qtbot.waitUntil(lambda: recorder.finished >= 1, timeout=60_000 + WAIT_MS)
+    assert not recorder.errors
+    shown = [m for m in recorder.yielded if isinstance(m, PreviewSamples)]
+    points = [m for m in recorder.yielded if isinstance(m, QualityPoint)]
+    strips = [m for m in recorder.yielded if isinstance(m, PredictionStrip)]
+    times = [p.elapsed for p in shown]
+    assert 0.4 <= times[0] < 1.4, times  # the first look after about 0.4 s of training, not after N steps
+    assert len(shown) >= 3 and np.all(np.diff(times) >= 0.6 - 1e-9), times  # then no closer than `every`
+    assert [p.elapsed for p in points] == times  # one quality point per preview, at the same time
+    assert strips[0].step == 0 and len(strips) >= 4  # the untrained model's guesses first, then by the clock
+    assert shown[-1].elapsed >= 2.4  # the finished model's preview
+    assert isinstance(recorder.returned[-1], ModelSnapshot)
