@@ -27,6 +27,15 @@ AMOUNT_WINDOW = 2048           # the bars show the last this-many images: the mo
 RAW_PEN = pg.mkPen(110, 160, 230, 90, width=1)
 SMOOTH_PEN = pg.mkPen("#ffb347", width=2)
 MAX_EPOCH_LABELS = 8           # beyond this many epochs the values would overlap: dots only
+QUALITY_MIN_SPAN = 30.0        # the quality curve's x axis shows at least 0-30 s of training
+
+
+def quality_span(latest: float) -> float:
+    """The quality curve's x axis end: from 0 s, at least ``QUALITY_MIN_SPAN``, with room after the newest point
+    and rounded up to a tidy number of seconds, so the axis does not jump on every point."""
+    wanted = max(QUALITY_MIN_SPAN, latest * 1.15)
+    step = 10.0 if wanted <= 120 else 60.0 if wanted <= 1200 else 600.0
+    return float(np.ceil(wanted / step) * step)
 GRID_PAD, CELL = 2, 28         # grid_uint8 lays 28x28 images with 2 px padding
 
 EXPLANATION = """
@@ -137,6 +146,8 @@ class TrainingView(QWidget):
         qplot = self.quality_plot.getPlotItem()
         qplot.setTitle("Quality of the samples")
         qplot.setLabel("bottom", "training time (s)")
+        qplot.getAxis("bottom").enableAutoSIPrefix(False)  # seconds stay seconds, never "×0.001"
+        qplot.setXRange(0, QUALITY_MIN_SPAN, padding=0)
         qplot.setMenuEnabled(False)
         qplot.setMouseEnabled(x=False, y=False)
         qplot.hideButtons()
@@ -186,6 +197,7 @@ class TrainingView(QWidget):
         self._quality = []
         self.recognised_curve.setData([], [])
         self.coverage_curve.setData([], [])
+        self.quality_plot.getPlotItem().setXRange(0, QUALITY_MIN_SPAN, padding=0)
         self._dirty = True
         self._timer.stop()
         self.strip_panel.set_image(grid_uint8(np.zeros((24, 1, CELL, CELL)), nrow=8))
@@ -241,6 +253,7 @@ class TrainingView(QWidget):
         t, rec, cov = np.array(self._quality).T
         self.recognised_curve.setData(t, rec)
         self.coverage_curve.setData(t, cov)
+        self.quality_plot.getPlotItem().setXRange(0, quality_span(float(t.max())), padding=0)
 
     def quality_point_count(self) -> int:
         return len(self._quality)

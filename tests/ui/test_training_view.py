@@ -193,3 +193,22 @@ def test_format_seconds():
     assert format_seconds(75.4) == "1:15"
     assert format_seconds(3600 + 62) == "1:01:02"
     assert format_seconds(None) == "—"
+
+
+def test_the_quality_axis_starts_at_zero_seconds_and_grows_in_tidy_steps(view):
+    from diffviz.ui.training_view import QUALITY_MIN_SPAN
+
+    axis = view.quality_plot.getPlotItem()
+    view.add_quality(0.0, 0.0, 0.1)  # one point at 0 s once gave an axis of -400..400 "x0.001"
+    assert axis.viewRange()[0] == [0.0, QUALITY_MIN_SPAN]
+    for seconds in (2.0, 7.5, 14.0):
+        view.add_quality(seconds, 0.5, 0.8)
+    assert axis.viewRange()[0] == [0.0, QUALITY_MIN_SPAN] and view.quality_point_count() == 4
+    view.add_quality(100.0, 0.9, 0.95)
+    low, high = axis.viewRange()[0]
+    assert low == 0.0 and 100.0 < high <= 130.0 and high % 10 == 0
+    view.add_quality(1000.0, 0.95, 0.97)
+    assert axis.viewRange()[0][1] % 60 == 0 and axis.viewRange()[0][1] > 1000.0
+    assert not axis.getAxis("bottom").autoSIPrefix
+    view.reset(STEPS_PER_EPOCH, 200)
+    assert axis.viewRange()[0] == [0.0, QUALITY_MIN_SPAN] and view.quality_point_count() == 0
