@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -202,3 +203,144 @@ def test_the_same_run_without_features_or_recording_fits():
     model = BasicUNet()
     assert trajectory_bytes(model, 64, 40, features=16) < MAX_TRAJECTORY_BYTES
     assert trajectory_bytes(model, MAX_SAMPLES, MAX_STEPS, features=True) > MAX_TRAJECTORY_BYTES
+
+
+# -- a run read while it is recorded, and a stopped run --------------------------------------------------
+def test_on_start_hands_out_the_run_being_recorded_and_frames_made_grows_by_one(model):
+    started: list[Trajectory] = []
+    made: list[tuple[int, int]] = []
+
+    def on_start(recording: Trajectory) -> None:
+        started.append(recording)
+        made.append((recording.frames_made, -1))
+
+    def on_frame(done: int, total: int) -> None:
+        made.append((started[0].frames_made, done))
+
+    result = sample(model, 3, 6, seed=2, features=2, on_start=on_start, on_frame=on_frame)
+    assert len(started) == 1 and started[0] is result  # one object, filled in place
+    assert made[0] == (1, -1)  # handed out once frame 0 is written
+    counts = [count for count, _ in made[1:]]
+    assert counts == [done for _, done in made[1:]] == list(range(1, 8))  # on_frame comes after the count moves
+    assert result.frames_made == result.n_frames and not result.growing and not result.stopped
+    assert result.status_text() == ""
+
+
+def test_the_frames_seen_early_are_the_finished_frames(model):
+    seen: dict[int, tuple] = {}
+    recording: list[Trajectory] = []
+
+    def on_frame(done: int, total: int) -> None:
+        run = recording[0]
+        for i in range(run.frames_made):  # only frames below frames_made
+            if i not in seen:
+                seen[i] = (run.xs[i].copy(), run.preds[i].copy(), run.features["down1"][i].copy(),
+                           run.step_label(i), float(run.levels[i]))
+        assert run.final.shape == (3, 1, 28, 28)  # the newest made frame's x, never an unwritten one
+        np.testing.assert_array_equal(run.final, np.clip(run.xs[done - 1], 0, 1))
+
+    result = sample(model, 3, 6, seed=2, features=True, on_start=recording.append, on_frame=on_frame)
+    assert sorted(seen) == list(range(result.n_frames))
+    for i, (x, pred, maps, label, level) in seen.items():
+        np.testing.assert_array_equal(x, result.xs[i])
+        np.testing.assert_array_equal(pred, result.preds[i])
+        np.testing.assert_array_equal(maps, result.features["down1"][i])
+        assert label == result.step_label(i) and level == result.levels[i]
+    again = sample(model, 3, 6, seed=2, features=True)  # streaming changes nothing in the run itself
+    np.testing.assert_array_equal(again.xs, result.xs)
+
+
+def test_a_reader_on_another_thread_sees_only_made_frames_and_they_are_final(model):
+    """The rule of core.trajectory, from a real second thread: poll frames_made, copy what is below it."""
+    recording: list[Trajectory] = []
+    result: list[Trajectory] = []
+    thread = threading.Thread(target=lambda: result.append(sample(model, 2, 12, seed=5, features=2,
+                                                                  on_start=recording.append)))
+    copies: dict[int, np.ndarray] = {}
+    counts: list[int] = []
+
+    def poll() -> None:
+        if recording:
+            made = recording[0].frames_made  # read once, then only frames below it
+            counts.append(made)
+            for i in range(made):
+                copies.setdefault(i, recording[0].xs[i].copy())
+
+    thread.start()
+    while thread.is_alive():
+        poll()
+        time.sleep(0.001)
+    poll()
+    assert counts == sorted(counts) and counts[-1] == 13  # it only ever grows
+    assert set(copies) == set(range(13))
+    for i, x in copies.items():
+        np.testing.assert_array_equal(x, result[0].xs[i])
+
+
+def _stop_after(frames: int):
+    cancel = threading.Event()
+
+    def on_frame(done: int, total: int) -> None:
+        if done == frames:
+            cancel.set()
+
+    return cancel, on_frame
+
+
+def test_a_stop_after_k_frames_keeps_those_k_frames_with_the_runs_own_captions(model):
+    full = sample(model, 2, 10, seed=4, features=True)
+    cancel, on_frame = _stop_after(4)
+    started: list[Trajectory] = []
+    stopped = sample(model, 2, 10, seed=4, features=True, cancel=cancel, on_frame=on_frame, keep_stopped=True,
+                     on_start=started.append)
+    assert stopped.n_frames == 4 and stopped.n_steps == 3 and stopped.planned_steps == 10
+    assert stopped.stopped and not stopped.growing and stopped.frames_made == 4
+    np.testing.assert_array_equal(stopped.xs, full.xs[:4])
+    np.testing.assert_array_equal(stopped.preds, full.preds[:4])
+    np.testing.assert_array_equal(stopped.mix, full.mix[:3])
+    assert {name: maps.shape[0] for name, maps in stopped.features.items()} == {name: 4 for name in full.features}
+    for i in range(3):  # numbered as the 10-step run it was
+        assert stopped.step_label(i) == full.step_label(i)
+        assert f"{i + 1}/10" in stopped.step_label(i) and f"1/{10 - i}" in stopped.step_label(i)
+    assert stopped.step_label(3) == stopped.status_text() == "stopped after step 3/10"
+    assert "result" not in stopped.step_label(3)
+    # final: where the sampler left the images (frame 3's x), not a result it never reached
+    np.testing.assert_array_equal(stopped.final, np.clip(full.xs[3], 0, 1))
+    assert stopped.change_per_step().shape == (3,)
+    np.testing.assert_allclose(stopped.change_per_step(), full.change_per_step()[:3])
+    assert stopped.continues(started[0]) and not full.continues(started[0])  # views of the recording's arrays
+
+
+def test_without_keep_stopped_a_stop_still_returns_none(model):
+    cancel, on_frame = _stop_after(2)
+    assert sample(model, 2, 5, cancel=cancel, on_frame=on_frame) is None
+    cancel = threading.Event()
+    cancel.set()  # before frame 0 is made there is nothing to keep
+    assert sample(model, 2, 5, cancel=cancel, keep_stopped=True) is None
+
+
+def test_a_stop_after_frame_zero_keeps_the_noise(model):
+    cancel, on_frame = _stop_after(1)
+    stopped = sample(model, 2, 5, cancel=cancel, on_frame=on_frame, keep_stopped=True)
+    assert stopped.n_frames == 1 and stopped.n_steps == 0
+    assert stopped.step_label(0) == "stopped after step 0/5"
+    np.testing.assert_array_equal(stopped.xs[0], initial_noise(2, 0).numpy())
+
+
+def test_a_growing_run_refuses_to_export_and_a_stopped_run_exports(model, tmp_path):
+    from diffviz.core.errors import ExportError
+    from diffviz.core.export import GifOptions, save_animation
+
+    cancel, on_frame = _stop_after(3)
+    recording: list[Trajectory] = []
+    stopped = sample(model, 2, 6, cancel=cancel, on_frame=on_frame, keep_stopped=True, on_start=recording.append)
+    growing = recording[0]  # left at 3 of 7 frames made, as a view sees it mid-run
+    assert growing.growing and growing.status_text() == "computing… 3 of 7 frames"
+    with pytest.raises(ExportError, match="still being sampled"):
+        save_animation(growing, tmp_path / "growing.gif", GifOptions())
+    assert not (tmp_path / "growing.gif").exists()
+    path = save_animation(stopped, tmp_path / "stopped.gif", GifOptions(hold_last=0.0))
+    from PIL import Image
+
+    with Image.open(path) as gif:
+        assert gif.n_frames == 3

@@ -132,6 +132,13 @@ class GifOptions:
     nrow: int | None = None
 
     def validate(self, trajectory: Trajectory) -> None:
+        """Refuse, before any work, what cannot be drawn. A run still being sampled is refused: its frames
+        past ``frames_made`` are not written yet, and the file would be of a run that is not there yet. A
+        stopped run exports like any other: its frames are all made, and its last caption says where it
+        stopped (``Trajectory.step_label``)."""
+        if trajectory.growing:
+            raise ExportError(f"the run is still being sampled ({trajectory.status_text()}): export it once it "
+                              "has finished, or stop it to export the frames made so far")
         if not self.panels:
             raise ConfigError("choose at least one panel to export")
         for panel in self.panels:

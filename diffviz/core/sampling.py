@@ -135,14 +135,21 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            on_frame: Callable[[int, int], None] | None = None,
            recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0,
            digit: int | None = None, guidance: float | None = None,
-           precision: Precision = FP32, guidance_interval: tuple[float, float] | None = None) -> Trajectory | None:
+           precision: Precision = FP32, guidance_interval: tuple[float, float] | None = None,
+           on_start: Callable[[Trajectory], None] | None = None, keep_stopped: bool = False) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
-    that many images' feature maps. ``on_frame(done, total)`` reports progress;
-    setting ``cancel`` stops between steps and returns None. Class recipes draw ``digit``
-    (None: 0 to 9 in turn) with ``guidance`` applied over the noise levels ``guidance_interval`` (None: the
-    recipe's defaults; ``core.guidance``).
+    that many images' feature maps. ``on_frame(done, total)`` reports progress, once ``done`` frames are
+    made; setting ``cancel`` stops between steps and returns None, or with ``keep_stopped`` the frames made
+    so far as a stopped run (``Trajectory.stopped_at``; None still when not even frame 0 was made). Class
+    recipes draw ``digit`` (None: 0 to 9 in turn) with ``guidance`` applied over the noise levels
+    ``guidance_interval`` (None: the recipe's defaults; ``core.guidance``).
+
+    ``on_start(trajectory)`` is called once, as soon as frame 0 is written, with the Trajectory being
+    recorded: the same object is filled in place and returned at the end, and a reader on another thread
+    may look at frames below its ``frames_made`` while the rest are computed (the rule is in
+    ``core.trajectory``).
     """
     validate_sampling(n, steps, digit, guidance)
     guided = resolve_guidance(recipe, guidance, guidance_interval)
@@ -162,13 +169,24 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     conditions = np.empty(frames, dtype=np.float64)
     layer_maps: dict[str, np.ndarray] = {}  # filled in place: stacking afterwards would copy it all again
     sampler = sampler or recipe.sampler
+    recording: Trajectory | None = None  # made once frame 0 is written, when every layer's array exists
+
+    def start_recording() -> Trajectory:
+        facts = model_facts(model)
+        return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
+                          recipe=recipe.name, levels=levels, conditions=conditions,
+                          labels=None if labels is None else labels.numpy(),
+                          guidance=guided.scale if labels is not None else 1.0,
+                          guidance_interval=guided.interval, frames_made=0,
+                          layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
+
     try:
         if capture is not None:
             capture.__enter__()
         for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed,
                                    labels=labels, guidance=guided, precision=precision):
             if cancel is not None and cancel.is_set():
-                return None
+                return recording.stopped_at() if keep_stopped and recording is not None else None
             xs[record.frame] = record.x.cpu().numpy()
             preds[record.frame] = record.pred.cpu().numpy()
             levels[record.frame], conditions[record.frame] = record.level, record.condition
@@ -178,19 +196,18 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
                 if name not in layer_maps:
                     layer_maps[name] = np.empty((frames, *array.shape), dtype=array.dtype)
                 layer_maps[name][record.frame] = array
+            if recording is None:
+                recording = start_recording()
+            recording.frames_made = record.frame + 1  # only now: every array of this frame is written
+            if record.frame == 0 and on_start is not None:
+                on_start(recording)
             if on_frame is not None:
                 on_frame(record.frame + 1, frames)
     finally:
         if capture is not None:
             capture.__exit__(None, None, None)
         model.train(was_training)
-    facts = model_facts(model)
-    return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
-                      recipe=recipe.name, levels=levels, conditions=conditions,
-                      labels=None if labels is None else labels.numpy(),
-                      guidance=guided.scale if labels is not None else 1.0,
-                      guidance_interval=guided.interval,
-                      layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
+    return recording
 
 
 @torch.no_grad()

@@ -7,11 +7,29 @@ holds the model's clean-image prediction from that x (the result frame too, from
 forward pass, so it can be inspected like the others), how noisy x is, what the model was
 told, and optionally every layer's feature maps. Each step records how far it moved x toward
 the prediction. Nothing here is a live tensor, and nothing needs torch.
+
+Reading a run while it is recorded (the timeline opens on the first frames of a run still being
+sampled): the recording loop (``core.sampling.sample``, on a worker thread) allocates every array
+for the whole run up front, hands the Trajectory out after frame 0 (``on_start``), and writes each
+later frame in place. ``frames_made`` counts the frames written so far; the loop moves it only after
+*every* array of a frame (x, prediction, level, condition, mix, each layer's maps) has been written.
+So the rule for a reader on another thread is: read ``frames_made`` once, then touch only frames
+below it (and steps below it minus one); anything at or past it may be half written or garbage.
+Python's GIL makes the int's update visible after the writes before it. A finished run has
+``frames_made == n_frames``, the default for a Trajectory built whole.
+
+A stopped run is handed on cut to the frames it made (``stopped_at``): its arrays are views of the
+recording's, it has ``n_steps`` = the steps done, and ``planned_steps`` says how many were asked for,
+so its captions keep the run's own numbering ("step 3/40") and its last frame reads "stopped after
+step 12/40" instead of "result". Everything that walks frames 0..n (exports, the change plot) then
+sees only made frames. ``final`` is always the x of the last made frame: for a stopped run that is
+the images where the sampler left them (still partly noisy), not the model's guess of where they
+were going, so nothing claims a result the run did not reach.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -34,13 +52,17 @@ class Trajectory:
     guidance: float = 1.0              # the classifier-free guidance scale used (1: none)
     guidance_interval: tuple[float, float] = (0.0, 1.0)  # the noise levels it applied at (core.guidance)
     layer_notes: dict[str, str] = field(default_factory=dict)  # layer -> the note of the model that made the maps
+    frames_made: int | None = None     # frames 0..frames_made-1 are written (module docstring); None: all of them
+    planned_steps: int | None = None   # a stopped run: the steps it was asked for; None: it ran them all
 
     def __post_init__(self) -> None:
-        straight = 1.0 - np.arange(self.n_frames) / max(self.n_steps, 1)
+        straight = 1.0 - np.arange(self.n_frames) / max(self.planned_steps or self.n_steps, 1)
         if self.levels is None:
             self.levels = straight
         if self.conditions is None:
             self.conditions = np.asarray(self.levels, dtype=np.float64).copy()
+        if self.frames_made is None:
+            self.frames_made = self.n_frames
 
     @property
     def n_steps(self) -> int:
@@ -55,9 +77,20 @@ class Trajectory:
         return int(self.xs.shape[1])
 
     @property
+    def growing(self) -> bool:
+        """True while frames are still being recorded into it (``frames_made < n_frames``)."""
+        return self.frames_made < self.n_frames
+
+    @property
+    def stopped(self) -> bool:
+        """True for a run stopped before its last step (cut by ``stopped_at``)."""
+        return self.planned_steps is not None and self.planned_steps > self.n_steps
+
+    @property
     def final(self) -> np.ndarray:
-        """The finished images (N, C, H, W) in [0, 1]."""
-        return np.clip(self.xs[-1], 0.0, 1.0)
+        """The images (N, C, H, W) in [0, 1] of the last made frame: the result of a finished run, where a
+        stopped or still growing run has got to."""
+        return np.clip(self.xs[self.frames_made - 1], 0.0, 1.0)
 
     @property
     def feature_samples(self) -> int:
@@ -83,12 +116,49 @@ class Trajectory:
 
         return f"{asked} · {Guidance(self.guidance, tuple(self.guidance_interval)).text()}"
 
-    def change_per_step(self) -> np.ndarray:
-        """Mean absolute change of x made by each step, (n,): the "how much moved" plot."""
-        return np.abs(np.diff(self.xs, axis=0)).mean(axis=(1, 2, 3, 4))
+    def change_per_step(self, start: int = 0) -> np.ndarray:
+        """Mean absolute change of x made by each step from ``start`` on, (n - start,): the "how much moved"
+        plot. Only made steps (both frames made): a growing run gives ``frames_made - 1 - start`` values."""
+        made = self.xs[start:self.frames_made]
+        return np.abs(np.diff(made, axis=0)).mean(axis=(1, 2, 3, 4))
+
+    def status_text(self) -> str:
+        """Where the recording stands, for people: ``computing… 13 of 41 frames``, ``stopped after step
+        12/40``, or empty for a finished run."""
+        if self.growing:
+            return f"computing… {self.frames_made} of {self.n_frames} frames"
+        if self.stopped:
+            return f"stopped after step {self.n_steps}/{self.planned_steps}"
+        return ""
+
+    def stopped_at(self, frames: int | None = None) -> Trajectory:
+        """Frames 0..``frames``-1 (default: those made) as a stopped run of ``frames - 1`` steps out of the
+        ones planned. The arrays are views of this one's, so nothing is copied; call it once nothing writes
+        those frames any more. All frames of an unstopped run: the run itself."""
+        frames = self.frames_made if frames is None else int(frames)
+        if not 1 <= frames <= self.frames_made:
+            raise ValueError(f"a stopped run keeps 1 to {self.frames_made} made frames (got {frames})")
+        if frames == self.n_frames:
+            return self
+        return replace(self, xs=self.xs[:frames], preds=self.preds[:frames], mix=self.mix[:frames - 1],
+                       features={name: maps[:frames] for name, maps in self.features.items()},
+                       levels=self.levels[:frames], conditions=self.conditions[:frames], frames_made=None,
+                       planned_steps=self.planned_steps or self.n_steps)
+
+    def continues(self, other: Trajectory | None) -> bool:
+        """True when this run's frames are ``other``'s frames: the same object, or a stopped run cut from it
+        (its arrays lie in the same memory). A view showing ``other`` may keep its frame and its drawings."""
+        return other is self or (other is not None and np.may_share_memory(self.xs, other.xs))
 
     def step_label(self, frame: int) -> str:
-        """A short caption for a frame in the sampler's own words, e.g. ``step 3/40 · mix 1/38 = 0.026``."""
+        """A short caption for a frame in the sampler's own words, e.g. ``step 3/40 · mix 1/38 = 0.026``; a
+        stopped run's last frame says ``stopped after step 12/40``."""
         from diffviz.core.samplers import get_sampler  # the samplers need torch; a Trajectory does not
 
-        return get_sampler(self.sampler).caption(self, frame)
+        if not self.stopped:
+            return get_sampler(self.sampler).caption(self, frame)
+        if frame >= self.n_steps:
+            return self.status_text()
+        # The sampler counts steps from n_steps: show it the run as planned (the steps not made are NaN).
+        planned = np.concatenate([self.mix, np.full(self.planned_steps - self.n_steps, np.nan)])
+        return get_sampler(self.sampler).caption(replace(self, mix=planned, planned_steps=None), frame)
