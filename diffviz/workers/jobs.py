@@ -25,10 +25,12 @@ from diffviz.core.training import TrainConfig, Trainer, choose_training_precisio
 from diffviz.core.trajectory import Trajectory
 from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.cadence import Cadence, preview_cadence, strip_cadence
-from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
-                                      QualityPoint, TrainingStarted, TrainingUpdate)
+from diffviz.workers.messages import (FramesMade, ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples,
+                                      Progress, QualityPoint, SamplingFailed, SamplingStarted, TrainingStarted,
+                                      TrainingUpdate)
 
 UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
+FRAMES_INTERVAL = 1 / 30      # seconds between FramesMade: a view redraws no faster
 PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED = 16, 20, 1234
 
 
@@ -163,19 +165,49 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
                  guidance: float | None = None, precision: str = "fp32"):
-    """Sample with a full trajectory; returns the Trajectory (None when stopped). ``digit`` and ``guidance``
-    reach class recipes only (see ``core.sampling.sample``); ``precision`` is a ``core.precision`` choice."""
+    """Sample with a full trajectory, streamed: ``SamplingStarted(trajectory)`` once frame 0 is made, then
+    ``FramesMade`` at most every ``FRAMES_INTERVAL`` and once more with the last count (and ``Progress`` per
+    frame, as before). Returns the Trajectory; when stopped, the frames made so far as a stopped run
+    (``Trajectory.stopped_at``; None if stopped before frame 0). The quality meter judges finished runs only.
 
-    def job(worker: GeneratorWorker) -> Trajectory | None:
+    ``digit`` and ``guidance`` reach class recipes only (see ``core.sampling.sample``); ``precision`` is a
+    ``core.precision`` choice. The job is a generator (it yields the precision, then samples within the one
+    step after) because GeneratorWorker drops a plain job's result when stopped: this way a stop reaches
+    ``sample`` through ``stop_event`` and the stopped run is returned, with or without ``finish_on_stop``.
+    """
+
+    def job(worker: GeneratorWorker) -> Iterator[object]:
+        chosen = choose_sampling_precision(precision, model, recipe, n)
+        yield PrecisionChosen("sample", chosen.line())
+        recording: list[Trajectory] = []
+        sent = {"count": 0, "at": float("-inf")}  # the first count goes at once
+
+        def frames_made(count: int, total: int) -> None:
+            sent["count"], sent["at"] = count, time.perf_counter()
+            worker.yielded.emit(FramesMade(count, total))
+
+        def started(trajectory: Trajectory) -> None:
+            recording.append(trajectory)
+            worker.yielded.emit(SamplingStarted(trajectory))
+
         def progress(done: int, total: int) -> None:
             worker.yielded.emit(Progress(done, total, "sampling"))
+            if time.perf_counter() - sent["at"] >= FRAMES_INTERVAL:
+                frames_made(done, total)
 
-        chosen = choose_sampling_precision(precision, model, recipe, n)
-        worker.yielded.emit(PrecisionChosen("sample", chosen.line()))
-        trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                            on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance,
-                            precision=chosen.precision)
-        if trajectory is not None:
+        try:
+            trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
+                                on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance,
+                                precision=chosen.precision, on_start=started, keep_stopped=True)
+        except Exception:
+            if recording and recording[0].frames_made:
+                worker.yielded.emit(SamplingFailed(recording[0].stopped_at()))
+            raise
+        if trajectory is None:
+            return None
+        if sent["count"] != trajectory.frames_made:
+            frames_made(trajectory.frames_made, steps + 1)
+        if not trajectory.stopped:
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))
             except DiffvizError as exc:  # the meter is a bonus: sampling still succeeded

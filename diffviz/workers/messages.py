@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from diffviz.core.trajectory import Trajectory
+
 
 @dataclass
 class TrainingStarted:
@@ -98,3 +100,32 @@ class PrecisionChosen:
     job: str                   # "train" | "sample"
     line: str
 
+
+
+@dataclass
+class SamplingStarted:
+    """The run being recorded, sent once its frame 0 is made, so views can show it while the rest are computed.
+
+    Not a copy (the exception to this module's rule, for a reason): the worker goes on writing later frames
+    into these arrays, so a reader reads ``trajectory.frames_made`` first and then only frames below it;
+    those are never written again (``core.trajectory`` gives the rule). The job's result is this same
+    object when the run finishes, or frames cut from it (``Trajectory.stopped_at``) when it is stopped.
+    """
+
+    trajectory: Trajectory
+
+
+@dataclass
+class FramesMade:
+    """How many frames of the ``SamplingStarted`` run are made: at most ~30 a second, and always the last."""
+
+    count: int
+    total: int
+
+
+@dataclass
+class SamplingFailed:
+    """Sent just before a sampling job fails after frame 0: the frames made before the error as a stopped run,
+    so the views stop waiting for frames that will not come (the error itself arrives as ``errored``)."""
+
+    trajectory: Trajectory

@@ -50,6 +50,10 @@ class Recorder(QObject):
     def yielded(self) -> list:
         return self.values("yielded")
 
+    def of_type(self, kind: type) -> list:
+        """The yielded messages of one type, in order."""
+        return [value for value in self.yielded if isinstance(value, kind)]
+
     @property
     def returned(self) -> list:
         return self.values("returned")
