@@ -116,11 +116,12 @@ class Trajectory:
 
         return f"{asked} · {Guidance(self.guidance, tuple(self.guidance_interval)).text()}"
 
-    def change_per_step(self, start: int = 0) -> np.ndarray:
-        """Mean absolute change of x made by each step from ``start`` on, (n - start,): the "how much moved"
-        plot. Only made steps (both frames made): a growing run gives ``frames_made - 1 - start`` values."""
-        made = self.xs[start:self.frames_made]
-        return np.abs(np.diff(made, axis=0)).mean(axis=(1, 2, 3, 4))
+    def change_per_step(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Mean absolute change of x made by each step between frames ``start`` and ``stop`` (default: the
+        frames made), (stop - 1 - start,): the "how much moved" plot, (n,) for a finished run. A view adding
+        the steps of newly made frames passes the count it read as ``stop``."""
+        stop = self.frames_made if stop is None else min(int(stop), self.frames_made)
+        return np.abs(np.diff(self.xs[start:stop], axis=0)).mean(axis=(1, 2, 3, 4))
 
     def status_text(self) -> str:
         """Where the recording stands, for people: ``computing… 13 of 41 frames``, ``stopped after step

@@ -14,6 +14,12 @@ when the data leaves it or shrinks to under half of it, so it does not jump whil
 
 Two sources: the sampling trajectory (follows the timeline), or a training image
 corrupted by a chosen amount, whose maps a provider from the main window computes.
+
+A run still being sampled is inspected as it grows, like the timeline does it: the view keeps its
+own count of the frames made (read on ``set_trajectory`` and ``frames_arrived``), shows a frame asked
+for beyond it as the newest made one (and the asked one once it is made), and says
+``computing… 13 of 41 frames`` in its title; the finished or stopped run that continues it keeps the
+frame, layer, sample and channel on screen.
 """
 
 from __future__ import annotations
@@ -68,7 +74,8 @@ class InspectorView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._traj: Trajectory | None = None
-        self._frame = 0
+        self._frame = 0                      # the frame asked for (the timeline's)
+        self._made = 0                       # frames of the trajectory known to be made: none at or past it is read
         self._layer: str | None = None       # on screen
         self._preferred: str | None = None   # the user's last choice, kept across sources without it
         self._channel = 0
@@ -184,14 +191,36 @@ class InspectorView(QWidget):
 
     # ------------------------------------------------------------- public API
     def set_trajectory(self, traj: Trajectory | None) -> None:
-        """Inspect a new trajectory (keeps the chosen layer when it has one of that name)."""
+        """Inspect a new trajectory from frame 0 (keeps the chosen layer when it has one of that name); one
+        that continues the growing run on screen (its finished or stopped run) keeps the frame too."""
+        continuing = (traj is not None and self._traj is not None and self._made < self._traj.n_frames
+                      and traj.continues(self._traj))
         self._traj = traj
-        self._frame = 0
+        self._made = 0 if traj is None else traj.frames_made
+        if not continuing:
+            self._frame = 0
         k = traj.features[traj.layer_names[0]].shape[1] if traj is not None and traj.features else 1
         self.sample_spin.blockSignals(True)
         self.sample_spin.setRange(0, k - 1)
         self.sample_spin.blockSignals(False)
         self._refresh_layers()
+
+    def frames_arrived(self) -> None:
+        """More frames of the trajectory are made: say so, and show the asked-for frame once it is made."""
+        if self._traj is None or self._made >= self._traj.n_frames:
+            return
+        before = self._shown_frame()
+        self._made = self._traj.frames_made
+        if self._training_mode():
+            return
+        if self._shown_frame() != before:
+            self._redraw()
+        elif self._maps is not None:
+            self.title.setText(self._title_text())
+
+    def frames_made(self) -> int:
+        """How many frames this view counts as made: it reads none at or past this one."""
+        return self._made
 
     def set_model_facts(self, facts: ModelFacts | None) -> None:
         """The current model's own words: the explanation, and the layer notes for training-batch maps
@@ -341,9 +370,28 @@ class InspectorView(QWidget):
         if self._training_mode():
             return source[self._layer]
         layer = source[self._layer]
-        frame = min(max(self._frame, 0), layer.shape[0] - 1)
+        frame = self._shown_frame()
         sample = min(self.sample_spin.value(), layer.shape[1] - 1)
         return layer[frame, sample].astype(np.float32)
+
+    def _shown_frame(self) -> int:
+        """The frame on screen: the one asked for, at most the newest made one."""
+        return min(max(self._frame, 0), max(self._made - 1, 0))
+
+    def _title_text(self) -> str:
+        c, h, w = self._maps.shape
+        if self._training_mode():
+            where = f"training image {self.index_spin.value()} at noise amount {self.amount_slider.value() / 100:.2f}"
+        else:
+            where = f"frame {self._shown_frame()} · sample {self.sample_spin.value()}"
+            traj = self._traj
+            if traj is not None and self._made < traj.n_frames:
+                where += f" · <span style='color:#b86a00'>computing… {self._made} of {traj.n_frames} frames</span>"
+            elif traj is not None and traj.stopped:
+                where += f" · <span style='color:#707070'>{traj.status_text()}</span>"
+        scale = "each channel its own range" if self.range_combo.currentIndex() == 1 else \
+            f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
+        return f"<b>{self._layer}</b> · {c} channels of {h}×{w} · {where} · {scale}"
 
     def _redraw(self) -> None:
         """Draw the mosaic, the statistics and the enlarged channel for the current selection."""
@@ -369,16 +417,10 @@ class InspectorView(QWidget):
         self._draw_stats()
         self._channel = min(self._channel, c - 1)
         self._draw_channel()
-        if self._training_mode():
-            where = f"training image {self.index_spin.value()} at noise amount {self.amount_slider.value() / 100:.2f}"
-        else:
-            where = f"frame {self._frame} · sample {self.sample_spin.value()}"
-        scale = "each channel its own range" if per_channel else \
-            f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
         note = self.layer_note_text()
         self.layer_note.setText(note)
         self.layer_note.setToolTip(note)
-        self.title.setText(f"<b>{self._layer}</b> · {c} channels of {h}×{w} · {where} · {scale}")
+        self.title.setText(self._title_text())
 
     def _draw_stats(self) -> None:
         stats = self._stats

@@ -14,6 +14,14 @@ three times faster than a Grayscale8 one (measured ~0.4 vs ~1.4 ms at 600x600), 
 big panels are most of a scrub's paint time. ``image_data()`` still returns the grey grid.
 
 Grids come from ``grid_uint8`` (numpy, well under a millisecond even while training runs).
+
+A run still being sampled (``Trajectory.growing``) is shown as it grows: the view keeps its own count
+of the frames made (``frames_made()``, read from the trajectory on ``set_trajectory`` and
+``frames_arrived``) and never reads a frame at or past it. The slider, End, stepping and the change plot
+stop at the newest made frame; Play plays up to it and waits there for the next, so a learner can watch
+the run unfold as it is computed; the frames still to come are shaded on the change plot and a line says
+``computing… 13 of 41 frames``. When the finished run (the same object) or the stopped one cut from it
+(``Trajectory.continues``) arrives, the view keeps the frame on screen, the drawn grids and playback.
 """
 
 from __future__ import annotations
@@ -46,6 +54,11 @@ predicted end point covers dt/t = (1/n)/(1 - i/n) = 1/(n - i) of it: exactly the
 This is the idea behind flow-matching samplers, in its simplest form.</p>
 """
 
+# How the frames not made look: on the change plot (dark) and beside the slider (the window's colours).
+PENDING = {"computing": {"shade": (255, 179, 71, 28), "plot": "not computed yet", "colour": "#ffb347",
+                         "label": "#b86a00"},
+           "stopped": {"shade": (160, 160, 160, 22), "plot": "stopped: not computed", "colour": "#a0a0a0",
+                       "label": "#707070"}}
 CACHE_FRAMES = 256  # 64 images: ~0.5 MB a frame as RGBA, so at most ~120 MB for very long runs
 
 
@@ -86,6 +99,8 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self._traj: Trajectory | None = None
         self._frame = 0
+        self._made = 0  # frames of the trajectory this view knows are made: it reads none at or past this
+        self._change = np.zeros(0)  # mean |Δx| of the made steps
         self._cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
@@ -125,6 +140,13 @@ class TimelineView(QWidget):
         plot.addItem(self.change_curve)
         self.marker = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen("#ffb347", width=2))
         plot.addItem(self.marker)
+        # The frames of a growing (or stopped) run not made: shaded, and said in words beside the slider.
+        self.pending_region = pg.LinearRegionItem(values=(0, 1), movable=False, pen=pg.mkPen(None))
+        self.pending_region.setZValue(-10)
+        self.pending_text = pg.TextItem("", anchor=(0, 0))
+        for item in (self.pending_region, self.pending_text):
+            item.setVisible(False)
+            plot.addItem(item, ignoreBounds=True)
 
         self.home_button = self._tool_button(QStyle.SP_MediaSkipBackward, "First frame (Home)", self.go_home)
         self.back_button = self._tool_button(QStyle.SP_MediaSeekBackward, "Previous step (Left)",
@@ -141,6 +163,10 @@ class TimelineView(QWidget):
         self.slider.valueChanged.connect(self.set_frame)
         self.step_label = QLabel("no trajectory yet: sample to fill the timeline")
         self.step_label.setFixedWidth(330)  # a fixed size: changing text must not re-lay out the view
+        self.stream_label = QLabel()  # "computing… 13 of 41 frames" / "stopped: 13 of 41 frames made"
+        self.stream_label.setFixedWidth(210)
+        self.stream_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.stream_label.setVisible(False)
         self.fps_spin = QSpinBox()
         self.fps_spin.setRange(1, 30)
         self.fps_spin.setValue(8)
@@ -155,6 +181,7 @@ class TimelineView(QWidget):
                        self.end_button):
             controls.addWidget(button)
         controls.addWidget(self.slider, 1)
+        controls.addWidget(self.stream_label)
         controls.addWidget(self.step_label)
         controls.addWidget(self.fps_spin)
         controls.addWidget(self.loop_check)
@@ -184,24 +211,44 @@ class TimelineView(QWidget):
 
     # ------------------------------------------------------------- public API
     def set_trajectory(self, traj: Trajectory) -> None:
-        """Show a new trajectory from frame 0; drops the old frame cache."""
-        self._stop()
+        """Show a new trajectory from frame 0 (dropping the old frame cache), or, when it continues the
+        run on screen that was still growing (``Trajectory.continues``: the finished or stopped run),
+        switch to it keeping the frame, the cache and playback."""
+        continuing = self._growing() and traj.continues(self._traj)
+        if not continuing:
+            self._stop()
+            self._cache.clear()
+            self._frame = -1  # force a redraw of frame 0 even if frame 0 was showing
+            self._made = 0
+            self._change = np.zeros(0)
+            self.change_plot.getPlotItem().setXRange(0, traj.planned_steps or traj.n_steps, padding=0.02)
+            asked = traj.request_text()
+            self.captions[0].setText(X_CAPTION + (f" ({html.escape(asked)})" if asked else ""))
+        else:
+            self._made = min(self._made, traj.frames_made)  # a stopped run keeps the frames it made
+            self._change = self._change[:max(self._made - 1, 0)]
         self._traj = traj
-        self._cache.clear()
-        self._frame = -1  # force a redraw of frame 0 even if frame 0 was showing
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, traj.n_steps)
-        self.slider.setValue(0)
-        self.slider.blockSignals(False)
-        change = np.asarray(traj.change_per_step(), dtype=np.float64)
-        self.change_curve.setData(np.arange(traj.n_steps + 1, dtype=np.float64), change)
-        plot = self.change_plot.getPlotItem()
-        plot.setXRange(0, traj.n_steps, padding=0.02)
-        plot.setYRange(0, float(change.max()) if change.size else 1.0, padding=0.05)
-        asked = traj.request_text()
-        self.captions[0].setText(X_CAPTION + (f" ({html.escape(asked)})" if asked else ""))
         self._set_enabled(True)
-        self.set_frame(0)
+        self._show_made()
+        if continuing:
+            shown, self._frame = self._frame, -1
+            self.set_frame(shown)  # the same frame, captioned as the run now is ("stopped after step 12/40")
+        else:
+            self.set_frame(0)
+
+    def frames_arrived(self) -> None:
+        """More frames of the trajectory on screen are made (``Trajectory.frames_made``): grow the slider,
+        the change plot and the words; playback waiting at the newest frame goes on at its next tick."""
+        if self._traj is not None and self._growing():
+            self._show_made()
+
+    def frames_made(self) -> int:
+        """How many frames this view counts as made: it reads none at or past this one."""
+        return self._made
+
+    def status_text(self) -> str:
+        """The words beside the slider: ``computing… 13 of 41 frames``, ``stopped after step 12/40`` or empty."""
+        return self.stream_label.text()
 
     def trajectory(self) -> Trajectory | None:
         return self._traj
@@ -213,7 +260,7 @@ class TimelineView(QWidget):
         """Show frame ``i`` (clamped to 0..n) and emit ``frameChanged`` when it changes."""
         if self._traj is None:
             return
-        i = int(min(max(int(i), 0), self._traj.n_steps))
+        i = int(min(max(int(i), 0), self._last()))
         if i == self._frame:
             return
         self._frame = i
@@ -235,25 +282,70 @@ class TimelineView(QWidget):
         self.set_frame(0)
 
     def go_end(self) -> None:
+        """The last frame: the result, or the newest made frame of a run still growing."""
         if self._traj is not None:
-            self.set_frame(self._traj.n_steps)
+            self.set_frame(self._last())
 
     def is_playing(self) -> bool:
         return self._timer.isActive()
 
     def play_pause(self) -> None:
-        """Start or stop playback; playing from the last frame (without loop) starts again at 0."""
+        """Start or stop playback; playing from the last frame (without loop) starts again at 0. A run still
+        growing plays up to its newest frame and waits there for the next."""
         if self.is_playing():
             self._stop()
             return
         if self._traj is None or self._traj.n_steps == 0:
             return
-        if self.frame() >= self._traj.n_steps:
+        if self.frame() >= self._last() and not self._growing():
             self.set_frame(0)
         self._timer.start()
         self.play_button.setIcon(self.style().standardIcon(QStyle.SP_MediaPause))
 
     # --------------------------------------------------------------- internals
+    def _last(self) -> int:
+        """The last frame the view may show: the result, or the newest made one."""
+        return max(self._made - 1, 0)
+
+    def _growing(self) -> bool:
+        return self._traj is not None and self._made < self._traj.n_frames
+
+    def _show_made(self) -> None:
+        """Read the trajectory's count once and show what it makes available (only frames below it)."""
+        traj = self._traj
+        made = traj.frames_made
+        if made > self._made:
+            self._change = np.concatenate([self._change, traj.change_per_step(max(self._made - 1, 0), made)])
+            self._made = made
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, self._last())
+        self.slider.blockSignals(False)
+        change = np.asarray(self._change, dtype=np.float64)
+        if change.size:
+            self.change_curve.setData(np.arange(change.size + 1, dtype=np.float64), change)
+        else:
+            self.change_curve.setData([], [])
+        plot = self.change_plot.getPlotItem()
+        plot.setYRange(0, float(change.max()) if change.size else 1.0, padding=0.05)
+        if self._growing():
+            look = PENDING["computing"]
+            words = f"computing… {self._made} of {traj.n_frames} frames"
+        elif traj.stopped:
+            look = PENDING["stopped"]
+            words = f"stopped: {traj.n_frames} of {traj.planned_steps + 1} frames made"
+        else:
+            look, words = None, ""
+        if look is not None:
+            self.pending_region.setRegion((self._last(), traj.planned_steps or traj.n_steps))
+            self.pending_region.setBrush(pg.mkBrush(*look["shade"]))
+            self.pending_text.setText(look["plot"], color=look["colour"])
+            self.pending_text.setPos(self._last(), float(change.max()) if change.size else 1.0)
+            self.stream_label.setStyleSheet(f"QLabel {{ color: {look['label']}; font-weight: bold; }}")
+        for item in (self.pending_region, self.pending_text):
+            item.setVisible(look is not None)
+        self.stream_label.setText(words)
+        self.stream_label.setVisible(bool(words))
+
     def _grids(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Frame ``i``'s two grids as RGBA, built on first use and kept for the last CACHE_FRAMES frames."""
         grids = self._cache.pop(i, None)
@@ -268,14 +360,16 @@ class TimelineView(QWidget):
         if self._traj is None:
             self._stop()
             return
-        if self.frame() >= self._traj.n_steps:
+        if self.frame() >= self._last():
+            if self._growing():
+                return  # the newest frame is on screen: wait for the next one
             if self.loop_check.isChecked():
                 self.set_frame(0)
             else:
                 self._stop()
             return
         self.step_by(1)
-        if self.frame() >= self._traj.n_steps and not self.loop_check.isChecked():
+        if self.frame() >= self._last() and not self._growing() and not self.loop_check.isChecked():
             self._stop()  # the result is on screen: playback is over
 
     def _stop(self) -> None:

@@ -236,3 +236,47 @@ def test_placeholder_without_features(qtbot, traj):
     view.set_trajectory(traj)
     assert view.stack.currentWidget() is not view.placeholder
     assert view.current_maps() is not None
+
+
+# -- a trajectory still growing -----------------------------------------------------------------------
+def test_a_growing_trajectory_grows_the_slider_and_the_change_plot_as_frames_arrive(qtbot):
+    view = TimelineView()
+    qtbot.addWidget(view)
+    run = synthetic([1.0], steps=6)
+    full_change = run.change_per_step()
+    run.frames_made = 2
+    view.set_trajectory(run)
+    assert (view.slider.maximum(), view.frames_made()) == (1, 2)
+    assert view.status_text() == "computing… 2 of 7 frames"
+    assert view.change_plot.getPlotItem().viewRange()[0][1] >= 6  # the plot spans the whole run from the start
+    for made in (3, 5, 7):
+        run.frames_made = made
+        view.frames_arrived()
+        assert view.slider.maximum() == made - 1
+        np.testing.assert_allclose(view.change_curve.yData, full_change[:made - 1], rtol=1e-6)
+    assert view.status_text() == "" and not view.pending_region.isVisible()
+    view.go_end()
+    assert "result" in view.step_label.text()
+
+
+def test_setting_a_finished_trajectory_again_starts_from_frame_zero(qtbot, timeline, traj):
+    timeline.set_frame(3)
+    timeline.set_trajectory(traj)  # only a run still growing is continued
+    assert timeline.frame() == 0
+
+
+def test_the_inspector_shows_a_frame_asked_beyond_the_made_ones_once_it_is_made(qtbot):
+    view = InspectorView()
+    qtbot.addWidget(view)
+    run = synthetic([1.0, 2.0], steps=4)
+    run.frames_made = 2
+    view.set_trajectory(run)
+    view.set_frame(3)
+    np.testing.assert_array_equal(view.current_maps(), run.features["layer"][1, 0].astype(np.float32))
+    assert "computing… 2 of 5 frames" in view.title.text() and "frame 1 ·" in view.title.text()
+    run.frames_made = 4
+    view.frames_arrived()
+    np.testing.assert_array_equal(view.current_maps(), run.features["layer"][3, 0].astype(np.float32))
+    run.frames_made = 5
+    view.frames_arrived()
+    assert "computing" not in view.title.text() and "frame 3 ·" in view.title.text()
