@@ -14,19 +14,22 @@ per run turns these into what the learner sees:
   it again; the views just learn it is complete), a stopped run continues it (``Trajectory.continues``),
   so the views keep the learner's frame either way.
 
-How the window starts a run with it (``start_sampling``; ``self._on_sampled`` gets the finished run, the
-stopped run, or None when nothing was made, and should say "stopped after step k/n" for
-``trajectory.stopped``)::
+How the window starts a run with it (in ``start_sampling``, or the ``_start_sampling_job`` it calls;
+``on_done`` then gets the finished run, the stopped run, or None when not even frame 0 was made, and
+should say "stopped after step k/n" (``trajectory.status_text()``) when ``trajectory.stopped``)::
+
+    from diffviz.ui.sampling_stream import SamplingStream
 
     stream = SamplingStream(self.state, (self.timeline, self.inspector),
                             on_started=lambda trajectory: self.tabs.setCurrentWidget(self.timeline))
-    self.start_job("sample", job, {**stream.handlers(), QualityReport: self.reporter.show_quality,
-                                   PrecisionChosen: self.reporter.show_precision},
-                   on_done=lambda result: self._on_sampled(stream.done(result)), progress=steps + 1,
-                   finish_on_stop=True)
+    return self.start_job("sample", job, {**stream.handlers(), QualityReport: self.reporter.show_quality,
+                                          PrecisionChosen: self.reporter.show_precision},
+                          on_done=lambda result: on_done(stream.done(result)), progress=steps + 1,
+                          finish_on_stop=True)
 
-(``finish_on_stop`` states the intent; the job keeps its stopped run without it too, and ``done(None)``
-after a run was shown still hands over the frames made.)
+One stream per run: the closures in the job's callbacks keep it alive until the job ends.
+``finish_on_stop`` states the intent; the job keeps its stopped run without it too, and ``done(None)``
+after a run was shown still hands over the frames made.
 """
 
 from __future__ import annotations
