@@ -21,8 +21,12 @@ class-conditioned model on MNIST). Knowing the class, the network no longer has 
 *which* digit a blob of noise becomes, only how to draw it, and that is most of what a
 small model gets wrong early. One image in ten is shown without its label, so the same
 network also draws unlabelled digits, and sampling can push away from those
-(classifier-free guidance, scale 2 by default). ``diffviz bench quality`` measures what
-each idea buys.
+(classifier-free guidance, ``core.guidance``): scale 2, applied only while the noise level is
+between 0.1 and 0.7. Measured with ``diffviz bench guidance`` on the bundled model (500
+samples, 40 steps): guidance 2 at every step recognised 0.99 of the digits at a Fréchet
+distance of 35.9 (too alike); limited to 0.1-0.7 it keeps 0.97 at 18.6, the best pair of
+those tried (the scale alone, 1.5 everywhere: 0.96 at 19.7). ``diffviz bench quality``
+measures what each idea buys.
 
 ``course-unet2d`` is the course's own comparison (diffusers' UNet2DModel, same
 corruption); ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers. What a
@@ -162,9 +166,9 @@ class Recipe:
 
 _RECIPES = (
     Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
-           warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0,
-           summary="flow, told each digit's class (one in ten unlabelled), drawn with classifier-free guidance 2: "
-                   "pick the digit to draw"),
+           warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
+           summary="flow, told each digit's class (one in ten unlabelled), drawn with classifier-free guidance 2 "
+                   "at noise levels 0.1-0.7: pick the digit to draw"),
     Recipe(name="flow", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, batch_size=64,
            summary="fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
