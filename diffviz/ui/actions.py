@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from diffviz.core.recipes import DEFAULT_RECIPE
+from diffviz.core.names import DEFAULT_RECIPE
 
 Callback = Callable[[], object]
 

@@ -3,23 +3,43 @@
 Errors reach people (like napari's notification manager): ``sys.excepthook`` and
 ``threading.excepthook`` log the traceback to a file and show a message on the GUI
 thread; Qt's own warnings go to the same log.
+
+The real window comes first (issue 12: on screen within 1.5 s): importing the window imports
+neither torch nor pyqtgraph, so its menus, controls and tabs are up within a second; once it has
+painted, the timeline is built and the opening run plays (``MainWindow.build_timeline``), and only
+then does the engine (torch, the model, the digits) start loading in a thread, so none of it
+competes with the first paint. There is no splash screen: the window itself says what is loading. With
+``DIFFVIZ_STARTUP_REPORT=<file>`` the launch's moments go to that file as JSON lines, for
+``diffviz bench startup``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
 import threading
+import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot, qInstallMessageHandler, QtMsgType
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+from PySide6.QtCore import (QEvent, QObject, QStandardPaths, Qt, QTimer, Signal, Slot, qInstallMessageHandler,
+                            QtMsgType)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from diffviz import __version__
 
+if TYPE_CHECKING:
+    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.timeline_view import TimelineView
+
 log = logging.getLogger("diffviz")
+
+REPORT_VARIABLE = "DIFFVIZ_STARTUP_REPORT"  # a file: the launch's moments are appended as JSON lines
+QUIT_VARIABLE = "DIFFVIZ_STARTUP_QUIT"      # "1": quit once the window, the engine and the opening run are up
+VIEWS_LATEST_MS = 1000  # build the timeline and start the engine by then even if no paint was seen
 
 
 def log_path() -> Path:
@@ -95,28 +115,56 @@ def install_error_hooks() -> _ErrorRelay:
     return relay
 
 
-def _splash() -> QSplashScreen:
-    """A small window saying what is happening while PyTorch and the views load."""
-    pixmap = QPixmap(460, 140)
-    pixmap.fill(QColor("#1e1f22"))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#e6e6e6"))
-    font = painter.font()
-    font.setPointSize(20)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(pixmap.rect().adjusted(24, 24, -24, -60), Qt.AlignLeft | Qt.AlignTop, "diffviz")
-    font.setPointSize(10)
-    font.setBold(False)
-    painter.setFont(font)
-    painter.setPen(QColor("#a0a0a0"))
-    painter.drawText(pixmap.rect().adjusted(24, 70, -24, -16), Qt.AlignLeft | Qt.AlignTop,
-                     f"watch a diffusion model learn and create · {__version__}\nloading PyTorch and the bundled model…")
-    painter.end()
-    splash = QSplashScreen(pixmap)
-    splash.show()
-    QApplication.processEvents()
-    return splash
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the next turn of the event loop after ``widget``'s first paint (so the
+    painted frame is on its way to the screen first)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+class StartupReport:
+    """The moments of one launch, for ``diffviz bench startup``: ``window`` (the main window has painted),
+    ``moving`` (the opening run's first frame change while playing), ``engine`` (the engine is ready), each
+    as a JSON line ``{"event": ..., "time": <time.time()>}`` appended to ``path``. With ``quit_when_done`` the
+    app quits itself once all three have happened."""
+
+    EVENTS = ("window", "moving", "engine")
+
+    def __init__(self, path: Path, quit_when_done: bool) -> None:
+        self.path = path
+        self.quit_when_done = quit_when_done
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_environment(cls) -> StartupReport | None:
+        path = os.environ.get(REPORT_VARIABLE)
+        return cls(Path(path), os.environ.get(QUIT_VARIABLE) == "1") if path else None
+
+    def watch(self, window: MainWindow) -> None:
+        window.engine.ready.connect(lambda _loaded: self.moment("engine"))
+        window.engine.failed.connect(lambda message: self.moment("engine", error=message))
+
+    def watch_timeline(self, timeline: TimelineView) -> None:
+        timeline.frameChanged.connect(lambda _frame: self.moment("moving") if timeline.is_playing() else None)
+
+    def moment(self, event: str, **detail: object) -> None:
+        if event in self.seen:
+            return
+        self.seen.add(event)
+        with self.path.open("a", encoding="utf-8") as file:
+            file.write(json.dumps({"event": event, "time": time.time(), **detail}) + "\n")
+        if self.quit_when_done and self.seen >= set(self.EVENTS):
+            QTimer.singleShot(100, QApplication.instance().quit)
 
 
 def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> int:
@@ -127,13 +175,29 @@ def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> in
     path = setup_logging()
     relay = install_error_hooks()
     log.info("diffviz %s starting; log at %s", __version__, path)
-    splash = _splash()  # on screen within a second; importing torch takes a few more
-    from diffviz.ui.main_window import MainWindow  # after the app exists: importing views is the slow part
+    report = StartupReport.from_environment()
+    from diffviz.ui.main_window import MainWindow  # torch-free: the engine is imported by its own thread
 
-    window = MainWindow(checkpoint=checkpoint)
+    window = MainWindow(checkpoint=checkpoint, background=True, opening=True)
     window.error_relay = relay
+    if report is not None:
+        report.watch(window)
+
+    def open_views() -> None:  # once: later calls find everything built and started
+        first = window.timeline is None
+        window.build_timeline()
+        if first and report is not None:
+            report.watch_timeline(window.timeline)
+        window.engine.start()
+
+    def painted() -> None:
+        if report is not None:
+            report.moment("window")
+        open_views()
+
+    _FirstPaint(window, painted)
+    QTimer.singleShot(VIEWS_LATEST_MS, open_views)  # a platform that never paints still gets its views
     window.show()
-    splash.finish(window)
     code = app.exec()
     window.shutdown()
     log.info("diffviz exiting with code %s", code)

@@ -7,29 +7,39 @@ label. Here, as in napari's ``components/dims.py`` (the model) and ``_qt/widgets
 and every widget that shows part of it (the control panel's buttons and model label, the
 timeline, the inspector, the architecture drawing) subscribes. Nothing reads state back from a
 widget.
+
+The state also says whether the engine (PyTorch and the model, ``ui.engine``) has loaded, and
+which requests (Train, Sample) wait for it: the window is on screen seconds before torch is, so
+this module imports no torch (the types are for type checkers only) and there is no model until
+the engine hands one over.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import torch
 from PySide6.QtCore import QObject, Signal
 
-from diffviz.core.checkpoints import CheckpointInfo
-from diffviz.core.models import BasicUNet
-from diffviz.core.recipes import RECIPES, Recipe, get_recipe
-from diffviz.core.trajectory import Trajectory
+from diffviz.core.recipe_facts import RECIPE_FACTS, UNTRAINED_RECIPE, RecipeFacts
+
+if TYPE_CHECKING:
+    from torch import nn
+
+    from diffviz.core.checkpoints import CheckpointInfo
+    from diffviz.core.recipes import Recipe
+    from diffviz.core.trajectory import Trajectory
 
 IDLE, TRAINING, SAMPLING, EXPORTING = "idle", "training", "sampling", "exporting"
 # Which running job decides what the controls allow, first match wins: a training run keeps Pause
 # and Sample available whatever else runs; studies (schedule, compare) leave the controls alone.
 ACTIVITY_OF_JOB = (("train", TRAINING), ("sample", SAMPLING), ("export", EXPORTING))
+ENGINE_LOADING, ENGINE_READY, ENGINE_FAILED = "loading", "ready", "failed"  # the engine (``ui.engine``)
 
 
 class AppState(QObject):
     """The model on screen (with its metadata, derived recipe and unsaved flag), the trajectory on the
-    timeline, the running jobs and whether training is paused."""
+    timeline, the running jobs, whether training is paused, and the engine's loading (with the requests
+    that wait for it)."""
 
     modelChanged = Signal()          # another model is on screen: read model, info, recipe, title, summary
     savedChanged = Signal()          # the same model was saved (or marked unsaved): its title changed
@@ -37,20 +47,26 @@ class AppState(QObject):
     pausedChanged = Signal(bool)
     jobsChanged = Signal(object)     # frozenset of the running jobs' names
     activityChanged = Signal(str)    # IDLE | TRAINING | SAMPLING | EXPORTING (see ACTIVITY_OF_JOB)
+    engineChanged = Signal(str)      # ENGINE_LOADING | ENGINE_READY | ENGINE_FAILED
+    waitingChanged = Signal(object)  # tuple of the requests' names ("train", "sample") waiting for the engine
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._model: torch.nn.Module = BasicUNet().eval()
+        self._model: nn.Module | None = None  # none until the engine has loaded one
         self._info: CheckpointInfo | None = None
         self._source = "untrained"
         self._unsaved = False
         self._trajectory: Trajectory | None = None
         self._paused = False
         self._jobs: frozenset[str] = frozenset()
+        self._engine = ENGINE_LOADING
+        self._engine_error: str | None = None
+        self._waiting: tuple[str, ...] = ()
 
     # ----- the model -------------------------------------------------------------------------------
     @property
-    def model(self) -> torch.nn.Module:
+    def model(self) -> nn.Module | None:
+        """The model on screen; None while the engine loads (and if it never does)."""
         return self._model
 
     @property
@@ -59,9 +75,22 @@ class AppState(QObject):
         return self._info
 
     @property
-    def recipe(self) -> Recipe:
+    def recipe_name(self) -> str:
         """The recipe of the model on screen (the course's for an untrained one)."""
-        return get_recipe(self._info.recipe) if self._info else RECIPES["course"]
+        return self._info.recipe if self._info else UNTRAINED_RECIPE
+
+    @property
+    def recipe_facts(self) -> RecipeFacts:
+        """What the controls show about the model's recipe; needs no torch, so it answers while loading."""
+        return RECIPE_FACTS[self.recipe_name]
+
+    @property
+    def recipe(self) -> Recipe:
+        """The recipe of the model on screen, the engine's object (imports torch: read it once the engine
+        is ready)."""
+        from diffviz.core.recipes import get_recipe
+
+        return get_recipe(self.recipe_name)
 
     @property
     def unsaved(self) -> bool:
@@ -78,9 +107,11 @@ class AppState(QObject):
 
     @property
     def summary(self) -> str:
-        return self._info.summary() if self._info else f"untrained {type(self._model).__name__}"
+        if self._info:
+            return self._info.summary()
+        return f"untrained {type(self._model).__name__}" if self._model is not None else "no model yet"
 
-    def set_model(self, model: torch.nn.Module, info: CheckpointInfo | None, source: str,
+    def set_model(self, model: nn.Module, info: CheckpointInfo | None, source: str,
                   unsaved: bool = False) -> None:
         """Put another model on screen (in eval mode); fires ``modelChanged`` once."""
         self._model = model.eval()
@@ -137,3 +168,40 @@ class AppState(QObject):
         self.jobsChanged.emit(names)
         if self.activity != before:
             self.activityChanged.emit(self.activity)
+
+    # ----- the engine and the requests waiting for it ----------------------------------------------
+    @property
+    def engine(self) -> str:
+        """ENGINE_LOADING until the engine hands over (ENGINE_READY), or ENGINE_FAILED if it cannot load."""
+        return self._engine
+
+    @property
+    def engine_error(self) -> str | None:
+        """Why the engine failed to load (ENGINE_FAILED only)."""
+        return self._engine_error
+
+    def set_engine(self, status: str, error: str | None = None) -> None:
+        if (status, error) == (self._engine, self._engine_error):
+            return
+        self._engine, self._engine_error = status, error
+        self.engineChanged.emit(status)
+
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """The requests made while the engine loads, in the order they were made."""
+        return self._waiting
+
+    def wait_for_engine(self, request: str) -> bool:
+        """Queue ``request`` (e.g. "sample") to run once the engine is ready; False if it already waits."""
+        if request in self._waiting:
+            return False
+        self._waiting += (request,)
+        self.waitingChanged.emit(self._waiting)
+        return True
+
+    def take_waiting(self) -> tuple[str, ...]:
+        """The waiting requests, in order, and none waits any more."""
+        waiting, self._waiting = self._waiting, ()
+        if waiting:
+            self.waitingChanged.emit(())
+        return waiting

@@ -5,6 +5,11 @@ buttons allow and which model the panel names follow the app state (``follow``):
 never decides that it is paused, the state tells it.
 Values are range-limited by the widgets themselves (a batch of 0 or a negative learning
 rate cannot be typed), and remembered between sessions through QSettings.
+
+The panel is on screen before the engine (PyTorch) has loaded, so it knows the recipes from the
+torch-free ``core.recipe_facts``; while the engine loads, a note at the top says so, the model
+buttons wait, and Train and Sample stay clickable: a click is queued (the state's ``waiting``) and
+the button says so until the engine runs it.
 """
 
 from __future__ import annotations
@@ -15,11 +20,15 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from diffviz.core.names import PRECISION_CHOICES
-from diffviz.core.recipes import DEFAULT_RECIPE, RECIPES
-from diffviz.core.sampling import MAX_GUIDANCE
-from diffviz.core.training import TrainConfig
-from diffviz.ui.app_state import IDLE, TRAINING, AppState
+from typing import TYPE_CHECKING
+
+from diffviz.core.guidance import MAX_GUIDANCE
+from diffviz.core.names import DEFAULT_RECIPE, PRECISION_CHOICES
+from diffviz.core.recipe_facts import RECIPE_FACTS
+from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, IDLE, TRAINING, AppState
+
+if TYPE_CHECKING:
+    from diffviz.core.training import TrainConfig
 
 DATA_SOURCES = [
     ("Bundled MNIST (10,000 digits)", "bundled"),
@@ -27,6 +36,9 @@ DATA_SOURCES = [
     ("Fashion-MNIST (folder)", "fashion-mnist"),
     ("My images (folder)", "folder"),
 ]
+ENGINE_LOADING_NOTE = ("<b>Loading the engine…</b><br>PyTorch and the model take a few seconds. "
+                       "Train and Sample wait for it: a click now is queued.")
+ENGINE_FAILED_NOTE = "<b>The engine did not load.</b><br>Train and Sample are unavailable: {error}"
 
 
 class ControlPanel(QWidget):
@@ -43,6 +55,9 @@ class ControlPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        self.engine_note = QLabel(ENGINE_LOADING_NOTE, wordWrap=True)
+        self.engine_note.setStyleSheet("QLabel { background: #3a3320; color: #f0e0b0; border: 1px solid #8a7430; "
+                                       "border-radius: 4px; padding: 6px; }")
 
         data_box = QGroupBox("Data")
         data_form = QFormLayout(data_box)
@@ -65,7 +80,7 @@ class ControlPanel(QWidget):
                                 "within minutes, and you pick the digit. flow: the same without labels. "
                                 "course: the course's recipe exactly. "
                                 "course-unet2d, ddpm: the course's second half (slower on a CPU)")
-        for name, recipe in RECIPES.items():
+        for name, recipe in RECIPE_FACTS.items():
             self.recipe.addItem(name, name)
             self.recipe.setItemData(self.recipe.count() - 1, recipe.summary, Qt.ToolTipRole)
         self.recipe.setCurrentIndex(self.recipe.findData(DEFAULT_RECIPE))
@@ -74,8 +89,8 @@ class ControlPanel(QWidget):
         self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
         self.minutes = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
                                       specialValueText="no limit", suffix=" min")
-        self.batch = QSpinBox(minimum=1, maximum=4096, value=RECIPES[DEFAULT_RECIPE].batch_size)
-        self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=RECIPES[DEFAULT_RECIPE].lr,
+        self.batch = QSpinBox(minimum=1, maximum=4096, value=RECIPE_FACTS[DEFAULT_RECIPE].batch_size)
+        self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=RECIPE_FACTS[DEFAULT_RECIPE].lr,
                                  singleStep=0.0005)
         self.train_seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
         train_form.addRow("Epochs", self.epochs)
@@ -113,7 +128,7 @@ class ControlPanel(QWidget):
         for d in range(10):
             self.digit.addItem(str(d), d)
         self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=MAX_GUIDANCE,
-                                       value=RECIPES[DEFAULT_RECIPE].guidance, singleStep=0.5,
+                                       value=RECIPE_FACTS[DEFAULT_RECIPE].guidance, singleStep=0.5,
                                        toolTip="Classifier-free guidance for models told the class: 1 = none; "
                                                "higher = more clearly the asked-for digit, less varied; "
                                                "0 = ignore the label")
@@ -133,17 +148,17 @@ class ControlPanel(QWidget):
         self.model_label = QLabel("—", wordWrap=True)
         model_layout.addWidget(self.model_label)
         model_buttons = QHBoxLayout()
-        open_button = QPushButton("Open…", toolTip="Open a checkpoint (Ctrl+O)")
-        save_button = QPushButton("Save…", toolTip="Save the current model (Ctrl+S)")
-        bundled_button = QPushButton("Bundled", toolTip="Go back to the bundled, trained model")
-        for button in (open_button, save_button, bundled_button):
+        self.open_button = QPushButton("Open…", toolTip="Open a checkpoint (Ctrl+O)")
+        self.save_button = QPushButton("Save…", toolTip="Save the current model (Ctrl+S)")
+        self.bundled_button = QPushButton("Bundled", toolTip="Go back to the bundled, trained model")
+        for button in (self.open_button, self.save_button, self.bundled_button):
             model_buttons.addWidget(button)
         model_layout.addLayout(model_buttons)
-        open_button.clicked.connect(self.openRequested)
-        save_button.clicked.connect(self.saveRequested)
-        bundled_button.clicked.connect(self.bundledRequested)
+        self.open_button.clicked.connect(self.openRequested)
+        self.save_button.clicked.connect(self.saveRequested)
+        self.bundled_button.clicked.connect(self.bundledRequested)
 
-        for box in (data_box, train_box, sample_box, model_box):
+        for box in (self.engine_note, data_box, train_box, sample_box, model_box):
             layout.addWidget(box)
         layout.addStretch(1)
         self._source_changed()
@@ -156,20 +171,35 @@ class ControlPanel(QWidget):
         state.savedChanged.connect(self._show_model_name)
         state.activityChanged.connect(self._show_activity)
         state.pausedChanged.connect(self._show_activity)
+        state.engineChanged.connect(self._show_engine)
+        state.waitingChanged.connect(self._show_activity)
+        self._show_engine()
         self._show_model()
         self._show_activity()
 
     def _show_model(self) -> None:
-        recipe = self._state.recipe
+        recipe = self._state.recipe_facts  # torch-free: the state may have no model yet
         self._show_model_name()
         self.set_samplers(recipe.samplers, recipe.sampler)
         self.set_class_choice(recipe.classes)
 
     def _show_model_name(self) -> None:
-        self.set_model_text(self._state.title, self._state.summary)
+        if self._state.model is None and self._state.engine == ENGINE_LOADING:
+            self.set_model_text("loading the engine…", "the model opens once PyTorch has loaded")
+        else:
+            self.set_model_text(self._state.title, self._state.summary)
+
+    def _show_engine(self) -> None:
+        engine = self._state.engine
+        self.engine_note.setVisible(engine in (ENGINE_LOADING, ENGINE_FAILED))
+        if engine == ENGINE_FAILED:
+            self.engine_note.setText(ENGINE_FAILED_NOTE.format(error=html.escape(self._state.engine_error or "")))
+        self._show_model_name()
+        self._show_activity()
 
     def _show_activity(self) -> None:
-        self._enable_for(self._state.activity, paused=self._state.paused)
+        state = self._state
+        self._enable_for(state.activity, paused=state.paused, engine=state.engine, waiting=state.waiting)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a data folder", self.folder.text())
@@ -180,7 +210,7 @@ class ControlPanel(QWidget):
         self.folder.setEnabled(self.source.currentData() != "bundled")
 
     def _recipe_changed(self) -> None:
-        recipe = RECIPES[self.recipe.currentData()]
+        recipe = RECIPE_FACTS[self.recipe.currentData()]
         self.lr.setValue(recipe.lr)
         self.batch.setValue(recipe.batch_size)
 
@@ -225,6 +255,8 @@ class ControlPanel(QWidget):
         return self.precision.currentData()
 
     def train_config(self) -> TrainConfig:
+        from diffviz.core.training import TrainConfig  # torch: asked for only once the engine is ready
+
         minutes = self.minutes.value()
         return TrainConfig(epochs=self.epochs.value(), seconds=minutes * 60 if minutes > 0 else None,
                            batch_size=self.batch.value(), lr=self.lr.value(), seed=self.train_seed.value())
@@ -232,16 +264,24 @@ class ControlPanel(QWidget):
     def sample_settings(self) -> tuple[int, int, int]:
         return self.n.value(), self.steps.value(), self.sample_seed.value()
 
-    def _enable_for(self, activity: str, paused: bool = False) -> None:
+    def _enable_for(self, activity: str, paused: bool = False, engine: str | None = None,
+                    waiting: tuple[str, ...] = ()) -> None:
         """Enable what makes sense for an ``app_state`` activity (``idle``, ``training``, ``sampling``,
-        ``exporting``); ``paused`` applies to training. Only the state calls this (``follow``)."""
+        ``exporting``); ``paused`` applies to training. While the engine loads, the model buttons wait and a
+        Train or Sample already ``waiting`` says "queued"; if it failed, nothing that needs it is offered.
+        Only the state calls this (``follow``)."""
         busy = activity != IDLE
         training = activity == TRAINING
-        self.train_button.setEnabled(not busy)
+        failed = engine == ENGINE_FAILED
+        self.train_button.setEnabled(not busy and not failed and "train" not in waiting)
+        self.train_button.setText("Train (queued)" if "train" in waiting else "Train")
         self.pause_button.setEnabled(training)
         self.pause_button.setText("Resume" if training and paused else "Pause")
         self.stop_button.setEnabled(busy)
-        self.sample_button.setEnabled(activity in (IDLE, TRAINING))
+        self.sample_button.setEnabled(activity in (IDLE, TRAINING) and not failed and "sample" not in waiting)
+        self.sample_button.setText("Sample (queued)" if "sample" in waiting else "Sample")
+        for button in (self.open_button, self.save_button, self.bundled_button):
+            button.setEnabled(engine not in (ENGINE_LOADING, ENGINE_FAILED))
 
     def set_model_text(self, source: str, detail: str) -> None:
         """Show which model is loaded. Both strings may come from a file (its name, its metadata), so

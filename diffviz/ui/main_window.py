@@ -6,6 +6,16 @@ that show it; the controls' and menus' requests to jobs; and each job's messages
 go (one handler per message type, given when the job starts: ``job_callbacks``). Workers get
 their own copies of what they need. Closing the window stops every job and joins its thread
 (never ``terminate()``), and a model trained in this session is autosaved so nothing is lost.
+
+The window is on screen before PyTorch has loaded: this module and everything it builds in its
+constructor import no torch nor pyqtgraph (tests/ui/test_startup.py checks it), so the window
+itself (menus, controls, tabs) is up in about a second. The views come in two waves after its
+first paint: ``build_timeline`` makes the timeline (pyqtgraph's import alone is half a second of
+CPU) and starts the opening run (``opening_run``); the engine (``ui.engine``: torch, the model,
+the bundled digits) then loads in a thread, and on ``ready`` every other view (Training,
+Inspector, Architecture, Corruption, Schedule, Compare: they need the engine, or only matter
+once it runs) replaces the ``LoadingPage`` its tab shows meanwhile. A Train or Sample asked for
+while the engine loads is queued and run on ``ready``.
 """
 
 from __future__ import annotations
@@ -14,52 +24,76 @@ import copy
 import logging
 import time
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
 
-from diffviz.core.data import DigitData, fixed_batch, load_bundled
 from diffviz.core.errors import DataError, DiffvizError
-from diffviz.core.features import describe_layers, maps_for_image, model_facts
-from diffviz.core.models import count_parameters
-from diffviz.core.quality import QualityReport
-from diffviz.core.recipes import get_recipe
-from diffviz.core.trajectory import Trajectory
 from diffviz.ui.actions import Commands, main_actions
-from diffviz.ui.app_state import AppState
-from diffviz.ui.architecture_view import ArchitectureView
-from diffviz.ui.comparison_view import ComparisonView
+from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
 from diffviz.ui.controls import ControlPanel
-from diffviz.ui.corruption_view import CorruptionView
+from diffviz.ui.engine import Engine, LoadedEngine
 from diffviz.ui.export_dialog import ExportDialog
-from diffviz.ui.inspector_view import InspectorView
 from diffviz.ui.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.job_runner import JobRunner
+from diffviz.ui.loading_page import LoadingPage
 from diffviz.ui.menus import build_menus, show_about
 from diffviz.ui.model_files import ModelFiles
-from diffviz.ui.schedule_view import ScheduleView
+from diffviz.ui.opening_run import OpeningRun
 from diffviz.ui.series import format_seconds
 from diffviz.ui.status import StatusReporter
-from diffviz.ui.timeline_view import TimelineView
-from diffviz.ui.training_view import TrainingView
-from diffviz.ui.window_studies import RowRecipes, Studies
 from diffviz.workers.base import WorkerHandle
-from diffviz.workers.jobs import export_job, sampling_job, training_job
 from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
                                       QualityPoint, TrainingStarted, TrainingUpdate)
+
+if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first paint, torch by the engine
+    from diffviz.core.data import DigitData
+    from diffviz.core.trajectory import Trajectory
+    from diffviz.ui.architecture_view import ArchitectureView
+    from diffviz.ui.comparison_view import ComparisonView
+    from diffviz.ui.corruption_view import CorruptionView
+    from diffviz.ui.inspector_view import InspectorView
+    from diffviz.ui.schedule_view import ScheduleView
+    from diffviz.ui.timeline_view import TimelineView
+    from diffviz.ui.training_view import TrainingView
+    from diffviz.ui.window_studies import Studies
 
 log = logging.getLogger(__name__)
 
 TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmark's output
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
+TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare")
+# What the tabs built on ``ready`` will show, said by their loading pages meanwhile
+ENGINE_VIEW_PROMISES = {
+    "Training": "the loss falling, the predictions sharpening and new samples improving while a model trains",
+    "Inspector": "every channel of every layer of the network at the timeline's step",
+    "Architecture": "the network drawn as the course draws it; click a box to inspect that layer",
+    "Corruption": "the course's corruption: bundled digits blended toward noise by the amount you choose",
+    "Schedule": "how each recipe's noise schedule blends digits toward noise",
+    "Compare": "up to four runs from the same starting noise, side by side on one progress slider",
+}
+# Tabs that show something of their own at launch: the opening run leaves a restored one in front
+TABS_WITH_CONTENT_OF_THEIR_OWN = ("Architecture", "Corruption", "Schedule")
+# Menu commands that need the engine (the model, torch): off until it is ready. Train and Sample are not
+# here: asked for while the engine loads, they are queued.
+ENGINE_ACTIONS = ("file.open", "file.save", "file.bundled", "file.course", "file.autosave", "file.export")
 
 
 class MainWindow(QMainWindow):
-    """diffviz's window. ``checkpoint`` opens that file instead of the bundled model."""
+    """diffviz's window. ``checkpoint`` opens that file instead of the bundled model.
 
-    def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None) -> None:
+    ``background``: the window comes up bare (menus, controls, tabs); ``build_timeline`` then makes the
+    timeline and ``self.engine.start()`` loads the engine in a thread (``run_app`` calls both once the
+    window has painted, so that neither competes with its first paint). Otherwise
+    all of it happens here, before the constructor returns (tests, benchmarks, scripts). ``opening``:
+    play the opening run when the window opens (``opening_run``): recorded for the bundled model, drawn
+    live once the engine is ready for any other checkpoint, so every model shows what it draws. Only the
+    app's launch asks for it: a script or a test starts from a quiet window."""
+
+    def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None, *,
+                 background: bool = False, opening: bool = False) -> None:
         super().__init__()
         self.setWindowTitle("diffviz — watch a diffusion model learn and create")
         self.settings = settings or QSettings()
@@ -82,20 +116,19 @@ class MainWindow(QMainWindow):
         dock.setWidget(scroll)
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
 
-        self.training_view = TrainingView()
-        self.timeline = TimelineView()
-        self.inspector = InspectorView()
-        self.architecture = ArchitectureView()
-        self.corruption = CorruptionView()
-        self.schedule = ScheduleView()
-        row_recipes = RowRecipes(self.state)
-        self.comparison = ComparisonView(row_recipes)
+        self.timeline: TimelineView | None = None  # built by ``build_timeline``: its tab is blank until then
+        # built on ``ready``: their tabs hold a LoadingPage until then
+        self.training_view: TrainingView | None = None
+        self.inspector: InspectorView | None = None
+        self.architecture: ArchitectureView | None = None
+        self.corruption: CorruptionView | None = None
+        self.schedule: ScheduleView | None = None
+        self.comparison: ComparisonView | None = None
+        self.studies: Studies | None = None
+        self._loading_pages = {title: LoadingPage(promise) for title, promise in ENGINE_VIEW_PROMISES.items()}
         self.tabs = QTabWidget()
-        views = ((self.training_view, "Training"), (self.timeline, "Timeline"), (self.inspector, "Inspector"),
-                 (self.architecture, "Architecture"), (self.corruption, "Corruption"),
-                 (self.schedule, "Schedule"), (self.comparison, "Compare"))
-        for view, title in views:
-            self.tabs.addTab(view, title)
+        for title in TAB_TITLES:
+            self.tabs.addTab(self._loading_pages.get(title) or QWidget(), title)
         self.setCentralWidget(self.tabs)
 
         self.reporter = StatusReporter(self)
@@ -103,34 +136,67 @@ class MainWindow(QMainWindow):
         self.files = ModelFiles(self.state, self.settings, self.reporter, self)
         self.status, self.progress = self.reporter.label, self.reporter.progress
         self.quality_label = self.reporter.quality_label
-        self.studies = Studies(self.state, self.start_job, self.busy, self.schedule, self.comparison,
-                               row_recipes, self.reporter, self.files.last_dir, self.tabs.setCurrentWidget)
+        self.opening: OpeningRun | None = (
+            OpeningRun(self.state, self.reporter, self._show_opening, self._start_sampling_job) if opening else None)
 
-        self._build_menus(views)
+        self._build_menus()
         self._connect()
         self.controls.load_settings(self.settings)
         self._restore_geometry()
-        self.files.load_initial(checkpoint)
-        QTimer.singleShot(0, self._load_data_for_views)
+        self.engine = Engine(checkpoint, self)
+        self.engine.ready.connect(self._engine_ready)
+        self.engine.failed.connect(self._engine_failed)
+        self._engine_changed(ENGINE_LOADING)
+        self.set_status("Loading the engine (PyTorch and the model)…")
+        if not background:
+            self.build_timeline()
+            self.engine.load_now()
+
+    def build_timeline(self) -> None:
+        """Build the timeline in place of its blank tab and start the opening run's recording: the view
+        that needs no engine and shows the model at work; a second call does nothing."""
+        if self.timeline is not None:
+            return
+        from diffviz.ui.timeline_view import TimelineView
+
+        self.timeline = TimelineView()
+        self._swap_views({"Timeline": self.timeline})
+        self.state.trajectoryChanged.connect(self.timeline.set_trajectory)
+        if self.opening is not None:
+            self.opening.play_recording(self.engine.path)
+
+    def _swap_views(self, views: Mapping[str, QWidget]) -> None:
+        """Put ``views`` (by tab title) in place of their tabs' placeholders, keeping the tab on screen."""
+        current = self.tabs.currentIndex()
+        for title, view in views.items():
+            index = TAB_TITLES.index(title)
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
 
     # ----- construction -------------------------------------------------------------------------
-    def _build_menus(self, views: tuple[tuple[QWidget, str], ...]) -> None:
+    def _build_menus(self) -> None:
         """Menus and shortcuts from the declared table (``actions``), with this window's callbacks."""
-        t = self.timeline
-        timeline_keys = (("Space", "Play / pause", t.play_pause), ("Left", "Step back", lambda: t.step_by(-1)),
-                         ("Right", "Step forward", lambda: t.step_by(1)), ("Home", "First step", t.go_home),
-                         ("End", "Last step", t.go_end))
+        timeline_keys = (("Space", "Play / pause", lambda: self.timeline.play_pause()),
+                         ("Left", "Step back", lambda: self.timeline.step_by(-1)),
+                         ("Right", "Step forward", lambda: self.timeline.step_by(1)),
+                         ("Home", "First step", lambda: self.timeline.go_home()),
+                         ("End", "Last step", lambda: self.timeline.go_end()))  # the timeline comes later
         commands = Commands(
             open_checkpoint=self.files.open_dialog, save_checkpoint=self.files.save_dialog,
             use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
             open_autosave=self.files.open_autosave, export_animation=self.export_dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
             sample=self.start_sampling, about=lambda: show_about(self))
+        views = [(title, lambda i=i: self.tabs.setCurrentIndex(i)) for i, title in enumerate(TAB_TITLES)]
         self.menu_actions = build_menus(self, main_actions(
-            commands, [(title, lambda v=view: self.tabs.setCurrentWidget(v)) for view, title in views],
-            timeline_keys, lambda: self.tabs.currentWidget() in (self.timeline, self.inspector)))
+            commands, views, timeline_keys,
+            lambda: self.timeline is not None and self.tabs.currentWidget() in (self.timeline, self.inspector)))
 
     def _connect(self) -> None:
+        """What can be wired before the engine is ready (``_build_engine_views`` wires the rest)."""
         c = self.controls
         c.trainRequested.connect(self.start_training)
         c.pauseRequested.connect(self.toggle_pause)
@@ -140,12 +206,8 @@ class MainWindow(QMainWindow):
         c.saveRequested.connect(self.files.save_dialog)
         c.bundledRequested.connect(self.files.use_bundled)
         self.state.modelChanged.connect(self._model_changed)
-        self.state.trajectoryChanged.connect(self.timeline.set_trajectory)
-        self.state.trajectoryChanged.connect(self.inspector.set_trajectory)
         self.state.jobsChanged.connect(self._jobs_changed)
-        self.timeline.frameChanged.connect(self.inspector.set_frame)
-        self.architecture.layerClicked.connect(self._show_layer)
-        self.inspector.set_training_provider(self._training_maps)
+        self.state.engineChanged.connect(self._engine_changed)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -161,6 +223,95 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
         except (TypeError, ValueError):
             pass
+
+    # ----- the engine (``engine``) and the views that need it ---------------------------------------
+    def _engine_ready(self, loaded: LoadedEngine) -> None:
+        """The engine has loaded: build the views that need torch, show the model and the digits, then run
+        what was queued meanwhile (or, if nothing was and nothing plays yet, the opening run)."""
+        self.build_timeline()
+        self._build_engine_views()
+        self.data = loaded.data
+        if loaded.data is not None:
+            from diffviz.core.data import fixed_batch
+
+            images = fixed_batch(loaded.data, 8).numpy()
+            self.corruption.set_images(images)
+            self.schedule.set_images(images)
+        self.files.adopt_initial(loaded)
+        if loaded.data_error:
+            self.show_error(loaded.data_error)
+        self.state.set_engine(ENGINE_READY)
+        waiting = self.state.take_waiting()
+        for request in waiting:
+            self._requests()[request]()
+        if self.opening is not None and not waiting and loaded.model_error is None:
+            self.opening.engine_ready()
+
+    def _engine_failed(self, message: str) -> None:
+        """No torch, no engine: say so where the engine's views and buttons would be; the rest stays usable."""
+        self.state.take_waiting()
+        self.state.set_engine(ENGINE_FAILED, message)
+        for page in self._loading_pages.values():
+            page.show_failure(message)
+        self.show_error(f"The engine could not load ({message}). Train, Sample and the views that need the "
+                        f"model are unavailable; the details are in the log file.")
+
+    def _engine_changed(self, status: str) -> None:
+        for name in ENGINE_ACTIONS:
+            self.menu_actions[name].setEnabled(status == ENGINE_READY)
+
+    def _requests(self) -> dict[str, Callable[[], None]]:
+        """What a request waiting for the engine (``AppState.waiting``) runs."""
+        return {"train": self.start_training, "sample": self.start_sampling}
+
+    def _waits_for_engine(self, request: str) -> bool:
+        """True while the engine is not ready: the request is queued (loading) or refused (failed)."""
+        if self.state.engine == ENGINE_READY:
+            return False
+        if self.state.engine == ENGINE_LOADING and self.state.wait_for_engine(request):
+            self.set_status(f"{request.capitalize()} starts as soon as the engine has loaded…")
+        return True
+
+    def _build_engine_views(self) -> None:
+        """Build the views that need the engine (the engine's thread imported their modules) in place of
+        their loading pages, keeping the tab on screen, and wire them."""
+        from diffviz.ui.architecture_view import ArchitectureView
+        from diffviz.ui.comparison_view import ComparisonView
+        from diffviz.ui.corruption_view import CorruptionView
+        from diffviz.ui.inspector_view import InspectorView
+        from diffviz.ui.schedule_view import ScheduleView
+        from diffviz.ui.training_view import TrainingView
+        from diffviz.ui.window_studies import RowRecipes, Studies
+
+        self.training_view = TrainingView()
+        self.inspector = InspectorView()
+        self.architecture = ArchitectureView()
+        self.corruption = CorruptionView()
+        self.schedule = ScheduleView()
+        row_recipes = RowRecipes(self.state)
+        self.comparison = ComparisonView(row_recipes)
+        self._swap_views({"Training": self.training_view, "Inspector": self.inspector,
+                          "Architecture": self.architecture, "Corruption": self.corruption,
+                          "Schedule": self.schedule, "Compare": self.comparison})
+        self._loading_pages.clear()
+
+        self.state.trajectoryChanged.connect(self.inspector.set_trajectory)
+        self.timeline.frameChanged.connect(self.inspector.set_frame)
+        self.architecture.layerClicked.connect(self._show_layer)
+        self.inspector.set_training_provider(self._training_maps)
+        if self.state.trajectory is not None:  # the opening run, playing since the window opened
+            self.inspector.set_trajectory(self.state.trajectory)
+            self.inspector.set_frame(self.timeline.frame())
+        self.studies = Studies(self.state, self.start_job, self.busy, self.schedule, self.comparison,
+                               row_recipes, self.reporter, self.files.last_dir, self.tabs.setCurrentWidget)
+
+    def _show_opening(self) -> None:
+        """Play the opening run (``OpeningRun``) in the timeline, and bring it to the front unless the tab
+        restored from the last session shows something of its own (the user chose it: leave it)."""
+        if TAB_TITLES[self.tabs.currentIndex()] not in TABS_WITH_CONTENT_OF_THEIR_OWN:
+            self.tabs.setCurrentWidget(self.timeline)
+        if not self.timeline.is_playing():
+            self.timeline.play_pause()
 
     # ----- the state, read-only, for scripts and tests (the state object is the one copy) --------
     model = property(lambda self: self.state.model)
@@ -180,6 +331,9 @@ class MainWindow(QMainWindow):
 
     # ----- the model (``model_files`` does the work) -----------------------------------------------
     def _model_changed(self) -> None:
+        from diffviz.core.features import describe_layers, model_facts
+        from diffviz.core.models import count_parameters
+
         model = self.state.model
         facts = model_facts(model)
         self.architecture.set_layers(describe_layers(model), title=type(model).__name__,
@@ -224,8 +378,12 @@ class MainWindow(QMainWindow):
         return True
 
     def start_training(self) -> None:
-        if self.busy("train"):
+        """Train a fresh model with the controls' settings (queued while the engine loads)."""
+        if self._waits_for_engine("train") or self.busy("train"):
             return
+        from diffviz.core.recipes import get_recipe
+        from diffviz.workers.jobs import training_job
+
         config = self.controls.train_config()
         spec = self.controls.data_spec()
         view = self.training_view
@@ -270,17 +428,27 @@ class MainWindow(QMainWindow):
             self.set_status("Paused — Resume (Ctrl+P) to go on, Stop to keep the model as it is")
 
     def start_sampling(self) -> None:
-        if self.busy("sample"):
+        """Sample with the controls' settings (queued while the engine loads)."""
+        if self._waits_for_engine("sample") or self.busy("sample"):
             return
         n, steps, seed = self.controls.sample_settings()
-        model = copy.deepcopy(self.state.model)  # the worker's own copy: training may replace the model meanwhile
+        if self._start_sampling_job(n, steps, seed, self.controls.sampler_name(), self.controls.class_choice(),
+                                    on_done=self._on_sampled):
+            self.set_status(f"Sampling {n} images in {steps} steps…")
+
+    def _start_sampling_job(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
+                            on_done: Handler) -> bool:
+        """Sample the model on screen in a worker (which gets its own copy: training may replace the model
+        meanwhile); the trajectory goes to ``on_done``."""
+        from diffviz.core.quality import QualityReport
+        from diffviz.workers.jobs import sampling_job
+
+        model = copy.deepcopy(self.state.model)
         job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
-                           sampler=self.controls.sampler_name(), precision=self.controls.precision_choice(),
-                           **self.controls.class_choice())
-        self.start_job("sample", job, {QualityReport: self.reporter.show_quality,
-                                       PrecisionChosen: self.reporter.show_precision}, on_done=self._on_sampled,
-                       progress=steps + 1)
-        self.set_status(f"Sampling {n} images in {steps} steps…")
+                           sampler=sampler, precision=self.controls.precision_choice(), **class_choice)
+        return self.start_job("sample", job, {QualityReport: self.reporter.show_quality,
+                                              PrecisionChosen: self.reporter.show_precision},
+                              on_done=on_done, progress=steps + 1)
 
     def _on_sampled(self, trajectory: Trajectory | None) -> None:
         if trajectory is None:
@@ -307,8 +475,10 @@ class MainWindow(QMainWindow):
 
     def start_export(self, path: str, options, as_frames: bool = False) -> None:
         trajectory = self.state.trajectory
-        if trajectory is None or self.busy("export"):
+        if trajectory is None or self.busy("export") or self.state.engine != ENGINE_READY:
             return
+        from diffviz.workers.jobs import export_job
+
         try:
             options.validate(trajectory)
         except DiffvizError as exc:
@@ -358,8 +528,10 @@ class MainWindow(QMainWindow):
         self.jobs.stop_all()
 
     def shutdown(self) -> None:
-        """Stop and join every worker thread (see JobRunner.shutdown)."""
+        """Stop and join every worker thread (see JobRunner.shutdown), and the engine's loading thread (an
+        import cannot be interrupted: it ends within seconds)."""
         self.jobs.shutdown()
+        self.engine.wait()
 
     # ----- the Schedule and Compare tabs (``window_studies``) -------------------------------------
     def start_comparison(self) -> None:
@@ -369,19 +541,12 @@ class MainWindow(QMainWindow):
         self.studies.start_comparison_export(path)
 
     # ----- helpers for the views ----------------------------------------------------------------
-    def _load_data_for_views(self) -> None:
-        try:
-            self.data = load_bundled()
-        except DiffvizError as exc:
-            self.show_error(str(exc))
-            return
-        self.corruption.set_images(fixed_batch(self.data, 8).numpy())
-        self.schedule.set_images(fixed_batch(self.data, 8).numpy())
-
     def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
         if self.data is None:
             return {}
+        from diffviz.core.features import maps_for_image
+
         return maps_for_image(self.state.model, self.state.recipe, self.data.images[index % len(self.data)],
                               amount, index)
 

@@ -4,26 +4,28 @@ Why apart from the window: every path here ends in the app state (``AppState.set
 ``mark_saved``) or in an error shown to the user, and none needs a view. The rules live in
 one place: a file that fails to load leaves the model on screen untouched, the folder last
 used is remembered, and a model trained in this session is autosaved at once, so closing the
-window loses nothing.
+window loses nothing. The model the app opens with comes from the engine's loading
+(``ui.engine``), off the GUI thread; torch is imported only by the methods, which run once the
+engine is ready, so the window can show before it.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from diffviz.core.checkpoints import CheckpointInfo, load_checkpoint, save_checkpoint, training_metadata
 from diffviz.core.errors import DiffvizError
-from diffviz.core.models import BasicUNet
 from diffviz.core.paths import bundled_checkpoint_path
-from diffviz.core.recipes import get_recipe
 from diffviz.ui.app_state import AppState
 from diffviz.ui.status import Reporter
 from diffviz.workers.messages import ModelSnapshot
+
+if TYPE_CHECKING:
+    from diffviz.ui.engine import LoadedEngine
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +50,12 @@ class ModelFiles:
         value = self.settings.value("paths/last_dir")
         return Path(value) if isinstance(value, str) and Path(value).is_dir() else Path.home()
 
-    def load_initial(self, checkpoint: Path | None) -> None:
-        """``checkpoint``, or the bundled model; an untrained model if that fails (and say why)."""
-        path = checkpoint or bundled_checkpoint_path()
-        try:
-            self.state.set_model(*load_checkpoint(path), source=path.name)
-        except DiffvizError as exc:
-            self.state.set_model(BasicUNet(), None, source="untrained")
-            self._report.show_error(f"Could not open {path.name}: {exc}. Starting with an untrained model.")
+    def adopt_initial(self, loaded: LoadedEngine) -> None:
+        """The model the engine opened (the checkpoint asked for, the bundled one, or an untrained one
+        when that failed: then say why)."""
+        self.state.set_model(loaded.model, loaded.info, source=loaded.source)
+        if loaded.model_error:
+            self._report.show_error(loaded.model_error)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._parent, "Open checkpoint", str(self.last_dir()),
@@ -65,6 +65,8 @@ class ModelFiles:
 
     def load(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
+        from diffviz.core.checkpoints import load_checkpoint
+
         try:
             model, info = load_checkpoint(path)
         except DiffvizError as exc:
@@ -96,6 +98,8 @@ class ModelFiles:
             self.save(Path(path))
 
     def save(self, path: Path) -> bool:
+        from diffviz.core.checkpoints import save_checkpoint
+
         info = self.state.info
         try:
             save_checkpoint(path, self.state.model, recipe=info.recipe if info else "course",
@@ -111,6 +115,11 @@ class ModelFiles:
 
     def adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
         """A training run's weights become the model on screen (unsaved) and are autosaved."""
+        import torch
+
+        from diffviz.core.checkpoints import CheckpointInfo, save_checkpoint, training_metadata
+        from diffviz.core.recipes import get_recipe
+
         model = get_recipe(snapshot.recipe).make_model()
         model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
         training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,

@@ -10,13 +10,15 @@ markup; an error box must not block the event loop (jobs keep sending results me
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
-from diffviz.core.quality import QualityReport
 from diffviz.workers.messages import PrecisionChosen
+
+if TYPE_CHECKING:
+    from diffviz.core.quality import QualityReport  # imports torch; the status bar is up before torch is
 
 log = logging.getLogger(__name__)
 

@@ -372,7 +372,7 @@ def test_a_missing_dataset_names_the_files_and_offers_the_bundled_digits(window,
 
 def test_a_bug_in_training_is_not_offered_as_a_data_problem(window, qtbot, monkeypatch):
     """Point 11's offer is for data problems only: a failure of another kind gets the plain message."""
-    from diffviz.ui import main_window
+    from diffviz.workers import jobs
 
     def broken_job(*_args, **_kwargs):
         def job(_worker):
@@ -380,7 +380,7 @@ def test_a_bug_in_training_is_not_offered_as_a_data_problem(window, qtbot, monke
             yield  # pragma: no cover (makes this a generator)
         return job
 
-    monkeypatch.setattr(main_window, "training_job", broken_job)
+    monkeypatch.setattr(jobs, "training_job", broken_job)  # the window imports it when training starts
     controls = window.controls
     controls.source.setCurrentIndex(controls.source.findData("mnist"))
     window.start_training()
