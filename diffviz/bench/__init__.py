@@ -3,7 +3,8 @@
 ``diffviz bench engine|train|sample|precision`` (engine runs all three), ``sampling`` (the timeline's run
 per sampler, precision and guidance pass), ``quality`` (time to quality),
 ``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
-(GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``.
+(GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``; ``startup`` (seconds to the main window,
+the first frame playing and the engine, median of 5 launches) in ``diffviz.bench.startup``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from diffviz.core.errors import ConfigError
 
 def run_bench(args: argparse.Namespace) -> int:
     which = args.which
+    if which == "startup":
+        from diffviz.bench.startup import run as run_startup
+
+        return run_startup()
     if which in ("engine", "train", "sample"):
         from diffviz.bench import engine
 

@@ -49,3 +49,13 @@ def test_tour_in_a_real_window(xvfb_display, tmp_path):
             assert pixels.std() > 10, f"{name} screenshot looks blank"
     with Image.open(tmp_path / "denoising.gif") as gif:
         assert gif.n_frames == 41
+
+
+def test_the_app_opens_alive_and_reports_its_start_up(xvfb_display):
+    """``diffviz`` itself, as ``diffviz bench startup`` launches it: the window paints, the opening run moves
+    before the engine is ready, the engine gets ready, and the app quits on its own when asked."""
+    from diffviz.bench.startup import launch_once
+
+    moments = launch_once([sys.executable, "-m", "diffviz"], xvfb_display)
+    assert set(moments) == {"window", "moving", "engine"}, moments
+    assert moments["window"] < moments["engine"] and moments["moving"] < moments["engine"], moments

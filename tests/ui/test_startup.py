@@ -252,7 +252,7 @@ def test_a_recording_of_another_file_is_ignored(tmp_path):
     assert load_recording(tmp_path / "nothing.safetensors") is None
 
 
-# ----- the startup report ---------------------------------------------------------
+# ----- the startup report and its benchmark ---------------------------------------------------------
 
 def test_the_startup_report_writes_each_moment_once_as_a_json_line(tmp_path):
     from diffviz.ui.app import StartupReport
@@ -263,3 +263,24 @@ def test_the_startup_report_writes_each_moment_once_as_a_json_line(tmp_path):
     lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
     assert [line["event"] for line in lines] == ["window", "moving", "engine"]
     assert lines[0]["time"] <= lines[1]["time"] <= lines[2]["time"]
+
+
+def test_bench_startup_without_a_display_says_so_and_exits_2(monkeypatch, capsys):
+    from diffviz.bench import startup
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setattr(startup.shutil, "which", lambda _name: None)
+    assert startup.run() == 2
+    assert "needs a display" in capsys.readouterr().err
+
+
+def test_bench_startup_tables_the_median_of_what_the_launches_reported(capsys):
+    from diffviz.bench.startup import print_table
+
+    print_table([{"window": 1.0, "moving": 1.5, "engine": 5.0}, {"window": 3.0, "engine": 7.0},
+                 {"window": 2.0, "moving": 2.5, "engine": 6.0}])
+    rows = {line[:24].strip(): line[24:].split() for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows["main window shown"][:3] == ["2.00", "1.00", "3.00"]
+    assert rows["first frame playing"][:3] == ["2.00", "1.50", "2.50"] and "never got there" in " ".join(
+        rows["first frame playing"])
+    assert rows["engine ready"][:3] == ["6.00", "5.00", "7.00"]
