@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
         self.status, self.progress = self.reporter.label, self.reporter.progress
         self.quality_label = self.reporter.quality_label
         self.opening: OpeningRun | None = (
-            OpeningRun(self.state, self.reporter, self._show_opening, self._start_sampling_job) if opening else None)
+            OpeningRun(self.state, self.reporter, self._show_opening,  # its own run: the opening decides the tab
+                       lambda *args, **kw: self._start_sampling_job(*args, follow=False, **kw)) if opening else None)
 
         self._build_menus()
         self._connect()
@@ -437,24 +438,36 @@ class MainWindow(QMainWindow):
             self.set_status(f"Sampling {n} images in {steps} steps…")
 
     def _start_sampling_job(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
-                            on_done: Handler) -> bool:
+                            on_done: Handler, follow: bool = True) -> bool:
         """Sample the model on screen in a worker (which gets its own copy: training may replace the model
-        meanwhile); the trajectory goes to ``on_done``."""
+        meanwhile). The run streams (``sampling_stream``): the timeline and inspector open on its first frames
+        while the rest are computed (``follow`` brings the timeline to the front then), and ``on_done`` gets
+        the finished run, the frames made when stopped, or None when not even the first frame was."""
         from diffviz.core.quality import QualityReport
+        from diffviz.ui.sampling_stream import SamplingStream
         from diffviz.workers.jobs import sampling_job
 
         model = copy.deepcopy(self.state.model)
         job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
                            sampler=sampler, precision=self.controls.precision_choice(), **class_choice)
-        return self.start_job("sample", job, {QualityReport: self.reporter.show_quality,
+        views = tuple(view for view in (self.timeline, self.inspector) if view is not None)
+        stream = SamplingStream(self.state, views,
+                                on_started=(lambda _trajectory: self.tabs.setCurrentWidget(self.timeline))
+                                if follow else None)
+        return self.start_job("sample", job, {**stream.handlers(), QualityReport: self.reporter.show_quality,
                                               PrecisionChosen: self.reporter.show_precision},
-                              on_done=on_done, progress=steps + 1)
+                              on_done=lambda result: on_done(stream.done(result)), progress=steps + 1,
+                              finish_on_stop=True)
 
     def _on_sampled(self, trajectory: Trajectory | None) -> None:
         if trajectory is None:
-            self.set_status("Sampling stopped")
+            self.set_status("Sampling stopped before its first step")
             return
         self.show_trajectory(trajectory)
+        if trajectory.stopped:
+            self.set_status(f"Sampling {trajectory.status_text()}: the frames made are on the timeline — "
+                            "scrub with ←/→, play with Space")
+            return
         self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
                         f"({time.perf_counter() - self._job_started:.1f} s) — scrub with ←/→, play with Space")
 
