@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
               TrainingUpdate: self._on_training_update,
               PredictionStrip: view.set_strip,
               PreviewSamples: view.add_preview,
-              QualityPoint: lambda q: view.add_quality(q.elapsed, q.recognised, q.coverage),
+              QualityPoint: self._on_training_quality,
               ModelSnapshot: self.files.adopt_snapshot}  # yielded by a diverged run: its last finite weights
         on[PrecisionChosen] = self.reporter.show_precision
         job = training_job(spec, config, get_recipe(self.controls.recipe_name()),
@@ -401,7 +401,12 @@ class MainWindow(QMainWindow):
         self.start_job("train", job, on, on_done=self._on_trained, progress=1000, threads=TRAIN_THREADS,
                        finish_on_stop=True)
         self.tabs.setCurrentWidget(view)
+        self.reporter.show_training_quality(None)
         self.set_status(f"Training on {spec}…")
+
+    def _on_training_quality(self, point: QualityPoint) -> None:
+        self.training_view.add_quality(point.elapsed, point.recognised, point.coverage)
+        self.reporter.show_training_quality(point)
 
     def _on_training_update(self, message: TrainingUpdate) -> None:
         self.training_view.add_update(message)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
-from diffviz.workers.messages import PrecisionChosen
+from diffviz.workers.messages import PrecisionChosen, QualityPoint
 
 if TYPE_CHECKING:
     from diffviz.core.quality import QualityReport  # imports torch; the status bar is up before torch is
@@ -93,4 +93,15 @@ class StatusReporter(QObject):
     def show_quality(self, report: QualityReport) -> None:
         self.last_quality = report
         self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
+        self.quality_label.setToolTip(QUALITY_TIP)
+
+    def show_training_quality(self, point: QualityPoint | None) -> None:
+        """While a model trains, the line speaks of *that* model's previews, never of the model sampled before
+        (its figures would read as the new model's). None: training started, no preview judged yet."""
+        if point is None:
+            self.quality_label.setText("quality of the model in training: after its first preview")
+        else:
+            self.quality_label.setText(
+                f"quality of the model in training ({point.samples} preview samples at {point.elapsed:.0f} s): "
+                f"recognised {point.recognised:.2f} · coverage {point.coverage:.2f} · Fréchet {point.frechet:.1f}")
         self.quality_label.setToolTip(QUALITY_TIP)

@@ -100,7 +100,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
             point = None
             if meter is not None:
                 report = meter.measure(images)
-                point = QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet)
+                point = QualityPoint(step, elapsed, report.recognised, report.coverage, report.frechet, report.n)
             previews.done(elapsed, time.perf_counter() - started)
             yield message
             if point is not None:

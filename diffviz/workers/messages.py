@@ -68,6 +68,7 @@ class QualityPoint:
     recognised: float
     coverage: float
     frechet: float
+    samples: int = 0  # how many preview samples were judged
 
 
 @dataclass

@@ -261,3 +261,15 @@ def test_sampling_streams_into_the_timeline_and_a_stop_keeps_the_frames_made(win
     assert window.timeline.slider.maximum() == stopped.n_frames - 1
     window.timeline.set_frame(stopped.n_frames - 1)
     assert "stopped after step" in window.status.text()
+
+
+def test_while_training_the_quality_line_speaks_of_the_model_in_training(window, qtbot):
+    window.start_sampling()  # the bundled model's figures first
+    qtbot.waitUntil(lambda: window.last_quality is not None and not window.busy(), timeout=60000)
+    assert window.quality_label.text().startswith("quality of the last")
+    window.controls.epochs.setValue(0.1)
+    window.start_training()
+    assert window.quality_label.text() == "quality of the model in training: after its first preview"
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    assert window.training_view.quality_point_count() >= 1
+    assert window.quality_label.text().startswith("quality of the model in training (16 preview samples at ")
