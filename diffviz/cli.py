@@ -129,13 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
-                                "soak", "recipes"],
+                                "guidance", "networks", "soak", "recipes"],
                        help="engine = train + sample + precision (default); precision = each precision and "
                             "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
                             "startup = seconds from launch to the main window, the first frame playing and the engine "
                             "ready (median of 5 launches; needs a display or Xvfb); "
-                            "quality = time to quality per recipe; recipes = every recipe's loss after --seconds "
+                            "quality = time to quality per recipe; guidance = each guidance scale x noise "
+                            "interval on the bundled class model (500 samples); networks = what each part of the "
+                            "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,

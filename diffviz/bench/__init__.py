@@ -1,7 +1,8 @@
 """Benchmarks: figures printed side by side from one run, never timed unit tests.
 
 ``diffviz bench engine|train|sample|precision`` (engine runs all three), ``sampling`` (the timeline's run
-per sampler, precision and guidance pass), ``quality`` (time to quality),
+per sampler, precision and guidance pass), ``quality`` (time to quality), ``guidance``
+(scale x interval), ``networks`` (the ddpm UNet's parts),
 ``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``; ``startup`` (seconds to the main window,
 the first frame playing and the engine, median of 5 launches) in ``diffviz.bench.startup``.
@@ -34,6 +35,16 @@ def run_bench(args: argparse.Namespace) -> int:
         from diffviz.bench.sampling import print_sampling_bench
 
         print_sampling_bench(repeats=args.repeats)
+        return 0
+    if which == "guidance":
+        from diffviz.bench.quality import print_guidance_bench
+
+        print_guidance_bench()
+        return 0
+    if which == "networks":
+        from diffviz.bench.networks import print_network_bench
+
+        print_network_bench(seconds=args.seconds, repeats=args.repeats)
         return 0
     if which == "precision":
         from diffviz.bench import engine

@@ -47,7 +47,7 @@ def _train(config: dict, seconds: float, batch: int = 64, seed: int = 0) -> tupl
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
-        losses.append(float(loss))
+        losses.append(loss.item())
         images += batch
     return images / (time.perf_counter() - start), statistics.mean(losses[-20:]), sum(
         p.numel() for p in net.parameters())
