@@ -43,13 +43,13 @@ def guidance_passes(batched: bool) -> Iterator[None]:
 
 
 def timed(model: nn.Module, recipe: Recipe, sampler: str, steps: int, precision: Precision, features: int,
-          n: int = N, repeats: int = 1) -> float:
+          n: int = N, repeats: int = 1, guidance_interval: tuple[float, float] | None = None) -> float:
     """Median seconds of ``repeats`` sampling runs, as the app records them (``core.sampling.sample``)."""
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         sample(model, n, steps, seed=0, features=features or False, recipe=recipe, sampler=sampler,
-               precision=precision)
+               precision=precision, guidance_interval=guidance_interval)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -61,21 +61,28 @@ def _bundled(recipe: str) -> tuple[nn.Module, Recipe]:
 
 def print_sampling_bench(repeats: int = 3) -> dict[str, float]:
     """Print every row side by side and return them (seconds)."""
-    figures: dict[str, float] = {}
+    figures: dict = {}
     print(f"sampling {N} images, {torch.get_num_threads()} torch threads, feature maps for {FEATURES} unless "
           f"'no maps', median of {repeats}")
 
     model, recipe = _bundled("flow-class")
-    print(f"  {recipe.name} (guidance {recipe.guidance:g}), course {STEPS} steps:")
-    for batched in (False, True):
-        with guidance_passes(batched):
-            name = f"fp32, guidance as {'one batched forward' if batched else 'two passes'}"
-            figures[name] = timed(model, recipe, "course", STEPS, FP32, FEATURES, repeats=repeats)
+    print(f"  {recipe.name}, guidance {recipe.guidance:g} at every step, course {STEPS} steps:")
+    for _ in range(repeats):  # alternated: the two differ by less than this machine's noise can
+        for batched in (False, True):
+            with guidance_passes(batched):
+                name = f"fp32, guidance as {'one batched forward' if batched else 'two passes'}"
+                figures.setdefault(name, []).append(timed(model, recipe, "course", STEPS, FP32, FEATURES,
+                                                          guidance_interval=(0.0, 1.0)))
+    figures = {name: statistics.median(times) for name, times in figures.items()}
     two, one = figures["fp32, guidance as two passes"], figures["fp32, guidance as one batched forward"]
     print(f"    guidance as two passes          {two:6.2f} s")
     print(f"    guidance as one batched forward {one:6.2f} s   ratio to two passes {one / two:.3f}")
 
-    base = figures["fp32, guidance as one batched forward"]
+    print(f"  {recipe.name}, its default {recipe.default_guidance.text()}, course {STEPS} steps "
+          f"(the Sample button's run):")
+    base = timed(model, recipe, "course", STEPS, FP32, FEATURES, repeats=repeats)
+    figures["fp32"] = base
+    print(f"    fp32                            {base:6.2f} s")
     for precision in CANDIDATES:
         if precision is FP32:
             continue

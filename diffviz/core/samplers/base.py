@@ -52,12 +52,14 @@ class Denoiser:
 
     Labels and the guidance (a ``core.guidance.Guidance``, or a bare scale) are fixed per run (class recipes
     only); feature maps of the last call are taken with ``take_features`` (the labelled pass's, when guidance
-    runs two). ``batched_guidance`` runs guidance's two passes as one forward of twice the batch: measured
-    with ``diffviz bench sampling``, one forward of 2N images is faster than two of N on the CPU (the
-    per-layer overhead is paid once).
+    runs two). ``batched_guidance`` says whether guidance's two passes run as one forward of twice the batch:
+    None (the default) batches on an accelerator, where one launch of 2N images costs about what N does,
+    and runs two passes on the CPU, where it measured faster (``diffviz bench sampling``; here one guided
+    TimeUNet forward of 64 images took 115-120 ms as two passes against 165-190 ms batched: twice the
+    activations fall out of the cache). True or False forces one way (the benchmark flips it).
     """
 
-    batched_guidance = True
+    batched_guidance: bool | None = None
 
     def __init__(self, model: nn.Module, recipe: "Recipe", labels: torch.Tensor | None = None,
                  guidance: "Guidance | float" = 1.0, capture: "FeatureCapture | None" = None,
@@ -72,10 +74,15 @@ class Denoiser:
     def process(self) -> "NoisingProcess":
         return self.recipe.process
 
+    def batches(self, x: torch.Tensor) -> bool:
+        """Whether guidance runs as one batched forward for ``x`` (see the class docstring)."""
+        return self.batched_guidance if self.batched_guidance is not None else x.device.type != "cpu"
+
     def _guided(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        if self.capture is None or not self.batched_guidance:
+        batched = self.batches(x)
+        if self.capture is None or not batched:
             return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance,
-                                              batched=self.batched_guidance)
+                                              batched=batched)
         kept = self.capture.limit
         self.capture.limit = x.shape[0] if kept is None else min(kept, x.shape[0])  # the labelled half only
         try:
