@@ -50,14 +50,6 @@ def test_an_interval_is_parsed_from_text_or_refused():
             parse_interval(text)
 
 
-def test_guidance_batches_on_accelerators_and_runs_two_passes_on_the_cpu(class_model):
-    denoiser = Denoiser(class_model, RECIPE, torch.tensor([1]), Guidance(2.0))
-    assert not denoiser.batches(torch.zeros(1, 1, 28, 28))  # measured faster on the CPU
-    assert denoiser.batches(torch.zeros(1, 1, 28, 28, device="meta"))
-    denoiser.batched_guidance = True
-    assert denoiser.batches(torch.zeros(1, 1, 28, 28))
-
-
 def test_one_batched_forward_gives_the_two_pass_result(class_model):
     x, t, y = torch.randn(5, 1, 28, 28), torch.full((5,), 0.6), torch.tensor([0, 3, 5, 7, 9])
     with torch.no_grad():
