@@ -1,9 +1,12 @@
 """App benchmarks: event-loop gaps and training speed inside the app, and timeline scrub time.
 
 ``diffviz bench app`` drives the real MainWindow (offscreen unless a display is set):
-it trains for a fixed time while a 10 ms QTimer records how late the event loop
-serves it, side by side with the bare training loop for the same time, once per
+it trains the window's recipe for a fixed time while a 10 ms QTimer records how late the
+event loop serves it, with the live previews and quality curve on and off, side by side
+with a bare loop of the same recipe, batch and precision for the same time, once per
 candidate torch thread count; then it samples 64 x 40 steps and times slider moves.
+The ratio with previews on is what a learner gets; on against off is what the previews
+cost (``workers.cadence`` keeps it near its budget).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import argparse
 import os
 import statistics
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
 import numpy as np
 
@@ -19,6 +24,20 @@ import numpy as np
 def _percentiles(intervals_ms: list[float]) -> tuple[float, float, float]:
     arr = np.asarray(intervals_ms)
     return float(np.percentile(arr, 50)), float(np.percentile(arr, 99)), float(arr.max())
+
+
+@contextmanager
+def previews_off() -> Iterator[None]:
+    """Training jobs started meanwhile take no preview samples (and so no quality points)."""
+    import diffviz.workers.jobs as jobs
+    from diffviz.workers.cadence import Cadence
+
+    kept = jobs.preview_cadence
+    jobs.preview_cadence = lambda: Cadence(first=float("inf"), every=1.0, budget=0.5)
+    try:
+        yield
+    finally:
+        jobs.preview_cadence = kept
 
 
 def measure_training_in_app(window, seconds: float, threads: int) -> dict[str, float]:
@@ -94,8 +113,10 @@ def run(which: str, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from diffviz.bench.engine import tensor_loop
+    from diffviz.bench.engine import bare_recipe_loop
     from diffviz.core.data import load_bundled
+    from diffviz.core.precision import FP32
+    from diffviz.core.recipes import get_recipe
     from diffviz.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -106,17 +127,24 @@ def run(which: str, args: argparse.Namespace) -> int:
     app.processEvents()
     data = load_bundled()
     seconds = args.seconds
-    print(f"training inside the app vs the bare loop, {seconds:g} s each, alternating; "
-          f"GUI timer 10 ms ({app.platformName()} platform)")
-    print(f"  {'worker threads':>14} {'app img/s':>10} {'bare img/s':>11} {'ratio':>6} "
-          f"{'gap p50':>8} {'p99':>6} {'max':>6}  (ms)")
+    recipe = get_recipe(window.controls.recipe_name())
+    window.controls.batch.setValue(recipe.batch_size)
+    window.controls.precision.setCurrentIndex(window.controls.precision.findData("fp32"))
+    print(f"training {recipe.name} (batch {recipe.batch_size}, fp32) inside the app, with previews and "
+          f"without, vs a bare loop of the same, {seconds:g} s each, alternating; GUI timer 10 ms "
+          f"({app.platformName()} platform)")
+    print(f"  {'worker threads':>14} {'bare img/s':>10} {'app, previews':>13} {'ratio':>6} {'app, none':>9} "
+          f"{'ratio':>6} {'on/off':>6} {'gap p50':>8} {'p99':>6} {'max':>6}  (ms)")
     for threads in (1, 2):
         import torch
 
         torch.set_num_threads(threads)
-        bare = tensor_loop(data, seconds)
+        bare = bare_recipe_loop(recipe, data, seconds, FP32, recipe.batch_size)
         inside = measure_training_in_app(window, seconds, threads)
-        print(f"  {threads:>14} {inside['img_s']:>10.1f} {bare:>11.1f} {inside['img_s'] / bare:>6.3f} "
+        with previews_off():
+            without = measure_training_in_app(window, seconds, threads)
+        print(f"  {threads:>14} {bare:>10.1f} {inside['img_s']:>13.1f} {inside['img_s'] / bare:>6.3f} "
+              f"{without['img_s']:>9.1f} {without['img_s'] / bare:>6.3f} {inside['img_s'] / without['img_s']:>6.3f} "
               f"{inside['p50']:>8.1f} {inside['p99']:>6.1f} {inside['max']:>6.1f}")
     scrub = measure_scrub(window)
     print(f"timeline + inspector redraw per slider move (64 samples x 40 steps, features of 16): "

@@ -29,7 +29,7 @@ from diffviz.workers.messages import (FramesMade, ModelSnapshot, PrecisionChosen
                                       Progress, QualityPoint, SamplingFailed, SamplingStarted, TrainingStarted,
                                       TrainingUpdate)
 
-UPDATE_INTERVAL = 1 / 30      # seconds between TrainingUpdates: plots never need more
+UPDATE_INTERVAL = 1 / 10      # seconds between TrainingUpdates: the plots redraw at 10 Hz (training_view.REDRAW_MS)
 FRAMES_INTERVAL = 1 / 30      # seconds between FramesMade: a view redraws no faster
 PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED = 16, 20, 1234
 
