@@ -99,9 +99,9 @@ class StatusReporter(QObject):
         """While a model trains, the line speaks of *that* model's previews, never of the model sampled before
         (its figures would read as the new model's). None: training started, no preview judged yet."""
         if point is None:
-            self.quality_label.setText("quality of the model in training: after its first preview")
+            self.quality_label.setText("training previews' quality: after the first preview")
         else:
             self.quality_label.setText(
-                f"quality of the model in training ({point.samples} preview samples at {point.elapsed:.0f} s): "
-                f"recognised {point.recognised:.2f} · coverage {point.coverage:.2f} · Fréchet {point.frechet:.1f}")
+                f"training previews ({point.samples} at {point.elapsed:.0f} s): recognised {point.recognised:.2f} · "
+                f"coverage {point.coverage:.2f} · Fréchet {point.frechet:.0f}")
         self.quality_label.setToolTip(QUALITY_TIP)

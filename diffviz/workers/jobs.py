@@ -82,7 +82,9 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
         yield PrecisionChosen("train", chosen.line())
         trainer = Trainer(fresh, dataset, config, cancel=worker.stop_event, recipe=recipe, precision=chosen.precision)
         model = trainer.sampling_model  # previews, strips and the snapshot use the weights one samples with
-        yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch, total_steps=trainer.budget_steps,
+        # with a time limit the run may end long before its epochs do: the views then follow the data
+        yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch,
+                              total_steps=trainer.budget_steps if config.seconds is None else None,
                               data_name=dataset.name)
         batch = fixed_batch(dataset, 8)
         try:

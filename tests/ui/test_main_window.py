@@ -269,7 +269,7 @@ def test_while_training_the_quality_line_speaks_of_the_model_in_training(window,
     assert window.quality_label.text().startswith("quality of the last")
     window.controls.epochs.setValue(0.1)
     window.start_training()
-    assert window.quality_label.text() == "quality of the model in training: after its first preview"
+    assert window.quality_label.text() == "training previews' quality: after the first preview"
     qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
     assert window.training_view.quality_point_count() >= 1
-    assert window.quality_label.text().startswith("quality of the model in training (16 preview samples at ")
+    assert window.quality_label.text().startswith("training previews (16 at ")

@@ -32,3 +32,18 @@ def test_previews_come_early_then_by_the_clock_and_once_at_the_end(start_worker,
     assert strips[0].step == 0 and len(strips) >= 4  # the untrained model's guesses first, then by the clock
     assert shown[-1].elapsed >= 2.4  # the finished model's preview
     assert isinstance(recorder.returned[-1], ModelSnapshot)
+
+
+def test_a_time_limited_run_does_not_promise_its_epochs_steps(start_worker, qtbot):
+    """With a time limit the run may end long before its epochs do, so the loss plot must not be laid out
+    for the epochs' steps (a 15-s run once drew its 84 steps in the first 0.05 % of a 157,000-step axis)."""
+    from diffviz.workers.messages import TrainingStarted
+
+    for seconds, total in ((0.5, None), (None, 3)):
+        epochs = 1000.0 if seconds else 3 * 16 / 10_000
+        job = training_job(load_bundled(), TrainConfig(epochs=epochs, seconds=seconds, batch_size=16),
+                           get_recipe("course"))
+        _, recorder = start_worker(job, threads=2)
+        qtbot.waitUntil(lambda: recorder.finished >= 1, timeout=60_000 + WAIT_MS)
+        started = [m for m in recorder.yielded if isinstance(m, TrainingStarted)]
+        assert len(started) == 1 and started[0].total_steps == total
