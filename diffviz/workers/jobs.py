@@ -166,13 +166,14 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
-                 guidance: float | None = None, precision: str = "fp32"):
+                 guidance: float | None = None, precision: str = "fp32",
+                 guidance_interval: tuple[float, float] | None = None):
     """Sample with a full trajectory, streamed: ``SamplingStarted(trajectory)`` once frame 0 is made, then
     ``FramesMade`` at most every ``FRAMES_INTERVAL`` and once more with the last count (and ``Progress`` per
     frame, as before). Returns the Trajectory; when stopped, the frames made so far as a stopped run
     (``Trajectory.stopped_at``; None if stopped before frame 0). The quality meter judges finished runs only.
 
-    ``digit`` and ``guidance`` reach class recipes only (see ``core.sampling.sample``); ``precision`` is a
+    ``digit``, ``guidance`` and ``guidance_interval`` reach class recipes only (see ``core.sampling.sample``); ``precision`` is a
     ``core.precision`` choice. The job is a generator (it yields the precision, then samples within the one
     step after) because GeneratorWorker drops a plain job's result when stopped: this way a stop reaches
     ``sample`` through ``stop_event`` and the stopped run is returned, with or without ``finish_on_stop``.
@@ -200,6 +201,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
         try:
             trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
                                 on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance,
+                                guidance_interval=guidance_interval,
                                 precision=chosen.precision, on_start=started, keep_stopped=True)
         except Exception:
             if recording and recording[0].frames_made:

@@ -273,3 +273,21 @@ def test_while_training_the_quality_line_speaks_of_the_model_in_training(window,
     qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
     assert window.training_view.quality_point_count() >= 1
     assert window.quality_label.text().startswith("training previews (16 at ")
+
+
+def test_guide_at_every_step_reaches_the_run(window, qtbot):
+    """The Guide at box: the recipe's interval by default, every step when chosen; the trajectory says which."""
+    controls = window.controls
+    controls.n.setValue(4)
+    controls.steps.setValue(3)
+    assert controls.class_choice()["guidance_interval"] is None  # the recipe's own
+    every_step = [i for i in range(controls.guide_at.count()) if controls.guide_at.itemData(i) == (0.0, 1.0)]
+    controls.guide_at.setCurrentIndex(every_step[0])
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
+    assert window.trajectory.guidance_interval == (0.0, 1.0)
+    assert window.trajectory.request_text().endswith("guidance 2")
+    controls.guide_at.setCurrentIndex(0)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory.guidance_interval != (0.0, 1.0) and not window.busy(), timeout=60000)
+    assert window.trajectory.request_text().endswith("guidance 2 for noise 0.1–0.7")
