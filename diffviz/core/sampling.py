@@ -46,8 +46,8 @@ def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: fl
         raise ConfigError(f"the number of steps must be between 1 and {MAX_STEPS} (got {steps})")
     if digit is not None and not 0 <= digit <= 9:
         raise ConfigError(f"the digit to draw must be 0 to 9 (got {digit})")
-    if guidance is not None and not 0.0 <= guidance <= MAX_GUIDANCE:
-        raise ConfigError(f"the guidance scale must be between 0 and {MAX_GUIDANCE:g} (got {guidance})")
+    if guidance is not None:
+        Guidance(float(guidance))  # refuses a scale outside 0..MAX_GUIDANCE, with the one message
 
 
 def resolve_guidance(recipe: Recipe, guidance: float | None = None,
