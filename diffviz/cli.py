@@ -1,4 +1,5 @@
-"""The front door: ``diffviz`` opens the app; ``diffviz train|sample|bench`` run the engine headless.
+"""The front door: ``diffviz`` opens the app; ``diffviz train|sample|edit|interpolate|bench`` run the engine
+headless.
 
 Errors a user can fix (a bad argument, a missing file, a foreign checkpoint) print one
 line on stderr and exit with code 2; nothing else is changed. Heavy imports (torch, Qt)
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import Sequence
 
 from diffviz import __version__
+from diffviz.core.edit_modes import EDIT_MODES  # torch-free
 from diffviz.core.names import (DEFAULT_RECIPE, PRECISION_CHOICES, RECIPE_NAMES,  # torch-free: --help stays instant
                                 SAMPLER_NAMES)
 
 EXIT_USAGE = 2
+IMAGE_EDITS = tuple(key for key, mode in EDIT_MODES.items() if mode.uses_image)  # interpolate has its own command
 PRECISION_HELP = ("auto = time fp32, fp32 channels_last and bf16 autocast on this machine and keep the fastest "
                   "(remembered per machine and model); fp32; bf16 = bf16 autocast, channels_last. Weights and "
                   "checkpoints stay fp32 (default auto)")
@@ -126,17 +129,44 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also print the quality meter's figures for the results "
                            "(recognised share, class coverage, Fréchet distance to real digits)")
 
+    edit = sub.add_parser("edit", help="hand the model an image: noise and denoise it, inpaint a hole, or "
+                                       "invert it to noise and back")
+    edit.add_argument("--mode", required=True, choices=IMAGE_EDITS,
+                      help="sdedit = noise the input to --strength and denoise it; inpaint = regenerate where "
+                           "--mask is 1 and keep the rest (RePaint); invert = DDIM from the image to noise and "
+                           "back (ddpm models)")
+    edit.add_argument("--input", type=Path, required=True,
+                      help="an image file (made grey and 28x28, light strokes on dark) or FILE.npy of float32 "
+                           "(N,1,28,28) in [0,1]")
+    edit.add_argument("--mask", type=Path,
+                      help="inpaint: an image file or .npy like --input; 1 (white) = regenerate, 0 = keep; one "
+                           "mask for every image or one each")
+    edit.add_argument("--strength", type=float, default=None,
+                      help="the noise level to start from, 0-1: 0 keeps the input, 1 is ordinary sampling "
+                           "(default: sdedit 0.5, inpaint 1)")
+    edit.add_argument("--jumps", type=_non_negative_int, default=0,
+                      help="inpaint: RePaint's resampling jumps per step (default 0; 3 repairs better, 4x slower)")
+    _add_run_arguments(edit)
+
+    interp = sub.add_parser("interpolate", help="images along a path between the noises of two seeds")
+    interp.add_argument("--seeds", required=True, metavar="A,B", help="the two seeds whose noises are the ends")
+    interp.add_argument("--n", type=_positive_int, default=8, help="images along the path, ends included (default 8)")
+    interp.add_argument("--method", choices=("slerp", "lerp"), default="slerp",
+                        help="slerp = along the sphere, keeping the noise's norm (default); lerp = a straight line")
+    _add_run_arguments(interp)
+
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
-                                "guidance", "networks", "soak", "recipes"],
+                                "guidance", "networks", "soak", "recipes", "edit"],
                        help="engine = train + sample + precision (default); precision = each precision and "
                             "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
                             "startup = seconds from launch to the main window, the first frame playing and the engine "
                             "ready (median of 5 launches; needs a display or Xvfb); "
                             "quality = time to quality per recipe; guidance = each guidance scale x noise "
-                            "interval on the bundled class model (500 samples); networks = what each part of the "
+                            "interval on the bundled class model (500 samples); edit = the Edit lab's modes on 500 real "
+                            "digits (class kept by inpainting and SDEdit, inversion's round trip); networks = what each part of the "
                             "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left")
@@ -154,6 +184,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_run_arguments(command: argparse.ArgumentParser) -> None:
+    """What an edit or an interpolation shares with ``sample``: the model, the sampler, the digit, the output."""
+    source = command.add_mutually_exclusive_group()
+    source.add_argument("--checkpoint", type=Path, help="a .safetensors checkpoint (default: the bundled model)")
+    source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
+    command.add_argument("--sampler", choices=SAMPLER_NAMES, help="as for sample (default: the recipe's)")
+    command.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
+    command.add_argument("--digit", type=_non_negative_int,
+                         help="flow-class models: the digit to steer toward, 0-9 (default: none told; the edit "
+                              "follows the image)")
+    command.add_argument("--guidance", type=float, help="flow-class models with --digit: guidance scale, 0-20")
+    command.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
+    command.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
+    command.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
+    command.add_argument("--out", type=Path, required=True,
+                         help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]), FILE.gif or "
+                              "FILE.webp (the animation)")
+    command.add_argument("--fps", type=_positive_float, default=10.0, help="animation frame rate (default 10)")
+    command.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale (default 3)")
+    command.add_argument("--no-labels", action="store_true", help="animation without step captions")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -168,6 +220,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sample":
             from diffviz.commands import sample_command
             return sample_command(args)
+        if args.command == "edit":
+            from diffviz.commands import edit_command
+            return edit_command(args)
+        if args.command == "interpolate":
+            from diffviz.commands import interpolate_command
+            return interpolate_command(args)
         if args.command == "bench" and args.which == "soak":
             from diffviz.bench.soak import run as run_soak
             return run_soak(args)

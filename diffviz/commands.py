@@ -109,17 +109,14 @@ def sample_command(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from diffviz.core.device import resolve_device
-    from diffviz.core.export import ANIMATION_SUFFIXES, GifOptions, save_animation, save_png_grid
-    from diffviz.core.atomic import atomic_write
+    from diffviz.core.export import ANIMATION_SUFFIXES
     from diffviz.core.guidance import parse_interval
     from diffviz.core.recipes import get_recipe
     from diffviz.core.sampling import (choose_sampling_precision, resolve_guidance, sample, sample_final,
                                        validate_sampling)
 
     out: Path = args.out
-    kind = out.suffix.lower()
-    if kind not in OUTPUT_KINDS:
-        raise ConfigError(f"--out must end in .png, .npy or .gif, or .webp for an animated WebP (got {out.name})")
+    kind = _output_kind(out)
     validate_sampling(args.n, args.steps)
     _check_writable(out)
     _set_threads(args.threads)
@@ -144,30 +141,167 @@ def sample_command(args: argparse.Namespace) -> int:
     guided = f", {resolve_guidance(recipe, args.guidance, interval).text()}" if recipe.classes else ""
     print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}{guided}, "
           f"{chosen.line()}", file=sys.stderr)
-    animated = kind in ANIMATION_SUFFIXES
-    with tqdm(total=args.steps + 1 if animated else args.n, desc="sample", file=sys.stderr,
-              disable=None, unit="step" if animated else "img") as bar:
-        def progress(done: int, _total: int) -> None:
-            bar.update(done - bar.n)
-
-        if animated:
-            wants_features = any(p.startswith("feature:") for p in panels)
-            options = GifOptions(panels=panels, fps=args.fps, scale=args.scale, labels=not args.no_labels)
+    if kind in ANIMATION_SUFFIXES:
+        wants_features = any(p.startswith("feature:") for p in panels)
+        with _frame_bar(args.steps + 1) as progress:
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
                                 device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta,
                                 **choice)
-            save_animation(trajectory, out, options)
-            images = trajectory.final
-        else:
-            images = sample_final(model, args.n, args.steps, args.seed, device=device, on_batch=progress,
+        images = _save_run(trajectory, out, args, panels)
+    else:
+        with tqdm(total=args.n, desc="sample", file=sys.stderr, disable=None, unit="img") as bar:
+            images = sample_final(model, args.n, args.steps, args.seed, device=device,
+                                  on_batch=lambda done, _total: bar.update(done - bar.n),
                                   recipe=recipe, sampler=sampler, eta=args.eta, **choice)
-            if kind == ".npy":
-                atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
-            else:
-                save_png_grid(images, out, scale=args.scale)
+        _save_images(images, out, args.scale)
     print(f"wrote {out}")
     if args.metrics:
         from diffviz.core.quality import shipped_meter
 
         print(f"quality of {len(images)} samples: {shipped_meter().measure(images).line()}")
+    return 0
+
+
+def _output_kind(out: Path) -> str:
+    kind = out.suffix.lower()
+    if kind not in OUTPUT_KINDS:
+        raise ConfigError(f"--out must end in .png, .npy or .gif, or .webp for an animated WebP (got {out.name})")
+    return kind
+
+
+def _frame_bar(frames: int):
+    """A tqdm bar over a run's frames, as a context whose value is ``on_frame(done, total)``."""
+    from contextlib import contextmanager
+
+    from tqdm import tqdm
+
+    @contextmanager
+    def bar():
+        with tqdm(total=frames, desc="run", file=sys.stderr, disable=None, unit="step") as progress:
+            yield lambda done, _total: progress.update(done - progress.n)
+
+    return bar()
+
+
+def _save_images(images: np.ndarray, out: Path, scale: int) -> None:
+    from diffviz.core.atomic import atomic_write
+    from diffviz.core.export import save_png_grid
+
+    if out.suffix.lower() == ".npy":
+        atomic_write(out, lambda handle: np.save(handle, images.astype(np.float32), allow_pickle=False))
+    else:
+        save_png_grid(images, out, scale=scale)
+
+
+def _save_run(trajectory, out: Path, args: argparse.Namespace, panels: tuple[str, ...] = ("x",)) -> np.ndarray:
+    """A recorded run to ``out``: the animation for .gif/.webp, the results for .png/.npy; returns the results."""
+    from diffviz.core.export import ANIMATION_SUFFIXES, GifOptions, save_animation
+
+    if out.suffix.lower() in ANIMATION_SUFFIXES:
+        save_animation(trajectory, out, GifOptions(panels=panels, fps=args.fps, scale=args.scale,
+                                                   labels=not args.no_labels))
+    else:
+        _save_images(trajectory.final, out, args.scale)
+    return trajectory.final
+
+
+def read_edit_input(path: Path, what: str, light_on_dark: bool = True) -> np.ndarray:
+    """``--input`` / ``--mask``: an image file made grey and 28x28, or a .npy of (N, 1, 28, 28) in [0, 1]
+    (never unpickled); checked by ``core.editing.check_images``."""
+    from diffviz.core.data import IMAGE_SUFFIXES, read_image_file
+    from diffviz.core.editing import check_images
+    from diffviz.core.errors import DataError
+
+    if not path.is_file():
+        raise DataError(f"{what} {path} does not exist")
+    if path.suffix.lower() == ".npy":
+        try:
+            array = np.load(path, allow_pickle=False)
+        except Exception as exc:  # a pickle, a damaged header: one line either way
+            raise DataError(f"{what} {path} is not a plain numpy array file ({exc})") from None
+        return check_images(array, f"{what} {path.name}")
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise DataError(f"{what} must be an image file ({', '.join(sorted(IMAGE_SUFFIXES))}) or a .npy "
+                        f"(got {path.name})")
+    return check_images(read_image_file(path, light_on_dark=light_on_dark)[None, None] / 255.0, what)
+
+
+def _run_setup(args: argparse.Namespace):
+    """What an edit or interpolation run shares with ``sample``: the output checked, the model, its recipe,
+    the device; the digit, guidance and sampler checked against the recipe."""
+    from diffviz.core.device import resolve_device
+    from diffviz.core.recipes import get_recipe
+    from diffviz.core.sampling import validate_sampling
+
+    out: Path = args.out
+    _output_kind(out)
+    _check_writable(out)
+    _set_threads(args.threads)
+    device = resolve_device(args.device)
+    validate_sampling(1, args.steps, args.digit, args.guidance)
+    model, info = _load_model(args.checkpoint, args.recipe)
+    recipe = get_recipe(info.recipe)
+    if (args.digit is not None or args.guidance is not None) and not recipe.classes:
+        raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a {recipe.name} "
+                          "model")
+    if args.guidance is not None and args.digit is None:
+        raise ConfigError("--guidance steers toward a digit: give --digit too (an edit is told no digit otherwise)")
+    if args.sampler and args.sampler not in recipe.samplers:
+        raise ConfigError(f"a {recipe.name} model samples with {' or '.join(recipe.samplers)}, not {args.sampler}")
+    return out, model, info, recipe, device
+
+
+def edit_command(args: argparse.Namespace) -> int:
+    from diffviz.core import editing
+    from diffviz.core.edit_modes import EDIT_MODES, EditRequest
+    from diffviz.core.editing import run_edit
+
+    mode = EDIT_MODES[args.mode]
+    if args.mask is not None and not mode.uses_mask:
+        raise ConfigError(f"--mask is for inpaint; {mode.title} does not use one")
+    if args.mask is None and mode.uses_mask:
+        raise ConfigError("inpaint needs --mask: an image or .npy where 1 (white) marks the part to regenerate")
+    if args.strength is not None and not mode.uses_strength:
+        raise ConfigError(f"--strength is for sdedit and inpaint; {mode.title} walks all the way to noise")
+    if args.jumps and not mode.uses_jumps:
+        raise ConfigError(f"--jumps is for inpaint; {mode.title} has no resampling")
+    images = read_edit_input(args.input, "the input")
+    mask = read_edit_input(args.mask, "the mask", light_on_dark=False) if args.mask is not None else None
+    if args.strength is not None:
+        editing.check_strength(args.strength)
+    out, model, info, recipe, device = _run_setup(args)
+    why = mode.unavailable_for(recipe.process.invertible)
+    if why:
+        raise ConfigError(why)
+    print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
+          f"{info.summary()}", file=sys.stderr)
+    request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
+                          steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
+                          seed=args.seed)
+    with _frame_bar(request.frames) as progress:
+        trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
+    _save_run(trajectory, out, args)
+    if mode.needs_inversion:
+        print(f"round trip: mean |error| {trajectory.edit.round_trip_error(trajectory)[0]:.4f} (pixels in 0..1)")
+    print(f"wrote {out}")
+    return 0
+
+
+def interpolate_command(args: argparse.Namespace) -> int:
+    from diffviz.core.edit_modes import INTERPOLATE, EditRequest
+    from diffviz.core.editing import run_edit
+
+    parts = [part.strip() for part in args.seeds.split(",")]
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        raise ConfigError(f"--seeds takes two whole numbers separated by a comma, e.g. 3,7 (got {args.seeds!r})")
+    out, model, info, recipe, device = _run_setup(args)
+    print(f"{args.method} between the noises of seeds {parts[0]} and {parts[1]}: {args.n} images in {args.steps} "
+          f"steps with {info.summary()}", file=sys.stderr)
+    request = EditRequest(mode=INTERPOLATE.key, seeds=(int(parts[0]), int(parts[1])), n=args.n, method=args.method,
+                          steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
+                          seed=args.seed)
+    with _frame_bar(request.frames) as progress:
+        trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
+    _save_run(trajectory, out, args)
+    print(f"wrote {out}")
     return 0

@@ -41,6 +41,11 @@ def run_bench(args: argparse.Namespace) -> int:
 
         print_guidance_bench()
         return 0
+    if which == "edit":
+        from diffviz.bench.editing import print_edit_bench
+
+        print_edit_bench()
+        return 0
     if which == "networks":
         from diffviz.bench.networks import print_network_bench
 

@@ -103,27 +103,32 @@ def load_torchvision(kind: str, root: Path | None = None, download: bool = True)
     return _from_uint8(pixels, labels, f"{class_name} ({len(pixels):,} images)")
 
 
-def load_image_folder(folder: Path) -> DigitData:
-    """Every image file in ``folder`` (not recursive), made grey, fitted into 28x28, light-on-dark like MNIST."""
+def read_image_file(path: Path, light_on_dark: bool = True) -> np.ndarray:
+    """One image file made grey and fitted into 28x28 (uint8): how ``folder:`` data and the Edit lab's
+    "open an image" read a picture. ``light_on_dark`` turns dark strokes on a light page into MNIST's
+    light strokes on black; a mask keeps its own values (white = regenerate)."""
     from PIL import Image, ImageOps
 
+    try:
+        with Image.open(path) as image:
+            grey = ImageOps.pad(image.convert("L"), (IMAGE_SIZE, IMAGE_SIZE), color=None)
+    except Exception as exc:
+        raise DataError(f"cannot read the image {path}: {exc}") from exc
+    array = np.asarray(grey, dtype=np.uint8)
+    if light_on_dark and array.mean() > 127:  # dark strokes on a light page: invert to MNIST's light-on-dark
+        array = 255 - array
+    return array
+
+
+def load_image_folder(folder: Path) -> DigitData:
+    """Every image file in ``folder`` (not recursive), made grey, fitted into 28x28, light-on-dark like MNIST."""
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError(f"the image folder {folder} does not exist")
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
     if not files:
         raise DataError(f"no images ({', '.join(sorted(IMAGE_SUFFIXES))}) found in {folder}")
-    pixels = []
-    for file in files:
-        try:
-            with Image.open(file) as image:
-                grey = ImageOps.pad(image.convert("L"), (IMAGE_SIZE, IMAGE_SIZE), color=None)
-        except Exception as exc:
-            raise DataError(f"cannot read the image {file}: {exc}") from exc
-        array = np.asarray(grey, dtype=np.uint8)
-        if array.mean() > 127:  # dark strokes on a light page: invert to MNIST's light-on-dark
-            array = 255 - array
-        pixels.append(array)
+    pixels = [read_image_file(file) for file in files]
     return _from_uint8(np.stack(pixels), None, f"{folder.name} ({len(pixels)} images)")
 
 

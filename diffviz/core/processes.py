@@ -83,6 +83,7 @@ class NoisingProcess(ABC):
     title: str          # how the Schedule view lists it
     target_name: str    # what the model is trained to output, in words ("clean image", "noise")
     schedule_is_slow = False  # its schedule() takes seconds the first time (imports diffusers): make it off the GUI
+    invertible = False  # an image can be walked back to its noise and forward again (DDIM; core.editing)
 
     @abstractmethod
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
@@ -105,9 +106,19 @@ class NoisingProcess(ABC):
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         """Model-space images to the [0, 1] the views show."""
 
+    def from_screen(self, images: torch.Tensor) -> torch.Tensor:
+        """Screen [0, 1] images to model space (the blends work on the screen's scale): where an edit's
+        input image enters the walk (``core.editing``)."""
+        return images
+
     def level_of(self, condition: float) -> float:
         """How noisy an input told ``condition`` is, 0 (clean) to 1 (noise): the blend amount itself."""
         return float(condition)
+
+    def steps_below(self, level: float) -> int | None:
+        """The most sampling steps a walk starting at noise ``level`` can take (None: no limit). A DDPM
+        model knows only its integer timesteps, so an edit at strength 0.02 has 20 of them to walk."""
+        return None
 
     @abstractmethod
     def schedule(self) -> Schedule:
@@ -179,6 +190,20 @@ class BlendProcess(NoisingProcess):
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         return x
 
+    def renoise(self, x: torch.Tensor, level: float, to_level: float,
+                generator: torch.Generator | None = None) -> torch.Tensor:
+        """``x`` at noise ``level`` taken forward to the noisier ``to_level``, as noising would have made it:
+        RePaint's resampling jump (``core.editing``). The digit's share falls to ``1 - to_level``; fresh noise
+        makes up the rest. For Gaussian noise that is exact (the variances add); the course's uniform noise
+        has no such rule, so the missing share is simply blended in from a fresh draw."""
+        keep = (1.0 - to_level) / (1.0 - level)
+        noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
+        if self.noise_kind == "gaussian":
+            extra = max(to_level ** 2 - (keep * level) ** 2, 0.0) ** 0.5
+        else:
+            extra = to_level - keep * level
+        return keep * x + extra * noise
+
     def schedule(self) -> Schedule:
         return BlendSchedule(gaussian=self.noise_kind == "gaussian")
 
@@ -217,6 +242,7 @@ class DDPMProcess(NoisingProcess):
     beta_schedule: str = "linear"
     target_name: str = "noise"
     schedule_is_slow = True
+    invertible = True  # DDIM at eta 0 is deterministic both ways
     _cache: dict = field(default_factory=dict, compare=False, repr=False)  # the DDPMScheduler, made on first use
 
     def __post_init__(self) -> None:
@@ -269,6 +295,12 @@ class DDPMProcess(NoisingProcess):
 
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         return ddpm.to_screen(x)
+
+    def from_screen(self, images: torch.Tensor) -> torch.Tensor:
+        return images * 2 - 1
+
+    def steps_below(self, level: float) -> int | None:
+        return max(int(level * self.train_timesteps), 0)
 
     def schedule(self) -> Schedule:
         return DDPMSchedule(alpha_bar=self.alpha_bars().double().numpy())

@@ -127,6 +127,11 @@ class QualityMeter:
             probs.append(F.softmax(self.classifier.fc2(f), dim=1).double().numpy())
         return np.concatenate(probs), np.concatenate(feats)
 
+    def digits(self, images: np.ndarray | torch.Tensor) -> np.ndarray:
+        """The digit (0..9) the classifier reads in each image, even a poor one: whether an edit kept an
+        image's class (``diffviz bench edit``)."""
+        return self.embed(images)[0][:, :NOT_A_DIGIT].argmax(1)
+
     def measure(self, images: np.ndarray | torch.Tensor) -> QualityReport:
         probs, feats = self.embed(images)
         digit = probs[:, :NOT_A_DIGIT].argmax(1)  # the most likely digit, even for a poor sample
@@ -161,6 +166,12 @@ def not_a_digit_batch(images: torch.Tensor, n: int, generator: torch.Generator) 
     return torch.cat([noise, flat, buried])
 
 
+def holdout_indices(count: int = 10_000, holdout: int = 1000, seed: int = 0) -> torch.Tensor:
+    """The bundled digits ``train_classifier`` kept back (its first ``holdout`` of a seeded permutation):
+    real digits the meter never saw, for measuring edits of real digits fairly."""
+    return torch.randperm(count, generator=torch.Generator().manual_seed(seed))[:holdout]
+
+
 def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0,
                      holdout: int = 1000) -> tuple[DigitClassifier, float]:
     """Train the meter's classifier (random ±2 px shifts, plus a quarter "not a digit" examples per batch).
@@ -169,7 +180,7 @@ def train_classifier(images: torch.Tensor, labels: torch.Tensor, epochs: int = 1
     """
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
-    order = torch.randperm(len(images), generator=generator)
+    order = torch.randperm(len(images), generator=generator)  # holdout_indices repeats this draw
     test_idx, train_idx = order[:holdout], order[holdout:]
     model = DigitClassifier()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

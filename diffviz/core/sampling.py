@@ -27,6 +27,7 @@ from diffviz.core.guidance import MAX_GUIDANCE, Guidance
 from diffviz.core.precision import FP32, Precision, PrecisionChoice, choose_precision, model_key
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
+from diffviz.core.samplers.base import Anchor
 from diffviz.core.trajectory import Trajectory
 
 MAX_SAMPLES = 10_000
@@ -35,7 +36,7 @@ MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a l
 IMAGE_SHAPE = (1, 28, 28)
 
 __all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_trajectory_fits", "initial_noise",
-           "iter_sampler", "resolve_guidance", "sample", "sample_final", "sampling_labels", "trajectory_bytes",
+           "iter_sampler", "record_walk", "resolve_guidance", "sample", "sample_final", "sampling_labels", "trajectory_bytes",
            "validate_sampling"]
 
 
@@ -107,13 +108,14 @@ def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
 def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, sampler: str | None = None,
                  capture: FeatureCapture | None = None, inspect_result: bool = True, eta: float = 0.0,
                  seed: int = 0, labels: torch.Tensor | None = None,
-                 guidance: Guidance | float | None = None, precision: Precision = FP32) -> Iterator[SamplerStep]:
+                 guidance: Guidance | float | None = None, precision: Precision = FP32,
+                 anchor: Anchor | None = None) -> Iterator[SamplerStep]:
     """Frames 0..steps of the recipe's sampler (or ``sampler``), x and prediction on the [0, 1] screen scale.
 
     ``labels`` and ``guidance`` (a ``Guidance`` or a scale; None: the recipe's default) matter only to class
     recipes; ``seed`` seeds the
     fresh noise of stochastic samplers. ``precision`` is how the network runs (``core.precision``); the frames
-    are fp32 whatever it is.
+    are fp32 whatever it is. An ``anchor`` makes the walk an edit (``core.editing``).
     """
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
@@ -124,8 +126,11 @@ def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, 
     precision.prepare(model)
     generator = torch.Generator(device=x.device).manual_seed(seed + 1)
     to_screen = recipe.process.to_screen
-    for step in chosen.run(denoiser, x, steps, eta=eta, generator=generator, inspect_result=inspect_result):
+    for step in chosen.run(denoiser, x, steps, eta=eta, generator=generator, inspect_result=inspect_result,
+                           anchor=anchor):
         step.x, step.pred = to_screen(step.x), to_screen(step.pred)
+        if anchor is not None and step.frame == steps:
+            step.x = anchor.kept_exactly(step.x)
         yield step
 
 
@@ -136,7 +141,9 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            recipe: Recipe = RECIPES["course"], sampler: str | None = None, eta: float = 0.0,
            digit: int | None = None, guidance: float | None = None,
            precision: Precision = FP32, guidance_interval: tuple[float, float] | None = None,
-           on_start: Callable[[Trajectory], None] | None = None, keep_stopped: bool = False) -> Trajectory | None:
+           on_start: Callable[[Trajectory], None] | None = None, keep_stopped: bool = False, *,
+           noise: torch.Tensor | None = None, anchor: Anchor | None = None, labelled: bool = True,
+           edit: object | None = None) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
@@ -150,41 +157,68 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     recorded: the same object is filled in place and returned at the end, and a reader on another thread
     may look at frames below its ``frames_made`` while the rest are computed (the rule is in
     ``core.trajectory``).
+
+    Edits (``core.editing``) start from their own ``noise`` (model space, (n, 1, 28, 28); None: the seed's),
+    tie the walk to an ``anchor``, are not told 0 to 9 in turn (``labelled=False``: a class model is told
+    no label unless a ``digit`` is chosen) and leave their ``edit`` record on the trajectory.
     """
     validate_sampling(n, steps, digit, guidance)
     guided = resolve_guidance(recipe, guidance, guidance_interval)
-    labels = sampling_labels(recipe, n, digit)
+    labels = sampling_labels(recipe, n, digit) if labelled or digit is not None else None
+    device = torch.device(device)
+    x0 = (initial_noise(n, seed, recipe=recipe) if noise is None else noise).to(device)
+    sampler = sampler or recipe.sampler
+
+    def walk(capture: FeatureCapture | None) -> Iterator[SamplerStep]:
+        return iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed, labels=labels,
+                            guidance=guided, precision=precision, anchor=anchor)
+
+    described = dict(seed=seed, sampler=sampler, recipe=recipe.name,
+                     labels=None if labels is None else labels.numpy(),
+                     guidance=guided.scale if labels is not None else 1.0, guidance_interval=guided.interval,
+                     edit=edit)
+    return record_walk(model, walk, tuple(x0.shape), steps, described, features=features, device=device,
+                       cancel=cancel, on_frame=on_frame, on_start=on_start, keep_stopped=keep_stopped)
+
+
+def record_walk(model: nn.Module, walk: Callable[[FeatureCapture | None], Iterator[SamplerStep]],
+                shape: tuple[int, ...], steps: int, described: dict, *, features: bool | int = False,
+                device: torch.device | str = "cpu", cancel: threading.Event | None = None,
+                on_frame: Callable[[int, int], None] | None = None,
+                on_start: Callable[[Trajectory], None] | None = None,
+                keep_stopped: bool = False) -> Trajectory | None:
+    """Record every frame a walk yields into preallocated arrays: the loop behind ``sample`` and the edits.
+
+    ``walk(capture)`` yields frames 0..``steps`` on the screen scale for images of ``shape``;
+    ``described`` holds the Trajectory's other fields (seed, sampler, recipe, labels, ...). ``features``,
+    ``cancel``, ``on_frame``, ``on_start`` and ``keep_stopped`` as for ``sample``.
+    """
     device = torch.device(device)
     was_training = model.training
     model.to(device).eval()
+    n = shape[0]
     check_trajectory_fits(model, n, steps, features)
     limit = None if features is True else int(features)
     capture = FeatureCapture(model, limit) if features else None
-    x0 = initial_noise(n, seed, recipe=recipe).to(device)
     frames = steps + 1
-    xs = np.empty((frames, *x0.shape), dtype=np.float32)
+    xs = np.empty((frames, *shape), dtype=np.float32)
     preds = np.empty_like(xs)
     mixes = np.empty(steps, dtype=np.float64)
     levels = np.empty(frames, dtype=np.float64)
     conditions = np.empty(frames, dtype=np.float64)
     layer_maps: dict[str, np.ndarray] = {}  # filled in place: stacking afterwards would copy it all again
-    sampler = sampler or recipe.sampler
     recording: Trajectory | None = None  # made once frame 0 is written, when every layer's array exists
 
     def start_recording() -> Trajectory:
         facts = model_facts(model)
-        return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, seed=seed, sampler=sampler,
-                          recipe=recipe.name, levels=levels, conditions=conditions,
-                          labels=None if labels is None else labels.numpy(),
-                          guidance=guided.scale if labels is not None else 1.0,
-                          guidance_interval=guided.interval, frames_made=0,
+        return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, levels=levels, conditions=conditions,
+                          frames_made=0, **described,
                           layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
 
     try:
         if capture is not None:
             capture.__enter__()
-        for record in iter_sampler(model, x0, steps, recipe, sampler, capture, eta=eta, seed=seed,
-                                   labels=labels, guidance=guided, precision=precision):
+        for record in walk(capture):
             if cancel is not None and cancel.is_set():
                 return recording.stopped_at() if keep_stopped and recording is not None else None
             xs[record.frame] = record.x.cpu().numpy()

@@ -30,6 +30,7 @@ were going, so nothing claims a result the run did not reach.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -54,6 +55,7 @@ class Trajectory:
     layer_notes: dict[str, str] = field(default_factory=dict)  # layer -> the note of the model that made the maps
     frames_made: int | None = None     # frames 0..frames_made-1 are written (module docstring); None: all of them
     planned_steps: int | None = None   # a stopped run: the steps it was asked for; None: it ran them all
+    edit: Any = None                   # an edit's record (core.edit_modes.EditRecord); None: sampled from noise
 
     def __post_init__(self) -> None:
         straight = 1.0 - np.arange(self.n_frames) / max(self.planned_steps or self.n_steps, 1)
@@ -156,6 +158,10 @@ class Trajectory:
         stopped run's last frame says ``stopped after step 12/40``."""
         from diffviz.core.samplers import get_sampler  # the samplers need torch; a Trajectory does not
 
+        if self.edit is not None:
+            own = self.edit.caption(self, frame)
+            if own:
+                return own
         if not self.stopped:
             return get_sampler(self.sampler).caption(self, frame)
         if frame >= self.n_steps:

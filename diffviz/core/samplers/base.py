@@ -47,6 +47,70 @@ class SamplerStep:
     features: dict[str, np.ndarray] = field(default_factory=dict)
 
 
+@dataclass
+class Anchor:
+    """What an edit ties a walk to (``core.editing``): the image it starts from, the noise level it starts at,
+    and the pixels held to that image.
+
+    ``start`` < 1 is SDEdit: the walk begins at the image noised to that level, not at pure noise, and walks
+    the rest of the way down; 1 forgets the image and begins at the noise itself. ``mask`` (1 = regenerate,
+    0 = keep: diffusers' convention) is RePaint: after every step the kept pixels are replaced by the image
+    noised to the level the step reached, ``x = m ⊙ x_gen + (1 − m) ⊙ noised(image)``, so the model only
+    ever fills in the hole, in harmony with the rest. ``jumps`` redoes every step that many more times, each
+    time after noising the step's result back up (RePaint's resampling), which gives the hole's content more
+    chances to agree with what is kept."""
+
+    image: torch.Tensor               # (N, C, H, W) on the screen's [0, 1] scale
+    start: float = 1.0                # the noise level the walk begins at, 0 < start <= 1
+    mask: torch.Tensor | None = None  # broadcastable to image: 1 = regenerate, 0 = keep; None: nothing held
+    jumps: int = 0
+
+    @property
+    def repeats(self) -> int:
+        """How many times each step is taken: once, plus the resampling jumps of an inpainting walk."""
+        return 1 + (self.jumps if self.mask is not None else 0)
+
+    @property
+    def starts_from_image(self) -> bool:
+        return self.start < 1.0
+
+    def kept_exactly(self, result: torch.Tensor) -> torch.Tensor:
+        """The result (screen scale) with every kept pixel exactly the image's: the last step already holds
+        them, but a model space of [-1, 1] can move one in the last bit on its way back to [0, 1]."""
+        if self.mask is None:
+            return result
+        kept = (self.mask.to(result.device) == 0).expand_as(result)
+        return torch.where(kept, self.image.to(result), result)
+
+    def held(self, x: torch.Tensor, known: torch.Tensor) -> torch.Tensor:
+        """``x`` with the kept pixels replaced by ``known`` (the image at x's noise level, model space)."""
+        if self.mask is None:
+            return x
+        mask = self.mask.to(x)
+        return mask * x + (1 - mask) * known
+
+
+def blend_begin(anchor: "Anchor | None", process: "NoisingProcess", noise: torch.Tensor) -> torch.Tensor:
+    """Where a walk on the blend's straight line begins: the noise, or the anchor's image noised to its start."""
+    if anchor is None or not anchor.starts_from_image:
+        return noise
+    image = anchor.image.to(noise)
+    return process.noisy_at(image, full(noise, anchor.start), noise)[0]
+
+
+def blend_hold(anchor: "Anchor | None", process: "NoisingProcess", x: torch.Tensor, level: float,
+               generator: torch.Generator | None) -> torch.Tensor:
+    """RePaint's replacement for walks on the blend's line: the kept pixels become the image noised to
+    ``level`` with fresh noise (the image itself at level 0)."""
+    if anchor is None or anchor.mask is None:
+        return x
+    image = anchor.image.to(x)
+    if level <= 0.0:
+        return anchor.held(x, process.from_screen(image))
+    fresh = process.draw_noise(tuple(x.shape), generator).to(x)
+    return anchor.held(x, process.noisy_at(image, full(x, level), fresh)[0])
+
+
 class Denoiser:
     """The model of a recipe, as samplers call it: ``clean(x, condition)`` gives (model output, clean estimate).
 
@@ -127,6 +191,7 @@ class Sampler(ABC):
     name: str
     summary: str
     takes_eta: bool = False  # DDIM's eta: how much fresh noise each step adds
+    resamples: bool = True   # can redo a step from its own noised-back result (RePaint's jumps, ``Anchor``)
 
     @abstractmethod
     def works_with(self, process: "NoisingProcess") -> bool:
@@ -142,10 +207,12 @@ class Sampler(ABC):
 
     @abstractmethod
     def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
-            generator: torch.Generator | None = None, inspect_result: bool = True) -> Iterator[SamplerStep]:
+            generator: torch.Generator | None = None, inspect_result: bool = True,
+            anchor: Anchor | None = None) -> Iterator[SamplerStep]:
         """Yield frames 0..steps from the noise ``x`` (model space). With ``inspect_result`` the model also looks
         at the result, so the last frame has a prediction and feature maps like every other (one extra forward
-        pass); without it the result frame's prediction is the result itself."""
+        pass); without it the result frame's prediction is the result itself. An ``anchor`` makes the walk an
+        edit: it begins at the anchor's image noised to its start level, and holds the pixels its mask keeps."""
 
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         """A frame's caption for the timeline and exports, e.g. ``step 3/40 · heun · t = 0.950``."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator
 import torch
 
 from diffviz.core.processes import BlendProcess
-from diffviz.core.samplers.base import Denoiser, Sampler, SamplerStep, full
+from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, blend_begin, blend_hold, full
 
 if TYPE_CHECKING:
     from diffviz.core.processes import NoisingProcess
@@ -35,13 +35,25 @@ class CourseSampler(Sampler):
         return isinstance(process, BlendProcess)
 
     def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
-            generator: torch.Generator | None = None, inspect_result: bool = True) -> Iterator[SamplerStep]:
+            generator: torch.Generator | None = None, inspect_result: bool = True,
+            anchor: Anchor | None = None) -> Iterator[SamplerStep]:
+        # From a start level s < 1 (an edit) the line is walked from t = s: the Euler step's fraction
+        # dt / t = (s/n) / (s (1 - i/n)) is still 1 / (n - i), only the t the model is told changes.
+        process = denoiser.process
+        start = anchor.start if anchor is not None else 1.0
+        x = blend_begin(anchor, process, x)
+        repeats = anchor.repeats if anchor is not None else 1
         for i in range(steps):
-            t = 1.0 - i / steps
-            _, pred = denoiser.clean(x, full(x, t))
+            t, t_next = start * (1.0 - i / steps), start * (1.0 - (i + 1) / steps)
             mix = 1.0 / (steps - i)
-            yield SamplerStep(i, x, pred, condition=t, level=t, mix=mix, features=denoiser.take_features())
-            x = x * (1 - mix) + pred * mix
+            for repeat in range(repeats):
+                if repeat:  # a resampling jump: the step's result noised back up to t, and the step redone
+                    x = process.renoise(x_next, t_next, t, generator)
+                _, pred = denoiser.clean(x, full(x, t))
+                features = denoiser.take_features()
+                x_next = blend_hold(anchor, process, x * (1 - mix) + pred * mix, t_next, generator)
+            yield SamplerStep(i, x, pred, condition=t, level=t, mix=mix, features=features)
+            x = x_next
         pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
         yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
 

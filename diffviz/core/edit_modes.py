@@ -1,0 +1,181 @@
+"""The Edit lab's modes as objects: what each does, in words and in a formula, and what it left on a run.
+
+Why a registry of modes: the Edit view, the CLI and the captions of an edited run all ask the
+same questions of a mode (its title, what it explains, which controls it uses, whether a
+recipe can do it) and none of them should compare mode names to find out. The algorithms
+live in ``core.editing`` (they need torch); this module is torch-free, so the view can lay
+out its controls and texts before the engine is loaded.
+
+An edit's run is an ordinary ``Trajectory`` (the timeline, inspector, Compare view and
+exports work on it as on any other) carrying an ``EditRecord``: the input it started from,
+the mask, the strength, and what the view plots beside it (the noise's norm along an
+interpolation path, the round trip's error per step of an inversion).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from diffviz.core.trajectory import Trajectory
+
+
+@dataclass(frozen=True)
+class EditMode:
+    """One way of handing the model an image (or two noises) and watching what it does with it."""
+
+    key: str                  # its name in EDIT_MODES and on the command line
+    title: str                # how the Edit view lists it
+    summary: str              # one line: what a learner will see
+    formula: str              # the step that makes it, as the view shows it (HTML)
+    explanation: str          # a paragraph for the view (HTML)
+    uses_strength: bool = False
+    uses_mask: bool = False
+    uses_jumps: bool = False
+    uses_image: bool = True   # interpolation starts from two noises, not from an image
+    needs_inversion: bool = False  # only for processes that can walk an image back to its noise
+    default_strength: float = 1.0
+
+    def unavailable_for(self, invertible: bool) -> str:
+        """Why a model whose process is (or is not) ``invertible`` cannot do this mode; empty when it can."""
+        if self.needs_inversion and not invertible:
+            return (f"{self.title} needs a DDPM model (the ddpm or ddpm-cosine recipe): DDIM walks an image "
+                    "to noise and back deterministically; the blend recipes' sampler has no such inverse")
+        return ""
+
+
+SDEDIT = EditMode(
+    key="sdedit", title="Noise and denoise (SDEdit)", uses_strength=True, default_strength=0.5,
+    summary="your image, noised to the strength, then denoised back: a sketch becomes a digit",
+    formula="x<sub>s</sub> = noised(image, s), then the sampler from s to 0",
+    explanation="The image is noised to the <b>strength</b> s with the recipe's own noising, exactly as training "
+                "would, and the sampler walks down from there instead of from pure noise (Meng et al. 2022, "
+                "SDEdit). At strength 0 nothing is noised and the result is your image; at 1 the image is "
+                "forgotten and this is ordinary sampling. In between, the noise hides the details and keeps the "
+                "rough shape: the model repaints the details its own way.")
+INPAINT = EditMode(
+    key="inpaint", title="Inpaint (RePaint)", uses_strength=True, uses_mask=True, uses_jumps=True,
+    summary="paint a hole with the mask tool: the model fills it, in harmony with the rest",
+    formula="x = m ⊙ x<sub>gen</sub> + (1 − m) ⊙ noised(x<sub>known</sub>)",
+    explanation="After every step the pixels outside the mask m are replaced by your image noised to the level "
+                "the step reached (Lugmayr et al. 2022, RePaint), so the model only ever fills the hole, and "
+                "sees at each level a surrounding that looks like its own work. <b>Jumps</b> redo each step "
+                "after noising its result back up, so the hole's content has more chances to agree with what "
+                "is kept. The result keeps every unmasked pixel of your image exactly.")
+INTERPOLATE = EditMode(
+    key="interpolate", title="Interpolate two noises", uses_image=False,
+    summary="two seeds' noises and the images between them, sampled along one path",
+    formula="slerp(a, b, w) = sin((1−w)θ)/sin θ · a + sin(wθ)/sin θ · b",
+    explanation="Two starting noises a and b (two seeds) and noises between them, each sampled the same way. "
+                "A straight line (lerp) between two Gaussian noises passes through noise that is too weak: "
+                "halfway its norm is about 0.71 of theirs, and the model, which never saw noise that faint, "
+                "draws blurry grey images there. The spherical path (slerp) keeps the norm, so every image on "
+                "it is as sharp as the ends. The plot shows the norm along both paths.")
+INVERT = EditMode(
+    key="invert", title="Invert (DDIM)", needs_inversion=True,
+    summary="your image walked back to noise, then forward again: how much comes back?",
+    formula="x<sub>t+1</sub> = √ᾱ<sub>t+1</sub> · x̂<sub>0</sub> + √(1 − ᾱ<sub>t+1</sub>) · ε̂",
+    explanation="DDIM at eta 0 is deterministic, so it can run backwards: each step moves the image to the next "
+                "noise level along the model's own estimate of the noise in it. The first half of the run walks "
+                "your image to pure noise, the second half samples from that noise. The plot shows the round "
+                "trip's error at each level: a model that understands the image well brings it back almost "
+                "unchanged, and the noise it found is the image's own point in the model's noise space.")
+
+EDIT_MODES: dict[str, EditMode] = {mode.key: mode for mode in (SDEDIT, INPAINT, INTERPOLATE, INVERT)}
+INTERPOLATIONS = ("slerp", "lerp")
+
+
+@dataclass
+class EditRequest:
+    """What a learner asked of the Edit lab, as the view and the CLI hand it to ``core.editing.run_edit``."""
+
+    mode: str                                  # a key of EDIT_MODES
+    images: np.ndarray | None = None           # (N, 1, 28, 28) in [0, 1]; None for an interpolation
+    mask: np.ndarray | None = None             # inpainting: 1 = regenerate
+    strength: float | None = None              # None: the mode's default
+    jumps: int = 0
+    steps: int = 40
+    seeds: tuple[int, int] = (0, 1)            # interpolation's two noises
+    n: int = 8                                 # interpolation's images, ends included
+    method: str = "slerp"
+    digit: int | None = None                   # class models: the digit to steer toward (None: told none)
+    guidance: float | None = None
+    sampler: str | None = None                 # None: the recipe's
+    seed: int = 0
+
+    @property
+    def edit_mode(self) -> EditMode:
+        return check_mode(self.mode)
+
+    @property
+    def frames(self) -> int:
+        """The frames its run will have (for progress bars): an inversion walks both ways."""
+        return (2 if self.edit_mode.needs_inversion else 1) * self.steps + 1
+
+
+@dataclass
+class EditRecord:
+    """What an edit left on its ``Trajectory``: its mode and settings, its input, and what the view plots."""
+
+    mode: str                                  # a key of EDIT_MODES
+    source: np.ndarray | None = None           # (N, 1, H, W) in [0, 1]: the images edited (None: interpolation)
+    mask: np.ndarray | None = None             # (1 or N, 1, H, W): 1 = regenerated, 0 = kept
+    strength: float = 1.0
+    jumps: int = 0
+    seeds: tuple[int, int] | None = None       # interpolation's two noises
+    method: str = "slerp"                      # interpolation's path
+    weights: np.ndarray | None = None          # (N,) where along the path each image lies, 0..1
+    norms: dict[str, np.ndarray] = field(default_factory=dict)  # path -> the noise's norm at each weight
+    inversion_steps: int = 0                   # inversion: frames below this walk the image toward noise
+
+    @property
+    def edit_mode(self) -> EditMode:
+        return EDIT_MODES[self.mode]
+
+    def text(self) -> str:
+        """The settings in a line, for captions and the status bar."""
+        mode = self.edit_mode
+        if not mode.uses_image:
+            return f"{self.method} between seeds {self.seeds[0]} and {self.seeds[1]}"
+        if not mode.uses_strength:
+            return mode.title
+        parts = [f"strength {self.strength:g}"]
+        if mode.uses_jumps and self.jumps:
+            parts.append(f"{self.jumps} jump{'s' if self.jumps != 1 else ''}")
+        return " · ".join(parts)
+
+    def caption(self, trajectory: "Trajectory", frame: int) -> str:
+        """A frame's caption in the edit's words, or empty to let the sampler caption it."""
+        if trajectory.stopped and frame >= trajectory.n_steps:
+            return ""  # "stopped after step k/n" is the trajectory's own
+        k = self.inversion_steps
+        if k:
+            if frame < k:
+                return f"inverting {frame + 1}/{k} · image → noise · t = {int(trajectory.levels[frame] * 999)}"
+            if frame < trajectory.n_steps:
+                return f"back {frame - k + 1}/{k} · noise → image · t = {int(trajectory.conditions[frame])}"
+            return f"round trip done ({k} + {k} steps)"
+        if frame >= trajectory.n_steps:
+            return f"{self.edit_mode.title}: result ({trajectory.n_steps} steps, {self.text()})"
+        return ""
+
+    def round_trip_error(self, trajectory: "Trajectory") -> np.ndarray:
+        """Inversion: mean absolute difference between the image walked toward noise and the image walked
+        back, at each of the k + 1 noise levels they share (index 0: the input against the result)."""
+        k = self.inversion_steps
+        if not k or trajectory.frames_made < trajectory.n_frames:
+            return np.zeros(0)
+        xs = trajectory.xs
+        return np.array([np.abs(xs[i] - xs[2 * k - i]).mean() for i in range(k + 1)])
+
+
+def check_mode(key: str) -> EditMode:
+    from diffviz.core.errors import ConfigError
+
+    try:
+        return EDIT_MODES[key]
+    except KeyError:
+        raise ConfigError(f"unknown edit mode {key!r}; choose one of {', '.join(EDIT_MODES)}") from None
