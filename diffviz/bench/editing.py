@@ -46,18 +46,24 @@ def print_edit_bench(n: int = 500, steps: int = 40, recipe_name: str = "flow-cla
     print(f"Edit lab on {n} real digits the meter never saw (bundled, held out), {recipe.name} model, {steps} "
           f"steps, {recipe.sampler} sampler, no label told; the meter reads the original digit in "
           f"{kept(images):.2f} of the untouched digits")
-    print(f"{'inpaint':<22}{'setting':<22}{'class kept':>11}{'unmasked same':>15}{'seconds':>9}")
+    print(f"{'inpaint (RePaint)':<22}{'setting':<22}{'class kept':>11}{'unmasked same':>15}{'seconds':>9}")
     for hole, (rows, cols) in HOLES.items():
         mask = np.zeros((1, 1, 28, 28), np.float32)
         mask[..., rows, cols] = 1.0
         black = images * (1 - mask)
         print(f"{hole:<22}{'left black':<22}{kept(black):>11.2f}{'':>15}{'':>9}")
-        for jumps in (0, 3):
+        if recipe.classes:
+            read = editing.read_digits(model, recipe, images, mask)
+            print(f"{hole:<22}{'model reads the digit':<22}{float((read == labels).mean()):>11.2f}")
+        for jumps, read_digit in ((0, False), (3, False), (0, True), (3, True)):
+            if read_digit and not recipe.classes:
+                continue
             start = time.perf_counter()
-            result = editing.inpaint(model, recipe, images, mask, steps, jumps=jumps).final
+            result = editing.inpaint(model, recipe, images, mask, steps, jumps=jumps, read_digit=read_digit).final
             seconds = time.perf_counter() - start
             same = bool((result[:, :, mask[0, 0] == 0] == images[:, :, mask[0, 0] == 0]).all())
-            print(f"{hole:<22}{f'RePaint, {jumps} jumps':<22}{kept(result):>11.2f}{str(same):>15}{seconds:>9.1f}")
+            setting = f"{jumps} jumps{', reads digit' if read_digit else ''}"
+            print(f"{hole:<22}{setting:<22}{kept(result):>11.2f}{str(same):>15}{seconds:>9.1f}")
 
     print(f"\n{'SDEdit strength':<22}{'class kept':>11}{'mean |change|':>15}{'seconds':>9}")
     for strength in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):

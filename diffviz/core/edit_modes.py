@@ -102,6 +102,7 @@ class EditRequest:
     n: int = 8                                 # interpolation's images, ends included
     method: str = "slerp"
     digit: int | None = None                   # class models: the digit to steer toward (None: told none)
+    read_digit: bool = False                   # class models: steer toward the digit the model reads in the image
     guidance: float | None = None
     sampler: str | None = None                 # None: the recipe's
     seed: int = 0
@@ -109,6 +110,13 @@ class EditRequest:
     @property
     def edit_mode(self) -> EditMode:
         return check_mode(self.mode)
+
+    @property
+    def samples(self) -> int:
+        """The images its run makes: the images edited, or the points along an interpolation's path."""
+        if not self.edit_mode.uses_image or self.images is None:
+            return self.n
+        return len(self.images)
 
     @property
     def frames(self) -> int:
@@ -130,6 +138,7 @@ class EditRecord:
     weights: np.ndarray | None = None          # (N,) where along the path each image lies, 0..1
     norms: dict[str, np.ndarray] = field(default_factory=dict)  # path -> the noise's norm at each weight
     inversion_steps: int = 0                   # inversion: frames below this walk the image toward noise
+    read: np.ndarray | None = None             # (N,) the digit the model read in each image, when asked to
 
     @property
     def edit_mode(self) -> EditMode:
@@ -143,6 +152,9 @@ class EditRecord:
         if not mode.uses_strength:
             return mode.title
         parts = [f"strength {self.strength:g}"]
+        if self.read is not None:
+            digits = sorted(set(self.read.tolist()))
+            parts.append(f"read as {digits[0]}" if len(digits) == 1 else "each toward the digit read in it")
         if mode.uses_jumps and self.jumps:
             parts.append(f"{self.jumps} jump{'s' if self.jumps != 1 else ''}")
         return " · ".join(parts)

@@ -46,7 +46,7 @@ MAX_JUMPS = 20  # RePaint uses up to 10; beyond 20 a run only gets slower
 INVERSE_SAMPLER = "ddim"  # the sampler an inversion walks back with (its inverse is diffusers' DDIMInverseScheduler)
 
 __all__ = ["EDIT_MODES", "MAX_JUMPS", "EditRequest", "check_images", "check_mask", "inpaint", "interpolate",
-           "interpolation_path", "invert", "run_edit", "sdedit", "slerp"]
+           "interpolation_path", "invert", "read_digits", "run_edit", "sdedit", "slerp"]
 
 
 # ----- input checks ------------------------------------------------------------------------------------
@@ -111,11 +111,67 @@ def _check_walk(recipe: Recipe, sampler: str | None, steps: int, start: float, j
     return chosen.name
 
 
+def _read(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarray | None, record: EditRecord,
+          options: dict) -> torch.Tensor | None:
+    """``read_digit=True`` in ``options``: the digits the model reads in the kept pixels, noted on the record."""
+    if not options.pop("read_digit", False):
+        return None
+    if options.get("digit") is not None:
+        raise ConfigError("choose a digit or let the model read one, not both")
+    record.read = read_digits(model, recipe, images, mask, seed=options.get("seed", 0),
+                              precision=options.get("precision", FP32))
+    return torch.from_numpy(record.read)
+
+
 def _unedited(images: np.ndarray, steps: int, record: EditRecord, recipe: Recipe, sampler: str) -> Trajectory:
     """Strength 0: nothing is noised, so nothing is repaired; every frame is the input, honestly recorded."""
     frames = np.repeat(images[None], steps + 1, axis=0)
     return Trajectory(xs=frames, preds=frames.copy(), mix=np.zeros(steps), sampler=sampler, recipe=recipe.name,
                       levels=np.zeros(steps + 1), conditions=np.zeros(steps + 1), edit=record)
+
+
+# ----- the model as a reader of digits ---------------------------------------------------------------
+READ_LEVELS = (0.3, 0.5, 0.7)  # noise levels the reading looks at: where a digit's identity is decided
+READ_DRAWS = 2                 # noise draws per level
+
+
+@torch.no_grad()
+def read_digits(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarray | None = None,
+                seed: int = 0, precision: Precision = FP32) -> np.ndarray:
+    """The digit a class model reads in each image, from the pixels ``mask`` keeps (0 = known; None: all).
+
+    A class model is a classifier in disguise (Li et al. 2023, "Your diffusion model is secretly a zero-shot
+    classifier"): noise the image, ask the model for the clean image once per label, and the label whose
+    prediction explains the *known* pixels best is the digit it sees. Averaged over a few noise levels and
+    draws. Measured with ``diffviz bench edit`` on the bundled model: see the README's Edit lab figures.
+    """
+    if not recipe.classes:
+        raise ConfigError(f"a {recipe.name} model is not told digits, so it cannot read one")
+    images_t = torch.from_numpy(check_images(images))
+    known = torch.ones_like(images_t[:1]) if mask is None else 1 - torch.from_numpy(check_mask(mask, len(images_t)))
+    process = recipe.process
+    generator = torch.Generator().manual_seed(seed)
+    was_training = model.training
+    model.eval()
+    precision.prepare(model)
+    errors = torch.zeros(len(images_t), recipe.classes, dtype=torch.float64)
+    try:
+        for level in READ_LEVELS:
+            for _ in range(READ_DRAWS):
+                noise = process.draw_noise(tuple(images_t.shape), generator)
+                amounts = torch.full((len(images_t),), level)
+                # the unknown pixels start as pure noise: the reading sees only what is kept
+                x, condition = process.noisy_at(images_t, amounts, noise)
+                x = known * x + (1 - known) * noise
+                for digit in range(recipe.classes):
+                    labels = torch.full((len(images_t),), digit, dtype=torch.long)
+                    with precision.autocast(x.device):
+                        out = recipe.predict(model, precision.images(x), condition, labels).float()
+                    clean = process.to_screen(process.clean_estimate(x, out, condition))
+                    errors[:, digit] += (((clean - images_t) * known) ** 2).flatten(1).sum(1).double()
+    finally:
+        model.train(was_training)
+    return errors.argmin(1).numpy()
 
 
 # ----- the modes ---------------------------------------------------------------------------------------
@@ -131,8 +187,9 @@ def sdedit(model: nn.Module, recipe: Recipe, images: np.ndarray, strength: float
     if strength == 0.0:
         return _unedited(images, steps, record, recipe, sampler)
     anchor = Anchor(torch.from_numpy(images), start=strength)
+    digits = _read(model, recipe, images, None, record, options)
     return sample(model, len(images), steps, recipe=recipe, sampler=sampler, anchor=anchor, labelled=False,
-                  edit=record, **options)
+                  digits=digits, edit=record, **options)
 
 
 def inpaint(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarray, steps: int = 40,
@@ -148,8 +205,9 @@ def inpaint(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarr
     if strength == 0.0:
         return _unedited(images, steps, record, recipe, sampler)
     anchor = Anchor(torch.from_numpy(images), start=strength, mask=torch.from_numpy(mask), jumps=int(jumps))
+    digits = _read(model, recipe, images, mask, record, options)
     return sample(model, len(images), steps, recipe=recipe, sampler=sampler, anchor=anchor, labelled=False,
-                  edit=record, **options)
+                  digits=digits, edit=record, **options)
 
 
 def slerp(a: torch.Tensor, b: torch.Tensor, weight: float) -> torch.Tensor:
@@ -271,7 +329,7 @@ def _run_interpolate(request: EditRequest, model: nn.Module, recipe: Recipe, opt
 
 
 def _run_invert(request: EditRequest, model: nn.Module, recipe: Recipe, options: dict) -> Trajectory | None:
-    for told in ("digit", "guidance", "sampler"):  # an inversion walks DDIM both ways, told nothing
+    for told in ("digit", "guidance", "sampler", "read_digit"):  # an inversion walks DDIM both ways, told nothing
         options.pop(told, None)
     return invert(model, recipe, request.images, request.steps, **options)
 
@@ -294,6 +352,12 @@ def run_edit(request: EditRequest, model: nn.Module, recipe: Recipe, **options) 
     if request.digit is not None and not recipe.classes:
         raise ConfigError(f"a {recipe.name} model is not told digits: choose no digit, or a flow-class model")
     options.update(seed=request.seed, digit=request.digit, guidance=request.guidance)
+    if request.read_digit:
+        if not recipe.classes:
+            raise ConfigError(f"a {recipe.name} model is not told digits, so it cannot read one: a flow-class "
+                              "model can")
+        if mode.uses_image:
+            options["read_digit"] = True
     if request.sampler:
         options["sampler"] = request.sampler
     return RUNS[mode.key](request, model, recipe, options)

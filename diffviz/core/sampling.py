@@ -143,7 +143,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
            precision: Precision = FP32, guidance_interval: tuple[float, float] | None = None,
            on_start: Callable[[Trajectory], None] | None = None, keep_stopped: bool = False, *,
            noise: torch.Tensor | None = None, anchor: Anchor | None = None, labelled: bool = True,
-           edit: object | None = None) -> Trajectory | None:
+           digits: torch.Tensor | None = None, edit: object | None = None) -> Trajectory | None:
     """Sample ``n`` images in ``steps`` steps and record the whole trajectory.
 
     ``features``: False for none, True for every image, or an int to capture the first
@@ -160,11 +160,14 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
 
     Edits (``core.editing``) start from their own ``noise`` (model space, (n, 1, 28, 28); None: the seed's),
     tie the walk to an ``anchor``, are not told 0 to 9 in turn (``labelled=False``: a class model is told
-    no label unless a ``digit`` is chosen) and leave their ``edit`` record on the trajectory.
+    no label unless a ``digit`` is chosen, or one ``digits`` each) and leave their ``edit`` record on the
+    trajectory.
     """
     validate_sampling(n, steps, digit, guidance)
     guided = resolve_guidance(recipe, guidance, guidance_interval)
     labels = sampling_labels(recipe, n, digit) if labelled or digit is not None else None
+    if digits is not None and recipe.classes:
+        labels = torch.as_tensor(digits, dtype=torch.long).reshape(n)
     device = torch.device(device)
     x0 = (initial_noise(n, seed, recipe=recipe) if noise is None else noise).to(device)
     sampler = sampler or recipe.sampler

@@ -113,7 +113,12 @@ class Trajectory:
         if self.labels is None:
             return ""
         digits = sorted(set(self.labels.tolist()))
-        asked = f"digit {digits[0]}" if len(digits) == 1 else "digits 0 to 9 in turn"
+        if len(digits) == 1:
+            asked = f"digit {digits[0]}"
+        elif np.array_equal(self.labels, np.arange(len(self.labels)) % 10):
+            asked = "digits 0 to 9 in turn"
+        else:
+            asked = "a digit per image"
         from diffviz.core.guidance import Guidance  # torch-free
 
         return f"{asked} · {Guidance(self.guidance, tuple(self.guidance_interval)).text()}"

@@ -58,7 +58,13 @@ REFUSE_NO_MASK = "Nothing to regenerate: paint the part to regenerate with the M
 REFUSE_BLACK = "The canvas is all black: draw a digit, take a real one or open an image first."
 INVERSION_MAX_STEPS = MAX_STEPS // 2  # an inversion walks its steps twice (core.editing.invert)
 INVERSION_TOLD_NOTHING = "An inversion walks DDIM both ways and is told no digit"
-DIGIT_TIP = "A model told the class can be steered toward a digit; none lets the repair follow the image"
+DIGIT_TIP = ("A model told the class can be steered toward a digit; none lets the repair follow the image; "
+             "'the digit it reads' lets the model say which digit the kept part shows, then steers toward that")
+READ_DIGIT = "read"         # the digit combo's item for core.editing.read_digits
+READ_DIGIT_TEXT = "the digit it reads in the image"
+READ_DIGIT_TIP = ("The model reads the digit first: it tries every label and keeps the one whose prediction best "
+                  "explains the pixels you keep (a diffusion model is a classifier in disguise), then the repair "
+                  "is guided toward it")
 
 TOOL_TEXTS = {"brush": ("&Brush", "B", "Paint the digit white (B)"),
               "eraser": ("&Eraser", "E", "Paint black: take strokes away (E)"),
@@ -325,6 +331,8 @@ class EditView(QWidget):
         add("sampler", "Sampler", self.sampler_combo, tip=self._sampler_tip)
         self.digit_combo = QComboBox()
         self.digit_combo.addItem(NO_DIGIT[True], None)
+        self.digit_combo.addItem(READ_DIGIT_TEXT, READ_DIGIT)
+        self.digit_combo.setItemData(1, READ_DIGIT_TIP, Qt.ToolTipRole)
         for digit in range(10):
             self.digit_combo.addItem(str(digit), digit)
         add("digit", "Digit", self.digit_combo, tip=DIGIT_TIP)
@@ -608,6 +616,9 @@ class EditView(QWidget):
             self._refusal_shown = True
             return None
         digit = self.digit_combo.currentData() if self._classes > 0 else None
+        read = digit == READ_DIGIT and mode.uses_image
+        if digit == READ_DIGIT:
+            digit = None
         return EditRequest(
             mode=mode.key,
             images=image[None, None].astype(np.float32) if mode.uses_image else None,
@@ -619,7 +630,8 @@ class EditView(QWidget):
             n=self.count_spin.value(),
             method=self.method_combo.currentData(),
             digit=None if digit is None else int(digit),
-            guidance=None if digit is None else float(self.guidance_spin.value()),
+            guidance=None if digit is None and not read else float(self.guidance_spin.value()),
+            read_digit=read,
             sampler=self.sampler_combo.currentData() if self.sampler_combo.count() else None,
             seed=self.seed_spin.value())
 

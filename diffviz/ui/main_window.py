@@ -54,17 +54,19 @@ if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first pa
     from diffviz.ui.architecture_view import ArchitectureView
     from diffviz.ui.comparison_view import ComparisonView
     from diffviz.ui.corruption_view import CorruptionView
+    from diffviz.ui.edit_view import EditView
     from diffviz.ui.inspector_view import InspectorView
     from diffviz.ui.schedule_view import ScheduleView
     from diffviz.ui.timeline_view import TimelineView
     from diffviz.ui.training_view import TrainingView
+    from diffviz.ui.window_edits import Edits
     from diffviz.ui.window_studies import Studies
 
 log = logging.getLogger(__name__)
 
 TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmark's output
 SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
-TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare")
+TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare", "Edit")
 # What the tabs built on ``ready`` will show, said by their loading pages meanwhile
 ENGINE_VIEW_PROMISES = {
     "Training": "the loss falling, the predictions sharpening and new samples improving while a model trains",
@@ -73,6 +75,7 @@ ENGINE_VIEW_PROMISES = {
     "Corruption": "the course's corruption: bundled digits blended toward noise by the amount you choose",
     "Schedule": "how each recipe's noise schedule blends digits toward noise",
     "Compare": "up to four runs from the same starting noise, side by side on one progress slider",
+    "Edit": "the Edit lab: draw or take a digit, damage it, and watch the model repair it step by step",
 }
 # Tabs that show something of their own at launch: the opening run leaves a restored one in front
 TABS_WITH_CONTENT_OF_THEIR_OWN = ("Architecture", "Corruption", "Schedule")
@@ -124,7 +127,9 @@ class MainWindow(QMainWindow):
         self.corruption: CorruptionView | None = None
         self.schedule: ScheduleView | None = None
         self.comparison: ComparisonView | None = None
+        self.edit_view: EditView | None = None
         self.studies: Studies | None = None
+        self.edits: Edits | None = None
         self._loading_pages = {title: LoadingPage(promise) for title, promise in ENGINE_VIEW_PROMISES.items()}
         self.tabs = QTabWidget()
         for title in TAB_TITLES:
@@ -238,6 +243,8 @@ class MainWindow(QMainWindow):
             images = fixed_batch(loaded.data, 8).numpy()
             self.corruption.set_images(images)
             self.schedule.set_images(images)
+            self.edit_view.set_digits(loaded.data.images.numpy(),
+                                      None if loaded.data.labels is None else loaded.data.labels.numpy())
         self.files.adopt_initial(loaded)
         if loaded.data_error:
             self.show_error(loaded.data_error)
@@ -279,9 +286,11 @@ class MainWindow(QMainWindow):
         from diffviz.ui.architecture_view import ArchitectureView
         from diffviz.ui.comparison_view import ComparisonView
         from diffviz.ui.corruption_view import CorruptionView
+        from diffviz.ui.edit_view import EditView
         from diffviz.ui.inspector_view import InspectorView
         from diffviz.ui.schedule_view import ScheduleView
         from diffviz.ui.training_view import TrainingView
+        from diffviz.ui.window_edits import Edits
         from diffviz.ui.window_studies import RowRecipes, Studies
 
         self.training_view = TrainingView()
@@ -291,9 +300,11 @@ class MainWindow(QMainWindow):
         self.schedule = ScheduleView()
         row_recipes = RowRecipes(self.state)
         self.comparison = ComparisonView(row_recipes)
+        self.edit_view = EditView()
+        self.edit_view.load_settings(self.settings)
         self._swap_views({"Training": self.training_view, "Inspector": self.inspector,
                           "Architecture": self.architecture, "Corruption": self.corruption,
-                          "Schedule": self.schedule, "Compare": self.comparison})
+                          "Schedule": self.schedule, "Compare": self.comparison, "Edit": self.edit_view})
         self._loading_pages.clear()
 
         self.state.trajectoryChanged.connect(self.inspector.set_trajectory)
@@ -305,6 +316,9 @@ class MainWindow(QMainWindow):
             self.inspector.set_frame(self.timeline.frame())
         self.studies = Studies(self.state, self.start_job, self.busy, self.schedule, self.comparison,
                                row_recipes, self.reporter, self.files.last_dir, self.tabs.setCurrentWidget)
+        self.edits = Edits(self.state, self.edit_view, self.start_job, self.busy, self.stop_jobs,
+                           (self.timeline, self.inspector), self.timeline, self.reporter, self.tabs.setCurrentWidget,
+                           self.controls.precision_choice)
 
     def _show_opening(self) -> None:
         """Play the opening run (``OpeningRun``) in the timeline, and bring it to the front unless the tab
@@ -436,6 +450,9 @@ class MainWindow(QMainWindow):
     def start_sampling(self) -> None:
         """Sample with the controls' settings (queued while the engine loads)."""
         if self._waits_for_engine("sample") or self.busy("sample"):
+            return
+        if self.busy("edit"):
+            self.set_status("An edit is being computed: Sample when it ends, or Stop it (Esc)")
             return
         n, steps, seed = self.controls.sample_settings()
         if self._start_sampling_job(n, steps, seed, self.controls.sampler_name(), self.controls.class_choice(),
@@ -585,5 +602,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.controls.save_settings(self.settings)
+        if self.edit_view is not None:
+            self.edit_view.save_settings(self.settings)
         self.settings.sync()
         event.accept()

@@ -1,4 +1,4 @@
-"""The jobs the app runs off the GUI thread: training, sampling, export.
+"""The jobs the app runs off the GUI thread: training, sampling, the Edit lab's edits, export.
 
 Each is a function of the worker (for its stop/pause flags); training is a generator
 that yields throttled messages, sampling and export report progress by emitting the
@@ -168,15 +168,44 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
                  guidance: float | None = None, precision: str = "fp32",
                  guidance_interval: tuple[float, float] | None = None):
-    """Sample with a full trajectory, streamed: ``SamplingStarted(trajectory)`` once frame 0 is made, then
-    ``FramesMade`` at most every ``FRAMES_INTERVAL`` and once more with the last count (and ``Progress`` per
-    frame, as before). Returns the Trajectory; when stopped, the frames made so far as a stopped run
+    """Sample with a full trajectory, streamed (``streamed_run``): ``SamplingStarted(trajectory)`` once frame 0
+    is made, then ``FramesMade`` at most every ``FRAMES_INTERVAL`` and once more with the last count (and
+    ``Progress`` per frame). Returns the Trajectory; when stopped, the frames made so far as a stopped run
     (``Trajectory.stopped_at``; None if stopped before frame 0). The quality meter judges finished runs only.
 
-    ``digit``, ``guidance`` and ``guidance_interval`` reach class recipes only (see ``core.sampling.sample``); ``precision`` is a
-    ``core.precision`` choice. The job is a generator (it yields the precision, then samples within the one
-    step after) because GeneratorWorker drops a plain job's result when stopped: this way a stop reaches
-    ``sample`` through ``stop_event`` and the stopped run is returned, with or without ``finish_on_stop``.
+    ``digit``, ``guidance`` and ``guidance_interval`` reach class recipes only (see ``core.sampling.sample``);
+    ``precision`` is a ``core.precision`` choice.
+    """
+
+    def run(chosen, **recording) -> Trajectory | None:
+        return sample(model, n, steps, seed, features=features, recipe=recipe, sampler=sampler, digit=digit,
+                      guidance=guidance, guidance_interval=guidance_interval, precision=chosen.precision,
+                      **recording)
+
+    return streamed_run(run, model, recipe, n, steps + 1, precision, "sampling", judge=True)
+
+
+def edit_job(model: nn.Module, request, recipe: Recipe, features: bool | int = True, precision: str = "fp32"):
+    """Run an Edit lab request (``core.editing.run_edit``), streamed as ``sampling_job`` streams: the timeline
+    opens on the edit's first frames while the rest are computed; Stop keeps the frames made."""
+    from diffviz.core.editing import run_edit
+
+    def run(chosen, **recording) -> Trajectory | None:
+        return run_edit(request, model, recipe, features=features, precision=chosen.precision, **recording)
+
+    return streamed_run(run, model, recipe, request.samples, request.frames, precision,
+                        request.edit_mode.title.lower())
+
+
+def streamed_run(run, model: nn.Module, recipe: Recipe, n: int, frames: int, precision: str, doing: str,
+                 judge: bool = False):
+    """A recorded run as a job whose frames reach the views while it computes.
+
+    ``run(chosen_precision, cancel=, on_frame=, on_start=, keep_stopped=)`` records the run (``sample``, an
+    edit). The job is a generator (it yields the precision, then runs within the one step after) because
+    GeneratorWorker drops a plain job's result when stopped: this way a stop reaches the run through
+    ``stop_event`` and the stopped run is returned, with or without ``finish_on_stop``. ``judge``: the
+    quality meter's report on a finished run's results.
     """
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
@@ -194,15 +223,13 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
             worker.yielded.emit(SamplingStarted(trajectory))
 
         def progress(done: int, total: int) -> None:
-            worker.yielded.emit(Progress(done, total, "sampling"))
+            worker.yielded.emit(Progress(done, total, doing))
             if time.perf_counter() - sent["at"] >= FRAMES_INTERVAL:
                 frames_made(done, total)
 
         try:
-            trajectory = sample(model, n, steps, seed, features=features, cancel=worker.stop_event,
-                                on_frame=progress, recipe=recipe, sampler=sampler, digit=digit, guidance=guidance,
-                                guidance_interval=guidance_interval,
-                                precision=chosen.precision, on_start=started, keep_stopped=True)
+            trajectory = run(chosen, cancel=worker.stop_event, on_frame=progress, on_start=started,
+                             keep_stopped=True)
         except Exception:
             if recording and recording[0].frames_made:
                 worker.yielded.emit(SamplingFailed(recording[0].stopped_at()))
@@ -210,8 +237,8 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
         if trajectory is None:
             return None
         if sent["count"] != trajectory.frames_made:
-            frames_made(trajectory.frames_made, steps + 1)
-        if not trajectory.stopped:
+            frames_made(trajectory.frames_made, frames)
+        if judge and not trajectory.stopped:
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))
             except DiffvizError as exc:  # the meter is a bonus: sampling still succeeded

@@ -74,6 +74,7 @@ def test_the_controls_torch_free_facts_agree_with_the_recipes():
 
 def test_while_the_engine_loads_the_window_says_so_and_comes_alive_on_ready(make_window, qtbot):
     from diffviz.ui.app_state import ENGINE_LOADING, ENGINE_READY
+    from diffviz.ui.main_window import TAB_TITLES
     from diffviz.ui.loading_page import LoadingPage
 
     window = make_window()
@@ -84,7 +85,7 @@ def test_while_the_engine_loads_the_window_says_so_and_comes_alive_on_ready(make
     assert controls.train_button.isEnabled() and controls.sample_button.isEnabled()  # a click is queued
     assert not controls.open_button.isEnabled() and not window.menu_actions["file.export"].isEnabled()
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
-    assert sum(isinstance(page, LoadingPage) for page in pages) == 6  # every tab but the timeline's
+    assert sum(isinstance(page, LoadingPage) for page in pages) == len(TAB_TITLES) - 1  # every tab but the timeline's
     assert "Loading the engine" in window.tabs.widget(2).note.text()
 
     window.tabs.setCurrentIndex(3)  # the Architecture tab, still loading

@@ -1,0 +1,89 @@
+"""The Edit tab in the real window: what the learner drew reaches the edit job, and the run plays on the
+timeline, inspector and exports like any other."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from diffviz.core.export import GifOptions
+
+
+def test_edit_tab_is_built_with_the_engine_and_knows_the_model(window):
+    view = window.edit_view
+    assert window.tabs.indexOf(view) >= 0
+    assert view.sampler_combo.count() == len(window.recipe.samplers)
+    assert view.digit_index_spin.isEnabled()  # the bundled digits arrived
+
+
+def run_inpaint(window, qtbot, steps: int = 6, jumps: int = 0):
+    view = window.edit_view
+    window.tabs.setCurrentWidget(view)
+    view.take_digit(7)
+    mask = np.zeros((28, 28), np.float32)
+    mask[14:, :] = 1.0
+    view.canvas.set_mask(mask)
+    view.set_mode("inpaint")
+    view.steps_spin.setValue(steps)
+    view.jumps_spin.setValue(jumps)
+    drawn, painted = view.canvas.image(), view.canvas.mask()
+    view.run()
+    qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory is not None
+                    and window.trajectory.edit is not None, timeout=60_000)
+    return window.trajectory, drawn, painted
+
+
+def test_the_canvas_reaches_the_job_and_the_run_plays_in_the_timeline(window, qtbot, tmp_path):
+    run, drawn, painted = run_inpaint(window, qtbot)
+    assert np.array_equal(run.edit.source[0, 0], drawn)
+    assert np.array_equal(run.edit.mask[0, 0], painted)
+    kept = painted == 0
+    assert np.array_equal(run.final[0, 0][kept], drawn[kept])
+    assert run.n_steps == 6 and run.labels is None  # no digit chosen: told none
+    assert window.tabs.currentWidget() is window.timeline
+    assert window.timeline._traj is run and window.inspector._traj is run  # both views follow the state
+    assert run.feature_samples == 1
+    # the Edit view shows the result and its plot; the status bar says what ran
+    assert window.edit_view.plotted_curves()
+    assert "Inpaint" in window.status.text()
+    # exports work on an edit's run as on any other
+    window.start_export(str(tmp_path / "edit.gif"), GifOptions(panels=("x",), fps=10, scale=2))
+    qtbot.waitUntil(lambda: not window.busy("export"), timeout=30_000)
+    with Image.open(tmp_path / "edit.gif") as gif:
+        assert gif.n_frames == 7
+
+
+def test_an_unavailable_mode_is_refused_in_the_view_and_sampling_waits_for_an_edit(window, qtbot):
+    view = window.edit_view
+    view.take_digit(1)
+    view.set_mode("invert")  # the bundled flow-class model cannot invert
+    assert not view.run_button.isEnabled()
+    assert "DDPM" in view.message_label.text()
+    view.set_mode("sdedit")
+    assert view.run_button.isEnabled()
+    view.steps_spin.setValue(200)
+    view.run()
+    assert window.busy("edit") and view.is_running() and not view.run_button.isEnabled()
+    window.start_sampling()  # one run on the timeline at a time
+    assert not window.busy("sample") and "edit" in window.status.text()
+    window.stop_jobs()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=30_000)
+    assert not view.is_running() and view.run_button.isEnabled()
+    assert window.trajectory is None or window.trajectory.stopped  # Stop keeps the frames made
+
+
+@pytest.mark.parametrize("mode", ["sdedit", "interpolate"])
+def test_other_modes_run_from_the_window(window, qtbot, mode):
+    view = window.edit_view
+    view.take_digit(3)
+    view.set_mode(mode)
+    view.steps_spin.setValue(4)
+    if mode == "interpolate":
+        view.count_spin.setValue(4)
+    view.run()
+    qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory is not None
+                    and window.trajectory.edit is not None, timeout=60_000)
+    run = window.trajectory
+    assert run.edit.mode == mode and run.n_steps == 4
+    assert run.n_samples == (4 if mode == "interpolate" else 1)
