@@ -270,14 +270,12 @@ def edit_command(args: argparse.Namespace) -> int:
     if args.strength is not None:
         editing.check_strength(args.strength)
     out, model, info, recipe, device = _run_setup(args)
-    why = mode.unavailable_for(recipe.process.invertible)
-    if why:
-        raise ConfigError(why)
-    print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
-          f"{info.summary()}", file=sys.stderr)
     request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
                           steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
                           seed=args.seed)
+    editing.check_request(request, recipe)
+    print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
+          f"{info.summary()}", file=sys.stderr)
     with _frame_bar(request.frames) as progress:
         trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
     _save_run(trajectory, out, args)
@@ -289,17 +287,18 @@ def edit_command(args: argparse.Namespace) -> int:
 
 def interpolate_command(args: argparse.Namespace) -> int:
     from diffviz.core.edit_modes import INTERPOLATE, EditRequest
-    from diffviz.core.editing import run_edit
+    from diffviz.core.editing import check_request, run_edit
 
     parts = [part.strip() for part in args.seeds.split(",")]
     if len(parts) != 2 or not all(part.isdigit() for part in parts):
         raise ConfigError(f"--seeds takes two whole numbers separated by a comma, e.g. 3,7 (got {args.seeds!r})")
     out, model, info, recipe, device = _run_setup(args)
-    print(f"{args.method} between the noises of seeds {parts[0]} and {parts[1]}: {args.n} images in {args.steps} "
-          f"steps with {info.summary()}", file=sys.stderr)
     request = EditRequest(mode=INTERPOLATE.key, seeds=(int(parts[0]), int(parts[1])), n=args.n, method=args.method,
                           steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
                           seed=args.seed)
+    check_request(request, recipe)
+    print(f"{args.method} between the noises of seeds {parts[0]} and {parts[1]}: {args.n} images in {args.steps} "
+          f"steps with {info.summary()}", file=sys.stderr)
     with _frame_bar(request.frames) as progress:
         trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
     _save_run(trajectory, out, args)

@@ -159,6 +159,11 @@ class EditRecord:
             parts.append(f"{self.jumps} jump{'s' if self.jumps != 1 else ''}")
         return " · ".join(parts)
 
+    def headline(self) -> str:
+        """The mode and its settings, e.g. ``Inpaint (RePaint): strength 1 · 3 jumps``."""
+        text = self.text()
+        return text if text == self.edit_mode.title else f"{self.edit_mode.title}: {text}"
+
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         """A frame's caption in the edit's words, or empty to let the sampler caption it."""
         if trajectory.stopped and frame >= trajectory.n_steps:

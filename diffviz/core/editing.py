@@ -46,7 +46,7 @@ MAX_JUMPS = 20  # RePaint uses up to 10; beyond 20 a run only gets slower
 INVERSE_SAMPLER = "ddim"  # the sampler an inversion walks back with (its inverse is diffusers' DDIMInverseScheduler)
 
 __all__ = ["EDIT_MODES", "MAX_JUMPS", "EditRequest", "check_images", "check_mask", "inpaint", "interpolate",
-           "interpolation_path", "invert", "read_digits", "run_edit", "sdedit", "slerp"]
+           "check_request", "interpolation_path", "invert", "read_digits", "run_edit", "sdedit", "slerp"]
 
 
 # ----- input checks ------------------------------------------------------------------------------------
@@ -342,22 +342,33 @@ RUNS = {SDEDIT.key: _run_sdedit, INPAINT.key: _run_inpaint, INTERPOLATE.key: _ru
         INVERT.key: _run_invert}  # mode -> how it runs; every key of EDIT_MODES (a test checks)
 
 
-def run_edit(request: EditRequest, model: nn.Module, recipe: Recipe, **options) -> Trajectory | None:
-    """Run what ``request`` asks with ``model``; ``options`` as for ``core.sampling.sample`` (features, device,
-    cancel, on_frame, on_start, keep_stopped, precision). A mode the recipe cannot do is refused by name."""
+def check_request(request: EditRequest, recipe: Recipe) -> None:
+    """Everything ``run_edit`` would refuse, refused before any work (and before a CLI prints its first line)."""
     mode = request.edit_mode
     why = mode.unavailable_for(recipe.process.invertible)
     if why:
         raise ConfigError(why)
-    if request.digit is not None and not recipe.classes:
+    if (request.digit is not None or request.read_digit) and not recipe.classes:
         raise ConfigError(f"a {recipe.name} model is not told digits: choose no digit, or a flow-class model")
+    validate_sampling(request.samples, request.steps, request.digit, request.guidance)
+    if mode.uses_image:
+        images = check_images(request.images)
+        if mode.uses_mask:
+            check_mask(request.mask, len(images))
+    strength = check_strength(_strength(request)) if mode.uses_strength else 1.0
+    if not mode.needs_inversion:
+        _check_walk(recipe, request.sampler, request.steps, max(strength, 1e-9),
+                    request.jumps if mode.uses_jumps else 0)
+
+
+def run_edit(request: EditRequest, model: nn.Module, recipe: Recipe, **options) -> Trajectory | None:
+    """Run what ``request`` asks with ``model``; ``options`` as for ``core.sampling.sample`` (features, device,
+    cancel, on_frame, on_start, keep_stopped, precision). A mode the recipe cannot do is refused by name."""
+    mode = request.edit_mode
+    check_request(request, recipe)
     options.update(seed=request.seed, digit=request.digit, guidance=request.guidance)
-    if request.read_digit:
-        if not recipe.classes:
-            raise ConfigError(f"a {recipe.name} model is not told digits, so it cannot read one: a flow-class "
-                              "model can")
-        if mode.uses_image:
-            options["read_digit"] = True
+    if request.read_digit and mode.uses_image:
+        options["read_digit"] = True
     if request.sampler:
         options["sampler"] = request.sampler
     return RUNS[mode.key](request, model, recipe, options)

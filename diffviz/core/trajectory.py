@@ -109,19 +109,23 @@ class Trajectory:
         return int(self.xs.nbytes + self.preds.nbytes + sum(m.nbytes for m in self.features.values()))
 
     def request_text(self) -> str:
-        """What a model told the class was asked for, e.g. ``digit 7 · guidance 2``; empty for other models."""
-        if self.labels is None:
-            return ""
-        digits = sorted(set(self.labels.tolist()))
-        if len(digits) == 1:
-            asked = f"digit {digits[0]}"
-        elif np.array_equal(self.labels, np.arange(len(self.labels)) % 10):
-            asked = "digits 0 to 9 in turn"
-        else:
-            asked = "a digit per image"
-        from diffviz.core.guidance import Guidance  # torch-free
+        """What the run was asked, e.g. ``digit 7 · guidance 2``, or for an edit ``Inpaint (RePaint): strength 1
+        · digit 7 · guidance 2``; empty for a plain run of a model not told the class."""
+        parts = [self.edit.headline()] if self.edit is not None else []
+        if self.labels is not None:
+            from diffviz.core.guidance import Guidance  # torch-free
 
-        return f"{asked} · {Guidance(self.guidance, tuple(self.guidance_interval)).text()}"
+            digits = sorted(set(self.labels.tolist()))
+            if self.edit is not None and self.edit.read is not None:
+                pass  # the headline says which digit the model read
+            elif len(digits) == 1:
+                parts.append(f"digit {digits[0]}")
+            elif np.array_equal(self.labels, np.arange(len(self.labels)) % 10):
+                parts.append("digits 0 to 9 in turn")
+            else:
+                parts.append("a digit per image")
+            parts.append(Guidance(self.guidance, tuple(self.guidance_interval)).text())
+        return " · ".join(parts)
 
     def change_per_step(self, start: int = 0, stop: int | None = None) -> np.ndarray:
         """Mean absolute change of x made by each step between frames ``start`` and ``stop`` (default: the

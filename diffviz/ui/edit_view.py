@@ -267,7 +267,7 @@ class EditView(QWidget):
         self.undo_button.clicked.connect(self._undo)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.clear_mask_button.clicked.connect(self.canvas.clear_mask)
-        self.show_mask_check.toggled.connect(self.canvas.set_mask_visible)
+        self.show_mask_check.toggled.connect(self._show_mask_changed)
         self.canvas.undo_available.connect(self.undo_button.setEnabled)
         self.canvas.changed.connect(self._canvas_changed)
         self.digit_index_spin.valueChanged.connect(self.take_digit)
@@ -536,9 +536,14 @@ class EditView(QWidget):
         self._strength_changed()
         self._refresh_controls()
 
+    def _show_mask_changed(self) -> None:
+        """The mask is drawn only where it matters: with Show mask on, in a mode that uses one."""
+        self.canvas.set_mask_visible(self.show_mask_check.isChecked() and self.current_mode().uses_mask)
+
     def _refresh_controls(self) -> None:
         """Show the controls the mode uses (its flags) and the recipe allows; say why it cannot run, if so."""
         mode = self.current_mode()
+        self._show_mask_changed()
         self.summary_label.setText(mode.summary)
         self.explanation.body.setText(_mode_html(mode))
         self._show_row("strength", mode.uses_strength)

@@ -80,12 +80,66 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     window.comparison.slider.setValue(85)
     shot("comparison")
 
+    edit_tour(app, window, shot)
+
     gif = out / "denoising.gif"
     window.start_export(str(gif), GifOptions(panels=("x", "pred"), fps=10, scale=2))
     wait_until(app, lambda: gif.exists() and not window.busy(), 120)
     shots.append(gif)
     window.close()
     return shots
+
+
+def edit_tour(app: QApplication, window, shot) -> None:
+    """The Edit tab in each mode, with the bundled models: a sketch made a digit, a hole repaired, a path
+    between two noises, and (with the ddpm model) a digit inverted to noise and back."""
+    import numpy as np
+
+    from diffviz.core.paths import bundled_checkpoint_path
+
+    view = window.edit_view
+    window.use_bundled_model()
+
+    def run(name: str, timeline_frame: int | None = None) -> None:
+        view.run()
+        wait_until(app, lambda: not window.busy("edit"), 120)
+        if timeline_frame is not None:
+            if window.timeline.is_playing():
+                window.timeline.play_pause()
+            window.timeline.set_frame(timeline_frame)
+            shot(f"{name}_timeline")
+        window.tabs.setCurrentWidget(view)
+        shot(name)
+
+    window.tabs.setCurrentWidget(view)
+    view.set_mode("sdedit")
+    view.canvas.clear()
+    view.select_tool("brush")
+    view.canvas.stroke([(7, 8), (6, 19), (9, 17), (14, 14), (22, 12)])  # a rough 7, drawn as a learner would
+    view.strength_slider.setValue(60)
+    run("edit_sdedit")
+
+    view.set_mode("inpaint")
+    labels = window.data.labels.numpy()  # the bundled digits come grouped by class: pick by label
+    view.take_digit(int(np.flatnonzero(labels == 4)[5]))
+    mask = np.zeros((28, 28), np.float32)
+    mask[14:, :] = 1.0
+    view.canvas.set_mask(mask)
+    view.digit_combo.setCurrentIndex(view.digit_combo.findData("read"))
+    run("edit_inpaint", timeline_frame=24)
+
+    view.set_mode("interpolate")
+    view.seed_a_spin.setValue(3)
+    view.seed_b_spin.setValue(11)
+    view.count_spin.setValue(8)
+    run("edit_interpolate")
+
+    window.load_checkpoint_file(bundled_checkpoint_path("ddpm"))
+    view.set_mode("invert")
+    view.take_digit(int(np.flatnonzero(labels == 2)[3]))
+    view.steps_spin.setValue(40)
+    run("edit_invert")
+    window.use_bundled_model()
 
 
 if __name__ == "__main__":

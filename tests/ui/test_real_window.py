@@ -42,7 +42,8 @@ def test_tour_in_a_real_window(xvfb_display, tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=400)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "QThread: Destroyed" not in proc.stderr
-    for name in ("training", "timeline", "inspector", "architecture", "corruption", "schedule", "comparison"):
+    for name in ("training", "timeline", "inspector", "architecture", "corruption", "schedule", "comparison",
+                 "edit_sdedit", "edit_inpaint", "edit_inpaint_timeline", "edit_interpolate", "edit_invert"):
         with Image.open(tmp_path / f"{name}.png") as shot:
             pixels = np.asarray(shot.convert("L"), dtype=np.float32)
             assert shot.width >= 1200 and shot.height >= 800
