@@ -7,12 +7,24 @@ much cheaper per step than a DataLoader collating 128 PIL images.
 
 Sources are named by a short spec string, the same in the CLI and the app:
 ``bundled`` | ``mnist[:DIR]`` | ``fashion-mnist[:DIR]`` | ``folder:DIR``.
+
+Your data as it comes: ``mnist:DIR`` reads the IDX files as their authors distribute them
+(``.gz`` or not) directly in DIR, or in torchvision's ``DIR/MNIST/raw/``; ``folder:DIR`` reads
+sub-folders as class labels like torchvision's ``ImageFolder`` and skips the files it cannot read,
+saying which, instead of refusing the whole folder. Every file is untrusted: headers are checked
+before their sizes are believed, and decompression (gzip, Pillow) is bounded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import gzip
+import os
+import struct
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import torch
@@ -27,11 +39,22 @@ DEFAULT_DATA_ROOT = Path.home() / ".cache" / "diffviz" / "data"
 
 @dataclass
 class DigitData:
-    """A whole dataset in memory: images float32 (N, 1, 28, 28) in [0, 1], optional labels."""
+    """A whole dataset in memory: images float32 (N, 1, 28, 28) in [0, 1], optional labels.
+
+    What a person should hear about how the data was read travels with it, for the CLI and the app
+    to show beside ``name``: ``classes`` names the labels when they came from sub-folders
+    (``classes[label]``), ``skipped`` names the first few files a folder source could not read
+    (relative to the folder) out of ``skipped_count``, and ``notes`` says all that in sentences,
+    e.g. "skipped 3 unreadable files (a.png, b.jpg, c.gif)".
+    """
 
     images: torch.Tensor
     labels: torch.Tensor | None
     name: str
+    classes: list[str] | None = None
+    skipped: list[str] = field(default_factory=list)
+    skipped_count: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return int(self.images.shape[0])
@@ -59,60 +82,198 @@ def load_bundled(path: Path | None = None) -> DigitData:
     return _from_uint8(pixels, labels, "bundled MNIST (10,000 digits)")
 
 
-_TORCHVISION_SETS = {
+# --- MNIST and Fashion-MNIST: IDX files --------------------------------------------------------------------
+
+_IDX_SETS = {  # spec kind -> (the set's name, torchvision's folder for it under DIR)
     "mnist": ("MNIST", "MNIST"),
     "fashion-mnist": ("FashionMNIST", "FashionMNIST"),
 }
-# torchvision checks for all four (the test split too) before it reads the training split
-_RAW_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
+TRAIN_IMAGES = "train-images-idx3-ubyte"
+TRAIN_LABELS = "train-labels-idx1-ubyte"
+IDX_IMAGES_MAGIC = 0x00000803  # unsigned bytes, three dimensions (N, rows, cols)
+IDX_LABELS_MAGIC = 0x00000801  # unsigned bytes, one dimension (N)
+# Both sets have 60,000 training images; the cap bounds what a header may make us read (78 MB of
+# pixels, 314 MB as float32), so a lying header or a gzip bomb cannot exhaust memory.
+MAX_IDX_IMAGES = 100_000
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
-def load_torchvision(kind: str, root: Path | None = None, download: bool = True) -> DigitData:
-    """Full MNIST or Fashion-MNIST (training split) through ``torchvision.datasets``.
+def _damaged(path: Path, reason: str) -> DataError:
+    return DataError(f"the IDX file {path} is damaged or not MNIST-style: {reason}")
 
-    Offline, torchvision needs the uncompressed IDX files in ``root/<Name>/raw``; when
-    they are missing or damaged the DataError names the exact files expected.
+
+def _magic_meaning(magic: int) -> str:
+    if magic == IDX_IMAGES_MAGIC:
+        return "an IDX images file"
+    if magic == IDX_LABELS_MAGIC:
+        return "an IDX labels file"
+    if magic >> 16 == 0:
+        return f"an IDX file of data type 0x{(magic >> 8) & 0xFF:02x} with {magic & 0xFF} dimension(s)"
+    return "not an IDX file at all"
+
+
+def _read_up_to(handle: BinaryIO, size: int) -> tuple[bytearray, int]:
+    """Read ``size`` bytes into one writable buffer (torch wants writable arrays; no second copy).
+    Returns the buffer and how many bytes came before the end of the stream."""
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        count = handle.readinto(view[got:])
+        if not count:
+            break
+        got += count
+    return buffer, got
+
+
+def read_idx(path: Path, kind: str) -> np.ndarray:
+    """One IDX file as uint8: images (N, 28, 28) when ``kind`` is "images", labels (N,) when "labels".
+
+    Why our own reader: the authors distribute the files gzip-compressed and torchvision reads them
+    only uncompressed, in its own folder layout. Compression is told by the file's first bytes, not
+    its name. Everything is checked before it is trusted: the magic number, 28x28, at most
+    ``MAX_IDX_IMAGES``, and a byte count that matches the header exactly. A compressed file is
+    decompressed only up to what its header promises (plus one byte to notice more), so a file that
+    inflates to gigabytes is refused after reading at most that much.
     """
-    import torchvision  # imported here: it is slow to import and most runs use the bundled digits
-
-    class_name, folder = _TORCHVISION_SETS[kind]
-    root = Path(root) if root else DEFAULT_DATA_ROOT
-    dataset_cls = getattr(torchvision.datasets, class_name)
-    expected = ", ".join(str(root / folder / "raw" / f) for f in _RAW_FILES)
+    path = Path(path)
+    images = kind == "images"
+    expected_magic, header_size, item_size = (
+        (IDX_IMAGES_MAGIC, 16, IMAGE_SIZE * IMAGE_SIZE) if images else (IDX_LABELS_MAGIC, 8, 1))
     try:
-        dataset = dataset_cls(str(root), train=True, download=False)
-    except RuntimeError as exc:
-        if all((root / folder / "raw" / f).is_file() for f in _RAW_FILES):  # present, so unreadable (truncated)
-            raise DataError(f"{class_name} in {root} is damaged ({exc}); expected valid IDX files: {expected}") from exc
-        dataset = None
-    except Exception as exc:
-        raise DataError(f"{class_name} in {root} is damaged ({exc}); expected valid IDX files: {expected}") from exc
-    if dataset is None and download:
+        with open(path, "rb") as raw:
+            compressed = raw.read(2) == _GZIP_MAGIC
+            raw.seek(0)
+            with (gzip.GzipFile(fileobj=raw, mode="rb") if compressed else contextlib.nullcontext(raw)) as handle:
+                header = handle.read(header_size)
+                if len(header) < 4:
+                    raise _damaged(path, f"it holds only {len(header)} bytes, not even an IDX magic number")
+                (magic,) = struct.unpack(">I", header[:4])
+                if magic != expected_magic:
+                    raise _damaged(path, f"its magic number is 0x{magic:08x} ({_magic_meaning(magic)}); "
+                                         f"an IDX {kind} file starts with 0x{expected_magic:08x}")
+                if len(header) < header_size:
+                    raise _damaged(path, "its header is cut short")
+                n, *shape = struct.unpack(">III" if images else ">I", header[4:])
+                if images and tuple(shape) != (IMAGE_SIZE, IMAGE_SIZE):
+                    raise _damaged(path, f"its images are {shape[0]}x{shape[1]}; diffviz needs 28x28 (MNIST's size)")
+                if n == 0:
+                    raise _damaged(path, f"it holds no {kind}")
+                if n > MAX_IDX_IMAGES:
+                    raise _damaged(path, f"its header claims {n:,} {kind}, more than the {MAX_IDX_IMAGES:,} "
+                                         f"diffviz reads (MNIST and Fashion-MNIST have 60,000)")
+                size = n * item_size
+                if not compressed:
+                    stored = os.fstat(raw.fileno()).st_size - header_size
+                    if stored != size:
+                        why = "truncated" if stored < size else "extra data"
+                        raise _damaged(path, f"its header promises {n:,} {kind} ({size:,} bytes) but it holds "
+                                             f"{stored:,} bytes after the header ({why})")
+                body, got = _read_up_to(handle, size)
+                if got < size:
+                    raise _damaged(path, f"its header promises {n:,} {kind} ({size:,} bytes) but it holds only "
+                                         f"{got:,} (truncated)")
+                if compressed and handle.read(1):
+                    raise _damaged(path, f"it decompresses to more than the {n:,} {kind} its header promises; "
+                                         "refused without reading the rest (a damaged file, or a gzip bomb)")
+    except DataError:
+        raise
+    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a cut .gz ends in EOFError
+        raise _damaged(path, f"it cannot be read or decompressed ({exc or type(exc).__name__})") from exc
+    array = np.frombuffer(body, dtype=np.uint8)
+    if images:
+        return array.reshape(n, IMAGE_SIZE, IMAGE_SIZE)
+    if int(array.max()) > 9:
+        raise _damaged(path, f"its labels run up to {int(array.max())}; MNIST-style labels are 0-9")
+    return array
+
+
+def _find_idx(directory: Path, name: str) -> Path | None:
+    """``name`` or ``name.gz`` in ``directory``; the uncompressed one first (torchvision's download
+    leaves both, and the plain file reads faster)."""
+    for candidate in (directory / name, directory / f"{name}.gz"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _find_training_split(layouts: tuple[Path, ...]) -> tuple[Path, Path] | None:
+    """(images, labels) of the first layout holding the training images; a half-present pair is refused
+    so that the message says which file is missing instead of "not found"."""
+    for directory in layouts:
+        images, labels = _find_idx(directory, TRAIN_IMAGES), _find_idx(directory, TRAIN_LABELS)
+        if images and labels:
+            return images, labels
+        if images or labels:
+            present, missing = (images, TRAIN_LABELS) if images else (labels, TRAIN_IMAGES)
+            raise DataError(f"{present} is there but {missing} (or {missing}.gz) is missing beside it in "
+                            f"{directory}: both training files are needed, the images and their labels")
+    return None
+
+
+def load_idx_dataset(kind: str, root: Path | None = None, download: bool = True) -> DigitData:
+    """Full MNIST or Fashion-MNIST (the training split) from its IDX files under ``root``.
+
+    Two layouts are read, the first found wins: torchvision's ``root/MNIST/raw/`` (resp.
+    ``root/FashionMNIST/raw/``) and the files directly in ``root``, as the datasets' authors
+    distribute them; each file either gzip-compressed (``.gz``) or not. Only the training pair is
+    needed (``train-images-idx3-ubyte``, ``train-labels-idx1-ubyte``); the t10k test files may be
+    absent. When neither layout is there and ``download`` is set, torchvision downloads the set
+    into ``root``; otherwise the DataError names both layouts' paths.
+    """
+    class_name, folder = _IDX_SETS[kind]
+    root = Path(root) if root else DEFAULT_DATA_ROOT
+    layouts = (root / folder / "raw", root)
+    found = _find_training_split(layouts)
+    if found is None and download:
         try:
-            dataset = dataset_cls(str(root), train=True, download=True)
-        except Exception:
-            dataset = None
-    if dataset is None:
+            import torchvision  # imported here: it is slow to import and only a download needs it
+
+            getattr(torchvision.datasets, class_name)(str(root), train=True, download=True)
+        except Exception:  # offline, or the mirror is down: the message below says what to do by hand
+            pass
+        found = _find_training_split(layouts)
+    if found is None:
+        names = f"{TRAIN_IMAGES} and {TRAIN_LABELS}"
         raise DataError(
-            f"{class_name} was not found in {root} and could not be downloaded. "
-            f"Put the uncompressed files {expected} there, or use the bundled digits (--data bundled)."
-        )
-    pixels, labels = dataset.data, dataset.targets
-    if pixels.ndim != 3 or tuple(pixels.shape[1:]) != (IMAGE_SIZE, IMAGE_SIZE) or len(pixels) == 0:
-        raise DataError(f"{class_name} in {root} has an unexpected shape {tuple(pixels.shape)}; expected (N, 28, 28)")
+            f"{class_name} is not in {root}{' and could not be downloaded' if download else ''}. "
+            f"Put its training files {names} (.gz as distributed, or uncompressed) either in "
+            f"{layouts[0]} (torchvision's layout) or directly in {root}, "
+            f"or use the bundled digits (--data bundled).")
+    images_path, labels_path = found
+    pixels, labels = read_idx(images_path, "images"), read_idx(labels_path, "labels")
+    if len(pixels) != len(labels):
+        raise DataError(f"{images_path} holds {len(pixels):,} images but {labels_path} holds {len(labels):,} labels: "
+                        "they are not the same set (one label per image); put the matching pair side by side")
     return _from_uint8(pixels, labels, f"{class_name} ({len(pixels):,} images)")
+
+
+# --- folders of images ------------------------------------------------------------------------------------
+
+MAX_CLASSES = 10      # the class recipes' models are told one of 10 digits (plus "no label")
+SKIPPED_NAMES = 5     # how many unreadable files a DigitData names; the rest are counted
 
 
 def read_image_file(path: Path, light_on_dark: bool = True) -> np.ndarray:
     """One image file made grey and fitted into 28x28 (uint8): how ``folder:`` data and the Edit lab's
     "open an image" read a picture. ``light_on_dark`` turns dark strokes on a light page into MNIST's
-    light strokes on black; a mask keeps its own values (white = regenerate)."""
+    light strokes on black; a mask keeps its own values (white = regenerate).
+
+    Pillow's decompression-bomb guard is kept and made firm: an image over ``Image.MAX_IMAGE_PIXELS``
+    is refused from its header, never decoded. (Pillow refuses above twice the limit but only warns
+    between once and twice; a warning does not stop the decode, so the size is checked here.)
+    """
     from PIL import Image, ImageOps
 
     try:
         with Image.open(path) as image:
+            limit = Image.MAX_IMAGE_PIXELS
+            if limit and image.width * image.height > limit:
+                raise DataError(f"cannot read the image {path}: it is {image.width}x{image.height} pixels, over "
+                                f"Pillow's limit of {limit:,} (possibly a decompression bomb), so it was not decoded")
             grey = ImageOps.pad(image.convert("L"), (IMAGE_SIZE, IMAGE_SIZE), color=None)
-    except Exception as exc:
+    except DataError:
+        raise
+    except Exception as exc:  # Pillow fails in many ways on damaged files, DecompressionBombError among them
         raise DataError(f"cannot read the image {path}: {exc}") from exc
     array = np.asarray(grey, dtype=np.uint8)
     if light_on_dark and array.mean() > 127:  # dark strokes on a light page: invert to MNIST's light-on-dark
@@ -120,16 +281,104 @@ def read_image_file(path: Path, light_on_dark: bool = True) -> np.ndarray:
     return array
 
 
+def _hidden(name: str) -> bool:
+    """Dot-files and macOS's archive debris (``.DS_Store``, ``._a.png``, ``__MACOSX``) are never data."""
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _is_image_name(name: str) -> bool:
+    return not _hidden(name) and Path(name).suffix.lower() in IMAGE_SUFFIXES
+
+
+def _image_files(directory: Path, recursive: bool) -> list[Path]:
+    """Image files (by suffix) in ``directory``, sorted; with ``recursive`` also in its sub-folders, as
+    ImageFolder reads a class folder. Linked folders are not followed, so a link loop cannot trap it."""
+    if not recursive:
+        return sorted(p for p in directory.iterdir() if _is_image_name(p.name) and p.is_file())
+    found: list[Path] = []
+    for current, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        found.extend(Path(current) / f for f in sorted(files) if _is_image_name(f) and (Path(current) / f).is_file())
+    return found
+
+
+def _listed(names: list[str], most: int = SKIPPED_NAMES) -> str:
+    return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
+
+
 def load_image_folder(folder: Path) -> DigitData:
-    """Every image file in ``folder`` (not recursive), made grey, fitted into 28x28, light-on-dark like MNIST."""
+    """Every image in ``folder``, made grey, fitted into 28x28 and light-on-dark like MNIST.
+
+    Two layouts, told apart by where the images are:
+
+    * images directly in ``folder``: one unlabelled set (``labels`` None), as before. Sub-folders are
+      then not read (a note says so), so a stray folder of extras never changes the data.
+    * no images directly in ``folder`` but in its sub-folders: torchvision's ``ImageFolder`` layout.
+      Each sub-folder holding images (at any depth inside it) is a class, numbered 0..K-1 in the
+      sorted order of the names (so ``0``..``9`` are the digits when all ten are there); ``labels``
+      holds them and ``classes`` the names. Sub-folders without any image file are not classes (a
+      class whose files all turn out unreadable keeps its number); when digit-named folders do not
+      get their own digit as class number (no ``0`` folder, say), a note says so.
+      More than 10 classes: the images are still read, but as one unlabelled set (``labels`` and
+      ``classes`` None, with a note), because the class recipes' models know 10 classes and the
+      unlabelled recipes can still learn from them; refusing would block those.
+
+    Files that cannot be read (damaged, not really images, over Pillow's decompression-bomb limit)
+    are skipped rather than failing the whole folder: ``skipped`` names the first few (relative to
+    ``folder``), ``skipped_count`` counts them, and ``notes`` says so in words. Only a folder where
+    nothing is readable is refused, naming the first error. Hidden files and folders are ignored.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError(f"the image folder {folder} does not exist")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
-    if not files:
-        raise DataError(f"no images ({', '.join(sorted(IMAGE_SUFFIXES))}) found in {folder}")
-    pixels = [read_image_file(file) for file in files]
-    return _from_uint8(np.stack(pixels), None, f"{folder.name} ({len(pixels)} images)")
+    notes: list[str] = []
+    loose = _image_files(folder, recursive=False)
+    subfolders = sorted((p for p in folder.iterdir() if p.is_dir() and not _hidden(p.name)), key=lambda p: p.name)
+    file_labels: list[int] | None = None
+    classes: list[str] | None = None
+    if loose:
+        files = loose
+        unread = [d.name for d in subfolders if _image_files(d, recursive=True)]
+        if unread:
+            notes.append(f"sub-folders not read ({_listed(unread)}): images lie directly in {folder.name}, so it is "
+                         "one unlabelled set; to label images by folder, put every image in a class sub-folder")
+    else:
+        groups = [(d.name, _image_files(d, recursive=True)) for d in subfolders]
+        groups = [(name, group) for name, group in groups if group]
+        files = [file for _, group in groups for file in group]
+        if not files:
+            raise DataError(f"no images ({', '.join(sorted(IMAGE_SUFFIXES))}) found in {folder} or its sub-folders")
+        if len(groups) > MAX_CLASSES:
+            notes.append(f"{len(groups)} sub-folders of images: more than the {MAX_CLASSES} classes the class "
+                         "recipes know, so they are read as one unlabelled set")
+        else:
+            classes = [name for name, _ in groups]
+            file_labels = [label for label, (_, group) in enumerate(groups) for _ in group]
+            renumbered = [f"{name!r} is class {label}" for label, name in enumerate(classes)
+                          if name.isdigit() and int(name) != label]
+            if renumbered:
+                notes.append(f"classes are numbered by sorted folder name: {_listed(renumbered, 3)}")
+    pixels: list[np.ndarray] = []
+    kept_labels: list[int] = []
+    skipped: list[str] = []
+    first_error = ""
+    for index, file in enumerate(files):
+        try:
+            pixels.append(read_image_file(file))
+        except DataError as exc:
+            skipped.append(file.relative_to(folder).as_posix())
+            first_error = first_error or str(exc)
+            continue
+        if file_labels is not None:
+            kept_labels.append(file_labels[index])
+    if not pixels:
+        raise DataError(f"none of the {len(files)} image files in {folder} could be read; the first: {first_error}")
+    if skipped:
+        notes.append(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) != 1 else ''} ({_listed(skipped)})")
+    name = f"{folder.name} ({len(pixels)} images{f', {len(classes)} classes' if classes else ''})"
+    data = _from_uint8(np.stack(pixels), kept_labels if classes else None, name)
+    data.classes, data.skipped, data.skipped_count, data.notes = classes, skipped[:SKIPPED_NAMES], len(skipped), notes
+    return data
 
 
 def load_source(spec: str = "bundled", download: bool = True) -> DigitData:
@@ -139,8 +388,8 @@ def load_source(spec: str = "bundled", download: bool = True) -> DigitData:
     root = Path(location).expanduser() if location else None
     if kind == "bundled":
         return load_bundled(root)
-    if kind in _TORCHVISION_SETS:
-        return load_torchvision(kind, root, download=download)
+    if kind in _IDX_SETS:
+        return load_idx_dataset(kind, root, download=download)
     if kind == "folder":
         if root is None:
             raise DataError("folder: needs a path, e.g. --data folder:~/my_digits")
