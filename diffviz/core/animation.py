@@ -124,7 +124,10 @@ def encode_gif(frames: FrameSource, count: int, fps: float, hold_last: float = 0
     deltas = _GifDeltas()
 
     def frame(i: int) -> Image.Image:
-        return deltas.frame(pull(i), exact=i == count - 1)
+        image = pull(i)
+        if image.mode == "RGB":  # colour: each frame its own adaptive palette (GIF's local colour tables)
+            return image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        return deltas.frame(image, exact=i == count - 1)
 
     buffer = io.BytesIO()
     try:
@@ -160,12 +163,13 @@ class _FrameSequence(Image.Image):
         if frame == self._index:
             return
         image = self._source(frame)
-        image = image if image.mode == "L" else image.convert("L")
+        mode = "RGB" if image.mode == "RGB" else "L"  # colour images stay colour (a pipeline's RGB model)
+        image = image if image.mode == mode else image.convert(mode)
         pixels = np.asarray(image)
         if self._last is not None and frame == self._index + 1 and np.array_equal(pixels, self._last):
             pixels = pixels.copy()
-            pixels[0, 0] ^= 1
-            image = Image.fromarray(pixels, "L")
+            pixels.flat[0] ^= 1
+            image = Image.fromarray(pixels, mode)
         self._last, self._index = pixels, frame
         vars(self).update({key: value for key, value in vars(image).items() if not key.startswith("encoder")})
 

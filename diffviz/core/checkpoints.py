@@ -76,6 +76,9 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = 
     from safetensors.torch import save
 
     config = model.config() if hasattr(model, "config") else {}
+    if config is None:
+        raise CheckpointError(f"a {type(model).__name__} is opened from its diffusers pipeline folder, which is "
+                              "where it lives: it is not saved as a diffviz checkpoint")
     info = CheckpointInfo(architecture=type(model).__name__, model_config=config, recipe=recipe,
                           hyperparameters=dict(hyperparameters or {}), training=dict(training or {}),
                           created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
@@ -191,7 +194,16 @@ def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: s
 
 
 def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
-    """Build the model a checkpoint describes and fill it with its weights."""
+    """Build the model a checkpoint describes and fill it with its weights. A diffusers pipeline folder (or its
+    ``model_index.json``) is opened by ``core.pipelines``, its recipe registered for the session."""
+    from diffviz.core.pipelines import is_pipeline_path, load_pipeline
+
+    if is_pipeline_path(path):
+        model, info, _recipe = load_pipeline(path)
+        return model, info
+    if Path(path).is_dir():
+        raise CheckpointError(f"{Path(path).name} is a folder without a model_index.json: neither a diffviz "
+                              "checkpoint (.safetensors) nor a diffusers pipeline folder")
     info, tensors = read_checkpoint(path)
     try:
         model = build_model(info.architecture, **info.model_config)

@@ -306,6 +306,59 @@ class DDPMProcess(NoisingProcess):
         return DDPMSchedule(alpha_bar=self.alpha_bars().double().numpy())
 
 
+@dataclass(frozen=True)
+class SchedulerProcess(DDPMProcess):
+    """DDPM noising from a diffusers scheduler's own config: a pipeline folder's (``core.pipelines``).
+
+    Its betas, number of training timesteps and ``prediction_type`` (``epsilon``: the noise; ``v_prediction``:
+    the velocity √ᾱ ε − √(1 − ᾱ) x₀; ``sample``: the clean image) come from the config, so a model trained
+    elsewhere is noised, read and sampled exactly as it was trained. Every sampler of DDPM models works with it
+    (they make their schedulers ``from_config`` of this config)."""
+
+    config: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.prediction_type not in PREDICTION_TYPES:
+            raise ConfigError(f"the scheduler predicts {self.prediction_type!r}; diffviz shows "
+                              f"{', '.join(PREDICTION_TYPES)}")
+        object.__setattr__(self, "target_name", PREDICTION_TYPES[self.prediction_type])
+
+    @property
+    def prediction_type(self) -> str:
+        return str(self.config.get("prediction_type", "epsilon"))
+
+    @property
+    def train_timesteps(self) -> int:
+        return int(self.config.get("num_train_timesteps", ddpm.TRAIN_TIMESTEPS))
+
+    @property
+    def scheduler(self) -> Any:
+        if "scheduler" not in self._cache:
+            from diffusers import DDPMScheduler
+
+            self._cache["scheduler"] = DDPMScheduler.from_config(self.config)
+        return self._cache["scheduler"]
+
+    def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        if self.prediction_type == "epsilon":
+            return super().clean_estimate(noisy, output, condition)
+        if self.prediction_type == "sample":
+            return output
+        a = self.alpha_bars().to(noisy)[condition.long()].reshape(-1, 1, 1, 1)
+        return a.sqrt() * noisy - (1 - a).sqrt() * output  # v-prediction
+
+    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
+        batch = super().training_batch(x, generator)
+        if self.prediction_type == "epsilon":
+            return batch
+        t = (batch.amount * (self.train_timesteps - 1)).round().long()
+        clean = x * 2 - 1
+        target = clean if self.prediction_type == "sample" else self.scheduler.get_velocity(clean, batch.target, t)
+        return ProcessBatch(batch.noisy, batch.condition, target, batch.amount)
+
+
+PREDICTION_TYPES = {"epsilon": "noise", "v_prediction": "velocity (v)", "sample": "clean image"}
+
 COURSE_BLEND = BlendProcess(key="course", title="course: amount = t / 999", noise_kind="uniform",
                             amount_kind="uniform")
 FLOW_BLEND = BlendProcess(key="flow", title="flow: amount = t / 999, Gaussian noise", noise_kind="gaussian",

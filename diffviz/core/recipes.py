@@ -186,12 +186,22 @@ _RECIPES = (
            summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
 )
 RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES
+# Recipes read from models opened this session (a diffusers pipeline folder's, ``core.pipelines``): looked up by
+# name like the built-in ones, so everything that finds a model's recipe by its checkpoint's name finds them too.
+LOADED_RECIPES: dict[str, Recipe] = {}
 
-__all__ = ["DEFAULT_RECIPE", "RECIPES", "BlendProcess", "Recipe", "TrainingBatch", "get_recipe"]
+__all__ = ["DEFAULT_RECIPE", "LOADED_RECIPES", "RECIPES", "BlendProcess", "Recipe", "TrainingBatch", "get_recipe",
+           "register_loaded"]
 
 
 def get_recipe(name: str) -> Recipe:
-    try:
-        return RECIPES[name]
-    except KeyError:
-        raise ConfigError(f"unknown recipe {name!r}; choose one of {', '.join(RECIPES)}") from None
+    recipe = RECIPES.get(name) or LOADED_RECIPES.get(name)
+    if recipe is None:
+        raise ConfigError(f"unknown recipe {name!r}; choose one of {', '.join(RECIPES)}")
+    return recipe
+
+
+def register_loaded(recipe: Recipe) -> Recipe:
+    """Make a recipe read from an opened model findable by name for the rest of the session."""
+    LOADED_RECIPES[recipe.name] = recipe
+    return recipe

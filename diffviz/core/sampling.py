@@ -40,6 +40,12 @@ __all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_traj
            "validate_sampling"]
 
 
+def image_shape_of(model: nn.Module) -> tuple[int, int, int]:
+    """(channels, height, width) of the images ``model`` makes: MNIST's unless it says otherwise (a pipeline
+    folder's UNet2DModel, ``models.unet2d.PipelineUNet``)."""
+    return tuple(getattr(model, "image_shape", IMAGE_SHAPE))
+
+
 def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: float | None = None) -> None:
     if not 1 <= n <= MAX_SAMPLES:
         raise ConfigError(f"the number of samples must be between 1 and {MAX_SAMPLES} (got {n})")
@@ -87,9 +93,10 @@ def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
     return total
 
 
-def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool | int) -> None:
+def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool | int,
+                          image_shape: tuple[int, int, int] = IMAGE_SHAPE) -> None:
     """Refuse, before any work, a recording that would not fit in memory; say what would."""
-    need = trajectory_bytes(model, n, steps, features)
+    need = trajectory_bytes(model, n, steps, features, image_shape)
     if need > MAX_TRAJECTORY_BYTES:
         raise ConfigError(
             f"recording {n} samples x {steps} steps{' with feature maps' if features else ''} needs about "
@@ -169,7 +176,7 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     if digits is not None and recipe.classes:
         labels = torch.as_tensor(digits, dtype=torch.long).reshape(n)
     device = torch.device(device)
-    x0 = (initial_noise(n, seed, recipe=recipe) if noise is None else noise).to(device)
+    x0 = (initial_noise(n, seed, image_shape_of(model), recipe) if noise is None else noise).to(device)
     sampler = sampler or recipe.sampler
 
     def walk(capture: FeatureCapture | None) -> Iterator[SamplerStep]:
@@ -200,7 +207,7 @@ def record_walk(model: nn.Module, walk: Callable[[FeatureCapture | None], Iterat
     was_training = model.training
     model.to(device).eval()
     n = shape[0]
-    check_trajectory_fits(model, n, steps, features)
+    check_trajectory_fits(model, n, steps, features, tuple(shape[1:]))
     limit = None if features is True else int(features)
     capture = FeatureCapture(model, limit) if features else None
     frames = steps + 1
@@ -254,7 +261,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
                  sampler: str | None = None, eta: float = 0.0, digit: int | None = None,
                  guidance: float | None = None, precision: Precision = FP32,
                  guidance_interval: tuple[float, float] | None = None) -> np.ndarray | None:
-    """Only the finished images (N, 1, 28, 28) float32 in [0, 1], in batches: for large n and the CLI.
+    """Only the finished images (N, C, H, W) float32 in [0, 1], in batches: for large n and the CLI.
 
     Setting ``cancel`` stops between two steps and returns None. ``digit``, ``guidance`` and
     ``guidance_interval`` as for ``sample``.
@@ -264,7 +271,7 @@ def sample_final(model: nn.Module, n: int, steps: int, seed: int = 0, device: to
     labels = sampling_labels(recipe, n, digit)
     was_training = model.training
     model.to(device).eval()
-    x_all = initial_noise(n, seed, recipe=recipe)
+    x_all = initial_noise(n, seed, image_shape_of(model), recipe)
     out = np.empty(tuple(x_all.shape), dtype=np.float32)
     try:
         for start in range(0, n, batch_size):
@@ -290,7 +297,7 @@ def choose_sampling_precision(choice: str, model: nn.Module, recipe: Recipe, n: 
     from diffviz.core.precision import step_timer
 
     device = torch.device(device)
-    noise = initial_noise(n, 0, recipe=recipe).to(device)
+    noise = initial_noise(n, 0, image_shape_of(model), recipe).to(device)
     x, condition = recipe.noisy_at(noise, torch.full((n,), 0.5, device=device), noise)  # a mid-way input
     labels = sampling_labels(recipe, n, None)
 

@@ -81,8 +81,11 @@ class AppState(QObject):
 
     @property
     def recipe_facts(self) -> RecipeFacts:
-        """What the controls show about the model's recipe; needs no torch, so it answers while loading."""
-        return RECIPE_FACTS[self.recipe_name]
+        """What the controls show about the model's recipe; needs no torch, so it answers while loading. A recipe
+        read from an opened pipeline folder has no torch-free copy: the engine that opened it is loaded, and the
+        recipe itself answers (its attributes carry the same names)."""
+        facts = RECIPE_FACTS.get(self.recipe_name)
+        return facts if facts is not None else self.recipe
 
     @property
     def recipe(self) -> Recipe:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FILTER = "diffviz checkpoints (*.safetensors)"
+PIPELINE_FILTER = "diffusers pipeline folders (model_index.json)"
 
 
 def autosave_path() -> Path:
@@ -59,7 +60,7 @@ class ModelFiles:
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._parent, "Open checkpoint", str(self.last_dir()),
-                                              f"{FILTER};;All files (*)")
+                                              f"{FILTER};;{PIPELINE_FILTER};;All files (*)")
         if path:
             self.load(Path(path))
 
@@ -67,10 +68,20 @@ class ModelFiles:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
         from diffviz.core.checkpoints import load_checkpoint
 
+        from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
+
         try:
             model, info = load_checkpoint(path)
         except DiffvizError as exc:
             self._report.show_error(str(exc))
+            return False
+        shape = image_shape_of(model)
+        if shape != IMAGE_SHAPE:  # the views draw 28x28 grey images so far: say so instead of drawing nonsense
+            channels, height, width = shape
+            self._report.show_error(
+                f"{path.name} makes {'colour' if channels == 3 else 'grey'} {height}x{width} images; the app's views "
+                f"show 28x28 grey digits so far. Sample it from the command line: diffviz sample --checkpoint "
+                f"{path if path.is_dir() else path.parent} --out samples.gif")
             return False
         self.state.set_model(model, info, source=path.name)
         self.settings.setValue("paths/last_dir", str(path.parent))

@@ -83,7 +83,7 @@ class _Wrapped(nn.Module):
             f"{self.timestep_text}, with a shortcut around them); every down block but the last halves the "
             "resolution with a stride-2 convolution (no pooling). The <i>mid block</i> works at the coarsest "
             f"resolution, and {len(ups)} <i>up blocks</i> double it back before a last 3×3 convolution gives "
-            "one channel: the model's output.</p>"
+            f"{'one channel' if self.out_channels == 1 else f'{self.out_channels} channels'}: the model's output.</p>"
             + (f"<p><b>Self-attention</b> ({', '.join(attention)}): every position looks at every other one and "
                "mixes in what it finds relevant, so distant parts of the digit can agree.</p>" if attention else ""))
         features = (
@@ -128,4 +128,37 @@ class DDPMUNet(_Wrapped):
     def forward(self, x: torch.Tensor, timestep: torch.Tensor | None = None) -> torch.Tensor:  # type: ignore[override]
         if timestep is None:
             raise TypeError("DDPMUNet needs the timestep: model(x, t)")
+        return self.unet(x, timestep).sample
+
+
+class PipelineUNet(_Wrapped):
+    """A learner's own ``UNet2DModel`` from a diffusers pipeline folder (``core.pipelines``), told the timestep.
+
+    Built around the model diffusers loaded, not from a config of ours: its blocks, channels, size and
+    attention are whatever its author chose, and the facts and the inspector read them from the model itself.
+    ``forward(x, t)`` gives what its scheduler says it predicts (noise, velocity or the clean image).
+    """
+
+    takes_amount = True
+
+    def __init__(self, unet: nn.Module) -> None:  # noqa: D107 (the model is made by diffusers)
+        nn.Module.__init__(self)
+        self.unet = unet
+        self.in_channels = int(unet.config.in_channels)
+        self.out_channels = int(unet.config.out_channels)
+
+    @property
+    def image_shape(self) -> tuple[int, int, int]:
+        """(channels, height, width) of the images it was made for."""
+        size = self.unet.config.sample_size
+        height, width = (size, size) if isinstance(size, int) else tuple(size)
+        return (self.in_channels, int(height), int(width))
+
+    def config(self) -> None:  # type: ignore[override]
+        """None: made by diffusers from its own folder, not by ``build_model`` (so not a diffviz checkpoint)."""
+        return None
+
+    def forward(self, x: torch.Tensor, timestep: torch.Tensor | None = None) -> torch.Tensor:  # type: ignore[override]
+        if timestep is None:
+            raise TypeError("this UNet2DModel needs the timestep: model(x, t)")
         return self.unet(x, timestep).sample
