@@ -56,6 +56,8 @@ def train_command(args: argparse.Namespace) -> int:
     if config.epochs is None and config.seconds is None:
         config.epochs = 3.0
     data = load_source(args.data)
+    for note in data.notes:  # skipped files, classes from sub-folders: what the learner should know
+        print(f"{data.name}: {note}", file=sys.stderr)
     torch.manual_seed(args.seed)
     model = recipe.make_model()
     chosen = choose_training_precision(args.precision, model, recipe, config.batch_size, device)
@@ -84,7 +86,7 @@ def train_command(args: argparse.Namespace) -> int:
     if last_report is None:
         raise ConfigError("training stopped before the first step; nothing was saved")
     training = training_metadata(trainer.total_steps, trainer.images_seen, last_report.elapsed,
-                                 trainer.epoch_losses, data.name)
+                                 trainer.epoch_losses, data.name, data.digits)
     hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
              "lr": config.lr, "seed": config.seed, "precision": chosen.precision.name}
     save_checkpoint(out, trainer.sampling_model, recipe=recipe.name, hyperparameters=hyper, training=training)
@@ -156,9 +158,14 @@ def sample_command(args: argparse.Namespace) -> int:
         _save_images(images, out, args.scale)
     print(f"wrote {out}")
     if args.metrics:
-        from diffviz.core.quality import shipped_meter
+        from diffviz.core.quality import meter_applies, shipped_meter
+        from diffviz.core.sampling import image_shape_of
 
-        print(f"quality of {len(images)} samples: {shipped_meter().measure(images).line()}")
+        why_not = meter_applies(info.training, image_shape_of(model))
+        if why_not:
+            print(f"quality: not measured: {why_not}")
+        else:
+            print(f"quality of {len(images)} samples: {shipped_meter().measure(images).line()}")
     return 0
 
 

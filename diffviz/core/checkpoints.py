@@ -238,7 +238,10 @@ def load_into(model: nn.Module, path: str | os.PathLike) -> CheckpointInfo:
     return info
 
 
-def training_metadata(steps: int, images: int, seconds: float, epoch_losses: list[float], data: str) -> dict:
-    """The ``training`` block of a checkpoint's metadata, with floats made JSON-safe."""
+def training_metadata(steps: int, images: int, seconds: float, epoch_losses: list[float], data: str,
+                      digits: bool = True) -> dict:
+    """The ``training`` block of a checkpoint's metadata, with floats made JSON-safe; ``digits``: the data was
+    handwritten digits, what the quality meter scores (``core.quality.meter_applies``)."""
     return {"steps": int(steps), "images": int(images), "seconds": round(float(seconds), 2),
-            "epoch_losses": [round(float(x), 6) for x in epoch_losses if math.isfinite(x)], "data": data}
+            "epoch_losses": [round(float(x), 6) for x in epoch_losses if math.isfinite(x)], "data": data,
+            "digits": bool(digits)}

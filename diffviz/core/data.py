@@ -55,6 +55,7 @@ class DigitData:
     skipped: list[str] = field(default_factory=list)
     skipped_count: int = 0
     notes: list[str] = field(default_factory=list)
+    digits: bool = True  # handwritten digits, what the quality meter scores (Fashion-MNIST, a folder: not known)
 
     def __len__(self) -> int:
         return int(self.images.shape[0])
@@ -84,9 +85,9 @@ def load_bundled(path: Path | None = None) -> DigitData:
 
 # --- MNIST and Fashion-MNIST: IDX files --------------------------------------------------------------------
 
-_IDX_SETS = {  # spec kind -> (the set's name, torchvision's folder for it under DIR)
-    "mnist": ("MNIST", "MNIST"),
-    "fashion-mnist": ("FashionMNIST", "FashionMNIST"),
+_IDX_SETS = {  # spec kind -> (the set's name, torchvision's folder for it under DIR, whether it is digits)
+    "mnist": ("MNIST", "MNIST", True),
+    "fashion-mnist": ("FashionMNIST", "FashionMNIST", False),  # clothes: the quality meter does not apply
 }
 TRAIN_IMAGES = "train-images-idx3-ubyte"
 TRAIN_LABELS = "train-labels-idx1-ubyte"
@@ -220,7 +221,7 @@ def load_idx_dataset(kind: str, root: Path | None = None, download: bool = True)
     absent. When neither layout is there and ``download`` is set, torchvision downloads the set
     into ``root``; otherwise the DataError names both layouts' paths.
     """
-    class_name, folder = _IDX_SETS[kind]
+    class_name, folder, digits = _IDX_SETS[kind]
     root = Path(root) if root else DEFAULT_DATA_ROOT
     layouts = (root / folder / "raw", root)
     found = _find_training_split(layouts)
@@ -244,7 +245,9 @@ def load_idx_dataset(kind: str, root: Path | None = None, download: bool = True)
     if len(pixels) != len(labels):
         raise DataError(f"{images_path} holds {len(pixels):,} images but {labels_path} holds {len(labels):,} labels: "
                         "they are not the same set (one label per image); put the matching pair side by side")
-    return _from_uint8(pixels, labels, f"{class_name} ({len(pixels):,} images)")
+    data = _from_uint8(pixels, labels, f"{class_name} ({len(pixels):,} images)")
+    data.digits = digits
+    return data
 
 
 # --- folders of images ------------------------------------------------------------------------------------
@@ -377,6 +380,7 @@ def load_image_folder(folder: Path) -> DigitData:
         notes.append(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) != 1 else ''} ({_listed(skipped)})")
     name = f"{folder.name} ({len(pixels)} images{f', {len(classes)} classes' if classes else ''})"
     data = _from_uint8(np.stack(pixels), kept_labels if classes else None, name)
+    data.digits = False  # a learner's own images: the meter cannot know they are digits
     data.classes, data.skipped, data.skipped_count, data.notes = classes, skipped[:SKIPPED_NAMES], len(skipped), notes
     return data
 

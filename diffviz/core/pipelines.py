@@ -176,6 +176,7 @@ def load_pipeline(path: str | Path):
         summary=f"{folder.pipeline} from {folder.root}: UNet2DModel, {channels} channel{'s' if channels > 1 else ''}, "
                 f"{height}x{width}, {folder.scheduler_class}, predicts {process.target_name}"))
     info = CheckpointInfo(architecture="PipelineUNet", model_config={}, recipe=recipe.name,
-                          training={"data": f"{folder.pipeline} folder {folder.root.name}"})
+                          training={"data": f"{folder.pipeline} folder {folder.root.name}",
+                                    "digits": False})  # what it learnt is unknown: the meter does not judge it
     info.hyperparameters["image"] = f"{channels}x{height}x{width}"
     return model, info, recipe

@@ -25,6 +25,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Mapping
 
 import numpy as np
 import torch
@@ -60,6 +61,22 @@ class DigitClassifier(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.fc2(self.features(x))
+
+
+MEASURED_SHAPE = (1, 28, 28)  # what the meter's classifier was made for
+
+
+def meter_applies(training: Mapping[str, Any] | None, image_shape: tuple[int, ...] = MEASURED_SHAPE) -> str:
+    """Empty when the meter's figures mean something for a model: it makes grey 28x28 images and learnt digits
+    (its checkpoint's training block says ``digits``; older checkpoints, all trained on digits, say nothing).
+    Otherwise why not, in words: a Fashion-MNIST model's "recognised 0.11" would only mislead."""
+    if tuple(image_shape) != MEASURED_SHAPE:
+        channels, height, width = image_shape
+        return (f"the quality meter scores grey 28x28 digits; this model makes "
+                f"{'colour' if channels == 3 else 'grey'} {height}x{width} images")
+    if training is not None and training.get("digits") is False:
+        return f"the quality meter scores digits; this model learnt {training.get('data') or 'other images'}"
+    return ""
 
 
 @lru_cache(maxsize=1)

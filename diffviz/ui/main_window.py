@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         spec = self.controls.data_spec()
         view = self.training_view
         view.reset(steps_per_epoch=1, total_steps=None)
-        on = {TrainingStarted: lambda m: view.reset(m.steps_per_epoch, m.total_steps),
+        on = {TrainingStarted: self._on_training_started,
               TrainingUpdate: self._on_training_update,
               PredictionStrip: view.set_strip,
               PreviewSamples: view.add_preview,
@@ -417,6 +417,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
         self.reporter.show_training_quality(None)
         self.set_status(f"Training on {spec}…")
+
+    def _on_training_started(self, message: TrainingStarted) -> None:
+        self.training_view.reset(message.steps_per_epoch, message.total_steps)
+        if message.quality_note:
+            self.reporter.show_quality_note(message.quality_note)
+        if message.data_notes:
+            self.set_status(f"Training on {message.data_name}: {'; '.join(message.data_notes)}")
 
     def _on_training_quality(self, point: QualityPoint) -> None:
         self.training_view.add_quality(point.elapsed, point.recognised, point.coverage)
@@ -469,9 +476,17 @@ class MainWindow(QMainWindow):
         from diffviz.ui.sampling_stream import SamplingStream
         from diffviz.workers.jobs import sampling_job
 
+        from diffviz.core.quality import meter_applies
+        from diffviz.core.sampling import image_shape_of
+
         model = copy.deepcopy(self.state.model)
+        info = self.state.info
+        quality_note = meter_applies(info.training if info else None, image_shape_of(model))
+        if quality_note:
+            self.reporter.show_quality_note(quality_note)
         job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
-                           sampler=sampler, precision=self.controls.precision_choice(), **class_choice)
+                           sampler=sampler, precision=self.controls.precision_choice(), judge=not quality_note,
+                           **class_choice)
         views = tuple(view for view in (self.timeline, self.inspector) if view is not None)
         stream = SamplingStream(self.state, views,
                                 on_started=(lambda _trajectory: self.tabs.setCurrentWidget(self.timeline))

@@ -38,6 +38,21 @@ def autosave_path() -> Path:
     return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
 
 
+def not_shown_yet(model, path: Path) -> str:
+    """Why the app cannot show ``model`` yet (its views draw 28x28 grey images), with the command that draws it;
+    empty when it can. A pipeline folder's colour or larger model is sampled from the command line meanwhile."""
+    from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
+
+    shape = image_shape_of(model)
+    if shape == IMAGE_SHAPE:
+        return ""
+    channels, height, width = shape
+    folder = path if path.is_dir() else path.parent
+    return (f"{path.name} makes {'colour' if channels == 3 else 'grey'} {height}x{width} images; the app's views "
+            f"show 28x28 grey digits so far. Sample it from the command line: diffviz sample --checkpoint {folder} "
+            "--out samples.gif")
+
+
 class ModelFiles:
     """Puts checkpoints into ``state`` and writes its model out; dialogs open over ``parent``."""
 
@@ -68,20 +83,14 @@ class ModelFiles:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
         from diffviz.core.checkpoints import load_checkpoint
 
-        from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
-
         try:
             model, info = load_checkpoint(path)
         except DiffvizError as exc:
             self._report.show_error(str(exc))
             return False
-        shape = image_shape_of(model)
-        if shape != IMAGE_SHAPE:  # the views draw 28x28 grey images so far: say so instead of drawing nonsense
-            channels, height, width = shape
-            self._report.show_error(
-                f"{path.name} makes {'colour' if channels == 3 else 'grey'} {height}x{width} images; the app's views "
-                f"show 28x28 grey digits so far. Sample it from the command line: diffviz sample --checkpoint "
-                f"{path if path.is_dir() else path.parent} --out samples.gif")
+        refusal = not_shown_yet(model, path)
+        if refusal:
+            self._report.show_error(refusal)
             return False
         self.state.set_model(model, info, source=path.name)
         self.settings.setValue("paths/last_dir", str(path.parent))
@@ -134,7 +143,7 @@ class ModelFiles:
         model = get_recipe(snapshot.recipe).make_model()
         model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
         training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
-                                     snapshot.data_name)
+                                     snapshot.data_name, snapshot.data_digits)
         info = CheckpointInfo(architecture=type(model).__name__, model_config=model.config(),
                               recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters, training=training)
         self.state.set_model(model, info, source="trained in this session", unsaved=True)

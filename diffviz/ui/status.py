@@ -95,6 +95,12 @@ class StatusReporter(QObject):
         self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
         self.quality_label.setToolTip(QUALITY_TIP)
 
+    def show_quality_note(self, reason: str) -> None:
+        """The meter does not score this model's images (``core.quality.meter_applies``): say so, not figures."""
+        self.last_quality = None
+        self.quality_label.setText("quality meter: does not apply")
+        self.quality_label.setToolTip(reason[:1].upper() + reason[1:] + ".")
+
     def show_training_quality(self, point: QualityPoint | None) -> None:
         """While a model trains, the line speaks of *that* model's previews, never of the model sampled before
         (its figures would read as the new model's). None: training started, no preview judged yet."""

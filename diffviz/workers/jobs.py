@@ -18,7 +18,7 @@ from diffviz.core.data import DigitData, fixed_batch, load_source
 from diffviz.core.processes import Schedule, get_process
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
-from diffviz.core.quality import shipped_meter
+from diffviz.core.quality import meter_applies, shipped_meter
 from diffviz.core.export import GifOptions, save_animation, save_png_frames
 from diffviz.core.sampling import choose_sampling_precision, sample, sample_final
 from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
@@ -43,7 +43,7 @@ def snapshot(model: nn.Module, trainer: Trainer, elapsed: float) -> ModelSnapsho
         epoch_losses=list(trainer.epoch_losses),
         hyperparameters={"epochs": cfg.epochs, "seconds": cfg.seconds, "batch_size": cfg.batch_size,
                          "lr": cfg.lr, "seed": cfg.seed},
-        data_name=trainer.data.name)
+        data_name=trainer.data.name, data_digits=trainer.data.digits)
 
 
 @torch.no_grad()
@@ -83,12 +83,13 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
         trainer = Trainer(fresh, dataset, config, cancel=worker.stop_event, recipe=recipe, precision=chosen.precision)
         model = trainer.sampling_model  # previews, strips and the snapshot use the weights one samples with
         # with a time limit the run may end long before its epochs do: the views then follow the data
+        quality_note = meter_applies({"digits": dataset.digits, "data": dataset.name})
         yield TrainingStarted(steps_per_epoch=trainer.steps_per_epoch,
                               total_steps=trainer.budget_steps if config.seconds is None else None,
-                              data_name=dataset.name)
+                              data_name=dataset.name, quality_note=quality_note, data_notes=tuple(dataset.notes))
         batch = fixed_batch(dataset, 8)
         try:
-            meter = shipped_meter()
+            meter = None if quality_note else shipped_meter()  # no digit figures for clothes or unknown images
         except DiffvizError:
             meter = None  # the curve is a bonus; training goes on without it
 
@@ -167,14 +168,15 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
                  guidance: float | None = None, precision: str = "fp32",
-                 guidance_interval: tuple[float, float] | None = None):
+                 guidance_interval: tuple[float, float] | None = None, judge: bool = True):
     """Sample with a full trajectory, streamed (``streamed_run``): ``SamplingStarted(trajectory)`` once frame 0
     is made, then ``FramesMade`` at most every ``FRAMES_INTERVAL`` and once more with the last count (and
     ``Progress`` per frame). Returns the Trajectory; when stopped, the frames made so far as a stopped run
     (``Trajectory.stopped_at``; None if stopped before frame 0). The quality meter judges finished runs only.
 
     ``digit``, ``guidance`` and ``guidance_interval`` reach class recipes only (see ``core.sampling.sample``);
-    ``precision`` is a ``core.precision`` choice.
+    ``precision`` is a ``core.precision`` choice; ``judge``: the quality meter reports on the results (False for
+    a model whose images it does not score, ``core.quality.meter_applies``).
     """
 
     def run(chosen, **recording) -> Trajectory | None:
@@ -182,7 +184,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
                       guidance=guidance, guidance_interval=guidance_interval, precision=chosen.precision,
                       **recording)
 
-    return streamed_run(run, model, recipe, n, steps + 1, precision, "sampling", judge=True)
+    return streamed_run(run, model, recipe, n, steps + 1, precision, "sampling", judge=judge)
 
 
 def edit_job(model: nn.Module, request, recipe: Recipe, features: bool | int = True, precision: str = "fp32"):

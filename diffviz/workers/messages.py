@@ -21,6 +21,8 @@ class TrainingStarted:
     steps_per_epoch: int
     total_steps: int | None    # None for a time budget
     data_name: str
+    quality_note: str = ""     # why the quality meter does not score this data (empty: it does)
+    data_notes: tuple[str, ...] = ()  # what a person should hear about how the data was read (skipped files...)
 
 
 @dataclass
@@ -83,6 +85,7 @@ class ModelSnapshot:
     epoch_losses: list[float]
     hyperparameters: dict[str, Any]
     data_name: str
+    data_digits: bool = True   # the data was handwritten digits (core.quality.meter_applies)
 
 
 @dataclass

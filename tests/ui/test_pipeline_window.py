@@ -22,6 +22,8 @@ def test_a_grey_28px_pipeline_opens_and_samples_in_the_window(window, qtbot, tmp
     assert window.trajectory.xs.shape == (4, 4, 1, 28, 28)
     assert window.trajectory.recipe == "diffusers:my_digits"
     assert "down1" in window.trajectory.features
+    assert window.quality_label.text() == "quality meter: does not apply"  # what it learnt is unknown
+    assert window.last_quality is None
 
 
 def test_a_colour_pipeline_is_refused_in_the_app_with_the_command_that_draws_it(window, tmp_path):

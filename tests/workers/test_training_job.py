@@ -47,3 +47,24 @@ def test_a_time_limited_run_does_not_promise_its_epochs_steps(start_worker, qtbo
         qtbot.waitUntil(lambda: recorder.finished >= 1, timeout=60_000 + WAIT_MS)
         started = [m for m in recorder.yielded if isinstance(m, TrainingStarted)]
         assert len(started) == 1 and started[0].total_steps == total
+
+
+def test_the_quality_meter_says_it_does_not_apply_to_clothes_and_judges_none(start_worker, qtbot):
+    """A Fashion-MNIST (or own-folder) run gets no digit figures: "recognised 0.11" would only mislead."""
+    from diffviz.core.data import DigitData
+    from diffviz.workers.messages import TrainingStarted
+
+    digits = load_bundled()
+    clothes = DigitData(digits.images[:256], digits.labels[:256], "FashionMNIST (256 images)", digits=False,
+                        notes=["skipped 2 unreadable files (a.png, b.png)"])
+    previews = Cadence(first=0.2, every=0.3, budget=0.5)
+    job = training_job(clothes, TrainConfig(epochs=None, seconds=1.0, batch_size=16), get_recipe("course"),
+                       previews=previews)
+    _, recorder = start_worker(job, threads=2)
+    qtbot.waitUntil(lambda: recorder.finished >= 1, timeout=60_000 + WAIT_MS)
+    started = next(m for m in recorder.yielded if isinstance(m, TrainingStarted))
+    assert "scores digits" in started.quality_note and "FashionMNIST" in started.quality_note
+    assert started.data_notes == ("skipped 2 unreadable files (a.png, b.png)",)
+    assert any(isinstance(m, PreviewSamples) for m in recorder.yielded)  # the previews still come
+    assert not any(isinstance(m, QualityPoint) for m in recorder.yielded)
+    assert recorder.returned[-1].data_digits is False  # and the checkpoint will say so
