@@ -73,6 +73,9 @@ def print_edit_bench(n: int = 500, steps: int = 40, recipe_name: str = "flow-cla
         print(f"{strength:<22g}{kept(result):>11.2f}{np.abs(result - images).mean():>15.3f}{seconds:>9.1f}")
 
     if recipe.classes:
+        for strength in (0.5, 0.7):
+            result = editing.sdedit(model, recipe, images, strength, steps, read_digit=True).final
+            print(f"{f'{strength:g}, reads digit':<22}{kept(result):>11.2f}{np.abs(result - images).mean():>15.3f}")
         asked = (labels + 1 + np.arange(n) % 9) % 10  # a digit other than the one drawn, every pair in turn
         turned = np.empty(n, dtype=bool)
         start = time.perf_counter()
