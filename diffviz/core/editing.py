@@ -38,8 +38,8 @@ from diffviz.core.precision import FP32, Precision
 from diffviz.core.recipes import Recipe
 from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
 from diffviz.core.samplers.base import Anchor, full, measured_mix
-from diffviz.core.sampling import (IMAGE_SHAPE, MAX_SAMPLES, initial_noise, iter_sampler, record_walk, sample,
-                                   validate_sampling)
+from diffviz.core.sampling import (IMAGE_SHAPE, MAX_SAMPLES, image_shape_of, initial_noise, iter_sampler,
+                                   record_walk, sample, validate_sampling)
 from diffviz.core.trajectory import Trajectory
 
 MAX_JUMPS = 20  # RePaint uses up to 10; beyond 20 a run only gets slower
@@ -239,7 +239,7 @@ def interpolate(model: nn.Module, recipe: Recipe, seeds: tuple[int, int], n: int
     if len(seeds) != 2 or any(int(seed) < 0 for seed in seeds):
         raise ConfigError(f"an interpolation takes two seeds, whole numbers of 0 or more (got {seeds})")
     validate_sampling(n, steps, options.get("digit"), options.get("guidance"))
-    ends = [initial_noise(1, int(seed), recipe=recipe)[0] for seed in seeds]
+    ends = [initial_noise(1, int(seed), image_shape_of(model), recipe)[0] for seed in seeds]
     path = interpolation_path(ends[0], ends[1], n, method)
     record = EditRecord(mode=INTERPOLATE.key, seeds=(int(seeds[0]), int(seeds[1])), method=method,
                         weights=np.linspace(0.0, 1.0, n),

@@ -261,7 +261,8 @@ class ArchitectureView(QWidget):
         first = boxes[0][1] if boxes else None
         last = boxes[-1][1] if boxes else None
         source = self._add_box(QPointF(left - IO_OFFSET, 0.0), IO_SIZE, "io",
-                               f"<b>input x</b><br>{c}×{h}×{w}<br><span style='color:{MUTED}'>noisy digit</span>")
+                               f"<b>input x</b><br>{c}×{h}×{w}<br><span style='color:{MUTED}'>"
+                               f"{'noisy digit' if (c, h, w) == (1, 28, 28) else 'noisy image'}</span>")
         if first is not None:
             self._arrow(source, first)
         if last is not None:

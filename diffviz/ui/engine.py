@@ -69,19 +69,14 @@ def load_engine(checkpoint: Path | None = None) -> LoadedEngine:
         importlib.import_module(name)
     from diffviz.core.checkpoints import load_checkpoint
     from diffviz.core.data import load_bundled
-    from diffviz.core.errors import CheckpointError, DiffvizError
+    from diffviz.core.errors import DiffvizError
     from diffviz.core.models import BasicUNet
 
     path = checkpoint or bundled_checkpoint_path()
     model_error = data_error = None
-    from diffviz.ui.model_files import not_shown_yet
-
     try:
         model, info = load_checkpoint(path)
         source = path.name
-        refusal = not_shown_yet(model, path)
-        if refusal:
-            raise CheckpointError(refusal)
     except DiffvizError as exc:
         model, info, source = BasicUNet(), None, "untrained"
         model_error = f"Could not open {path.name}: {exc}. Starting with an untrained model."

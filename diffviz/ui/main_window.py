@@ -348,10 +348,12 @@ class MainWindow(QMainWindow):
     def _model_changed(self) -> None:
         from diffviz.core.features import describe_layers, model_facts
         from diffviz.core.models import count_parameters
+        from diffviz.core.sampling import image_shape_of
 
         model = self.state.model
         facts = model_facts(model)
-        self.architecture.set_layers(describe_layers(model), title=type(model).__name__,
+        shape = image_shape_of(model)
+        self.architecture.set_layers(describe_layers(model, shape), title=type(model).__name__, input_shape=shape,
                                      parameters=count_parameters(model), facts=facts,
                                      output=self.state.recipe.process.target_name)
         self.inspector.set_model_facts(facts)
@@ -593,8 +595,10 @@ class MainWindow(QMainWindow):
     # ----- helpers for the views ----------------------------------------------------------------
     def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
-        if self.data is None:
-            return {}
+        from diffviz.core.sampling import image_shape_of
+
+        if self.data is None or image_shape_of(self.state.model) != tuple(self.data.images.shape[1:]):
+            return {}  # a colour or larger model (a pipeline folder's) cannot look at the bundled digits
         from diffviz.core.features import maps_for_image
 
         return maps_for_image(self.state.model, self.state.recipe, self.data.images[index % len(self.data)],

@@ -38,21 +38,6 @@ def autosave_path() -> Path:
     return Path(base or Path.home() / ".diffviz") / "autosave.safetensors"
 
 
-def not_shown_yet(model, path: Path) -> str:
-    """Why the app cannot show ``model`` yet (its views draw 28x28 grey images), with the command that draws it;
-    empty when it can. A pipeline folder's colour or larger model is sampled from the command line meanwhile."""
-    from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
-
-    shape = image_shape_of(model)
-    if shape == IMAGE_SHAPE:
-        return ""
-    channels, height, width = shape
-    folder = path if path.is_dir() else path.parent
-    return (f"{path.name} makes {'colour' if channels == 3 else 'grey'} {height}x{width} images; the app's views "
-            f"show 28x28 grey digits so far. Sample it from the command line: diffviz sample --checkpoint {folder} "
-            "--out samples.gif")
-
-
 class ModelFiles:
     """Puts checkpoints into ``state`` and writes its model out; dialogs open over ``parent``."""
 
@@ -87,10 +72,6 @@ class ModelFiles:
             model, info = load_checkpoint(path)
         except DiffvizError as exc:
             self._report.show_error(str(exc))
-            return False
-        refusal = not_shown_yet(model, path)
-        if refusal:
-            self._report.show_error(refusal)
             return False
         self.state.set_model(model, info, source=path.name)
         self.settings.setValue("paths/last_dir", str(path.parent))

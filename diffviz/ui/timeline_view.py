@@ -63,11 +63,16 @@ CACHE_FRAMES = 256  # 64 images: ~0.5 MB a frame as RGBA, so at most ~120 MB for
 
 
 def grey_rgba(grid: np.ndarray) -> np.ndarray:
-    """(H, W) uint8 grey -> (H, W, 4) RGBA with the same grey in R, G and B and full alpha."""
-    rgba = np.empty((*grid.shape, 4), dtype=np.uint8)
-    rgba[..., :3] = grid[..., None]
+    """(H, W) uint8 grey -> (H, W, 4) RGBA with the same grey in R, G and B and full alpha; a colour grid
+    (H, W, 3), from a colour model, keeps its colours."""
+    rgba = np.empty((*grid.shape[:2], 4), dtype=np.uint8)
+    rgba[..., :3] = grid if grid.ndim == 3 else grid[..., None]
     rgba[..., 3] = 255
     return rgba
+
+
+def _is_grey(rgba: np.ndarray) -> bool:
+    return bool(np.array_equal(rgba[..., 0], rgba[..., 1]) and np.array_equal(rgba[..., 1], rgba[..., 2]))
 
 
 X_CAPTION = "<b>x</b> — the images at this step"
@@ -79,7 +84,7 @@ class GridPanel(ImagePanel):
 
     def set_rgba(self, rgba: np.ndarray) -> None:
         same_size = self._grey is not None and self._grey.shape == rgba.shape[:2]
-        self._grey = rgba[..., 0]
+        self._grey = rgba[..., 0] if _is_grey(rgba) else rgba[..., :3]
         self.item.setImage(rgba, autoLevels=False, levels=(0, 255))
         if not same_size:
             self.view.autoRange(padding=0.01)

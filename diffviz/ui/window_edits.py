@@ -58,6 +58,13 @@ class Edits:
 
     def start(self, request: EditRequest) -> bool:
         """Run ``request`` with a copy of the model on screen (training may replace it meanwhile)."""
+        from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
+
+        shape = image_shape_of(self.state.model)
+        if shape != IMAGE_SHAPE and request.edit_mode.uses_image:
+            self.view.show_message(f"The Edit lab's canvas is 28x28 grey; this model makes {shape[0]}x{shape[1]}x"
+                                   f"{shape[2]} images. Interpolation works for it; the image modes do not yet.")
+            return False
         if self._busy(JOB) or self._busy("sample"):
             self.view.show_message("A run is already being computed: wait for it, or Stop it (Esc).")
             return False

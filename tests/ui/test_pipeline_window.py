@@ -26,10 +26,27 @@ def test_a_grey_28px_pipeline_opens_and_samples_in_the_window(window, qtbot, tmp
     assert window.last_quality is None
 
 
-def test_a_colour_pipeline_is_refused_in_the_app_with_the_command_that_draws_it(window, tmp_path):
-    before = window.model
+def test_a_colour_pipeline_opens_and_every_view_shows_its_colour_images(window, qtbot, tmp_path):
     folder = save_pipeline(tmp_path / "butterflies", channels=3, size=32)
     window.last_error = None
-    assert not window.load_checkpoint_file(folder)
-    assert "colour 32x32" in window.last_error and "diffviz sample --checkpoint" in window.last_error
-    assert window.model is before
+    assert window.load_checkpoint_file(folder)
+    window.controls.n.setValue(4)
+    window.controls.steps.setValue(3)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60_000)
+    assert window.trajectory.xs.shape == (4, 4, 3, 32, 32)
+    grid = window.timeline.x_panel.image_data()
+    assert grid.ndim == 3 and grid.shape[2] == 3 and not (grid[..., 0] == grid[..., 1]).all()  # colour on screen
+    assert set(window.trajectory.features) == {"down0", "down1", "mid", "up0", "up1"}  # the inspector's maps
+    view = window.edit_view
+    view.take_digit(0)
+    view.set_mode("sdedit")
+    view.run()
+    assert not window.busy("edit") and "28x28 grey" in view.message_label.text()  # the canvas is MNIST's
+    view.set_mode("interpolate")
+    view.steps_spin.setValue(3)
+    view.count_spin.setValue(3)
+    view.run()
+    qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory.edit is not None, timeout=60_000)
+    assert window.trajectory.xs.shape == (4, 3, 3, 32, 32)
+    assert window.last_error is None
