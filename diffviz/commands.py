@@ -96,7 +96,7 @@ def train_command(args: argparse.Namespace) -> int:
 
 
 def _load_model(checkpoint: Path | None, recipe: str | None = None):
-    from diffviz.core.checkpoints import load_checkpoint
+    from diffviz.core.opening import open_model
     from diffviz.core.errors import CheckpointError
     from diffviz.core.paths import bundled_checkpoint_path
 
@@ -104,7 +104,7 @@ def _load_model(checkpoint: Path | None, recipe: str | None = None):
     if checkpoint is None and not path.is_file():
         raise CheckpointError(f"no bundled model for the {recipe or 'default'} recipe ({path.name}); train one with "
                               f"`diffviz train --recipe {recipe or 'flow-class'} --out FILE` and pass --checkpoint FILE")
-    return load_checkpoint(path)
+    return open_model(path)
 
 
 def sample_command(args: argparse.Namespace) -> int:

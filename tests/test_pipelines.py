@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 
 from diffviz.cli import main
-from diffviz.core.checkpoints import load_checkpoint
+from diffviz.core.opening import open_model
 from diffviz.core.errors import CheckpointError
 from diffviz.core.pipelines import read_pipeline_folder
 from diffviz.core.recipes import get_recipe
@@ -42,26 +42,26 @@ def rgb(tmp_path_factory):
 
 
 def test_a_colour_pipeline_opens_as_a_model_with_its_own_recipe(rgb):
-    model, info = load_checkpoint(rgb)
+    model, info = open_model(rgb)
     recipe = get_recipe(info.recipe)
     assert model.image_shape == (3, 32, 32)
     assert recipe.name == "diffusers:butterflies" and recipe.sampler == "ddpm"
     assert set(recipe.samplers) == {"ddpm", "ddim", "dpm-solver++", "euler"}
     assert recipe.process.target_name == "noise"
     assert "UNet2DModel, 3 channels, 32x32" in recipe.summary
-    assert load_checkpoint(rgb / "model_index.json")[0].image_shape == (3, 32, 32)  # the file itself opens too
+    assert open_model(rgb / "model_index.json")[0].image_shape == (3, 32, 32)  # the file itself opens too
 
 
 @pytest.mark.parametrize("sampler", ["ddim", "ddpm", "dpm-solver++", "euler"])
 def test_every_ddpm_sampler_draws_the_pipeline_at_its_shape(rgb, sampler):
-    model, info = load_checkpoint(rgb)
+    model, info = open_model(rgb)
     images = sample_final(model, 3, 4, seed=1, recipe=get_recipe(info.recipe), sampler=sampler)
     assert images.shape == (3, 3, 32, 32) and images.dtype == np.float32
     assert 0.0 <= images.min() and images.max() <= 1.0
 
 
 def test_a_recorded_run_has_colour_frames_and_feature_maps_of_every_block(rgb):
-    model, info = load_checkpoint(rgb)
+    model, info = open_model(rgb)
     run = sample(model, 2, 3, features=True, recipe=get_recipe(info.recipe), sampler="ddim")
     assert run.xs.shape == (4, 2, 3, 32, 32)
     assert set(run.features) == {"down0", "down1", "mid", "up0", "up1"}
@@ -71,7 +71,7 @@ def test_a_recorded_run_has_colour_frames_and_feature_maps_of_every_block(rgb):
 def test_ddim_from_diffviz_matches_diffusers_own_loop(rgb):
     from diffusers import DDIMScheduler, UNet2DModel
 
-    model, info = load_checkpoint(rgb)
+    model, info = open_model(rgb)
     recipe = get_recipe(info.recipe)
     ours = sample_final(model, 2, 5, seed=3, recipe=recipe, sampler="ddim")
     unet = UNet2DModel.from_pretrained(str(rgb / "unet"), use_safetensors=True).eval()
@@ -87,7 +87,7 @@ def test_ddim_from_diffviz_matches_diffusers_own_loop(rgb):
 
 def test_v_prediction_and_sample_prediction_are_read_as_their_scheduler_says(tmp_path):
     for prediction in ("v_prediction", "sample"):
-        model, info = load_checkpoint(save_pipeline(tmp_path / prediction, channels=1, size=28,
+        model, info = open_model(save_pipeline(tmp_path / prediction, channels=1, size=28,
                                                     prediction=prediction, attention=False))
         process = get_recipe(info.recipe).process
         clean = torch.rand(2, 1, 28, 28) * 2 - 1
@@ -109,7 +109,7 @@ class _Evil:
 
 def _refused(folder, match: str) -> None:
     with pytest.raises(CheckpointError, match=match):
-        load_checkpoint(folder)
+        open_model(folder)
 
 
 def test_a_folder_with_only_pickled_weights_is_refused_without_unpickling(tmp_path):

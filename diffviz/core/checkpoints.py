@@ -194,13 +194,8 @@ def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: s
 
 
 def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
-    """Build the model a checkpoint describes and fill it with its weights. A diffusers pipeline folder (or its
-    ``model_index.json``) is opened by ``core.pipelines``, its recipe registered for the session."""
-    from diffviz.core.pipelines import is_pipeline_path, load_pipeline
-
-    if is_pipeline_path(path):
-        model, info, _recipe = load_pipeline(path)
-        return model, info
+    """Build the model a checkpoint describes and fill it with its weights (``core.opening.open_model`` also
+    opens diffusers pipeline folders)."""
     if Path(path).is_dir():
         raise CheckpointError(f"{Path(path).name} is a folder without a model_index.json: neither a diffviz "
                               "checkpoint (.safetensors) nor a diffusers pipeline folder")

@@ -67,7 +67,7 @@ def load_engine(checkpoint: Path | None = None) -> LoadedEngine:
     start = time.perf_counter()
     for name in PRELOADED:
         importlib.import_module(name)
-    from diffviz.core.checkpoints import load_checkpoint
+    from diffviz.core.opening import open_model
     from diffviz.core.data import load_bundled
     from diffviz.core.errors import DiffvizError
     from diffviz.core.models import BasicUNet
@@ -75,7 +75,7 @@ def load_engine(checkpoint: Path | None = None) -> LoadedEngine:
     path = checkpoint or bundled_checkpoint_path()
     model_error = data_error = None
     try:
-        model, info = load_checkpoint(path)
+        model, info = open_model(path)
         source = path.name
     except DiffvizError as exc:
         model, info, source = BasicUNet(), None, "untrained"

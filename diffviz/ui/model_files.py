@@ -66,10 +66,10 @@ class ModelFiles:
 
     def load(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
-        from diffviz.core.checkpoints import load_checkpoint
+        from diffviz.core.opening import open_model
 
         try:
-            model, info = load_checkpoint(path)
+            model, info = open_model(path)
         except DiffvizError as exc:
             self._report.show_error(str(exc))
             return False

@@ -80,12 +80,12 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     window.comparison.slider.setValue(85)
     shot("comparison")
 
-    edit_tour(app, window, shot)
-
     gif = out / "denoising.gif"
     window.start_export(str(gif), GifOptions(panels=("x", "pred"), fps=10, scale=2))
     wait_until(app, lambda: gif.exists() and not window.busy(), 120)
     shots.append(gif)
+
+    edit_tour(app, window, shot)  # last: its runs replace the 64 x 40-step run on the timeline
     window.close()
     return shots
 
