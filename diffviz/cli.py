@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=_non_negative_int, default=0, help="makes a run repeatable (default 0)")
     train.add_argument("--data", default="bundled",
                        help="bundled | mnist[:DIR] | fashion-mnist[:DIR] | folder:DIR (default bundled)")
+    train.add_argument("--channels", type=int, choices=(1, 3), default=1,
+                       help="folder:DIR data: 3 keeps your images' colours (default 1: grey, like MNIST)")
+    train.add_argument("--size", type=_positive_int, default=28,
+                       help="folder:DIR data: the square size images are fitted into, 8-128, a multiple of 4 "
+                            "(default 28); recipes flow, flow-class, ddpm and ddpm-cosine train at any shape")
     train.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
     train.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
     train.add_argument("--precision", default="auto", choices=PRECISION_CHOICES, help=PRECISION_HELP)
@@ -154,6 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     interp.add_argument("--method", choices=("slerp", "lerp"), default="slerp",
                         help="slerp = along the sphere, keeping the noise's norm (default); lerp = a straight line")
     _add_run_arguments(interp)
+
+    export = sub.add_parser("export-pipeline", help="write a ddpm model as a diffusers DDPMPipeline folder")
+    export_source = export.add_mutually_exclusive_group(required=True)
+    export_source.add_argument("--checkpoint", type=Path, help="a ddpm or ddpm-cosine checkpoint, or a pipeline folder")
+    export_source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
+    export.add_argument("--out", type=Path, required=True,
+                        help="a new folder: DDPMPipeline.from_pretrained(folder) loads it")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
@@ -223,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "edit":
             from diffviz.commands import edit_command
             return edit_command(args)
+        if args.command == "export-pipeline":
+            from diffviz.commands import export_pipeline_command
+            return export_pipeline_command(args)
         if args.command == "interpolate":
             from diffviz.commands import interpolate_command
             return interpolate_command(args)

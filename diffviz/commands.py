@@ -55,11 +55,11 @@ def train_command(args: argparse.Namespace) -> int:
                          batch_size=args.batch_size or recipe.batch_size, lr=args.lr or recipe.lr, seed=args.seed)
     if config.epochs is None and config.seconds is None:
         config.epochs = 3.0
-    data = load_source(args.data)
+    data = load_source(args.data, channels=args.channels, size=args.size)
     for note in data.notes:  # skipped files, classes from sub-folders: what the learner should know
         print(f"{data.name}: {note}", file=sys.stderr)
     torch.manual_seed(args.seed)
-    model = recipe.make_model()
+    model = recipe.make_model(tuple(data.images.shape[1:]))
     chosen = choose_training_precision(args.precision, model, recipe, config.batch_size, device)
     trainer = Trainer(model, data, config, device=device, recipe=recipe, precision=chosen.precision)
     print(f"training {recipe.architecture} ({recipe.name} recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
@@ -310,4 +310,14 @@ def interpolate_command(args: argparse.Namespace) -> int:
         trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
     _save_run(trajectory, out, args)
     print(f"wrote {out}")
+    return 0
+
+
+def export_pipeline_command(args: argparse.Namespace) -> int:
+    from diffviz.core.pipelines import export_pipeline
+    from diffviz.core.recipes import get_recipe
+
+    model, info = _load_model(args.checkpoint, args.recipe)
+    out = export_pipeline(model, get_recipe(info.recipe), args.out)
+    print(f"wrote {out}: load it with DDPMPipeline.from_pretrained({str(out)!r})")
     return 0

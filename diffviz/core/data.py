@@ -256,10 +256,12 @@ MAX_CLASSES = 10      # the class recipes' models are told one of 10 digits (plu
 SKIPPED_NAMES = 5     # how many unreadable files a DigitData names; the rest are counted
 
 
-def read_image_file(path: Path, light_on_dark: bool = True) -> np.ndarray:
+def read_image_file(path: Path, light_on_dark: bool = True, channels: int = 1, size: int = IMAGE_SIZE) -> np.ndarray:
     """One image file made grey and fitted into 28x28 (uint8): how ``folder:`` data and the Edit lab's
     "open an image" read a picture. ``light_on_dark`` turns dark strokes on a light page into MNIST's
-    light strokes on black; a mask keeps its own values (white = regenerate).
+    light strokes on black; a mask keeps its own values (white = regenerate). ``channels=3`` keeps the
+    colours, (size, size, 3), and ``size`` fits it into another square (a folder of your own colour images);
+    colour images are never inverted (a light photo is not a page of strokes).
 
     Pillow's decompression-bomb guard is kept and made firm: an image over ``Image.MAX_IMAGE_PIXELS``
     is refused from its header, never decoded. (Pillow refuses above twice the limit but only warns
@@ -273,12 +275,14 @@ def read_image_file(path: Path, light_on_dark: bool = True) -> np.ndarray:
             if limit and image.width * image.height > limit:
                 raise DataError(f"cannot read the image {path}: it is {image.width}x{image.height} pixels, over "
                                 f"Pillow's limit of {limit:,} (possibly a decompression bomb), so it was not decoded")
-            grey = ImageOps.pad(image.convert("L"), (IMAGE_SIZE, IMAGE_SIZE), color=None)
+            grey = ImageOps.pad(image.convert("L" if channels == 1 else "RGB"), (size, size), color=None)
     except DataError:
         raise
     except Exception as exc:  # Pillow fails in many ways on damaged files, DecompressionBombError among them
         raise DataError(f"cannot read the image {path}: {exc}") from exc
     array = np.asarray(grey, dtype=np.uint8)
+    if channels != 1:
+        return array
     if light_on_dark and array.mean() > 127:  # dark strokes on a light page: invert to MNIST's light-on-dark
         array = 255 - array
     return array
@@ -309,8 +313,9 @@ def _listed(names: list[str], most: int = SKIPPED_NAMES) -> str:
     return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
 
 
-def load_image_folder(folder: Path) -> DigitData:
-    """Every image in ``folder``, made grey, fitted into 28x28 and light-on-dark like MNIST.
+def load_image_folder(folder: Path, channels: int = 1, size: int = IMAGE_SIZE) -> DigitData:
+    """Every image in ``folder``, made grey, fitted into 28x28 and light-on-dark like MNIST (or, with
+    ``channels=3`` and a ``size``, kept in colour and fitted into that square).
 
     Two layouts, told apart by where the images are:
 
@@ -367,7 +372,7 @@ def load_image_folder(folder: Path) -> DigitData:
     first_error = ""
     for index, file in enumerate(files):
         try:
-            pixels.append(read_image_file(file))
+            pixels.append(read_image_file(file, channels=channels, size=size))
         except DataError as exc:
             skipped.append(file.relative_to(folder).as_posix())
             first_error = first_error or str(exc)
@@ -379,17 +384,32 @@ def load_image_folder(folder: Path) -> DigitData:
     if skipped:
         notes.append(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) != 1 else ''} ({_listed(skipped)})")
     name = f"{folder.name} ({len(pixels)} images{f', {len(classes)} classes' if classes else ''})"
-    data = _from_uint8(np.stack(pixels), kept_labels if classes else None, name)
+    if (channels, size) == (1, IMAGE_SIZE):
+        data = _from_uint8(np.stack(pixels), kept_labels if classes else None, name)
+    else:
+        stacked = np.stack(pixels)
+        stacked = stacked[:, None] if channels == 1 else np.moveaxis(stacked, -1, 1)  # (N, C, size, size)
+        images = torch.from_numpy(np.ascontiguousarray(stacked)).float().div_(255.0)
+        data = DigitData(images, torch.as_tensor(kept_labels, dtype=torch.long) if classes else None, name)
     data.digits = False  # a learner's own images: the meter cannot know they are digits
     data.classes, data.skipped, data.skipped_count, data.notes = classes, skipped[:SKIPPED_NAMES], len(skipped), notes
     return data
 
 
-def load_source(spec: str = "bundled", download: bool = True) -> DigitData:
-    """Load a dataset from its spec string (see the module docstring)."""
+def load_source(spec: str = "bundled", download: bool = True, channels: int = 1,
+                size: int = IMAGE_SIZE) -> DigitData:
+    """Load a dataset from its spec string (see the module docstring). ``channels`` and ``size`` choose the
+    images' shape: only a ``folder:`` of your own images can be read in colour or at another size."""
     kind, _, location = (spec or "bundled").partition(":")
     kind = kind.strip().lower()
     root = Path(location).expanduser() if location else None
+    if channels not in (1, 3) or not 8 <= size <= 128 or size % 4:
+        raise DataError(f"images are read with 1 or 3 channels at a square size from 8 to 128 px, a multiple of 4 "
+                        f"(got {channels} channels, {size} px)")
+    if (channels, size) != (1, IMAGE_SIZE) and kind != "folder":
+        raise DataError(f"{kind} holds 28x28 grey images; --channels and --size are for folder:DIR, your own images")
+    if kind == "folder" and root is not None:
+        return load_image_folder(root, channels, size)
     if kind == "bundled":
         return load_bundled(root)
     if kind in _IDX_SETS:

@@ -180,3 +180,37 @@ def load_pipeline(path: str | Path):
                                     "digits": False})  # what it learnt is unknown: the meter does not judge it
     info.hyperparameters["image"] = f"{channels}x{height}x{width}"
     return model, info, recipe
+
+
+def export_pipeline(model, recipe, out: str | Path) -> Path:
+    """Write a diffviz model as a diffusers ``DDPMPipeline`` folder that ``DDPMPipeline.from_pretrained(out)``
+    loads: its UNet2DModel (safetensors) and a ``DDPMScheduler`` with the recipe's own betas. Only models that
+    are a UNet2DModel trained on a DDPM schedule can be (the ddpm recipes', or an opened pipeline's); the
+    folder is written beside ``out`` and moved into place whole, and an existing ``out`` is never overwritten."""
+    import os
+    import shutil
+    import tempfile
+
+    from diffviz.core.processes import DDPMProcess
+
+    unet = getattr(model, "unet", None)
+    if unet is None or not isinstance(recipe.process, DDPMProcess):
+        raise CheckpointError(f"a {recipe.name} model ({type(model).__name__}) is not a UNet2DModel trained on a "
+                              "DDPM schedule, so diffusers' DDPMPipeline cannot run it: the ddpm and ddpm-cosine "
+                              "recipes' models (and opened pipeline folders) export")
+    out = Path(out)
+    if out.exists():
+        raise CheckpointError(f"{out} already exists: choose a new folder for the pipeline")
+    if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
+        raise CheckpointError(f"cannot write {out}: the folder {out.parent} does not exist or is not writable")
+    from diffusers import DDPMPipeline, DDPMScheduler
+
+    scheduler = DDPMScheduler.from_config(recipe.process.scheduler_config())
+    partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        DDPMPipeline(unet=unet, scheduler=scheduler).save_pretrained(str(partial), safe_serialization=True)
+        os.replace(partial, out)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return out

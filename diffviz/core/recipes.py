@@ -79,6 +79,7 @@ class Recipe:
     label_drop: float = 0.1  # class recipes: the share of training images shown without their label
     guidance: float = 1.0    # class recipes: the default classifier-free guidance scale (1: none)
     guidance_interval: tuple[float, float] = EVERYWHERE  # the noise levels where it applies (core.guidance)
+    any_shape: bool = False  # trains on colour or other-size images too (a folder's own, ``--channels``/``--size``)
 
     @property
     def default_guidance(self) -> Guidance:
@@ -92,8 +93,21 @@ class Recipe:
 
         return samplers_for(self.process)
 
-    def make_model(self) -> nn.Module:
-        return build_model(self.architecture, **({"classes": self.classes} if self.classes else {}))
+    def make_model(self, image_shape: tuple[int, int, int] = (1, 28, 28)) -> nn.Module:
+        """A fresh model for images of ``image_shape`` (channels, height, width): MNIST's unless the recipe
+        trains on any shape (``any_shape``), square sides a multiple of 4 (the networks halve twice)."""
+        channels, height, width = image_shape
+        config: dict = {"classes": self.classes} if self.classes else {}
+        if tuple(image_shape) != (1, 28, 28):
+            if not self.any_shape:
+                able = ", ".join(recipe.name for recipe in RECIPES.values() if recipe.any_shape)
+                raise ConfigError(f"the {self.name} recipe is the course's own and learns 28x28 grey digits; for "
+                                  f"{channels}x{height}x{width} images choose one of {able}")
+            if height != width or height % 4 or not 8 <= height <= 128 or channels not in (1, 3):
+                raise ConfigError(f"images of {channels}x{height}x{width}: diffviz trains on 1 or 3 channels, square "
+                                  "sides from 8 to 128 px that are a multiple of 4")
+            config.update(in_channels=channels, out_channels=channels, size=height)
+        return build_model(self.architecture, **config)
 
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
         return self.process.draw_noise(shape, generator)
@@ -167,10 +181,12 @@ class Recipe:
 _RECIPES = (
     Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
            warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
+           any_shape=True,
            summary="flow, told each digit's class (one in ten unlabelled), drawn with classifier-free guidance 2 "
                    "at noise levels 0.1-0.7: pick the digit to draw"),
     Recipe(name="flow", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, batch_size=64,
+           any_shape=True,
            summary="fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
                    "batch 64"),
     Recipe(name="course", architecture="BasicUNet", process=COURSE_BLEND, conditioned=False, lr=1e-3,
@@ -180,9 +196,11 @@ _RECIPES = (
            summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     Recipe(name="ddpm", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3, warmup_steps=100,
            ema_decay=0.999, sampler="ddim",
+           any_shape=True,
            summary="DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the noise"),
     Recipe(name="ddpm-cosine", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim",
+           any_shape=True,
            summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
 )
 RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES

@@ -242,7 +242,8 @@ def choose_training_precision(choice: str, model: nn.Module, recipe: Recipe, bat
 
     def step(probe: nn.Module, precision: Precision) -> None:
         optimizer = step.optimizers.setdefault(id(probe), torch.optim.Adam(probe.parameters(), lr=1e-6))
-        x = torch.rand((batch, 1, 28, 28), generator=torch.Generator().manual_seed(0)).to(device)
+        shape = tuple(getattr(probe, "image_shape", (1, 28, 28)))  # a colour or larger model's own images
+        x = torch.rand((batch, *shape), generator=torch.Generator().manual_seed(0)).to(device)
         labels = torch.zeros(batch, dtype=torch.long) if recipe.classes else None
         noisy, condition, target, _, shown = recipe.training_batch(x, torch.Generator().manual_seed(1), labels)
         with precision.autocast(device):

@@ -121,7 +121,13 @@ class ModelFiles:
         from diffviz.core.checkpoints import CheckpointInfo, save_checkpoint, training_metadata
         from diffviz.core.recipes import get_recipe
 
-        model = get_recipe(snapshot.recipe).make_model()
+        recipe = get_recipe(snapshot.recipe)
+        if snapshot.model_config:
+            from diffviz.core.models import build_model
+
+            model = build_model(recipe.architecture, **snapshot.model_config)
+        else:
+            model = recipe.make_model()
         model.load_state_dict({k: torch.from_numpy(v) for k, v in snapshot.state.items()})
         training = training_metadata(snapshot.steps, snapshot.images, snapshot.seconds, snapshot.epoch_losses,
                                      snapshot.data_name, snapshot.data_digits)

@@ -43,7 +43,7 @@ def snapshot(model: nn.Module, trainer: Trainer, elapsed: float) -> ModelSnapsho
         epoch_losses=list(trainer.epoch_losses),
         hyperparameters={"epochs": cfg.epochs, "seconds": cfg.seconds, "batch_size": cfg.batch_size,
                          "lr": cfg.lr, "seed": cfg.seed},
-        data_name=trainer.data.name, data_digits=trainer.data.digits)
+        data_name=trainer.data.name, data_digits=trainer.data.digits, model_config=model.config())
 
 
 @torch.no_grad()
@@ -77,7 +77,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
     def job(worker: GeneratorWorker) -> Iterator[object]:
         dataset = load_source(data) if isinstance(data, str) else data
         torch.manual_seed(config.seed)
-        fresh = recipe.make_model()
+        fresh = recipe.make_model(tuple(dataset.images.shape[1:]))
         chosen = choose_training_precision(precision, fresh, recipe, config.batch_size)
         yield PrecisionChosen("train", chosen.line())
         trainer = Trainer(fresh, dataset, config, cancel=worker.stop_event, recipe=recipe, precision=chosen.precision)

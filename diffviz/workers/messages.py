@@ -86,6 +86,7 @@ class ModelSnapshot:
     hyperparameters: dict[str, Any]
     data_name: str
     data_digits: bool = True   # the data was handwritten digits (core.quality.meter_applies)
+    model_config: dict[str, Any] | None = None  # what build_model needs (a colour or larger model's shape)
 
 
 @dataclass

@@ -50,9 +50,12 @@ class BasicUNet(nn.Module):
 
     takes_amount = False  # forward(x): the course's model is not told how noisy x is
 
-    def __init__(self, in_channels: int = 1, out_channels: int = 1) -> None:
+    def __init__(self, in_channels: int = 1, out_channels: int = 1, size: int = 28) -> None:
         super().__init__()
         self.in_channels, self.out_channels = in_channels, out_channels
+        if size % 4:
+            raise ValueError(f"the image size must be a multiple of 4 (two halvings), not {size}")
+        self.size = int(size)
         self.down_layers = nn.ModuleList([
             nn.Conv2d(in_channels, 32, kernel_size=5, padding=2),
             nn.Conv2d(32, 64, kernel_size=5, padding=2),
@@ -83,8 +86,16 @@ class BasicUNet(nn.Module):
         return x
 
     def config(self) -> dict:
-        """What ``build_model`` needs to make this model again (stored in checkpoints)."""
-        return {"in_channels": self.in_channels, "out_channels": self.out_channels}
+        """What ``build_model`` needs to make this model again (stored in checkpoints); the size only when it is
+        not MNIST's 28, so older checkpoints and the bundled ones read the same."""
+        return {"in_channels": self.in_channels, "out_channels": self.out_channels,
+                **({"size": self.size} if self.size != 28 else {})}
+
+    @property
+    def image_shape(self) -> tuple[int, int, int]:
+        """(channels, height, width) of the images it learns: MNIST's, or a folder's own (``--channels``,
+        ``--size``)."""
+        return (self.in_channels, self.size, self.size)
 
     def facts(self) -> ModelFacts:
         """The course's network, described for the architecture view and the inspector."""

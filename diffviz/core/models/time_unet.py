@@ -34,8 +34,8 @@ class TimeUNet(BasicUNet):
 
     takes_amount = True
 
-    def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0) -> None:
-        super().__init__(in_channels, out_channels)
+    def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0, size: int = 28) -> None:
+        super().__init__(in_channels, out_channels, size)
         self.classes = int(classes)
         self.register_buffer("frequencies", torch.arange(1, N_FREQUENCIES + 1).float() * math.pi, persistent=False)
         self.embed = nn.Sequential(nn.Linear(2 * N_FREQUENCIES, EMBED), nn.SiLU())

@@ -60,14 +60,21 @@ def _block_note(name: str, block: nn.Module) -> str:
 class _Wrapped(nn.Module):
     base_config: dict = {}
 
-    def __init__(self, in_channels: int = 1, out_channels: int = 1) -> None:
+    def __init__(self, in_channels: int = 1, out_channels: int = 1, size: int = 28) -> None:
         super().__init__()
-        self.in_channels, self.out_channels = in_channels, out_channels
-        self.unet = _unet2d({**self.base_config, "in_channels": in_channels, "out_channels": out_channels})
+        self.in_channels, self.out_channels, self.size = in_channels, out_channels, int(size)
+        self.unet = _unet2d({**self.base_config, "in_channels": in_channels, "out_channels": out_channels,
+                             "sample_size": self.size})
 
     def config(self) -> dict:
-        """What ``build_model`` needs to make this model again (stored in checkpoints)."""
-        return {"in_channels": self.in_channels, "out_channels": self.out_channels}
+        """What ``build_model`` needs to make this model again (stored in checkpoints); the size only when it is
+        not MNIST's 28."""
+        return {"in_channels": self.in_channels, "out_channels": self.out_channels,
+                **({"size": self.size} if self.size != 28 else {})}
+
+    @property
+    def image_shape(self) -> tuple[int, int, int]:
+        return (self.in_channels, self.size, self.size)
 
     timestep_text = "the timestep's embedding"  # what every ResNet block adds to its channels
 
