@@ -49,7 +49,9 @@ def test_every_sampler_records_the_steps_asked_for(model, sampler):
     assert trajectory.n_steps == 4 and trajectory.xs.shape == (5, 3, 1, 28, 28) == trajectory.preds.shape
     assert trajectory.sampler == sampler and trajectory.conditions[0] == 999 and trajectory.conditions[-1] == 0
     assert list(np.diff(trajectory.conditions[:-1])) == sorted(np.diff(trajectory.conditions[:-1]))  # falling t
-    assert set(trajectory.features) == {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
+    blocks = {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
+    assert set(trajectory.features) - set(trajectory.attention_layers) == blocks
+    assert {"down2.attention0", "mid.attention0", "up0.attention0"} <= set(trajectory.attention_layers)
     assert f"t = {int(trajectory.conditions[1])}" in trajectory.step_label(1)
 
 

@@ -64,8 +64,10 @@ def test_a_recorded_run_has_colour_frames_and_feature_maps_of_every_block(rgb):
     model, info = open_model(rgb)
     run = sample(model, 2, 3, features=True, recipe=get_recipe(info.recipe), sampler="ddim")
     assert run.xs.shape == (4, 2, 3, 32, 32)
-    assert set(run.features) == {"down0", "down1", "mid", "up0", "up1"}
+    assert [name for name in run.features if name not in run.attention_layers] == ["down0", "down1", "mid", "up0",
+                                                                                    "up1"]
     assert "self-attention" in run.layer_notes["down1"]
+    assert run.attention_layers and all("where it looks" in run.layer_notes[name] for name in run.attention_layers)
 
 
 def test_ddim_from_diffviz_matches_diffusers_own_loop(rgb):

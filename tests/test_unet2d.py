@@ -41,7 +41,9 @@ def test_memory_estimate_counts_its_feature_maps(course_unet2d):
                [m[frame] for m in trajectory.features.values()])
     recorded = trajectory.xs.nbytes + trajectory.preds.nbytes + kept * 2
     assert trajectory_bytes(course_unet2d, 2, 2, features=True) == recorded
-    assert set(trajectory.features) == {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
+    blocks = ["down0", "down1", "down2", "mid", "up0", "up1", "up2"]
+    assert [name for name in trajectory.features if name not in trajectory.attention_layers] == blocks
+    assert set(trajectory.attention_layers) == set(course_unet2d.attention_layers()) and trajectory.attention_layers
 
 
 def test_it_trains_with_a_falling_loss_and_round_trips(train_a_few_steps, tmp_path):

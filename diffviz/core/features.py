@@ -16,6 +16,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core.attention import AttentionRecorder, attention_modules
+
 if TYPE_CHECKING:
     from diffviz.core.models.facts import ModelFacts
 
@@ -34,11 +36,23 @@ class FeatureCapture:
     """
 
     def __init__(self, model: nn.Module, limit: int | None = None,
-                 layers: dict[str, nn.Module] | None = None) -> None:
+                 layers: dict[str, nn.Module] | None = None, attention: bool = True) -> None:
         self.layers = layers if layers is not None else feature_layers(model)
         self.limit = limit
         self.latest: dict[str, np.ndarray] = {}
         self._handles: list = []
+        modules = attention_modules(model) if attention else {}
+        self.attention = AttentionRecorder(modules, limit, self.latest)
+        # The order maps are handed out in: each block's output, then the attention inside it.
+        self._order = [name for layer_name, layer in self.layers.items() for name in
+                       [layer_name, *(a for a, module in modules.items()
+                                      if any(module is inner for inner in layer.modules()))]]
+        self._order += [name for name in modules if name not in self._order]
+
+    @property
+    def attention_names(self) -> list[str]:
+        """The layers whose maps are attention weights (``core.attention``), not a block's channels."""
+        return list(self.attention.modules)
 
     def _hook(self, name: str):
         def store(_module: nn.Module, _inputs, output: torch.Tensor | tuple) -> None:
@@ -50,17 +64,21 @@ class FeatureCapture:
 
     def __enter__(self) -> "FeatureCapture":
         self._handles = [layer.register_forward_hook(self._hook(name)) for name, layer in self.layers.items()]
+        self.attention.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
         for handle in self._handles:
             handle.remove()
         self._handles = []
+        self.attention.__exit__(*exc)
 
     def take(self) -> dict[str, np.ndarray]:
-        """The maps of the last forward pass, and forget them."""
-        latest, self.latest = self.latest, {}
-        return latest
+        """The maps of the last forward pass (each block's, then its attention's), and forget them."""
+        taken = {name: self.latest.pop(name) for name in self._order if name in self.latest}
+        taken.update(self.latest)
+        self.latest.clear()  # the same dict the attention recorder writes into
+        return taken
 
 
 @contextmanager
@@ -89,16 +107,23 @@ class LayerInfo:
 
 
 @torch.no_grad()
-def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28, 28)) -> list[LayerInfo]:
-    """Run one dummy image through ``model`` and report each feature layer's output shape, in order."""
+def _one_forward_maps(model: nn.Module, input_shape: tuple[int, int, int], attention: bool = True
+                      ) -> dict[str, np.ndarray]:
+    """Every map (and, with ``attention``, every attention's weights) of one dummy image through ``model``."""
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    with FeatureCapture(model, limit=1) as capture:
+    with FeatureCapture(model, limit=1, attention=attention) as capture:
         x = torch.zeros((1, *input_shape), device=device)
         model(x, torch.zeros(1, device=device)) if getattr(model, "takes_amount", False) else model(x)
         maps = capture.take()
     model.train(was_training)
+    return maps
+
+
+def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28, 28)) -> list[LayerInfo]:
+    """Run one dummy image through ``model`` and report each feature layer's output shape, in order."""
+    maps = _one_forward_maps(model, input_shape, attention=False)
     facts = model_facts(model)
     infos = []
     for name in feature_layers(model):
@@ -129,7 +154,7 @@ def feature_values_per_sample(model: nn.Module, input_shape: tuple[int, int, int
     key = (type(model).__qualname__, repr(sorted(config.items())) if config is not None else id(model), input_shape)
     if key not in _FEATURE_VALUES:
         twin = type(model)(**config) if config is not None else model
-        _FEATURE_VALUES[key] = sum(layer.values for layer in describe_layers(twin, input_shape))
+        _FEATURE_VALUES[key] = sum(int(np.prod(m.shape[1:])) for m in _one_forward_maps(twin, input_shape).values())
     return _FEATURE_VALUES[key]
 
 

@@ -223,7 +223,9 @@ def record_walk(model: nn.Module, walk: Callable[[FeatureCapture | None], Iterat
         facts = model_facts(model)
         return Trajectory(xs=xs, preds=preds, mix=mixes, features=layer_maps, levels=levels, conditions=conditions,
                           frames_made=0, **described,
-                          layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {})
+                          layer_notes={name: facts.notes.get(name, "") for name in layer_maps} if facts else {},
+                          attention_layers=tuple(name for name in capture.attention_names if name in layer_maps)
+                          if capture is not None else ())
 
     try:
         if capture is not None:

@@ -53,6 +53,7 @@ class Trajectory:
     guidance: float = 1.0              # the classifier-free guidance scale used (1: none)
     guidance_interval: tuple[float, float] = (0.0, 1.0)  # the noise levels it applied at (core.guidance)
     layer_notes: dict[str, str] = field(default_factory=dict)  # layer -> the note of the model that made the maps
+    attention_layers: tuple[str, ...] = ()  # the layers of ``features`` that are attention weights (core.attention)
     frames_made: int | None = None     # frames 0..frames_made-1 are written (module docstring); None: all of them
     planned_steps: int | None = None   # a stopped run: the steps it was asked for; None: it ran them all
     edit: Any = None                   # an edit's record (core.edit_modes.EditRecord); None: sampled from noise

@@ -12,6 +12,10 @@ channel, so brightness compares between channels and a quiet channel looks quiet
 weak channels but hides how weak they are. The statistics plot's y axis changes only
 when the data leaves it or shrinks to under half of it, so it does not jump while scrubbing.
 
+Attention layers (``core.attention``) are drawn the same way, with one tile per query position
+instead of per channel, laid out as the image's own grid, so the mosaic is a picture of where each
+part of the image looks; the enlarged tile marks its own position in red.
+
 Two sources: the sampling trajectory (follows the timeline), or a training image
 corrupted by a chosen amount, whose maps a provider from the main window computes.
 
@@ -50,6 +54,17 @@ settles they sharpen into the strokes of one digit. Click a tile to enlarge that
 """
 
 
+STATS_LABEL = ('{what} (click one to enlarge) · <span style="color:#6f9fdf">bars: mean ± std</span>'
+               ' · <span style="color:#ffb347">dots: max</span>')
+
+
+def attention_grid(queries: int) -> tuple[int, int]:
+    """(rows, columns) of an attention map's query positions: the square grid of the image they come from,
+    so the tile at row r, column c of the mosaic is where the image's position (r, c) looks."""
+    side = math.isqrt(queries)
+    return (side, side) if side * side == queries else (1, queries)
+
+
 def mosaic_columns(channels: int) -> int:
     """A power of two near sqrt(C): 32 channels -> 8 x 4, 64 -> 8 x 8 (wide rather than tall)."""
     if channels <= 1:
@@ -82,6 +97,7 @@ class InspectorView(QWidget):
         self._provider: TrainingProvider | None = None
         self._training_maps: dict[str, np.ndarray] = {}
         self._model_notes: dict[str, str] = {}  # the current model's notes, for the training-batch source
+        self._model_attention: tuple[str, ...] = ()  # and which of its layers are attention weights
         self._maps: np.ndarray | None = None
         self._stats: np.ndarray | None = None
         self._lut = pg.colormap.get(COLORMAPS[0]).getLookupTable(nPts=256, alpha=True)
@@ -137,6 +153,12 @@ class InspectorView(QWidget):
         self.highlight.setPen(pen)
         self.highlight.setZValue(10)
         self.mosaic_panel.view.addItem(self.highlight)
+        self.query_marker = QGraphicsRectItem()  # on an attention tile enlarged: the position that looks
+        marker_pen = QPen(pg.mkColor("#ff5c5c"), 2)
+        marker_pen.setCosmetic(True)
+        self.query_marker.setPen(marker_pen)
+        self.query_marker.setZValue(10)
+        self.channel_panel.view.addItem(self.query_marker)
         enlarged = QVBoxLayout()
         enlarged.addWidget(self.channel_panel, 1)
         enlarged.addWidget(self.channel_label)
@@ -150,8 +172,7 @@ class InspectorView(QWidget):
         self.stats_plot.hideButtons()
         self.stats_plot.setMenuEnabled(False)
         plot = self.stats_plot.getPlotItem()
-        plot.setLabel("bottom", 'channel (click one to enlarge) · <span style="color:#6f9fdf">bars: mean ± std</span>'
-                                ' · <span style="color:#ffb347">dots: max</span>')
+        plot.setLabel("bottom", STATS_LABEL.format(what="channel"))
         self.mean_bars = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#4f7fbf", pen=None)
         self.std_bars = pg.ErrorBarItem(x=np.zeros(1), y=np.zeros(1), height=np.zeros(1), pen="#c0c0c0", beam=0)
         self.max_dots = pg.ScatterPlotItem(size=5, brush="#ffb347", pen=None)
@@ -226,6 +247,7 @@ class InspectorView(QWidget):
         """The current model's own words: the explanation, and the layer notes for training-batch maps
         (a trajectory's maps carry the notes of the model that made them)."""
         self._model_notes = dict(facts.notes) if facts is not None else {}
+        self._model_attention = facts.attention_layers if facts is not None else ()
         self.explanation.body.setText((facts.features_html if facts is not None else "") + SCRUB)
         self.refresh()
 
@@ -293,6 +315,13 @@ class InspectorView(QWidget):
         else:
             self._redraw()
 
+    def is_attention(self, name: str | None) -> bool:
+        """True when layer ``name`` of the active source holds attention weights (``core.attention``): each
+        "channel" is then one query position's map of where it looks, laid out as the image's grid."""
+        if self._training_mode() or self._traj is None:
+            return name in self._model_attention
+        return name in self._traj.attention_layers
+
     # --------------------------------------------------------------- internals
     def _training_mode(self) -> bool:
         return self.mode_combo.currentIndex() == 1
@@ -311,7 +340,8 @@ class InspectorView(QWidget):
         self.layer_list.clear()
         for name in names:
             c, h, w = self._source()[name].shape[-3:]
-            item = QListWidgetItem(f"{name} · {c}×{h}×{w}")
+            text = f"{name} · attention {h}×{w}" if self.is_attention(name) else f"{name} · {c}×{h}×{w}"
+            item = QListWidgetItem(text)
             item.setData(Qt.UserRole, name)
             self.layer_list.addItem(item)
             if name == wanted:
@@ -389,9 +419,14 @@ class InspectorView(QWidget):
                 where += f" · <span style='color:#b86a00'>computing… {self._made} of {traj.n_frames} frames</span>"
             elif traj is not None and traj.stopped:
                 where += f" · <span style='color:#707070'>{traj.status_text()}</span>"
-        scale = "each channel its own range" if self.range_combo.currentIndex() == 1 else \
+        scale = "each tile its own range" if self.range_combo.currentIndex() == 1 else \
             f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
-        return f"<b>{self._layer}</b> · {c} channels of {h}×{w} · {where} · {scale}"
+        if self.is_attention(self._layer):
+            rows, columns = attention_grid(c)
+            what = f"attention: where each of {rows}×{columns} positions looks, over {h}×{w}"
+        else:
+            what = f"{c} channels of {h}×{w}"
+        return f"<b>{self._layer}</b> · {what} · {where} · {scale}"
 
     def _redraw(self) -> None:
         """Draw the mosaic, the statistics and the enlarged channel for the current selection."""
@@ -410,8 +445,10 @@ class InspectorView(QWidget):
         c, h, w = maps.shape
         per_channel = self.range_combo.currentIndex() == 1
         self._range = (float(maps.min()), float(maps.max()))
-        columns = mosaic_columns(c)
+        attention = self.is_attention(self._layer)
+        columns = attention_grid(c)[1] if attention else mosaic_columns(c)
         self._geometry = (columns, h, w)
+        self.stats_plot.getPlotItem().setLabel("bottom", STATS_LABEL.format(what="position" if attention else "channel"))
         self.mosaic_panel.set_image(channel_mosaic(normalise(maps, per_channel, self._range), self._lut, columns))
         self._stats = np.stack([maps.mean(axis=(1, 2)), maps.std(axis=(1, 2)), maps.max(axis=(1, 2))], axis=1)
         self._draw_stats()
@@ -449,10 +486,20 @@ class InspectorView(QWidget):
         levels = (low, high) if self.range_combo.currentIndex() == 1 else self._range
         self.channel_panel.set_image(self._lut[to_uint8(channel, *levels)])
         mean, std, _ = self._stats[k]
-        self.channel_label.setText(f"<b>channel {k}</b> of {maps.shape[0]} · range [{low:.3f}, {high:.3f}]"
-                                   f"<br>mean {mean:.3f} · std {std:.3f}")
         columns, h, w = self._geometry
         row, col = divmod(k, columns)
+        if self.is_attention(self._layer):
+            rows = attention_grid(maps.shape[0])[0]
+            cell_h, cell_w = h / rows, w / columns
+            self.query_marker.setRect(col * cell_w, row * cell_h, cell_w, cell_h)
+            self.query_marker.setVisible(True)
+            self.channel_label.setText(
+                f"<b>position row {row}, column {col}</b> (red) of {rows}×{columns} · its strongest weight "
+                f"{high:.3f}<br>uniform would be {1 / (h * w):.4f} everywhere")
+        else:
+            self.query_marker.setVisible(False)
+            self.channel_label.setText(f"<b>channel {k}</b> of {maps.shape[0]} · range [{low:.3f}, {high:.3f}]"
+                                       f"<br>mean {mean:.3f} · std {std:.3f}")
         self.highlight.setRect(PAD + col * (w + PAD) - 0.5, PAD + row * (h + PAD) - 0.5, w + 1, h + 1)
         self.channel_line.setValue(k)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from test_pipelines import save_pipeline  # noqa: E402  (the tests' own pipeline maker)
 
@@ -37,7 +39,8 @@ def test_a_colour_pipeline_opens_and_every_view_shows_its_colour_images(window, 
     assert window.trajectory.xs.shape == (4, 4, 3, 32, 32)
     grid = window.timeline.x_panel.image_data()
     assert grid.ndim == 3 and grid.shape[2] == 3 and not (grid[..., 0] == grid[..., 1]).all()  # colour on screen
-    assert set(window.trajectory.features) == {"down0", "down1", "mid", "up0", "up1"}  # the inspector's maps
+    blocks = [name for name in window.trajectory.features if name not in window.trajectory.attention_layers]
+    assert blocks == ["down0", "down1", "mid", "up0", "up1"]  # the inspector's maps
     view = window.edit_view
     view.take_digit(0)
     view.set_mode("sdedit")
@@ -50,3 +53,30 @@ def test_a_colour_pipeline_opens_and_every_view_shows_its_colour_images(window, 
     qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory.edit is not None, timeout=60_000)
     assert window.trajectory.xs.shape == (4, 3, 3, 32, 32)
     assert window.last_error is None
+
+
+def test_the_inspector_shows_where_each_position_of_an_attention_layer_looks(window, qtbot, tmp_path):
+    folder = save_pipeline(tmp_path / "butterflies", channels=3, size=32)
+    assert window.load_checkpoint_file(folder)
+    window.controls.n.setValue(2)
+    window.controls.steps.setValue(3)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60_000)
+    inspector = window.inspector
+    attention = window.trajectory.attention_layers[0]
+    labels = [inspector.layer_list.item(row).text() for row in range(inspector.layer_list.count())]
+    assert any(text.startswith(attention) and "attention" in text.split(" · ")[1] for text in labels)
+    inspector.select_layer(attention)
+    inspector.set_frame(2)
+    weights = window.trajectory.features[attention][2, 0].astype(np.float32)  # (queries, h, w)
+    queries, h, w = weights.shape
+    side = int(round(queries ** 0.5))
+    assert side * side == queries
+    mosaic = inspector.mosaic_panel.image_data()
+    assert mosaic.shape[:2] == (side * (h + 1) + 1, side * (w + 1) + 1)  # one tile per position, the image's grid
+    inspector.select_channel(side + 2)  # the position at row 1, column 2
+    assert "row 1, column 2" in inspector.channel_label.text() and inspector.query_marker.isVisible()
+    np.testing.assert_array_equal(inspector.current_maps(), weights)
+    assert "attention" in inspector.title.text() and "where it looks" in inspector.layer_note.text()
+    inspector.select_layer("down1")
+    assert not inspector.query_marker.isVisible() and "channel" in inspector.channel_label.text()

@@ -29,3 +29,4 @@ class ModelFacts:
     skips: tuple[tuple[str, str], ...] = ()                 # (down layer, up layer it reaches)
     downsample_label: str = "½"                             # on an arrow where the resolution halves
     upsample_label: str = "×2"                              # where it doubles
+    attention_layers: tuple[str, ...] = ()                  # its self-attention modules (core.attention)

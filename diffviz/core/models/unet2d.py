@@ -57,6 +57,14 @@ def _block_note(name: str, block: nn.Module) -> str:
     return what + "."
 
 
+def _attention_note(name: str, attention: nn.Module) -> str:
+    """One line on what an attention module's tiles show, for the inspector."""
+    heads = int(getattr(attention, "heads", 1))
+    return (f"Self-attention in {name.split('.')[0]}, {heads} head{'s' if heads != 1 else ''}. Each tile is one "
+            "position of the image (a query, marked red when enlarged) and shows where it looks: its attention "
+            f"weights over every position{', averaged over the heads' if heads > 1 else ''}. Each tile sums to 1.")
+
+
 class _Wrapped(nn.Module):
     base_config: dict = {}
 
@@ -99,20 +107,34 @@ class _Wrapped(nn.Module):
             "convolution. Each small tile is one <b>channel</b> of that output.</p><p>The <b>down</b> blocks see "
             "the image at falling resolution, the <b>mid</b> block at the coarsest, and the <b>up</b> blocks "
             "rebuild it, each taking in the matching down activations (concatenated) through its skip "
-            "connections.</p>")
+            "connections.</p>"
+            + ("<p>An <b>attention</b> layer (<code>down1.attention0</code> and the like) shows weights, not "
+               "channels: tile (r, c) of the mosaic is the image's position (r, c), and it shows how much that "
+               "position takes from every other one. Early in sampling they spread over the whole image; "
+               "later many settle on the strokes.</p>" if attention else ""))
         skips = tuple((down, up) for down, up in zip(reversed(downs), ups))
         return ModelFacts(layout_html=layout, features_html=features,
                           skip_html="every ResNet block of an up block takes one saved down activation, "
                                     "<i>concatenated</i> to its input along the channels",
-                          notes={name: _block_note(name, block) for name, block in layers.items()},
-                          skips=skips, downsample_label="stride-2 conv ½", upsample_label="Upsample ×2 + conv")
+                          notes={**{name: _block_note(name, block) for name, block in layers.items()},
+                                 **{name: _attention_note(name, module)
+                                    for name, module in self.attention_layers().items()}},
+                          skips=skips, downsample_label="stride-2 conv ½", upsample_label="Upsample ×2 + conv",
+                          attention_layers=tuple(self.attention_layers()))
 
     def feature_layers(self) -> dict[str, nn.Module]:
         """Down blocks, the mid block and up blocks, in forward order, for the inspector."""
         layers = {f"down{i}": block for i, block in enumerate(self.unet.down_blocks)}
-        layers["mid"] = self.unet.mid_block
+        if self.unet.mid_block is not None:
+            layers["mid"] = self.unet.mid_block
         layers.update({f"up{i}": block for i, block in enumerate(self.unet.up_blocks)})
         return layers
+
+    def attention_layers(self) -> dict[str, nn.Module]:
+        """Every self-attention module, named after its block (``down2.attention1``): the inspector shows
+        their weights (``core.attention``)."""
+        return {f"{name}.attention{j}": attention for name, block in self.feature_layers().items()
+                for j, attention in enumerate(getattr(block, "attentions", None) or []) if attention is not None}
 
 
 class CourseUNet2D(_Wrapped):
