@@ -3,7 +3,8 @@
 Pillow writes the GIF and the WebP, and grids are laid out as torchvision's ``make_grid`` does; all this
 module decides is what goes in a frame: one grid per panel (the noisy x, the model's
 prediction, or one channel-mosaic of a layer's feature maps), side by side, scaled by
-an integer factor with nearest-neighbour (so pixels stay crisp), under an optional
+an integer factor with nearest-neighbour (so pixels stay crisp; the factor asked for is
+meant for 28 px digits, and larger images are enlarged less, ``image_scale``), under an optional
 caption such as ``step 3/40 · mix 1/37``. How frames become a small file is ``core.animation``'s.
 Every file is written atomically.
 
@@ -41,6 +42,7 @@ LINE_SHADES = (255, 200)  # the first caption line white, the lines under it lig
 FPS_RANGE = (0.5, 50.0)   # GIF durations are whole 1/100 s: 50 fps is 2/100 s, the shortest viewers honour
 SCALE_RANGE = (1, 16)     # one panel of 64 digits at 16x is ~3900 px wide: beyond that no screen shows it
 HOLD_RANGE = (0.0, 60.0)  # seconds on the result before the loop restarts
+SCALE_SIDE = 28           # the image side a scale is meant for: MNIST's (see ``image_scale``)
 
 
 
@@ -110,6 +112,18 @@ def feature_mosaic(maps: np.ndarray, padding: int = 1) -> np.ndarray:
     return image_grid(to_uint8(normalise(maps, per_channel=True))[:, None], padding=padding)
 
 
+def image_scale(scale: int, height: int, width: int) -> int:
+    """The whole-number factor images of ``height`` x ``width`` are enlarged by for a requested ``scale``.
+
+    A scale is meant for a 28 px digit (``SCALE_SIDE``: the default 3 shows it 84 px wide). Larger images
+    are enlarged less, to about the same size on screen, never below 1 (pixels are never dropped) and never
+    above ``scale``: a 32 px image keeps x3, a 64 or 128 px one is drawn x1 (64 digits of 128 px are then
+    a 1042 px grid, not 3126 px), and x16 draws a 128 px image x4. Images of 28 px or less get ``scale``.
+    """
+    side = max(int(height), int(width), 1)
+    return max(1, min(int(scale), math.floor(scale * SCALE_SIDE / side + 0.5)))
+
+
 def check_gif_limits(fps: float, scale: int, hold_last: float) -> None:
     """Raise ConfigError unless the frame rate, scale and hold are within the ranges above."""
     if not FPS_RANGE[0] <= fps <= FPS_RANGE[1]:
@@ -127,7 +141,7 @@ class GifOptions:
 
     panels: Sequence[str] = ("x", "pred")   # "x", "pred" and/or "feature:<layer>"
     fps: float = 10.0
-    scale: int = 3
+    scale: int = 3                          # for 28 px images; larger ones are enlarged less (``image_scale``)
     labels: bool = True
     hold_last: float = 1.0                  # extra seconds on the result before the loop restarts
     sample: int = 0                         # which sample a feature panel shows
@@ -227,7 +241,9 @@ def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Ima
     panels = [Panel(_panel_image(trajectory, frame, name, options),
                     (PANEL_TITLES.get(name, name.replace("feature:", "features ")),) if options.labels else ())
               for name in options.panels]
-    return compose(panels, options.scale, trajectory.step_label(frame) if options.labels else None)
+    height, width = trajectory.xs.shape[-2:]
+    return compose(panels, image_scale(options.scale, height, width),
+                   trajectory.step_label(frame) if options.labels else None)
 
 
 # --- encoding -----------------------------------------------------------------------------------------
@@ -278,10 +294,11 @@ def save_animation(trajectory: Trajectory, path: str | os.PathLike, options: Gif
 
 
 def save_png_grid(images: np.ndarray, path: str | os.PathLike, nrow: int | None = None, scale: int = 1) -> Path:
-    """Write (N, 1, H, W) images in [0, 1] as one PNG grid, atomically."""
+    """Write (N, C, H, W) images in [0, 1] as one PNG grid, atomically, enlarged ``image_scale(scale, H, W)``x."""
     check_suffix(path, ".png")
     grid = image_grid(to_uint8(images), nrow)
     image = Image.fromarray(grid, "RGB" if grid.ndim == 3 else "L")
+    scale = image_scale(scale, *np.shape(images)[-2:])
     if scale > 1:
         image = image.resize((image.width * scale, image.height * scale), Image.NEAREST)
     return atomic_write(path, lambda handle: image.save(handle, format="PNG"))

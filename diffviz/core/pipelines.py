@@ -151,6 +151,7 @@ def load_pipeline(path: str | Path):
     the recipe registered for the session under the folder's name (``diffusers:<folder>``)."""
     import torch
     from diffusers import UNet2DModel
+    from diffusers.utils import is_accelerate_available
 
     from diffviz.core.checkpoints import CheckpointInfo
     from diffviz.core.models.unet2d import PipelineUNet
@@ -158,8 +159,9 @@ def load_pipeline(path: str | Path):
     from diffviz.core.recipes import Recipe, register_loaded
 
     folder = read_pipeline_folder(path)
-    try:
-        unet = UNet2DModel.from_pretrained(str(folder.root / "unet"), use_safetensors=True, local_files_only=True)
+    try:  # low_cpu_mem_usage as diffusers would choose it, without its warning that accelerate is missing
+        unet = UNet2DModel.from_pretrained(str(folder.root / "unet"), use_safetensors=True, local_files_only=True,
+                                           low_cpu_mem_usage=is_accelerate_available())
     except Exception as exc:  # a damaged file or a config diffusers cannot build: one line
         raise CheckpointError(f"diffusers could not load the UNet of {folder.root.name} "
                               f"({str(exc).splitlines()[0][:300]})") from None

@@ -83,7 +83,7 @@ def sampling_labels(recipe: Recipe, n: int, digit: int | None) -> torch.Tensor |
 def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
                      image_shape: tuple[int, int, int] = IMAGE_SHAPE) -> int:
     """How much memory recording a run will take: x and predictions (float32) plus feature maps (float16),
-    the maps sized from the model's own layers (``describe_layers``)."""
+    the maps sized from the model's own layers (``describe_layers``). Without ``features`` nothing is run."""
     frames = steps + 1
     pixels = int(np.prod(image_shape))
     total = 2 * frames * n * pixels * 4
@@ -95,13 +95,59 @@ def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
 
 def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool | int,
                           image_shape: tuple[int, int, int] = IMAGE_SHAPE) -> None:
-    """Refuse, before any work, a recording that would not fit in memory; say what would."""
-    need = trajectory_bytes(model, n, steps, features, image_shape)
-    if need > MAX_TRAJECTORY_BYTES:
+    """Refuse, before any work, a recording that would not fit in memory; say what would, in one line.
+
+    The images are counted first: when x and the predictions alone are over the limit, the run is refused
+    without sizing the feature maps (sizing them may run the model on one dummy image). The line names the
+    most steps that fit for these samples and the most samples that fit for these steps (with the feature
+    maps asked for), and, when the maps are what does not fit, for how many samples they could be kept.
+    """
+    limit = MAX_TRAJECTORY_BYTES
+    frames = steps + 1
+    image = 2 * int(np.prod(image_shape)) * 4  # one sample's x and prediction in one frame, float32
+    keep = 0 if not features else n if features is True else min(n, int(features))
+    channels, height, width = image_shape
+    kind = {1: "grey", 3: "colour"}.get(channels, f"{channels}-channel")
+    what = f"recording {n} samples x {steps} steps of {height}x{width} {kind} images"
+
+    def gb(size: int, digits: int = 1) -> str:
+        return f"{size / 2**30:.{digits}f} GB"
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    def fits(maps: int) -> str:
+        """What fits, with ``maps`` bytes of feature maps per kept sample and frame."""
+        most_steps = limit // (n * image + keep * maps) - 1
+        room = limit // frames  # bytes a frame may take with these steps
+        if features is True or room // (image + maps) < keep:
+            most_samples = room // (image + maps)  # every sample keeps its maps
+        else:
+            most_samples = (room - keep * maps) // image  # only the first ``keep`` do
+        return "; ".join([
+            f"{n} samples fit up to {plural(most_steps, 'step')}" if most_steps >= 1
+            else f"not even 1 step of {n} samples fits",
+            f"{steps} steps fit up to {plural(most_samples, 'sample')}" if most_samples >= 1
+            else f"{steps} steps do not fit for even 1 sample"])
+
+    results_only = "or export a .npy/.png of the results only (nothing is recorded then)"
+    images = frames * n * image
+    if images > limit:
         raise ConfigError(
-            f"recording {n} samples x {steps} steps{' with feature maps' if features else ''} needs about "
-            f"{need / 2**30:.1f} GB, above the {MAX_TRAJECTORY_BYTES / 2**30:.0f} GB limit: use fewer samples or "
-            "steps, capture features for fewer samples, or export a .npy/.png of the results only")
+            f"{what} needs about {gb(images)} for the images alone{', more with feature maps' if keep else ''}, "
+            f"above the {gb(limit, 0)} limit: use fewer samples or steps ({fits(0)}"
+            f"{', fewer with feature maps' if keep else ''}), {results_only}")
+    if not keep:
+        return
+    maps = feature_values_per_sample(model, image_shape) * 2  # float16, per kept sample and frame
+    need = images + frames * keep * maps
+    if need <= limit:
+        return
+    room = limit // frames - n * image  # bytes a frame has left for the maps
+    fewer_maps = f"capture feature maps for at most {plural(room // maps, 'sample')}, " if room >= maps else ""
+    raise ConfigError(
+        f"{what} with feature maps needs about {gb(need)}, above the {gb(limit, 0)} limit: use fewer samples or "
+        f"steps ({fits(maps)}), {fewer_maps}record without feature maps, {results_only}")
 
 
 def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,

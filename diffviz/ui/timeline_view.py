@@ -59,7 +59,14 @@ PENDING = {"computing": {"shade": (255, 179, 71, 28), "plot": "not computed yet"
                          "label": "#b86a00"},
            "stopped": {"shade": (160, 160, 160, 22), "plot": "stopped: not computed", "colour": "#a0a0a0",
                        "label": "#707070"}}
-CACHE_FRAMES = 256  # 64 images: ~0.5 MB a frame as RGBA, so at most ~120 MB for very long runs
+CACHE_FRAMES = 256  # 64 images of 28 px: ~0.5 MB a frame as RGBA, so at most ~120 MB for very long runs
+CACHE_BYTES = 120 * 2**20  # the same ~120 MB bounds larger images: 64 colour of 128 px are ~8.7 MB a frame: 14 kept
+
+
+def cache_frames(frame_bytes: int) -> int:
+    """How many frames' grids the timeline keeps when one frame's two RGBA grids take ``frame_bytes``:
+    ``CACHE_FRAMES``, fewer when that would pass ``CACHE_BYTES``, and never under 2 (this and the last)."""
+    return int(max(2, min(CACHE_FRAMES, CACHE_BYTES // max(int(frame_bytes), 1))))
 
 
 def grey_rgba(grid: np.ndarray) -> np.ndarray:
@@ -352,11 +359,12 @@ class TimelineView(QWidget):
         self.stream_label.setVisible(bool(words))
 
     def _grids(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """Frame ``i``'s two grids as RGBA, built on first use and kept for the last CACHE_FRAMES frames."""
+        """Frame ``i``'s two grids as RGBA, built on first use and kept for the last ``cache_frames`` frames
+        (256 for 28 px digits, a handful for 64 images of 128 px: the cache stays under ~120 MB)."""
         grids = self._cache.pop(i, None)
         if grids is None:
             grids = (grey_rgba(grid_uint8(self._traj.xs[i])), grey_rgba(grid_uint8(self._traj.preds[i])))
-            if len(self._cache) >= CACHE_FRAMES:
+            while self._cache and len(self._cache) >= cache_frames(grids[0].nbytes + grids[1].nbytes):
                 self._cache.pop(next(iter(self._cache)))  # least recently shown
         self._cache[i] = grids  # (re)inserted last: dict order is the recency order
         return grids
