@@ -33,6 +33,9 @@ def test_the_inspector_lists_down_mid_and_up_blocks_with_their_shapes(course_une
         ("down0", "down", 32, 14, 14), ("down1", "down", 64, 7, 7), ("down2", "down", 64, 7, 7),
         ("mid", "mid", 64, 7, 7),
         ("up0", "up", 64, 14, 14), ("up1", "up", 64, 28, 28), ("up2", "up", 32, 28, 28)]
+    inside = {layer.name: layer.attention for layer in layers}
+    assert inside["down0"] == () and inside["down1"] == ("down1.attention0", "down1.attention1")
+    assert inside["mid"] == ("mid.attention0",) and len(inside["up1"]) == 3
 
 
 def test_memory_estimate_counts_its_feature_maps(course_unet2d):

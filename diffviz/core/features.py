@@ -99,6 +99,7 @@ class LayerInfo:
     height: int
     width: int
     note: str = ""
+    attention: tuple[str, ...] = ()  # the self-attention modules inside it (their weights are maps too)
 
     @property
     def values(self) -> int:
@@ -125,13 +126,16 @@ def describe_layers(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28
     """Run one dummy image through ``model`` and report each feature layer's output shape, in order."""
     maps = _one_forward_maps(model, input_shape, attention=False)
     facts = model_facts(model)
+    attention = attention_modules(model)
     infos = []
-    for name in feature_layers(model):
+    for name, layer in feature_layers(model).items():
         if name not in maps:
             continue
         _, c, h, w = maps[name].shape
         part = "down" if name.startswith("down") else "up" if name.startswith("up") else "mid"
-        infos.append(LayerInfo(name, part, int(c), int(h), int(w), facts.notes.get(name, "") if facts else ""))
+        inside = tuple(a for a, module in attention.items() if any(module is inner for inner in layer.modules()))
+        infos.append(LayerInfo(name, part, int(c), int(h), int(w), facts.notes.get(name, "") if facts else "",
+                               inside))
     return infos
 
 

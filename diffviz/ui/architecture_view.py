@@ -253,8 +253,11 @@ class ArchitectureView(QWidget):
         boxes = []
         for layer in downs + mids + ups:  # forward order for the flow arrows
             html = f"<b>{layer.name}</b><br>{layer.channels} ch · {layer.height}×{layer.width}"
-            box = self._add_box(centres[layer.name], _box_size(layer.channels, layer.height), layer.part, html,
-                                layer.name)
+            if layer.attention:  # where the image's far parts meet: the inspector shows where each looks
+                html += f"<br><span style='color:#e0b0ff'>+ {len(layer.attention)} self-attention</span>"
+            width, height = _box_size(layer.channels, layer.height)
+            box = self._add_box(centres[layer.name], (width, height + (18.0 if layer.attention else 0.0)),
+                                layer.part, html, layer.name)
             box.setToolTip(f"{layer.note}\nClick to show its feature maps." if layer.note else box.toolTip())
             boxes.append((layer, box))
         c, h, w = input_shape

@@ -52,11 +52,12 @@ def test_each_architecture_is_drawn_and_explained_in_its_own_words(qtbot):
         text = view.explanation.body.text()
         assert facts.layout_html in text and facts.skip_html in text
         assert view._skips == [pair for pair in facts.skips if pair[0] in view.box_names()] and view._skips
-        assert set(facts.notes) == set(view.box_names())  # every box has its model's note
+        assert set(facts.notes) - set(facts.attention_layers) == set(view.box_names())  # every box has its note
         labels = [item.toPlainText() for item in view.scene.items() if hasattr(item, "toPlainText")]
         if name.endswith("UNet2D") or name == "DDPMUNet":
             assert "UNet2DModel" in text and "5×5" not in text and "max-pooling" not in text
             assert "MaxPool ½" not in labels and "stride-2 conv ½" in labels
+            assert any("self-attention" in label for label in labels)  # the blocks that hold attention say so
         else:
             assert "5×5" in text and "MaxPool ½" in labels
 
