@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     samp.add_argument("--panels", default="x",
                       help="GIF panels, comma separated: x, pred, feature:<layer> (default x)")
     samp.add_argument("--fps", type=_positive_float, default=10.0, help="GIF frame rate (default 10)")
-    samp.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale (default 3)")
+    samp.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale for 28 px digits; larger images are enlarged less, to about the same size (default 3)")
     samp.add_argument("--no-labels", action="store_true", help="GIF without step captions")
     samp.add_argument("--metrics", action="store_true",
                       help="also print the quality meter's figures for the results "
@@ -214,7 +214,7 @@ def _add_run_arguments(command: argparse.ArgumentParser) -> None:
                          help="FILE.png (grid of results), FILE.npy (float32 (N,1,28,28) in [0,1]), FILE.gif or "
                               "FILE.webp (the animation)")
     command.add_argument("--fps", type=_positive_float, default=10.0, help="animation frame rate (default 10)")
-    command.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale (default 3)")
+    command.add_argument("--scale", type=_positive_int, default=3, help="GIF/PNG pixel scale for 28 px digits; larger images are enlarged less, to about the same size (default 3)")
     command.add_argument("--no-labels", action="store_true", help="animation without step captions")
 
 

@@ -70,11 +70,19 @@ def test_recorded_weights_are_the_softmax_of_queries_and_keys_and_change_nothing
 @torch.no_grad()
 def test_a_large_attention_is_pooled_to_the_caps_and_still_sums_to_one():
     model = tiny_unet(64, attention_first=True)  # attention at 64 x 64: 4096 queries and keys
+    module = attention_modules(model)["down0.attention0"]
+    inputs = []
+    handle = module.register_forward_pre_hook(lambda mod, args: inputs.append(args[0]))
     with FeatureCapture(model, limit=1) as capture:
         model(torch.randn(2, 3, 64, 64), torch.tensor([10]))
         weights = capture.take()["down0.attention0"]
+    handle.remove()
+    full = direct_weights(module, inputs[0][:1]).reshape(64, 64, 64, 64)  # query row, column, key row, column
+    keys = full.reshape(64, 64, 32, 2, 32, 2).sum(dim=(3, 5))             # neighbouring keys summed
+    expected = keys.reshape(8, 8, 8, 8, 32, 32).mean(dim=(1, 3))           # 8 x 8 blocks of queries averaged
+    np.testing.assert_allclose(weights[0].astype(np.float32), expected.reshape(64, 32, 32).numpy(), atol=2e-3)
     rows, columns = query_grid(64, 64)
-    assert (rows, columns) == (MAX_QUERY_SIDE, MAX_QUERY_SIDE)
+    assert (rows, columns) == (MAX_QUERY_SIDE, MAX_QUERY_SIDE) == (8, 8)
     assert weights.shape == (1, rows * columns, MAX_KEY_SIDE, MAX_KEY_SIDE)
     np.testing.assert_allclose(weights.astype(np.float32).sum(axis=(2, 3)), 1.0, atol=1e-2)
 

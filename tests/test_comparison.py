@@ -116,3 +116,14 @@ def test_comparison_gif_refuses_what_the_export_refuses(runs, tmp_path, changes,
     with pytest.raises(error, match=phrase):
         save_comparison_gif(trajectories, arguments.pop("labels"), path, **arguments)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_larger_images_are_enlarged_less_so_a_comparison_stays_screen_sized():
+    def run(side: int) -> Trajectory:
+        xs = np.random.default_rng(0).random((3, 4, 3, side, side), dtype=np.float32)
+        return Trajectory(xs=xs, preds=xs.copy(), mix=np.full(2, 0.5))
+
+    small = comparison_frame([run(28)] * 2, ["a", "b"], 1.0, scale=3)
+    large = comparison_frame([run(128)] * 2, ["a", "b"], 1.0, scale=3)
+    assert large.width < 2 * small.width  # 128 px drawn x1, not x3 (1.5 times as wide, not 4.6)
+    assert large.width > small.width      # and never shrunk below its own pixels

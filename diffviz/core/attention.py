@@ -29,7 +29,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-MAX_QUERY_SIDE = 16  # at most 16 x 16 = 256 query positions per map (tiles in the inspector)
+MAX_QUERY_SIDE = 8   # at most 8 x 8 = 64 query positions per map (tiles in the inspector)
 MAX_KEY_SIDE = 32    # at most 32 x 32 key positions per tile
 
 Store = Callable[[np.ndarray], None]

@@ -25,7 +25,7 @@ from torch import nn
 from diffviz.core.animation import Progress, StopCheck, encode_gif
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import ConfigError
-from diffviz.core.export import Panel, check_gif_limits, check_suffix, compose, image_grid, to_uint8
+from diffviz.core.export import Panel, check_gif_limits, check_suffix, compose, image_grid, image_scale, to_uint8
 from diffviz.core.recipes import Recipe
 from diffviz.core.sampling import sample
 from diffviz.core.trajectory import Trajectory
@@ -87,8 +87,10 @@ def comparison_panels(trajectories: list[Trajectory], labels: list[str], progres
 
 def comparison_frame(trajectories: list[Trajectory], labels: list[str], progress: float,
                      scale: int = 2, nrow: int = 4) -> Image.Image:
-    """All runs at one progress value, side by side, each under its label and step caption."""
-    return compose(comparison_panels(trajectories, labels, progress, nrow), scale)
+    """All runs at one progress value, side by side, each under its label and step caption; ``scale`` is
+    meant for 28 px digits, larger images are enlarged less (``image_scale``)."""
+    height, width = trajectories[0].xs.shape[-2:]
+    return compose(comparison_panels(trajectories, labels, progress, nrow), image_scale(scale, height, width))
 
 
 def save_comparison_gif(trajectories: list[Trajectory], labels: list[str], path: str | os.PathLike,

@@ -151,11 +151,16 @@ _FEATURE_VALUES: dict[tuple, int] = {}
 def feature_values_per_sample(model: nn.Module, input_shape: tuple[int, int, int] = (1, 28, 28)) -> int:
     """Feature values one sample's recording keeps per frame: the sum of every feature layer's output size.
 
-    Measured with ``describe_layers`` once per architecture, configuration and input shape, on a fresh twin
-    built from the model's ``config()``: sizing a recording must not run the model it is about to refuse.
+    Measured with one dummy forward (block outputs and attention weights) once per architecture, configuration
+    and input shape, on a fresh twin built from the model's ``config()``: sizing a recording must not run the
+    model it is about to refuse.
     """
     config = model.config() if callable(getattr(model, "config", None)) else None
-    key = (type(model).__qualname__, repr(sorted(config.items())) if config is not None else id(model), input_shape)
+    # A model made elsewhere (a pipeline folder's) has no config of ours: its parameters' names and shapes
+    # say what it is (an object's id would be reused by the next model in the same memory).
+    shape = repr(sorted(config.items())) if config is not None else \
+        tuple((name, tuple(p.shape)) for name, p in model.named_parameters())
+    key = (type(model).__qualname__, shape, input_shape)
     if key not in _FEATURE_VALUES:
         twin = type(model)(**config) if config is not None else model
         _FEATURE_VALUES[key] = sum(int(np.prod(m.shape[1:])) for m in _one_forward_maps(twin, input_shape).values())

@@ -99,7 +99,8 @@ class ExportDialog(QDialog):
         self.scale_spin.setRange(*SCALE_RANGE)
         self.scale_spin.setValue(defaults.scale)
         self.scale_spin.setSuffix(" ×")
-        self.scale_spin.setToolTip("Each 28×28 pixel becomes scale × scale screen pixels (crisp, no smoothing)")
+        self.scale_spin.setToolTip("Each pixel of a 28×28 digit becomes scale × scale screen pixels (crisp, no smoothing); "
+                                   "larger images are enlarged less, to about the same size")
         self.hold_spin = QDoubleSpinBox()
         self.hold_spin.setRange(*HOLD_RANGE)
         self.hold_spin.setSingleStep(0.5)

@@ -147,7 +147,9 @@ def test_a_unet2d_model_samples_into_the_timeline_and_inspector(window, qtbot):
     qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
     assert window.trajectory.recipe == "course-unet2d" and window.trajectory.n_steps == 3
     names = [window.inspector.layer_list.item(r).text().split(" · ")[0] for r in range(window.inspector.layer_list.count())]
-    assert names == ["down0", "down1", "down2", "mid", "up0", "up1", "up2"]
+    blocks = [name for name in names if name not in window.trajectory.attention_layers]
+    assert blocks == ["down0", "down1", "down2", "mid", "up0", "up1", "up2"]
+    assert names[names.index("down1") + 1] == "down1.attention0"  # each block's attention follows it
     window.inspector.select_layer("mid")
     assert window.inspector.current_maps().shape == (64, 7, 7)
     window.inspector.select_layer("up1")

@@ -61,7 +61,8 @@ def _attention_note(name: str, attention: nn.Module) -> str:
     """One line on what an attention module's tiles show, for the inspector."""
     heads = int(getattr(attention, "heads", 1))
     return (f"Self-attention in {name.split('.')[0]}, {heads} head{'s' if heads != 1 else ''}. Each tile is one "
-            "position of the image (a query, marked red when enlarged) and shows where it looks: its attention "
+            "position of the image (a query, marked red when enlarged; at most 8×8 of them, neighbours averaged) "
+            "and shows where it looks: its attention "
             f"weights over every position{', averaged over the heads' if heads > 1 else ''}. Each tile sums to 1.")
 
 
