@@ -114,8 +114,8 @@ def sample_command(args: argparse.Namespace) -> int:
     from diffviz.core.export import ANIMATION_SUFFIXES
     from diffviz.core.guidance import parse_interval
     from diffviz.core.recipes import get_recipe
-    from diffviz.core.sampling import (choose_sampling_precision, resolve_guidance, sample, sample_final,
-                                       validate_sampling)
+    from diffviz.core.sampling import (check_trajectory_fits, choose_sampling_precision, image_shape_of,
+                                       resolve_guidance, sample, sample_final, validate_sampling)
 
     out: Path = args.out
     kind = _output_kind(out)
@@ -137,6 +137,9 @@ def sample_command(args: argparse.Namespace) -> int:
                           f"this is a {recipe.name} model")
     validate_sampling(args.n, args.steps, args.digit, args.guidance)
     interval = None if args.guidance_interval is None else parse_interval(args.guidance_interval)
+    wants_features = any(p.startswith("feature:") for p in panels)
+    if kind in ANIMATION_SUFFIXES:  # refuse a recording that cannot fit before timing or printing anything
+        check_trajectory_fits(model, args.n, args.steps, 8 if wants_features else False, image_shape_of(model))
     chosen = choose_sampling_precision(args.precision, model, recipe, min(args.n, 1000), device)
     choice = {"digit": args.digit, "guidance": args.guidance, "guidance_interval": interval,
               "precision": chosen.precision}
@@ -144,7 +147,6 @@ def sample_command(args: argparse.Namespace) -> int:
     print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}{guided}, "
           f"{chosen.line()}", file=sys.stderr)
     if kind in ANIMATION_SUFFIXES:
-        wants_features = any(p.startswith("feature:") for p in panels)
         with _frame_bar(args.steps + 1) as progress:
             trajectory = sample(model, args.n, args.steps, args.seed, features=8 if wants_features else False,
                                 device=device, on_frame=progress, recipe=recipe, sampler=sampler, eta=args.eta,
