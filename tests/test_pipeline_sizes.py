@@ -237,3 +237,17 @@ def test_the_cli_refuses_the_128px_recording_in_one_line_with_exit_2(folders, tm
     assert "64 samples x 1000 steps of 128x128 colour images needs about 23.5 GB" in errors[0]
     assert "64 samples fit up to 84 steps" in errors[0]
     assert "wrote" not in stdout
+
+
+def test_the_feature_maps_a_large_run_can_keep_are_counted_exactly(folders):
+    from diffviz.core.sampling import check_trajectory_fits, feature_samples_that_fit
+
+    model, _ = open_model(folders(128, 3))
+    shape = model.image_shape
+    kept = feature_samples_that_fit(model, 64, 60, 16, shape)
+    assert 0 < kept < 16
+    check_trajectory_fits(model, 64, 60, kept, shape)  # fits with that many
+    with pytest.raises(ConfigError):
+        check_trajectory_fits(model, 64, 60, kept + 1, shape)  # and not with one more
+    assert feature_samples_that_fit(model, 4, 3, 16, shape) == 4  # a small run keeps them all
+    assert feature_samples_that_fit(model, 64, 1000, 16, shape) == 0  # the images alone do not fit

@@ -35,7 +35,7 @@ MAX_STEPS = 1_000
 MAX_TRAJECTORY_BYTES = 2 * 1024**3  # a recorded run must fit comfortably in a laptop's memory
 IMAGE_SHAPE = (1, 28, 28)
 
-__all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_trajectory_fits", "initial_noise",
+__all__ = ["MAX_GUIDANCE", "MAX_SAMPLES", "MAX_STEPS", "Trajectory", "check_trajectory_fits", "feature_samples_that_fit", "initial_noise",
            "iter_sampler", "record_walk", "resolve_guidance", "sample", "sample_final", "sampling_labels", "trajectory_bytes",
            "validate_sampling"]
 
@@ -91,6 +91,20 @@ def trajectory_bytes(model: nn.Module, n: int, steps: int, features: bool | int,
         kept = n if features is True else min(n, int(features))
         total += frames * kept * feature_values_per_sample(model, image_shape) * 2
     return total
+
+
+def feature_samples_that_fit(model: nn.Module, n: int, steps: int, wanted: int,
+                             image_shape: tuple[int, int, int] = IMAGE_SHAPE) -> int:
+    """How many of the first ``wanted`` samples can keep their feature maps in a recording of ``n`` x ``steps``
+    within the memory limit (0 when none can, or when the images alone do not fit: ``check_trajectory_fits``
+    then says why). The app thins the maps of a large model's run with this instead of refusing the run."""
+    frames = steps + 1
+    room = MAX_TRAJECTORY_BYTES // frames - 2 * n * int(np.prod(image_shape)) * 4
+    wanted = min(int(wanted), n)
+    if wanted <= 0 or room <= 0:
+        return 0
+    maps = feature_values_per_sample(model, image_shape) * 2
+    return int(min(wanted, room // maps))
 
 
 def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool | int,
