@@ -43,6 +43,7 @@ class Commands:
     """The callbacks the File, Run and Help menus call, handed in by the window."""
 
     open_checkpoint: Callback
+    open_pipeline_folder: Callback
     save_checkpoint: Callback
     use_bundled_model: Callback
     use_course_model: Callback
@@ -68,6 +69,7 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, Callback]],
     c = commands
     actions = [
         Action("file.open", "&Open checkpoint…", c.open_checkpoint, "Ctrl+O", FILE),
+        Action("file.open_folder", "Open pipeline &folder…", c.open_pipeline_folder, "Ctrl+Shift+O", FILE),
         Action("file.save", "&Save checkpoint…", c.save_checkpoint, "Ctrl+S", FILE),
         Action("file.bundled", f"Use the &bundled model ({DEFAULT_RECIPE} recipe)", c.use_bundled_model, menu=FILE),
         Action("file.course", "Use the &course's bundled model", c.use_course_model, menu=FILE),

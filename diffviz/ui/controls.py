@@ -1,4 +1,5 @@
-"""The control panel: data source, hyperparameters and seed, Train / Pause / Stop, Sample, model files.
+"""The control panel: data source and image shape, hyperparameters and seed, Train / Pause / Stop, Sample,
+model files.
 
 It only collects settings and emits requests; the main window decides what runs. What the
 buttons allow and which model the panel names follow the app state (``follow``): the panel
@@ -36,6 +37,18 @@ DATA_SOURCES = [
     ("Fashion-MNIST (folder)", "fashion-mnist"),
     ("My images (folder)", "folder"),
 ]
+# A folder of one's own images can be read at another shape (``core.data.load_source``'s channels and size);
+# the first entry of each is MNIST's grey 28 px, what every other source holds
+IMAGE_CHANNELS = (("grey (1 channel)", 1), ("colour (3 channels)", 3))
+IMAGE_SIZES = (28, 32, 48, 64, 96, 128)
+SHAPED_SOURCE = "folder"
+CHANNELS_TIP = ("How each image is read. grey: one brightness per pixel, like MNIST. colour: red, green and blue "
+                "per pixel, so the network takes and makes 3 channels and draws in colour. Not every recipe "
+                "learns colour or other sizes: Train says so if yours does not.")
+SIZE_TIP = ("The square each image is fitted into, keeping its proportions (28 px: MNIST's). A larger square keeps "
+            "more detail, but twice the side is four times the pixels: each training step is slower.")
+SHAPE_FIXED_TIP = ("The bundled digits, MNIST and Fashion-MNIST are 28x28 grey images, read as they are: "
+                   "a colour or size choice is for your own images (My images).")
 ENGINE_LOADING_NOTE = ("<b>Loading the engine…</b><br>PyTorch and the model take a few seconds. "
                        "Train and Sample wait for it: a click now is queued.")
 ENGINE_FAILED_NOTE = "<b>The engine did not load.</b><br>Train and Sample are unavailable: {error}"
@@ -73,8 +86,16 @@ class ControlPanel(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        self.channels = QComboBox()
+        for label, channels in IMAGE_CHANNELS:
+            self.channels.addItem(label, channels)
+        self.size = QComboBox()
+        for size in IMAGE_SIZES:
+            self.size.addItem(f"{size} x {size} px", size)
         data_form.addRow("Source", self.source)
         data_form.addRow("Folder", folder_row)
+        data_form.addRow("Channels", self.channels)
+        data_form.addRow("Size", self.size)
         self.source.currentIndexChanged.connect(self._source_changed)
 
         train_box = QGroupBox("Training")
@@ -217,7 +238,12 @@ class ControlPanel(QWidget):
             self.folder.setText(folder)
 
     def _source_changed(self) -> None:
-        self.folder.setEnabled(self.source.currentData() != "bundled")
+        source = self.source.currentData()
+        self.folder.setEnabled(source != "bundled")
+        shaped = source == SHAPED_SOURCE
+        for widget, tip in ((self.channels, CHANNELS_TIP), (self.size, SIZE_TIP)):
+            widget.setEnabled(shaped)
+            widget.setToolTip(tip if shaped else SHAPE_FIXED_TIP)
 
     def _recipe_changed(self) -> None:
         recipe = RECIPE_FACTS[self.recipe.currentData()]
@@ -262,6 +288,13 @@ class ControlPanel(QWidget):
             return "bundled"
         folder = self.folder.text().strip()
         return f"{key}:{folder}" if folder else key
+
+    def image_choice(self) -> dict:
+        """``channels`` and ``size`` for the engine's ``load_source``, or nothing for a source that holds
+        grey 28 px images only (the widgets are then off, whatever they show)."""
+        if self.source.currentData() != SHAPED_SOURCE:
+            return {}
+        return {"channels": self.channels.currentData(), "size": self.size.currentData()}
 
     def precision_choice(self) -> str:
         """``auto``, ``fp32`` or ``bf16`` (``core.precision``)."""
@@ -312,6 +345,8 @@ class ControlPanel(QWidget):
         settings.setValue("precision", self.precision.currentData())
         settings.setValue("guide_at", self.guide_at.currentIndex())
         settings.setValue("folder", self.folder.text())
+        settings.setValue("channels", self.channels.currentData())
+        settings.setValue("size", self.size.currentData())
         settings.endGroup()
 
     def load_settings(self, settings: QSettings) -> None:
@@ -346,4 +381,16 @@ class ControlPanel(QWidget):
         folder = settings.value("folder")
         if isinstance(folder, str):
             self.folder.setText(folder)
+        for key, box in (("channels", self.channels), ("size", self.size)):
+            index = _find_number(box, settings.value(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
         settings.endGroup()
+
+
+def _find_number(box: QComboBox, raw: object) -> int:
+    """The index of the item whose data is the number ``raw`` (an ini file gives it back as text), or -1."""
+    try:
+        return box.findData(int(float(raw)))
+    except (TypeError, ValueError):
+        return -1

@@ -81,7 +81,8 @@ ENGINE_VIEW_PROMISES = {
 TABS_WITH_CONTENT_OF_THEIR_OWN = ("Architecture", "Corruption", "Schedule")
 # Menu commands that need the engine (the model, torch): off until it is ready. Train and Sample are not
 # here: asked for while the engine loads, they are queued.
-ENGINE_ACTIONS = ("file.open", "file.save", "file.bundled", "file.course", "file.autosave", "file.export")
+ENGINE_ACTIONS = ("file.open", "file.open_folder", "file.save", "file.bundled", "file.course", "file.autosave",
+                  "file.export")
 
 
 class MainWindow(QMainWindow):
@@ -191,7 +192,8 @@ class MainWindow(QMainWindow):
                          ("Home", "First step", lambda: self.timeline.go_home()),
                          ("End", "Last step", lambda: self.timeline.go_end()))  # the timeline comes later
         commands = Commands(
-            open_checkpoint=self.files.open_dialog, save_checkpoint=self.files.save_dialog,
+            open_checkpoint=self.files.open_dialog, open_pipeline_folder=self.files.open_folder_dialog,
+            save_checkpoint=self.files.save_dialog,
             use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
             open_autosave=self.files.open_autosave, export_animation=self.export_dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
@@ -403,6 +405,12 @@ class MainWindow(QMainWindow):
 
         config = self.controls.train_config()
         spec = self.controls.data_spec()
+        try:  # a recipe that cannot learn the chosen image shape is refused here, before any job starts
+            job = training_job(spec, config, get_recipe(self.controls.recipe_name()),
+                               precision=self.controls.precision_choice(), **self.controls.image_choice())
+        except DiffvizError as exc:
+            self.show_error(str(exc))
+            return
         view = self.training_view
         view.reset(steps_per_epoch=1, total_steps=None)
         on = {TrainingStarted: self._on_training_started,
@@ -412,8 +420,6 @@ class MainWindow(QMainWindow):
               QualityPoint: self._on_training_quality,
               ModelSnapshot: self.files.adopt_snapshot}  # yielded by a diverged run: its last finite weights
         on[PrecisionChosen] = self.reporter.show_precision
-        job = training_job(spec, config, get_recipe(self.controls.recipe_name()),
-                           precision=self.controls.precision_choice())
         self.start_job("train", job, on, on_done=self._on_trained, progress=1000, threads=TRAIN_THREADS,
                        finish_on_stop=True)
         self.tabs.setCurrentWidget(view)

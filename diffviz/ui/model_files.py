@@ -64,6 +64,14 @@ class ModelFiles:
         if path:
             self.load(Path(path))
 
+    def open_folder_dialog(self) -> None:
+        """Choose a diffusers pipeline folder itself (what ``save_pretrained`` writes), not a file inside it:
+        a learner holds the folder, and a file dialog cannot pick one. It opens through the same door."""
+        folder = QFileDialog.getExistingDirectory(self._parent, "Open a diffusers pipeline folder",
+                                                  str(self.last_dir()))
+        if folder:
+            self.load(Path(folder))
+
     def load(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
         from diffviz.core.opening import open_model

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from diffviz.core.data import DigitData, fixed_batch, load_source
+from diffviz.core.data import IMAGE_SIZE, DigitData, fixed_batch, load_source
 from diffviz.core.processes import Schedule, get_process
 from diffviz.core.recipes import RECIPES, Recipe
 from diffviz.core.errors import DiffvizError, TrainingDiverged
@@ -62,20 +62,28 @@ def prediction_strip(model: nn.Module, batch: torch.Tensor, step: int,
 
 
 def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RECIPES["course"], *,
-                 strips: Cadence | None = None, previews: Cadence | None = None, precision: str = "fp32"):
+                 strips: Cadence | None = None, previews: Cadence | None = None, precision: str = "fp32",
+                 channels: int = 1, size: int = IMAGE_SIZE):
     """Build the generator a GeneratorWorker runs: yields updates, strips, previews; returns a snapshot.
 
-    The data (a spec string is loaded here, off the GUI thread) and a fresh model, seeded
+    The data (a spec string is loaded here, off the GUI thread, with ``channels`` and ``size`` as
+    ``load_source`` reads them) and a fresh model, seeded
     by the config so a run is repeatable, belong to the worker thread alone. ``precision`` is a
     ``core.precision`` choice; ``auto`` is measured here too, off the GUI thread. Strips and previews
     come by the clock within a share of the time (``workers.cadence``; None: the defaults), so the
     first preview and quality point arrive seconds after Train whatever the recipe's speed.
+
+    Raises ``ConfigError`` at once, before any job exists, when the recipe cannot learn images of that
+    shape: the recipe's own rule (``make_model``) is asked with a model on torch's meta device, which
+    allocates nothing, so a refusal comes before a folder is read rather than after.
     """
     strips = strips or strip_cadence()
     previews = previews or preview_cadence()
+    with torch.device("meta"):
+        recipe.make_model((channels, size, size) if isinstance(data, str) else tuple(data.images.shape[1:]))
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
-        dataset = load_source(data) if isinstance(data, str) else data
+        dataset = load_source(data, channels=channels, size=size) if isinstance(data, str) else data
         torch.manual_seed(config.seed)
         fresh = recipe.make_model(tuple(dataset.images.shape[1:]))
         chosen = choose_training_precision(precision, fresh, recipe, config.batch_size)
