@@ -513,8 +513,11 @@ class MainWindow(QMainWindow):
             self.set_status(f"Sampling {trajectory.status_text()}: the frames made are on the timeline — "
                             "scrub with ←/→, play with Space")
             return
+        wanted = min(trajectory.n_samples, SAMPLE_FEATURE_LIMIT)
+        thinned = (f" · feature maps kept for {trajectory.feature_samples or 'no'} of the first {wanted} samples "
+                   "(a model this large would not fit in memory)" if trajectory.feature_samples < wanted else "")
         self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
-                        f"({time.perf_counter() - self._job_started:.1f} s) — scrub with ←/→, play with Space")
+                        f"({time.perf_counter() - self._job_started:.1f} s){thinned} — scrub with ←/→, play with Space")
 
     def show_trajectory(self, trajectory: Trajectory) -> None:
         self.state.set_trajectory(trajectory)

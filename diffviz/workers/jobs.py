@@ -173,6 +173,18 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
     return job
 
 
+def thinned_features(model: nn.Module, n: int, steps: int, features: bool | int) -> bool | int:
+    """The feature maps a run can keep: ``features`` samples' (an int: the app's "first 16"), or as many as fit
+    in memory when a large model's maps would not (``core.sampling.feature_samples_that_fit``; False when none
+    fit). Sized here, on the worker, because sizing may run the model once; the Trajectory's
+    ``feature_samples`` says what was kept. ``True`` (every sample's maps) is left for the run to refuse."""
+    if isinstance(features, bool) or not features:
+        return features
+    from diffviz.core.sampling import feature_samples_that_fit, image_shape_of
+
+    return feature_samples_that_fit(model, n, steps, int(features), image_shape_of(model)) or False
+
+
 def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool | int = True,
                  recipe: Recipe = RECIPES["course"], sampler: str | None = None, digit: int | None = None,
                  guidance: float | None = None, precision: str = "fp32",
@@ -188,7 +200,8 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
     """
 
     def run(chosen, **recording) -> Trajectory | None:
-        return sample(model, n, steps, seed, features=features, recipe=recipe, sampler=sampler, digit=digit,
+        kept = thinned_features(model, n, steps, features)
+        return sample(model, n, steps, seed, features=kept, recipe=recipe, sampler=sampler, digit=digit,
                       guidance=guidance, guidance_interval=guidance_interval, precision=chosen.precision,
                       **recording)
 
@@ -201,7 +214,8 @@ def edit_job(model: nn.Module, request, recipe: Recipe, features: bool | int = T
     from diffviz.core.editing import run_edit
 
     def run(chosen, **recording) -> Trajectory | None:
-        return run_edit(request, model, recipe, features=features, precision=chosen.precision, **recording)
+        kept = thinned_features(model, request.samples, request.frames - 1, features)
+        return run_edit(request, model, recipe, features=kept, precision=chosen.precision, **recording)
 
     return streamed_run(run, model, recipe, request.samples, request.frames, precision,
                         request.edit_mode.title.lower())

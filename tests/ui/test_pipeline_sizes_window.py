@@ -98,3 +98,18 @@ def test_the_timeline_keeps_fewer_frames_of_large_images_within_its_memory_budge
         assert len(view._cache) <= limit
     assert sum(a.nbytes + b.nbytes for a, b in view._cache.values()) <= CACHE_BYTES
     assert view.x_panel.image_data().shape == (782, 782) and view.x_panel.image_data()[3, 3] == 255
+
+
+def test_a_run_whose_feature_maps_would_not_fit_keeps_fewer_and_says_so(window, qtbot, tmp_path, monkeypatch):
+    from diffviz.core import sampling
+    from diffviz.core.features import feature_values_per_sample
+
+    folder = save_sized_pipeline(tmp_path / "colour64", 64, 3)
+    assert window.load_checkpoint_file(folder)
+    model = window.state.model
+    frames, images = 4, 2 * 4 * 3 * 64 * 64 * 4  # 3 steps; 4 samples' x and prediction per frame
+    maps = feature_values_per_sample(model, (3, 64, 64)) * 2
+    monkeypatch.setattr(sampling, "MAX_TRAJECTORY_BYTES", frames * (images + 2 * maps))  # room for 2 samples' maps
+    run = sample_in_window(window, qtbot, folder, n=4, steps=3)
+    assert run.n_samples == 4 and run.feature_samples == 2  # thinned, not refused
+    assert "feature maps kept for 2 of the first 4 samples" in window.status.text()
