@@ -36,7 +36,7 @@ def quality_span(latest: float) -> float:
     wanted = max(QUALITY_MIN_SPAN, latest * 1.15)
     step = 10.0 if wanted <= 120 else 60.0 if wanted <= 1200 else 600.0
     return float(np.ceil(wanted / step) * step)
-GRID_PAD, CELL = 2, 28         # grid_uint8 lays 28x28 images with 2 px padding
+GRID_PAD, CELL = 2, 28         # grid_uint8 lays images with 2 px padding; 28: a digit's side, before a strip
 
 EXPLANATION = """
 <p>Each training step takes a batch of clean digits <i>x</i>, corrupts every image by its own random
@@ -129,8 +129,7 @@ class TrainingView(QWidget):
         ci.addItem(self._strip_cols, row=0, col=1)
         ci.addItem(self._strip_rows, row=1, col=0)
         ci.addItem(self.strip_panel.view, row=1, col=1)
-        self._strip_rows.setTicks([[(GRID_PAD + r * (CELL + GRID_PAD) + CELL / 2, name)
-                                    for r, name in enumerate(["clean", "corrupted", "prediction"])]])
+        self._label_strip_rows(CELL)
         self.strip_caption = QLabel(alignment=Qt.AlignHCenter)
         strip_box = column(title("Predictions on a fixed batch"), self.strip_panel, self.strip_caption)
 
@@ -223,11 +222,17 @@ class TrainingView(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
+    def _label_strip_rows(self, cell: int) -> None:
+        """Name the strip's three rows at the centres of images ``cell`` pixels high."""
+        self._strip_rows.setTicks([[(GRID_PAD + r * (cell + GRID_PAD) + cell / 2, name)
+                                    for r, name in enumerate(["clean", "corrupted", "prediction"])]])
+
     def set_strip(self, strip: PredictionStrip) -> None:
         """Show the fixed batch clean, corrupted at amounts 0→1, and predicted, one column per image."""
-        b = strip.clean.shape[0]
+        b, cell = strip.clean.shape[0], strip.clean.shape[-1]  # the model's own image size (28 for digits)
         self.strip_panel.set_image(grid_uint8(np.concatenate([strip.clean, strip.noisy, strip.pred]), nrow=b))
-        self._strip_cols.setTicks([[(GRID_PAD + i * (CELL + GRID_PAD) + CELL / 2, f"{a:.2f}")
+        self._label_strip_rows(cell)
+        self._strip_cols.setTicks([[(GRID_PAD + i * (cell + GRID_PAD) + cell / 2, f"{a:.2f}")
                                     for i, a in enumerate(np.asarray(strip.amounts, float))]])
         self.strip_caption.setText(f"at step {strip.step:,}")
 

@@ -212,3 +212,15 @@ def test_the_quality_axis_starts_at_zero_seconds_and_grows_in_tidy_steps(view):
     assert not axis.getAxis("bottom").autoSIPrefix
     view.reset(STEPS_PER_EPOCH, 200)
     assert axis.viewRange()[0] == [0.0, QUALITY_MIN_SPAN] and view.quality_point_count() == 0
+
+
+def test_the_strip_labels_sit_on_the_rows_and_columns_of_larger_images(view):
+    b, side = 4, 64
+    rng = np.random.default_rng(0)
+    images = [rng.random((b, 3, side, side), dtype=np.float32) for _ in range(3)]
+    view.set_strip(PredictionStrip(step=10, amounts=np.linspace(0, 1, b), clean=images[0], noisy=images[1],
+                                   pred=images[2]))
+    rows = [position for position, _ in view._strip_rows._tickLevels[0]]
+    columns = [position for position, _ in view._strip_cols._tickLevels[0]]
+    assert rows == [2 + r * (side + 2) + side / 2 for r in range(3)]  # the centre of each 64 px row
+    assert columns == [2 + i * (side + 2) + side / 2 for i in range(b)]
