@@ -9,6 +9,7 @@ this one function, which tells the two apart, so neither module needs the other'
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from torch import nn
 
@@ -23,3 +24,10 @@ def open_model(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
         model, info, _recipe = load_pipeline(path)
         return model, info
     return load_checkpoint(path)
+
+
+def model_name(path: str | os.PathLike) -> str:
+    """What to call the model at ``path`` on screen: a pipeline's folder name (chosen as the folder or as its
+    ``model_index.json``), a checkpoint's file name."""
+    path = Path(path)
+    return path.parent.name if is_pipeline_path(path) and not path.is_dir() else path.name

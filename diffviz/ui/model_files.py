@@ -74,14 +74,14 @@ class ModelFiles:
 
     def load(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
-        from diffviz.core.opening import open_model
+        from diffviz.core.opening import model_name, open_model
 
         try:
             model, info = open_model(path)
         except DiffvizError as exc:
             self._report.show_error(str(exc))
             return False
-        self.state.set_model(model, info, source=path.name)
+        self.state.set_model(model, info, source=model_name(path))
         self.settings.setValue("paths/last_dir", str(path.parent))
         return True
 

@@ -15,6 +15,7 @@ from test_pipelines import save_pipeline  # noqa: E402  (the tests' own pipeline
 def test_a_grey_28px_pipeline_opens_and_samples_in_the_window(window, qtbot, tmp_path):
     folder = save_pipeline(tmp_path / "my_digits", channels=1, size=28, scheduler="DDIMScheduler", attention=False)
     assert window.load_checkpoint_file(folder / "model_index.json")
+    assert window.state.source == "my_digits"  # named after its folder, not "model_index.json"
     assert window.recipe.name == "diffusers:my_digits" and window.model_info.architecture == "PipelineUNet"
     assert window.controls.sampler_name() == "ddim"
     window.controls.n.setValue(4)
