@@ -121,3 +121,52 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, files, case):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("diffviz: error:"), err
     assert not out.exists() and not evil_target.exists()
+
+
+# ----- a learner's own pipeline folder: colour, 32 px --------------------------------------------------
+@pytest.fixture(scope="module")
+def colour_pipeline(tmp_path_factory):
+    from test_pipelines import save_pipeline  # the tests' own pipeline maker (tests/ is on the path)
+
+    return save_pipeline(tmp_path_factory.mktemp("pipes") / "butterflies", channels=3, size=32)
+
+
+def test_a_pipeline_folder_is_edited_from_files_read_at_its_shape(capsys, tmp_path, colour_pipeline):
+    photo = np.zeros((20, 20, 3), np.uint8)  # a small colour picture: fitted into the model's 32x32
+    photo[:, :10] = (220, 40, 40)
+    photo[:, 10:] = (40, 40, 220)
+    Image.fromarray(photo).save(tmp_path / "photo.png")
+    code, out, err = run(capsys, "edit", "--mode", "sdedit", "--checkpoint", colour_pipeline, "--input",
+                         tmp_path / "photo.png", "--strength", "0.5", "--steps", "2", "--out", tmp_path / "fixed.npy")
+    assert code == 0, err
+    assert np.load(tmp_path / "fixed.npy").shape == (1, 3, 32, 32)
+
+    images = np.random.default_rng(0).random((2, 3, 32, 32), dtype=np.float32)
+    np.save(tmp_path / "colour.npy", images)
+    hole = np.zeros((32, 32), np.uint8)
+    hole[16:, :] = 255  # white = regenerate, one grey plane for all channels
+    Image.fromarray(hole).save(tmp_path / "hole.png")
+    code, _, err = run(capsys, "edit", "--mode", "inpaint", "--checkpoint", colour_pipeline, "--input",
+                       tmp_path / "colour.npy", "--mask", tmp_path / "hole.png", "--steps", "2",
+                       "--out", tmp_path / "repaired.npy")
+    assert code == 0, err
+    repaired = np.load(tmp_path / "repaired.npy")
+    assert repaired.shape == (2, 3, 32, 32) and np.array_equal(repaired[:, :, :16], images[:, :, :16])
+
+    code, out, err = run(capsys, "edit", "--mode", "invert", "--checkpoint", colour_pipeline, "--input",
+                         tmp_path / "photo.png", "--steps", "2", "--out", tmp_path / "round.png", "--scale", "1")
+    assert code == 0, err
+    assert "round trip: mean |error|" in out
+    with Image.open(tmp_path / "round.png") as grid:
+        assert grid.mode == "RGB" and grid.size[0] >= 32
+
+
+def test_a_grey_28_npy_for_a_colour_pipeline_is_one_line_naming_both_shapes(capsys, tmp_path, colour_pipeline):
+    np.save(tmp_path / "grey.npy", np.zeros((1, 1, 28, 28), np.float32))
+    out = tmp_path / "never.npy"
+    code, _, err = run(capsys, "edit", "--mode", "sdedit", "--checkpoint", colour_pipeline, "--input",
+                       tmp_path / "grey.npy", "--steps", "2", "--out", out)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "(N, 3, 32, 32)" in lines[0] and "(1, 1, 28, 28)" in lines[0], err
+    assert not out.exists()

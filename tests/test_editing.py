@@ -217,3 +217,72 @@ def test_a_class_model_reads_real_digits_and_the_repair_is_guided_toward_what_it
         editing.read_digits(flow, flow_recipe, images)
     with pytest.raises(ConfigError, match="not both"):
         editing.sdedit(model, recipe, images[:1], 0.5, steps=2, digit=3, read_digit=True)
+
+
+# ----- a learner's own model: colour, 32 px (a diffusers pipeline folder) ----------------------------------
+@pytest.fixture(scope="module")
+def colour_pipeline(tmp_path_factory):
+    from test_pipelines import save_pipeline  # the tests' own pipeline maker (tests/ is on the path)
+
+    from diffviz.core.opening import open_model
+
+    folder = save_pipeline(tmp_path_factory.mktemp("pipes") / "butterflies", channels=3, size=32)
+    model, info = open_model(folder)
+    return model.eval(), get_recipe(info.recipe)
+
+
+def colour_images(n: int = 2) -> np.ndarray:
+    return np.random.default_rng(0).random((n, 3, 32, 32), dtype=np.float32)
+
+
+def test_a_colour_32px_pipeline_is_noised_and_denoised_and_inverted_at_its_own_shape(colour_pipeline):
+    model, recipe = colour_pipeline
+    images = colour_images()
+    edited = editing.sdedit(model, recipe, images, 0.5, steps=3, sampler="ddim")
+    assert edited.xs.shape == (4, 2, 3, 32, 32) and edited.edit.source.shape == (2, 3, 32, 32)
+    assert np.abs(edited.xs[0] - images).mean() < np.abs(edited.xs[0] - colour_images(3)[1:]).mean()
+    one = editing.sdedit(model, recipe, images[0], 0.5, steps=2)  # one (3, 32, 32) image is a batch of one
+    assert one.final.shape == (1, 3, 32, 32)
+    inverted = editing.invert(model, recipe, images, steps=2)
+    assert inverted.xs.shape == (5, 2, 3, 32, 32)
+    assert inverted.edit.round_trip_error(inverted).shape == (3,)
+
+
+def test_inpainting_a_colour_pipeline_keeps_every_unmasked_pixel_of_every_channel(colour_pipeline):
+    model, recipe = colour_pipeline
+    images = colour_images()
+    masks = np.zeros((2, 1, 32, 32), np.float32)  # one plane per image, for all three channels
+    masks[0, 0, 8:24, 8:24] = 1.0
+    masks[1, 0, 16:, :] = 1.0
+    run = editing.run_edit(EditRequest(mode="inpaint", images=images, mask=masks, steps=3, jumps=1), model, recipe)
+    assert run.xs.shape == (4, 2, 3, 32, 32)
+    for i in range(2):
+        kept = masks[i, 0] == 0
+        assert np.array_equal(run.final[i][:, kept], images[i][:, kept])
+        assert not np.array_equal(run.final[i][:, ~kept], images[i][:, ~kept])
+    one = editing.inpaint(model, recipe, images[:1], masks[1, 0], steps=2)  # an (H, W) mask is one for all
+    assert one.edit.mask.shape == (1, 1, 32, 32)
+
+
+@pytest.mark.parametrize("images, mask, message", [
+    (np.zeros((1, 1, 28, 28)), None, r"\(N, 3, 32, 32\) images, or one \(3, 32, 32\) image, for this model's "
+                                     r"32x32 colour images \(got shape \(1, 1, 28, 28\)\)"),
+    (np.zeros((32, 32)), None, r"32x32 colour .*got shape \(32, 32\)"),
+    (np.zeros((1, 32, 32, 3)), None, r"got shape \(1, 32, 32, 3\)"),
+    (colour_images(1), np.ones((1, 3, 32, 32)), r"one 32x32 plane for all channels.*got shape \(1, 3, 32, 32\)"),
+    (colour_images(1), np.ones((28, 28)), r"\(N, 1, 32, 32\) or \(32, 32\).*got shape \(28, 28\)"),
+])
+def test_a_wrong_shape_for_the_model_is_refused_naming_both_shapes(colour_pipeline, images, mask, message):
+    model, recipe = colour_pipeline
+    request = EditRequest(mode="inpaint" if mask is not None else "sdedit", images=images, mask=mask, steps=2)
+    with pytest.raises(ConfigError, match=message):
+        editing.run_edit(request, model, recipe)
+
+
+def test_grey_28_checks_still_take_one_plane_and_refuse_colour():
+    assert editing.check_images(np.zeros((28, 28))).shape == (1, 1, 28, 28)
+    assert editing.check_images(np.zeros((1, 28, 28))).shape == (1, 1, 28, 28)
+    assert editing.check_mask(np.ones((28, 28)), 3).shape == (1, 1, 28, 28)
+    with pytest.raises(ConfigError, match=r"28x28 grey .*got shape \(1, 3, 32, 32\)"):
+        editing.check_images(np.zeros((1, 3, 32, 32)))
+    assert editing.check_images(np.zeros((64, 64)), shape=(1, 64, 64)).shape == (1, 1, 64, 64)

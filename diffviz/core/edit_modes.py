@@ -93,8 +93,8 @@ class EditRequest:
     """What a learner asked of the Edit lab, as the view and the CLI hand it to ``core.editing.run_edit``."""
 
     mode: str                                  # a key of EDIT_MODES
-    images: np.ndarray | None = None           # (N, 1, 28, 28) in [0, 1]; None for an interpolation
-    mask: np.ndarray | None = None             # inpainting: 1 = regenerate
+    images: np.ndarray | None = None           # (N, C, H, W) of the model's shape in [0, 1]; None: interpolation
+    mask: np.ndarray | None = None             # inpainting: (1 or N, 1, H, W), 1 = regenerate
     strength: float | None = None              # None: the mode's default
     jumps: int = 0
     steps: int = 40
@@ -129,7 +129,7 @@ class EditRecord:
     """What an edit left on its ``Trajectory``: its mode and settings, its input, and what the view plots."""
 
     mode: str                                  # a key of EDIT_MODES
-    source: np.ndarray | None = None           # (N, 1, H, W) in [0, 1]: the images edited (None: interpolation)
+    source: np.ndarray | None = None           # (N, C, H, W) in [0, 1]: the images edited (None: interpolation)
     mask: np.ndarray | None = None             # (1 or N, 1, H, W): 1 = regenerated, 0 = kept
     strength: float = 1.0
     jumps: int = 0

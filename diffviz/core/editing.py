@@ -14,8 +14,10 @@ they show any run:
 - ``invert``: DDIM run backwards (diffusers' ``DDIMInverseScheduler``) from the image to
   noise, then DDIM forwards again.
 
-Inputs are screen-scale images (N, 1, 28, 28) float32 in [0, 1] and masks of the same
-size with 1 = regenerate (diffusers' convention). Unless a digit is chosen, a class model
+Inputs are screen-scale images of the model's own shape, (N, C, H, W) float32 in [0, 1]
+(``image_shape_of(model)``: MNIST's (1, 28, 28) for the course's models, colour or larger for a
+pipeline folder's or a model trained on your own images), and masks of one plane for every
+channel, (1 or N, 1, H, W), with 1 = regenerate (diffusers' convention). Unless a digit is chosen, a class model
 is told no label: the repair follows the image, not 0 to 9 in turn.
 """
 
@@ -50,24 +52,22 @@ __all__ = ["EDIT_MODES", "MAX_JUMPS", "EditRequest", "check_images", "check_mask
 
 
 # ----- input checks ------------------------------------------------------------------------------------
-def check_images(images: np.ndarray, what: str = "the input") -> np.ndarray:
-    """Images as (N, 1, 28, 28) float32 in [0, 1]; (28, 28) and (1, 28, 28) are one image. Anything else is
-    refused with a line that says what was expected."""
-    array = np.asarray(images)
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "(" + ", ".join(str(side) for side in shape) + ")"
+
+
+def _numbers(array: np.ndarray, what: str) -> np.ndarray:
+    """Refuse what holds no numbers at all (strings, booleans) before its shape is looked at."""
+    array = np.asarray(array)
     if array.dtype.kind not in "fiu" or array.dtype == bool:
         raise ConfigError(f"{what} must be numbers (got {array.dtype})")
-    shape = tuple(array.shape)
-    if shape == IMAGE_SHAPE[1:]:
-        array = array[None, None]
-    elif shape == IMAGE_SHAPE:
-        array = array[None]
-    if array.ndim != 4 or tuple(array.shape[1:]) != IMAGE_SHAPE or array.shape[0] == 0:
-        raise ConfigError(f"{what} must be (N, 1, 28, 28) images, or one (28, 28) image (got shape {shape})")
-    if array.shape[0] > MAX_SAMPLES:
-        raise ConfigError(f"{what} holds {array.shape[0]} images; at most {MAX_SAMPLES} are edited at once")
-    array = array.astype(np.float32)
-    finite = np.isfinite(array)
-    if not finite.all():
+    return array
+
+
+def _pixels(array: np.ndarray, what: str) -> np.ndarray:
+    """``array`` as float32 pixels in [0, 1], or a line saying what is wrong with its numbers."""
+    array = _numbers(array, what).astype(np.float32)
+    if not np.isfinite(array).all():
         raise ConfigError(f"{what} holds NaN or infinite values; pixels must be in [0, 1]")
     if array.min() < 0.0 or array.max() > 1.0:
         hint = " (divide 0-255 pixels by 255)" if array.max() > 1.0 and array.max() <= 255.0 else ""
@@ -75,15 +75,54 @@ def check_images(images: np.ndarray, what: str = "the input") -> np.ndarray:
     return array
 
 
-def check_mask(mask: np.ndarray, images: int) -> np.ndarray:
-    """A mask for ``images`` images: one for all or one each, 1 = regenerate; it must regenerate something."""
-    array = check_images(mask, "the mask")
+def check_images(images: np.ndarray, what: str = "the input",
+                 shape: tuple[int, int, int] = IMAGE_SHAPE) -> np.ndarray:
+    """Images for a model that makes ``shape`` (channels, height, width) images, as (N, C, H, W) float32 in
+    [0, 1]; one (C, H, W) image, and for a grey model one (H, W) image, are accepted too. Anything else is
+    refused with one line naming the shape expected and the shape given, so a learner whose file was read at
+    the wrong size sees both at once."""
+    array = _numbers(images, what)
+    shape = tuple(int(side) for side in shape)
+    given = tuple(array.shape)
+    if given == shape or (shape[0] == 1 and given == shape[1:]):
+        array = array.reshape((1, *shape))
+    if array.ndim != 4 or tuple(array.shape[1:]) != shape or array.shape[0] == 0:
+        one = _shape_text(shape[1:] if shape[0] == 1 else shape)
+        raise ConfigError(f"{what} must be (N, {', '.join(map(str, shape))}) images, or one {one} image, for "
+                          f"this model's {_image_words(shape)} images (got shape {_shape_text(given)})")
+    if array.shape[0] > MAX_SAMPLES:
+        raise ConfigError(f"{what} holds {array.shape[0]} images; at most {MAX_SAMPLES} are edited at once")
+    return _pixels(array, what)
+
+
+def check_mask(mask: np.ndarray, images: int, shape: tuple[int, int, int] = IMAGE_SHAPE) -> np.ndarray:
+    """A mask for ``images`` images of ``shape``: one plane for every channel, 1 = regenerate, as
+    (1 or N, 1, H, W) float32; (H, W) and (1, H, W) are one mask for all. It must regenerate something.
+    Why one plane: RePaint keeps or repaints a *pixel*; a mask per colour channel would keep the red of a
+    pixel and invent its green, which no learner means."""
+    array = _numbers(mask, "the mask")
+    height, width = int(shape[1]), int(shape[2])
+    given = tuple(array.shape)
+    if given in ((height, width), (1, height, width)):
+        array = array.reshape(1, 1, height, width)
+    if array.ndim != 4 or tuple(array.shape[1:]) != (1, height, width) or array.shape[0] == 0:
+        raise ConfigError(f"the mask must be one {height}x{width} plane for all channels, (N, 1, {height}, {width}) "
+                          f"or ({height}, {width}), for this model's {_image_words(shape)} images "
+                          f"(got shape {_shape_text(given)})")
     if array.shape[0] not in (1, images):
         raise ConfigError(f"the mask holds {array.shape[0]} masks for {images} images: give one mask for all, "
                           "or one per image")
+    array = _pixels(array, "the mask")
     if not (array > 0).any(axis=(1, 2, 3)).all():
         raise ConfigError("the mask has nothing to regenerate: paint the part to repaint (mask value 1)")
     return array
+
+
+def _image_words(shape: tuple[int, ...]) -> str:
+    """``(3, 32, 32)`` -> ``32x32 colour`` (how the messages name a model's images)."""
+    channels, height, width = shape
+    kind = {1: "grey", 3: "colour"}.get(channels, f"{channels}-channel")
+    return f"{height}x{width} {kind}"
 
 
 def check_strength(strength: float) -> float:
@@ -147,8 +186,10 @@ def read_digits(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.n
     """
     if not recipe.classes:
         raise ConfigError(f"a {recipe.name} model is not told digits, so it cannot read one")
-    images_t = torch.from_numpy(check_images(images))
-    known = torch.ones_like(images_t[:1]) if mask is None else 1 - torch.from_numpy(check_mask(mask, len(images_t)))
+    shape = image_shape_of(model)
+    images_t = torch.from_numpy(check_images(images, shape=shape))
+    known = (torch.ones_like(images_t[:1, :1]) if mask is None
+             else 1 - torch.from_numpy(check_mask(mask, len(images_t), shape)))
     process = recipe.process
     generator = torch.Generator().manual_seed(seed)
     was_training = model.training
@@ -178,8 +219,9 @@ def read_digits(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.n
 def sdedit(model: nn.Module, recipe: Recipe, images: np.ndarray, strength: float, steps: int = 40,
            **options) -> Trajectory | None:
     """Noise ``images`` to ``strength`` and denoise them in ``steps`` steps. ``options`` as for
-    ``core.sampling.sample`` (sampler, seed, digit, guidance, features, cancel, on_frame, ...)."""
-    images = check_images(images)
+    ``core.sampling.sample`` (sampler, seed, digit, guidance, features, cancel, on_frame, ...). ``images`` are of
+    the model's own shape (``check_images``)."""
+    images = check_images(images, shape=image_shape_of(model))
     strength = check_strength(strength)
     validate_sampling(len(images), steps, options.get("digit"), options.get("guidance"))
     sampler = _check_walk(recipe, options.pop("sampler", None), steps, max(strength, 1e-9))
@@ -195,9 +237,11 @@ def sdedit(model: nn.Module, recipe: Recipe, images: np.ndarray, strength: float
 def inpaint(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarray, steps: int = 40,
             jumps: int = 0, strength: float = 1.0, **options) -> Trajectory | None:
     """Regenerate the pixels where ``mask`` is 1 and keep the rest (RePaint), walking from ``strength``
-    (1: the hole starts as pure noise) with ``jumps`` resampling jumps per step."""
-    images = check_images(images)
-    mask = check_mask(mask, len(images))
+    (1: the hole starts as pure noise) with ``jumps`` resampling jumps per step. ``mask`` is one plane for all
+    channels (``check_mask``)."""
+    shape = image_shape_of(model)
+    images = check_images(images, shape=shape)
+    mask = check_mask(mask, len(images), shape)
     strength = check_strength(strength)
     validate_sampling(len(images), steps, options.get("digit"), options.get("guidance"))
     sampler = _check_walk(recipe, options.pop("sampler", None), steps, max(strength, 1e-9), int(jumps))
@@ -259,7 +303,7 @@ def invert(model: nn.Module, recipe: Recipe, images: np.ndarray, steps: int = 40
     why = INVERT.unavailable_for(recipe.process.invertible)
     if why:
         raise ConfigError(why)
-    images = check_images(images)
+    images = check_images(images, shape=image_shape_of(model))
     validate_sampling(len(images), steps)
     if 2 * steps > 1000:
         raise ConfigError(f"an inversion takes at most 500 steps each way (got {steps})")
@@ -342,8 +386,10 @@ RUNS = {SDEDIT.key: _run_sdedit, INPAINT.key: _run_inpaint, INTERPOLATE.key: _ru
         INVERT.key: _run_invert}  # mode -> how it runs; every key of EDIT_MODES (a test checks)
 
 
-def check_request(request: EditRequest, recipe: Recipe) -> None:
-    """Everything ``run_edit`` would refuse, refused before any work (and before a CLI prints its first line)."""
+def check_request(request: EditRequest, recipe: Recipe, shape: tuple[int, int, int] = IMAGE_SHAPE) -> None:
+    """Everything ``run_edit`` would refuse, refused before any work (and before a CLI prints its first line).
+    ``shape``: the (channels, height, width) of the model's images (``image_shape_of(model)``), which the
+    request's images and mask must have."""
     mode = request.edit_mode
     why = mode.unavailable_for(recipe.process.invertible)
     if why:
@@ -352,9 +398,9 @@ def check_request(request: EditRequest, recipe: Recipe) -> None:
         raise ConfigError(f"a {recipe.name} model is not told digits: choose no digit, or a flow-class model")
     validate_sampling(request.samples, request.steps, request.digit, request.guidance)
     if mode.uses_image:
-        images = check_images(request.images)
+        images = check_images(request.images, shape=shape)
         if mode.uses_mask:
-            check_mask(request.mask, len(images))
+            check_mask(request.mask, len(images), shape)
     strength = check_strength(_strength(request)) if mode.uses_strength else 1.0
     if not mode.needs_inversion:
         _check_walk(recipe, request.sampler, request.steps, max(strength, 1e-9),
@@ -365,7 +411,7 @@ def run_edit(request: EditRequest, model: nn.Module, recipe: Recipe, **options) 
     """Run what ``request`` asks with ``model``; ``options`` as for ``core.sampling.sample`` (features, device,
     cancel, on_frame, on_start, keep_stopped, precision). A mode the recipe cannot do is refused by name."""
     mode = request.edit_mode
-    check_request(request, recipe)
+    check_request(request, recipe, image_shape_of(model))
     options.update(seed=request.seed, digit=request.digit, guidance=request.guidance)
     if request.read_digit and mode.uses_image:
         options["read_digit"] = True
