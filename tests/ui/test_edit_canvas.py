@@ -8,10 +8,10 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from diffviz.ui.edit_canvas import MASK_RGB, UNDO_LEVELS, EditCanvas, brush_strength
+from diffviz.ui.edit_canvas import DISPLAY_SIDE, MASK_RGB, UNDO_LEVELS, EditCanvas, brush_strength
 
 
 @pytest.fixture
@@ -353,3 +353,88 @@ def test_the_module_imports_without_torch():
     code = ("import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import diffviz.ui.edit_canvas; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+# -- other shapes: a colour 32 px model, larger sizes ------------------------------------------------------
+@pytest.fixture
+def colour_canvas(qtbot):
+    widget = EditCanvas(size=32, channels=3)
+    qtbot.addWidget(widget)
+    widget.resize(320, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_colour_32px_canvas_draws_white_in_every_channel_and_undoes(colour_canvas, qtbot):
+    canvas = colour_canvas
+    assert canvas.shape() == (3, 32, 32) and canvas.image().shape == (3, 32, 32) and canvas.mask().shape == (32, 32)
+    canvas.set_softness(0.0)
+    canvas.set_brush_size(1.0)
+    canvas.paint_line("brush", (4, 3), (4, 28))
+    image = canvas.image()
+    assert np.all(image[:, 4, 3:29] == 1.0) and not image[:, 20:, :].any()
+    assert np.array_equal(canvas.planes(), image) and canvas.mask().max() == 0.0
+    canvas.paint_line("mask", (20, 0), (20, 31))
+    assert canvas.mask()[20].min() == 1.0 and np.array_equal(canvas.image(), image)  # the mask is one plane
+    canvas.undo()
+    assert canvas.mask().max() == 0.0
+    with qtbot.waitSignal(canvas.changed, timeout=100):
+        canvas.undo()
+    assert canvas.image().max() == 0.0 and not canvas.can_undo()
+
+
+def test_a_colour_brush_lays_its_colour_and_the_eraser_takes_every_channel_away(colour_canvas, qtbot):
+    canvas = colour_canvas
+    canvas.set_softness(0.0)
+    canvas.set_brush_size(2.0)
+    canvas.set_brush_colour((1.0, 0.5, 0.0))
+    canvas.stroke([(16, 16)])
+    assert canvas.brush_colour() == (1.0, 0.5, 0.0)
+    assert list(canvas.image()[:, 16, 16]) == [1.0, 0.5, 0.0] and canvas.image()[:, 0, 0].max() == 0.0
+    canvas.stroke([(16, 16), (16, 16)])  # over it again: the same colour, not laid on twice
+    assert list(canvas.image()[:, 16, 16]) == [1.0, 0.5, 0.0]
+    canvas.paint_line("eraser", (16, 10), (16, 22))
+    assert canvas.image()[:, 16, 16].max() == 0.0
+    qtbot.wait(10)
+    canvas.undo()
+    qtbot.wait(10)
+    red, green, blue = _at(_screen(canvas), canvas, 16, 16)  # drawn in its colour on screen
+    assert red >= 250 and abs(green - 128) <= 2 and blue <= 5
+    with pytest.raises(ValueError, match="three numbers"):
+        canvas.set_brush_colour((1.0, 0.0))
+
+
+def test_a_colour_canvas_takes_channels_first_images_and_says_so_otherwise(colour_canvas):
+    canvas = colour_canvas
+    picture = np.random.default_rng(0).random((3, 32, 32), dtype=np.float32)
+    canvas.set_image(picture)
+    assert np.array_equal(canvas.image(), picture)
+    with pytest.raises(ValueError, match=r"shaped \(3, 32, 32\), got \(32, 32, 3\) — channels first"):
+        canvas.set_image(np.moveaxis(picture, 0, -1))
+    with pytest.raises(ValueError, match=r"shaped \(3, 32, 32\), got \(28, 28\)"):
+        canvas.set_image(np.zeros((28, 28)))
+    with pytest.raises(ValueError, match=r"the mask must be shaped \(32, 32\) or \(1, 32, 32\)"):
+        canvas.set_mask(np.zeros((3, 32, 32)))
+
+
+def test_a_new_shape_is_a_blank_canvas_with_a_brush_scaled_to_it(canvas, qtbot):
+    canvas.paint_line("brush", (3, 3), (20, 20))
+    canvas.set_brush_size(3.0)
+    with qtbot.waitSignal(canvas.undo_available, timeout=100) as blocker:
+        canvas.set_shape(3, 128)
+    assert blocker.args == [False] and not canvas.can_undo()
+    assert canvas.shape() == (3, 128, 128) and canvas.image().max() == 0.0 and canvas.mask().shape == (128, 128)
+    low, high = canvas.brush_range()
+    assert low == 0.75 and high == pytest.approx(6.0 * 128 / 28)
+    assert canvas.brush_size() == pytest.approx(3.0 * 128 / 28)  # the same share of the picture
+    canvas.set_softness(0.0)
+    canvas.paint_line("brush", (100, 10), (100, 120))
+    assert canvas.image()[:, 100, 10:121].min() == 1.0
+    top_left, bottom_right = canvas.pixel_to_viewport(-0.5, -0.5), canvas.pixel_to_viewport(127.5, 127.5)
+    assert 0.9 * 320 < bottom_right.x() - top_left.x() <= 320  # the whole picture, in the same room
+    canvas.set_shape(1, 28)
+    assert canvas.brush_size() == pytest.approx(3.0) and canvas.image().shape == (28, 28)
+    assert canvas.sizeHint() == QSize(DISPLAY_SIDE, DISPLAY_SIDE)  # the same room at every size
+    with pytest.raises(ValueError, match="grey .* or colour"):
+        canvas.set_shape(2, 28)
