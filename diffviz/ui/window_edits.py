@@ -48,23 +48,28 @@ class Edits:
         view.stopRequested.connect(stop)
         state.modelChanged.connect(self.model_changed)
         state.jobsChanged.connect(lambda names: view.set_running(JOB in names))
+        state.trajectoryChanged.connect(self.last_run_changed)
+        state.jobsChanged.connect(self.last_run_changed)
         self.model_changed()
+        self.last_run_changed()
 
     def model_changed(self) -> None:
-        """Tell the view what the model on screen can do: its samplers, whether it knows digits, inverts."""
+        """Tell the view what the model on screen can do: its samplers, whether it knows digits, inverts, and the
+        shape of the images it makes (the canvas holds that shape: a pipeline folder's colour 32 px, say)."""
+        from diffviz.core.sampling import image_shape_of
+
         recipe = self.state.recipe
         self.view.set_recipe(recipe.name, recipe.samplers, recipe.sampler, recipe.classes,
                              recipe.process.invertible)
+        self.view.set_image_shape(image_shape_of(self.state.model))
+
+    def last_run_changed(self, *_ignored) -> None:
+        """The run on the timeline changed, or a job ended (a finished run is the same object, now complete):
+        the view's "Take a result of the last run" offers its images."""
+        self.view.set_last_run(self.state.trajectory)
 
     def start(self, request: EditRequest) -> bool:
         """Run ``request`` with a copy of the model on screen (training may replace it meanwhile)."""
-        from diffviz.core.sampling import IMAGE_SHAPE, image_shape_of
-
-        shape = image_shape_of(self.state.model)
-        if shape != IMAGE_SHAPE and request.edit_mode.uses_image:
-            self.view.show_message(f"The Edit lab's canvas is 28x28 grey; this model makes {shape[0]}x{shape[1]}x"
-                                   f"{shape[2]} images. Interpolation works for it; the image modes do not yet.")
-            return False
         if self._busy(JOB) or self._busy("sample"):
             self.view.show_message("A run is already being computed: wait for it, or Stop it (Esc).")
             return False
@@ -84,6 +89,7 @@ class Edits:
 
     def done(self, trajectory: Trajectory | None) -> None:
         self.view.set_running(False)
+        self.last_run_changed()
         if trajectory is None:
             self._report.set_status("The edit stopped before its first step")
             return

@@ -344,6 +344,97 @@ def test_an_edit_of_an_image_plots_each_frames_change_from_it_and_a_plain_run_pl
     assert view.plotted_curves() == [] and not view.plot.isVisibleTo(view) and view.plot_caption.text() == ""
 
 
+# -- a model of another shape: colour 32 px (a learner's pipeline folder), 128 px ---------------------------
+def _run_of(shape, n: int = 3, steps: int = 2, made: int | None = None) -> Trajectory:
+    xs = np.random.default_rng(1).random((steps + 1, n, *shape), dtype=np.float32)
+    return Trajectory(xs=xs, preds=xs.copy(), mix=np.zeros(steps), frames_made=made)
+
+
+def test_a_colour_32px_model_gets_a_colour_canvas_and_its_request_carries_that_shape(qtbot, view):
+    view.set_digits(np.zeros((3, 1, 28, 28), np.float32))
+    assert view.digit_index_spin.isEnabled()
+    view.set_image_shape((3, 32, 32))
+    assert view.canvas.shape() == (3, 32, 32) and "32x32 colour" in view.canvas_title.text()
+    assert not view.digit_index_spin.isEnabled() and not view.random_button.isEnabled()
+    assert "28x28 grey" in view.digit_index_spin.toolTip() and "32x32 colour" in view.random_button.toolTip()
+    view.take_digit(1)  # refused quietly: the digits are not this model's shape
+    assert not view.canvas.image().any()
+    assert view.colour_button.isVisibleTo(view)
+    view.canvas.set_brush_colour((0.0, 1.0, 0.0))
+    view.canvas.stroke([(16, 4), (16, 28)], tool="brush")
+    view.canvas.stroke([(4, 4), (12, 12)], tool="mask")
+    view.set_mode("inpaint")
+    request = _run(qtbot, view)
+    assert request.images.shape == (1, 3, 32, 32) and request.mask.shape == (1, 1, 32, 32)
+    np.testing.assert_array_equal(request.images[0], view.canvas.image())
+    assert request.images[0, 1, 16, 16] == 1.0 and request.images[0, 0, 16, 16] == 0.0  # painted green
+    view.set_image_shape((1, 28, 28))  # back to MNIST's: the digits are offered again
+    assert view.digit_index_spin.isEnabled() and view.canvas.image().shape == (28, 28)
+    assert not view.colour_button.isVisibleTo(view)
+
+
+def test_take_a_result_of_the_last_run_puts_that_image_on_the_canvas(qtbot, view):
+    view.set_image_shape((3, 32, 32))
+    assert not view.take_result_button.isEnabled() and "No run yet" in view.take_result_button.toolTip()
+    assert not view.take_result()
+    assert "No run yet" in view.message_label.text()
+    growing = _run_of((3, 32, 32), made=2)
+    view.set_last_run(growing)
+    assert not view.take_result_button.isEnabled() and "still being computed" in view.take_result_button.toolTip()
+    growing.frames_made = 3  # the run ended (the window tells again)
+    view.set_last_run(growing)
+    assert view.take_result_button.isEnabled() and view.result_index_spin.maximum() == 2
+    view.result_index_spin.setValue(1)
+    qtbot.mouseClick(view.take_result_button, Qt.LeftButton)
+    np.testing.assert_array_equal(view.canvas.image(), growing.final[1])
+    assert view.message_label.text() == ""
+    view.canvas.undo()
+    assert not view.canvas.image().any()  # one undo step
+    grey = _run_of((1, 28, 28))
+    view.set_last_run(grey)  # a run of another model's shape
+    assert not view.take_result_button.isEnabled()
+    assert "28x28 grey" in view.take_result_button.toolTip() and "32x32 colour" in view.take_result_button.toolTip()
+    view.set_image_shape((1, 28, 28))
+    assert view.take_result(2)
+    np.testing.assert_array_equal(view.canvas.image(), grey.final[2, 0])
+
+
+def test_an_image_file_is_read_at_the_models_shape(view, tmp_path):
+    from PIL import Image
+
+    picture = np.zeros((16, 16, 3), np.uint8)
+    picture[:, :8] = (200, 30, 30)
+    Image.fromarray(picture).save(tmp_path / "red.png")
+    view.set_image_shape((3, 32, 32))
+    assert "32x32 colour" in view.open_button.toolTip()
+    assert view.open_image_file(tmp_path / "red.png")
+    image = view.canvas.image()
+    assert image.shape == (3, 32, 32)
+    assert image[0, 16, 4] == pytest.approx(200 / 255) and image[2, 16, 4] == pytest.approx(30 / 255)
+    view.set_image_shape((1, 64, 64))
+    assert view.open_image_file(tmp_path / "red.png") and view.canvas.image().shape == (64, 64)
+
+
+def test_a_large_model_gets_a_larger_brush_and_a_shape_it_cannot_draw_keeps_interpolation(qtbot, view, tmp_path):
+    view.set_image_shape((3, 128, 128))
+    assert view.brush_slider.maximum() / 4 == pytest.approx(6.0 * 128 / 28, abs=0.25)
+    assert view.canvas.brush_size() == pytest.approx(1.5 * 128 / 28, abs=0.25)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    view.save_settings(settings)  # the brush is kept as its 28 px size: it does not grow at every start
+    other = EditView()
+    qtbot.addWidget(other)
+    other.load_settings(settings)
+    assert other.canvas.brush_size() == pytest.approx(1.5, abs=0.25)
+    other.set_image_shape((3, 128, 128))
+    assert other.canvas.brush_size() == pytest.approx(view.canvas.brush_size(), abs=0.25)
+    view.set_image_shape((4, 32, 32))  # a latent model's four channels: no canvas for it
+    view.set_mode("sdedit")
+    assert not view.run_button.isEnabled() and "4-channel" in view.message_label.text()
+    view.set_mode("interpolate")
+    assert view.run_button.isEnabled()
+    assert _run(qtbot, view).images is None
+
+
 # -- settings, layout, imports ------------------------------------------------------------------------
 def test_settings_round_trip(qtbot, view, tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
@@ -375,6 +466,10 @@ def test_everything_fits_without_clipping(qtbot, view, size):
             corner = widget.mapTo(view, widget.rect().bottomRight())
             assert 0 <= corner.x() <= view.width() and 0 <= corner.y() <= view.height(), (key, widget)
         assert view.canvas.width() >= 250 and abs(view.canvas.width() - view.canvas.height()) <= 1
+        # no band above the canvas, and its tools right under it (a tall column's spare room goes below them)
+        assert view.canvas.y() == 0
+        below = view.tools.mapTo(view, view.tools.rect().topLeft()).y()
+        assert 0 <= below - view.canvas.mapTo(view, view.canvas.rect().bottomLeft()).y() <= 12
 
 
 def test_the_module_imports_without_torch():

@@ -3,9 +3,13 @@ timeline, inspector and exports like any other."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 
 from diffviz.core.export import GifOptions
 
@@ -87,3 +91,41 @@ def test_other_modes_run_from_the_window(window, qtbot, mode):
     run = window.trajectory
     assert run.edit.mode == mode and run.n_steps == 4
     assert run.n_samples == (4 if mode == "interpolate" else 1)
+
+
+
+def test_a_colour_pipeline_is_edited_from_a_result_of_its_last_run_and_the_canvas_follows_the_model(
+        window, qtbot, tmp_path):
+    """A learner's own 3-channel 32 px pipeline folder: sample, take one of its images, noise and denoise it,
+    invert it; the canvas goes back to grey 28 with the bundled digits when the bundled model returns."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_pipelines import save_pipeline  # the tests' own pipeline maker
+
+    assert window.load_checkpoint_file(save_pipeline(tmp_path / "butterflies", channels=3, size=32))
+    view = window.edit_view
+    assert view.canvas.shape() == (3, 32, 32) and not view.digit_index_spin.isEnabled()
+    assert not view.take_result_button.isEnabled()  # nothing of this model's shape has run yet
+    window.controls.n.setValue(2)
+    window.controls.steps.setValue(2)
+    window.start_sampling()
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60_000)
+    sampled = window.trajectory
+    assert view.take_result_button.isEnabled() and view.result_index_spin.maximum() == 1  # told when it ended
+    view.result_index_spin.setValue(1)
+    qtbot.mouseClick(view.take_result_button, Qt.LeftButton)
+    np.testing.assert_array_equal(view.canvas.image(), sampled.final[1])
+    for mode, frames in (("sdedit", 3), ("invert", 5)):
+        view.set_mode(mode)
+        view.steps_spin.setValue(2)
+        view.run()
+        qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory.edit is not None
+                        and window.trajectory.edit.mode == mode, timeout=60_000)
+        run = window.trajectory
+        assert run.xs.shape == (frames, 1, 3, 32, 32), mode
+        np.testing.assert_array_equal(run.edit.source[0], sampled.final[1])
+    window.tabs.setCurrentWidget(view)  # laid out while hidden behind the timeline: the canvas sits at the top
+    qtbot.wait(20)
+    assert view.canvas.y() == 0 and view.canvas.width() == view.canvas.height()
+    window.use_bundled_model()
+    assert view.canvas.shape() == (1, 28, 28) and view.digit_index_spin.isEnabled()
+    assert not view.take_result_button.isEnabled()  # the colour run is not this model's shape

@@ -42,11 +42,23 @@ def test_a_colour_pipeline_opens_and_every_view_shows_its_colour_images(window, 
     assert grid.ndim == 3 and grid.shape[2] == 3 and not (grid[..., 0] == grid[..., 1]).all()  # colour on screen
     blocks = [name for name in window.trajectory.features if name not in window.trajectory.attention_layers]
     assert blocks == ["down0", "down1", "mid", "up0", "up1"]  # the inspector's maps
-    view = window.edit_view
-    view.take_digit(0)
-    view.set_mode("sdedit")
+    view = window.edit_view  # the Edit lab: the canvas is the model's own 32 px colour
+    assert view.canvas.shape() == (3, 32, 32) and not view.digit_index_spin.isEnabled()
+    sampled = window.trajectory
+    assert view.take_result(2)  # one of its own results, handed back to it
+    source = sampled.final[2].copy()
+    mask = np.zeros((32, 32), np.float32)
+    mask[16:, :] = 1.0
+    view.canvas.set_mask(mask)
+    view.set_mode("inpaint")
+    view.steps_spin.setValue(3)
     view.run()
-    assert not window.busy("edit") and "28x28 grey" in view.message_label.text()  # the canvas is MNIST's
+    qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory.edit is not None, timeout=60_000)
+    repaired = window.trajectory
+    assert repaired.xs.shape == (4, 1, 3, 32, 32) and repaired.edit.mask.shape == (1, 1, 32, 32)
+    kept = mask == 0
+    assert np.array_equal(repaired.final[0][:, kept], source[:, kept])  # the unmasked pixels, exactly
+    assert not np.array_equal(repaired.final[0][:, ~kept], source[:, ~kept])
     view.set_mode("interpolate")
     view.steps_spin.setValue(3)
     view.count_spin.setValue(3)
