@@ -1,5 +1,5 @@
 """A diffusers pipeline folder opened in the window: a grey 28x28 one is shown like the app's own models; a
-colour one is refused with a line saying how to draw it, the model on screen untouched."""
+colour one is shown at its own size in every view, the Edit lab included."""
 
 from __future__ import annotations
 
