@@ -157,8 +157,8 @@ def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool |
     need = images + frames * keep * maps
     if need <= limit:
         return
-    room = limit // frames - n * image  # bytes a frame has left for the maps
-    fewer_maps = f"capture feature maps for at most {plural(room // maps, 'sample')}, " if room >= maps else ""
+    most_maps = feature_samples_that_fit(model, n, steps, n, image_shape)
+    fewer_maps = f"capture feature maps for at most {plural(most_maps, 'sample')}, " if most_maps else ""
     raise ConfigError(
         f"{what} with feature maps needs about {gb(need)}, above the {gb(limit, 0)} limit: use fewer samples or "
         f"steps ({fits(maps)}), {fewer_maps}record without feature maps, {results_only}")
