@@ -9,8 +9,33 @@ import threading
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # precision verdicts (core.precision) are remembered here, never in the developer's own cache
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="diffviz-test-cache-")
+# auto's verdict is named, never measured, so no result depends on the processor the suite happens to run on
+# (core.precision.FORCE_VARIABLE). fp32 is what auto keeps on a processor without bf16 hardware; a developer can
+# run the whole suite as a bf16 machine would with DIFFVIZ_AUTO_PRECISION=bf16-cl pytest. Tests that compare
+# numbers made through auto take the auto_verdict fixture and run both ways on every machine.
+os.environ.setdefault("DIFFVIZ_AUTO_PRECISION", "fp32")
+AUTO_VERDICTS = ("fp32", "bf16-cl")  # auto's verdict without bf16 hardware, and with it
 
 import pytest  # noqa: E402
+
+
+@pytest.fixture(params=AUTO_VERDICTS)
+def auto_verdict(request, monkeypatch):
+    """The test runs once as on a machine where auto keeps fp32 and once as on one where it picks bf16 autocast +
+    channels_last (bf16 runs on every x86 processor, only slower without the hardware): what it compares must
+    hold at the precision a run reports, whichever machine runs the suite. Gives that ``Precision``."""
+    from diffviz.core.precision import FORCE_VARIABLE, PRECISIONS
+
+    monkeypatch.setenv(FORCE_VARIABLE, request.param)
+    return PRECISIONS[request.param]
+
+
+@pytest.fixture
+def measured_auto(monkeypatch):
+    """auto measures again, as it does for a user: for the tests of the measurement itself."""
+    from diffviz.core.precision import FORCE_VARIABLE
+
+    monkeypatch.delenv(FORCE_VARIABLE, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from torchvision.utils import make_grid
 import diffviz
 from diffviz.cli import main
 from diffviz.core.checkpoints import load_checkpoint
+from diffviz.core.precision import PRECISIONS, Precision
 from diffviz.core.sampling import sample_final
 
 REPO = Path(__file__).resolve().parent.parent
@@ -117,18 +118,32 @@ def test_train_prints_an_epoch_line(tmp_path, bundled_data, capsys):
     assert info.training["steps"] == 4 and len(info.training["epoch_losses"]) == 2
 
 
-def test_sample_npy(trained, tmp_path):
+def reported_precision(stderr: str) -> Precision:
+    """The precision a CLI run says, on its first line, that it chose (``... precision <title> (<why>)``)."""
+    first = stderr.splitlines()[0]
+    assert "precision " in first, first
+    title = first.rsplit("precision ", 1)[1].split(" (", 1)[0]
+    chosen = [p for p in PRECISIONS.values() if p.title == title]
+    assert chosen, f"no precision is called {title!r}"
+    return chosen[0]
+
+
+def test_sample_npy(trained, tmp_path, auto_verdict):
+    """Sampled through auto (the default), the images are the engine's at the precision the run reports: on a
+    machine where auto picks bf16 they are bf16's, not fp32's (auto_verdict runs this both ways)."""
     checkpoint, _ = trained
     out = tmp_path / "s.npy"
     result = run_cli("sample", "--checkpoint", checkpoint, "--n", "5", "--steps", "3", "--out", out)
     assert result.returncode == 0, result.stderr
     assert f"wrote {out}" in result.stdout
+    chosen = reported_precision(result.stderr)
+    assert chosen is auto_verdict
     images = np.load(out, allow_pickle=False)
     assert images.dtype == np.float32 and images.shape == (5, 1, 28, 28)
     assert images.min() >= 0.0 and images.max() <= 1.0
-    # the same images the engine makes from that checkpoint with seed 0
+    # the same images the engine makes from that checkpoint with seed 0, at the same precision
     model, _info = load_checkpoint(checkpoint)
-    assert np.allclose(images, sample_final(model, 5, 3, seed=0), atol=1e-5)
+    assert np.allclose(images, sample_final(model, 5, 3, seed=0, precision=chosen), atol=1e-5)
 
 
 def test_sample_png_and_gif(trained, tmp_path):
@@ -264,7 +279,7 @@ def test_heun_samples_every_blend_recipes_bundled_model(recipe, tmp_path, capsys
     assert images.shape == (2, 1, 28, 28) and 0 <= images.min() and images.max() <= 1
 
 
-def test_train_and_sample_say_which_precision_they_chose(tmp_path, capsys):
+def test_train_and_sample_say_which_precision_they_chose(tmp_path, capsys, measured_auto):
     out = tmp_path / "m.safetensors"
     code, _, err = run_inprocess(capsys, "train", "--recipe", "course", "--seconds", "1", "--batch-size", "8",
                                  "--precision", "fp32", "--out", out)
@@ -277,6 +292,22 @@ def test_train_and_sample_say_which_precision_they_chose(tmp_path, capsys):
     assert "precision " in err.splitlines()[0] and ("measured" in err or "remembered" in err)
     code, _, err = run_inprocess(capsys, "sample", "--precision", "fp8", "--out", tmp_path / "x.npy")
     assert code == 2 and "fp8" in err
+
+
+def test_training_through_auto_records_the_verdict_and_keeps_fp32_weights(tmp_path, capsys, auto_verdict):
+    """Trained with the default ``auto`` on a machine where it picks bf16 (or keeps fp32), the checkpoint says
+    which, and its weights are fp32 all the same (auto_verdict runs this both ways)."""
+    from diffviz.core.checkpoints import read_checkpoint
+
+    out = tmp_path / "m.safetensors"
+    code, _, err = run_inprocess(capsys, "train", "--recipe", "flow", "--seconds", "1", "--batch-size", "8",
+                                 "--out", out)
+    assert code == 0, err
+    assert reported_precision(err) is auto_verdict
+    info, tensors = read_checkpoint(out)
+    assert info.hyperparameters["precision"] == auto_verdict.name
+    assert {t.dtype for t in tensors.values() if t.is_floating_point()} == {torch.float32}
+    assert all(t.is_contiguous() for t in tensors.values())
 
 
 def test_sample_writes_an_animated_webp(trained, tmp_path, capsys):

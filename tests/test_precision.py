@@ -10,10 +10,15 @@ import torch
 from diffviz.core.checkpoints import load_checkpoint, save_checkpoint
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError
-from diffviz.core.precision import BF16_CHANNELS_LAST, FP32, FP32_CHANNELS_LAST, choose_precision
+from diffviz.core.precision import (BF16_CHANNELS_LAST, FORCE_VARIABLE, FP32, FP32_CHANNELS_LAST, PRECISIONS,
+                                    choose_precision)
 from diffviz.core.recipes import get_recipe
 from diffviz.core.sampling import choose_sampling_precision, sample
 from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
+
+# these tests are of auto's own measurement: it measures here as it does for a user (tests/conftest.py names its
+# verdict everywhere else)
+pytestmark = pytest.mark.usefixtures("measured_auto")
 
 
 def forced(seconds: dict[str, float]):
@@ -55,6 +60,30 @@ def test_a_verdict_is_remembered_per_machine_and_model_and_a_damaged_cache_is_me
     cache.write_text("{not json")
     assert choose_precision("auto", "cpu", timer=forced({"fp32": 0.1, "fp32-cl": 0.2, "bf16-cl": 0.3}),
                             key="model A", cache=cache).precision is FP32
+
+
+@pytest.mark.parametrize("name", list(PRECISIONS))
+def test_a_named_verdict_is_taken_without_measuring_or_remembering(name, tmp_path, monkeypatch):
+    """FORCE_VARIABLE makes auto decide as another machine would: no probe runs, nothing is cached, and the line
+    says the verdict was forced, not measured."""
+    monkeypatch.setenv(FORCE_VARIABLE, name)
+    timer = forced({"fp32": 0.1, "fp32-cl": 0.2, "bf16-cl": 0.3})
+    choice = choose_precision("auto", "cpu", timer=timer, key="m", cache=tmp_path / "p.json")
+    assert choice.precision is PRECISIONS[name] and choice.forced and not choice.cached
+    assert timer.asked == [] and not (tmp_path / "p.json").exists()
+    assert PRECISIONS[name].title in choice.line() and FORCE_VARIABLE in choice.line()
+    assert "measured" not in choice.line()
+    assert choose_precision("fp32", "cpu").precision is FP32  # a precision asked by name is still that one
+
+
+def test_a_named_verdict_that_is_no_precision_is_refused_and_an_empty_one_measures(tmp_path, monkeypatch):
+    monkeypatch.setenv(FORCE_VARIABLE, "bf17")
+    with pytest.raises(ConfigError, match=f"{FORCE_VARIABLE}='bf17' is not a precision.*bf16-cl"):
+        choose_precision("auto", "cpu", timer=forced({"fp32": 0.1, "fp32-cl": 0.2, "bf16-cl": 0.3}))
+    monkeypatch.setenv(FORCE_VARIABLE, "")
+    timer = forced({"fp32": 0.3, "fp32-cl": 0.2, "bf16-cl": 0.1})
+    assert choose_precision("auto", "cpu", timer=timer, key="m", cache=tmp_path / "p.json").precision \
+        is BF16_CHANNELS_LAST and timer.asked
 
 
 def test_asked_for_precisions_need_no_probe_and_unknown_ones_are_refused():

@@ -6,6 +6,13 @@ bf16 is *slower* than fp32. Nothing about the processor's name says which, so ``
 few training steps of each candidate for the model and batch at hand, keeps the fastest, and
 remembers the verdict per machine and model in a small JSON cache (written atomically).
 
+Because the verdict differs from machine to machine, so do the numbers a run through ``auto`` makes (bf16
+rounds where fp32 does not). ``DIFFVIZ_AUTO_PRECISION`` makes ``auto`` decide as another machine would,
+without that machine: set to a candidate's name (``fp32``, ``fp32-cl``, ``bf16-cl``), ``auto`` takes it
+without measuring. bf16 autocast runs on every x86 processor, only slower where the hardware lacks it, so a
+developer without bf16 hardware can still see what a bf16 machine computes; the test suite uses it so that
+no result depends on the processor it happens to run on.
+
 Whatever runs fast, what is kept stays exact: weights, the optimiser and the EMA are fp32
 (autocast only lowers the arithmetic of the forward pass), losses are computed in fp32, and
 checkpoints are written in fp32 and contiguous layout.
@@ -34,6 +41,7 @@ CHOICES = PRECISION_CHOICES  # what --precision and the app offer: auto, fp32, b
 PROBE_STEPS = 3       # timed training steps per candidate (after one warm-up step)
 HOPELESS = 4.0        # a warm-up step this many times slower than the best median so far ends that candidate
 CACHE_VERSION = 1
+FORCE_VARIABLE = "DIFFVIZ_AUTO_PRECISION"  # names the candidate auto takes without measuring
 
 
 @dataclass(frozen=True)
@@ -81,9 +89,12 @@ class PrecisionChoice:
     precision: Precision
     timings: dict[str, float]
     cached: bool = False
+    forced: bool = False  # auto's verdict was named by FORCE_VARIABLE, not measured
 
     def line(self) -> str:
         """One line for the CLI's first output and the app's status bar."""
+        if self.forced:
+            return f"precision {self.precision.title} (auto, forced by {FORCE_VARIABLE})"
         if not self.timings:
             return f"precision {self.precision.title} (as asked)"
         fp32 = self.timings.get(FP32.name)
@@ -91,6 +102,18 @@ class PrecisionChoice:
         gain = f", {fp32 / best:.2f}x fp32" if fp32 and self.precision is not FP32 else ""
         source = "remembered for this machine" if self.cached else "measured"
         return f"precision {self.precision.title} ({source}{gain})"
+
+
+def forced_verdict() -> Precision | None:
+    """The candidate ``auto`` must take, if ``FORCE_VARIABLE`` names one (None when it is unset or empty).
+    A name that is not a candidate is refused rather than ignored, so a typo never passes for a measurement."""
+    value = os.environ.get(FORCE_VARIABLE, "").strip()
+    if not value:
+        return None
+    if value not in PRECISIONS:
+        raise ConfigError(f"{FORCE_VARIABLE}={value!r} is not a precision; use one of "
+                          f"{', '.join(PRECISIONS)}, or leave it unset to measure")
+    return PRECISIONS[value]
 
 
 def cache_path() -> Path:
@@ -169,8 +192,9 @@ def step_timer(model: nn.Module, step: Callable[[nn.Module, Precision], None], d
 
 def choose_precision(choice: str, device: torch.device | str, *, timer: StepTimer | None = None,
                      key: str = "", cache: Path | None = None) -> PrecisionChoice:
-    """``choice`` is one of CHOICES. ``auto`` asks the cache under (this machine, ``key``), else times each
-    available candidate with ``timer`` (seconds per step) and remembers the fastest."""
+    """``choice`` is one of CHOICES. ``auto`` takes the candidate ``FORCE_VARIABLE`` names if it is set, else
+    asks the cache under (this machine, ``key``), else times each available candidate with ``timer`` (seconds
+    per step) and remembers the fastest."""
     device = torch.device(device)
     if choice == "fp32":
         return PrecisionChoice(FP32, {})
@@ -180,6 +204,11 @@ def choose_precision(choice: str, device: torch.device | str, *, timer: StepTime
         return PrecisionChoice(BF16_CHANNELS_LAST, {})
     if choice != "auto":
         raise ConfigError(f"unknown precision {choice!r}; choose one of {', '.join(CHOICES)}")
+    forced = forced_verdict()
+    if forced is not None:
+        if not forced.available(device):
+            raise ConfigError(f"{FORCE_VARIABLE} names {forced.name}, which this {device.type} device cannot run")
+        return PrecisionChoice(forced, {}, forced=True)
     if timer is None:
         return PrecisionChoice(FP32, {})
     path = cache or cache_path()

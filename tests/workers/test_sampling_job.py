@@ -71,6 +71,19 @@ def test_a_run_streams_its_trajectory_and_returns_the_same_object(model, start_w
     torch.testing.assert_close(torch.from_numpy(result.xs), torch.from_numpy(again.xs))
 
 
+def test_a_run_through_auto_is_the_engines_at_the_precision_it_reports(model, start_worker, wait_finished,
+                                                                         auto_verdict):
+    """The app samples with ``auto`` by default: the run says which precision auto chose, and its frames are the
+    engine's at that precision (bf16's on a machine where auto picks bf16; auto_verdict runs this both ways)."""
+    recorder = _run(start_worker, wait_finished, sampling_job(model, N, STEPS, SEED, features=1, precision="auto"))
+    (chosen,) = recorder.of_type(PrecisionChosen)
+    assert auto_verdict.title in chosen.line
+    (result,) = recorder.returned
+    again = sample(model, N, STEPS, SEED, features=1, precision=auto_verdict)
+    torch.testing.assert_close(torch.from_numpy(result.xs), torch.from_numpy(again.xs))
+    torch.testing.assert_close(torch.from_numpy(result.preds), torch.from_numpy(again.preds))
+
+
 def test_frame_counts_are_throttled_to_the_interval_plus_the_last(model, start_worker, wait_finished, monkeypatch):
     monkeypatch.setattr(jobs, "FRAMES_INTERVAL", 3600.0)  # nothing but the first and the last
     recorder = _run(start_worker, wait_finished, sampling_job(model, N, STEPS, SEED, features=False))
