@@ -214,35 +214,6 @@ def _save_run(trajectory, out: Path, args: argparse.Namespace, panels: tuple[str
     return trajectory.final
 
 
-def read_edit_input(path: Path, what: str, light_on_dark: bool = True,
-                    shape: tuple[int, int, int] = (1, 28, 28), mask: bool = False) -> np.ndarray:
-    """``--input`` / ``--mask`` for a model that makes ``shape`` images: an image file read in the model's channels
-    and fitted into its size (a mask always as one grey plane), or a .npy of (N, C, H, W) in [0, 1] (a mask's
-    (N, 1, H, W)), never unpickled; checked by ``core.editing.check_images`` / ``check_mask``'s shape rules."""
-    from diffviz.core.data import IMAGE_SUFFIXES, read_image_file
-    from diffviz.core.editing import check_images
-    from diffviz.core.errors import DataError
-
-    channels, size = (1, shape[1]) if mask else (shape[0], shape[1])
-    planes = (1, shape[1], shape[2]) if mask else tuple(shape)
-    if not path.is_file():
-        raise DataError(f"{what} {path} does not exist")
-    if path.suffix.lower() == ".npy":
-        try:
-            array = np.load(path, allow_pickle=False)
-        except Exception as exc:  # a pickle, a damaged header: one line either way
-            raise DataError(f"{what} {path} is not a plain numpy array file ({exc})") from None
-        if mask:  # the shape's own words come from check_mask, when the request is checked
-            return array
-        return check_images(array, f"{what} {path.name}", shape=planes)
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise DataError(f"{what} must be an image file ({', '.join(sorted(IMAGE_SUFFIXES))}) or a .npy "
-                        f"(got {path.name})")
-    pixels = read_image_file(path, light_on_dark=light_on_dark, channels=channels, size=size)
-    pixels = pixels[None] if pixels.ndim == 2 else np.moveaxis(pixels, -1, 0)  # (C, H, W)
-    return check_images(pixels[None] / 255.0, what, shape=planes)
-
-
 def _run_setup(args: argparse.Namespace):
     """What an edit or interpolation run shares with ``sample``: the output checked, the model, its recipe,
     the device; the digit, guidance and sampler checked against the recipe."""
@@ -270,6 +241,7 @@ def _run_setup(args: argparse.Namespace):
 
 def edit_command(args: argparse.Namespace) -> int:
     from diffviz.core import editing
+    from diffviz.core.edit_files import read_edit_input
     from diffviz.core.edit_modes import EDIT_MODES, EditRequest
     from diffviz.core.editing import run_edit
     from diffviz.core.sampling import image_shape_of
@@ -288,7 +260,7 @@ def edit_command(args: argparse.Namespace) -> int:
     out, model, info, recipe, device = _run_setup(args)
     shape = image_shape_of(model)  # a pipeline folder's colour 32 px, a model of your own images: read at its shape
     images = read_edit_input(args.input, "the input", shape=shape)
-    mask = (read_edit_input(args.mask, "the mask", light_on_dark=False, shape=shape, mask=True)
+    mask = (read_edit_input(args.mask, "the mask", light_on_dark=False, shape=shape, mask=True, images=len(images))
             if args.mask is not None else None)
     request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
                           steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,

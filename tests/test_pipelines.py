@@ -129,8 +129,10 @@ def test_a_folder_with_only_pickled_weights_is_refused_without_unpickling(tmp_pa
      "StableDiffusionPipeline pipeline"),
     ({"model_index.json": {"_class_name": "DDPMPipeline", "unet": ["diffusers", "UNet2DModel"],
                            "scheduler": ["diffusers", "KarrasVeScheduler"]}}, "scheduler is a KarrasVeScheduler"),
-    ({"unet/config.json": {"in_channels": 4, "out_channels": 4, "sample_size": 32}}, "input channels"),
-    ({"unet/config.json": {"in_channels": 1, "out_channels": 1, "sample_size": 100000}}, "sample size"),
+    ({"unet/config.json": {"in_channels": 4, "out_channels": 4, "sample_size": 32}},
+     "unet/config.json: in_channels is 4; diffviz opens a whole number from 1 to 3"),
+    ({"unet/config.json": {"in_channels": 1, "out_channels": 1, "sample_size": 100000}},
+     "unet/config.json: sample_size is 100000"),
     ({"scheduler/scheduler_config.json": "{not json"}, "not valid JSON"),
 ])
 def test_foreign_and_damaged_folders_are_refused_by_name(tmp_path, damage, match):

@@ -172,22 +172,32 @@ def _short(exc: BaseException) -> str:
     return text[:200]
 
 
+def describe_mismatch(expected: dict[str, tuple[int, ...]], found: dict[str, tuple[int, ...]]) -> str:
+    """Every missing, unexpected or mis-shaped tensor name (at most four of each, names cut short, and how many
+    more), in one line; empty when ``found`` has exactly the names and shapes ``expected`` has."""
+    def listed(items: list[str]) -> str:
+        shown = ", ".join(item if len(item) <= 100 else item[:97] + "..." for item in items[:4])
+        return shown + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+
+    missing = sorted(set(expected) - set(found))
+    unexpected = sorted(set(found) - set(expected))
+    wrong = [f"{k}: {found[k]} vs {expected[k]}" for k in sorted(set(expected) & set(found)) if found[k] != expected[k]]
+    problems = []
+    if missing:
+        problems.append("missing " + listed(missing))
+    if unexpected:
+        problems.append("unexpected " + listed(unexpected))
+    if wrong:
+        problems.append("wrong shapes " + listed(wrong))
+    return " | ".join(problems)
+
+
 def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: str = "checkpoint") -> None:
     """Raise CheckpointError naming every missing, unexpected or mis-shaped tensor, or a non-finite one."""
     expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}
-    missing = sorted(set(expected) - set(tensors))
-    unexpected = sorted(set(tensors) - set(expected))
-    wrong = [f"{k}: {tuple(tensors[k].shape)} vs {expected[k]}" for k in sorted(set(expected) & set(tensors))
-             if tuple(tensors[k].shape) != expected[k]]
-    problems = []
-    if missing:
-        problems.append("missing " + ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else ""))
-    if unexpected:
-        problems.append("unexpected " + ", ".join(unexpected[:6]) + (" ..." if len(unexpected) > 6 else ""))
-    if wrong:
-        problems.append("wrong shapes " + "; ".join(wrong[:6]) + (" ..." if len(wrong) > 6 else ""))
-    if problems:
-        raise CheckpointError(f"{name} does not fit a {type(model).__name__}: " + " | ".join(problems))
+    problem = describe_mismatch(expected, {k: tuple(v.shape) for k, v in tensors.items()})
+    if problem:
+        raise CheckpointError(f"{name} does not fit a {type(model).__name__}: " + problem)
     for key, tensor in tensors.items():
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise CheckpointError(f"{name} holds NaN or infinite values in {key}")

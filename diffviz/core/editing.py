@@ -95,26 +95,27 @@ def check_images(images: np.ndarray, what: str = "the input",
     return _pixels(array, what)
 
 
-def check_mask(mask: np.ndarray, images: int, shape: tuple[int, int, int] = IMAGE_SHAPE) -> np.ndarray:
+def check_mask(mask: np.ndarray, images: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
+               what: str = "the mask") -> np.ndarray:
     """A mask for ``images`` images of ``shape``: one plane for every channel, 1 = regenerate, as
     (1 or N, 1, H, W) float32; (H, W) and (1, H, W) are one mask for all. It must regenerate something.
     Why one plane: RePaint keeps or repaints a *pixel*; a mask per colour channel would keep the red of a
     pixel and invent its green, which no learner means."""
-    array = _numbers(mask, "the mask")
+    array = _numbers(mask, what)
     height, width = int(shape[1]), int(shape[2])
     given = tuple(array.shape)
     if given in ((height, width), (1, height, width)):
         array = array.reshape(1, 1, height, width)
     if array.ndim != 4 or tuple(array.shape[1:]) != (1, height, width) or array.shape[0] == 0:
-        raise ConfigError(f"the mask must be one {height}x{width} plane for all channels, (N, 1, {height}, {width}) "
+        raise ConfigError(f"{what} must be one {height}x{width} plane for all channels, (N, 1, {height}, {width}) "
                           f"or ({height}, {width}), for this model's {_image_words(shape)} images "
                           f"(got shape {_shape_text(given)})")
     if array.shape[0] not in (1, images):
-        raise ConfigError(f"the mask holds {array.shape[0]} masks for {images} images: give one mask for all, "
+        raise ConfigError(f"{what} holds {array.shape[0]} masks for {images} images: give one mask for all, "
                           "or one per image")
-    array = _pixels(array, "the mask")
+    array = _pixels(array, what)
     if not (array > 0).any(axis=(1, 2, 3)).all():
-        raise ConfigError("the mask has nothing to regenerate: paint the part to repaint (mask value 1)")
+        raise ConfigError(f"{what} has nothing to regenerate: paint the part to repaint (mask value 1)")
     return array
 
 

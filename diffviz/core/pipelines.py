@@ -8,11 +8,17 @@ a ``processes.SchedulerProcess`` (betas, timesteps, what the model predicts), an
 both and registered for the session (``recipes.register_loaded``), so every sampler of DDPM models,
 the Edit lab and the exports work on it.
 
-Safety, in order, before diffusers reads anything: the folder's JSON files are read by us and
-checked (a pipeline we can show, a ``UNet2DModel``, a scheduler diffusers has, sizes within caps);
-the weights must be safetensors (a folder holding only ``.bin`` / ``.pt`` pickles is refused with the
-line that re-saves it safely); then diffusers loads the UNet with ``use_safetensors=True`` and
-``local_files_only=True``, so nothing is unpickled and nothing is fetched from a hub.
+Safety, in order, before anything is built: the folder's JSON files are read by us and checked (a
+pipeline we can show, a ``UNet2DModel``, a scheduler diffusers has, and every config value diffviz or
+diffusers reads, by the rules of ``pipeline_config``); the weights must be safetensors (a folder holding
+only ``.bin`` / ``.pt`` pickles is refused with the line that re-saves it safely). Then the network is
+built on torch's meta device, which allocates nothing: its size is checked and one forward pass at the
+folder's image size proves the shapes fit. The weight file's header is read and held to that network,
+every tensor name, shape and kind, and only then are the weights read, straight into the network (no
+random initialisation first), so a damaged file is refused with the names at fault and never opened with
+parts left random, as diffusers' own ``from_pretrained`` would (it warns on stderr and goes on). Nothing is
+unpickled, nothing is fetched from a hub, and whatever a folder does, the caller gets a ``CheckpointError``
+with one line naming it.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diffviz.core.errors import CheckpointError
+from diffviz.core.errors import CheckpointError, DiffvizError
+from diffviz.core.pipeline_config import (checked_scheduler_config,
+                                          checked_unet_config, cut, shown)
 
 SHOWN_PIPELINES = ("DDPMPipeline", "DDIMPipeline")  # an unconditional UNet2DModel and a scheduler: nothing else
 SCHEDULER_SAMPLERS = {  # the scheduler a folder names -> the sampler its model is drawn with by default
@@ -30,10 +38,10 @@ SCHEDULER_SAMPLERS = {  # the scheduler a folder names -> the sampler its model 
     "EulerDiscreteScheduler": "euler", "PNDMScheduler": "ddim", "EulerAncestralDiscreteScheduler": "euler",
     "DEISMultistepScheduler": "dpm-solver++", "UniPCMultistepScheduler": "dpm-solver++",
 }
-IMAGE_CHANNELS = (1, 3)
-MAX_SAMPLE_SIZE = 256          # 128 px is the largest the views are made for; 256 leaves room, a typo does not
-MAX_TIMESTEPS = 10_000
 MAX_WEIGHTS_BYTES = 1024**3    # the course's butterflies model is ~70 MB
+WEIGHT_DTYPES = ("F16", "BF16", "F32", "F64")  # safetensors' names of the float kinds; all are read as fp32
+# the attention layers' names before diffusers 0.15 (query, key, value, proj_attn) -> today's
+DEPRECATED_ATTENTION = {"query": "to_q", "key": "to_k", "value": "to_v", "proj_attn": "to_out.0"}
 MAX_JSON_BYTES = 1024**2
 PICKLED_WEIGHTS = ("diffusion_pytorch_model.bin", "pytorch_model.bin", "diffusion_pytorch_model.pt",
                    "model.pt", "model.pth")
@@ -52,9 +60,10 @@ class PipelineFolder:
 
     @property
     def image_shape(self) -> tuple[int, int, int]:
-        size = self.unet_config.get("sample_size", 32)
+        """(channels, height, width): the configs are checked (``pipeline_config``), so these are whole numbers."""
+        size = self.unet_config["sample_size"]
         height, width = (size, size) if isinstance(size, int) else tuple(size)
-        return int(self.unet_config.get("in_channels", 3)), int(height), int(width)
+        return int(self.unet_config["in_channels"]), int(height), int(width)
 
     @property
     def name(self) -> str:
@@ -74,8 +83,10 @@ def _read_json(path: Path, what: str) -> dict[str, Any]:
         raise CheckpointError(f"{path} is too large for {what} ({path.stat().st_size:,} bytes)")
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CheckpointError(f"{path} is not valid JSON ({exc})") from None
+    except RecursionError:  # [[[[...]]]] nested deeper than Python's stack
+        raise CheckpointError(f"{path} is not valid JSON (nested too deeply)") from None
+    except (OSError, ValueError) as exc:  # JSONDecodeError, bad UTF-8, a number with too many digits
+        raise CheckpointError(f"{path} is not valid JSON ({str(exc)[:200]})") from None
     if not isinstance(value, dict):
         raise CheckpointError(f"{path} should hold a JSON object, not {type(value).__name__}")
     return value
@@ -86,14 +97,9 @@ def _component(index: dict[str, Any], name: str, root: Path) -> str:
     if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)):
         raise CheckpointError(f"{root / 'model_index.json'} names no {name} (expected [\"diffusers\", class])")
     if entry[0] != "diffusers":
-        raise CheckpointError(f"the pipeline's {name} comes from {entry[0]!r}; diffviz opens diffusers' own classes")
+        raise CheckpointError(f"{root / 'model_index.json'}: the pipeline's {name} comes from {cut(entry[0])}; "
+                              "diffviz opens diffusers' own classes")
     return entry[1]
-
-
-def _whole(value: Any, what: str, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise CheckpointError(f"the UNet's {what} is {value!r}; diffviz shows {low} to {high}")
-    return value
 
 
 def read_pipeline_folder(path: str | Path) -> PipelineFolder:
@@ -106,30 +112,20 @@ def read_pipeline_folder(path: str | Path) -> PipelineFolder:
     pipeline = index.get("_class_name")
     if pipeline not in SHOWN_PIPELINES:
         parts = sorted(key for key, value in index.items() if not key.startswith("_") and isinstance(value, list))
-        raise CheckpointError(f"{root.name} holds a {pipeline or 'nameless'} pipeline ({', '.join(parts)}); diffviz "
-                              f"opens {' and '.join(SHOWN_PIPELINES)} folders: an unconditional UNet2DModel with a "
-                              "scheduler")
+        raise CheckpointError(f"{root.name} holds a {cut(pipeline) if pipeline else 'nameless'} pipeline "
+                              f"({cut(', '.join(parts))}); diffviz opens {' and '.join(SHOWN_PIPELINES)} folders: "
+                              "an unconditional UNet2DModel with a scheduler")
     unet_class = _component(index, "unet", root)
     if unet_class != "UNet2DModel":
-        raise CheckpointError(f"the pipeline's unet is a {unet_class}; diffviz opens a UNet2DModel")
+        raise CheckpointError(f"the pipeline's unet is a {cut(unet_class)}; diffviz opens a UNet2DModel")
     scheduler_class = _component(index, "scheduler", root)
     if scheduler_class not in SCHEDULER_SAMPLERS:
-        raise CheckpointError(f"the pipeline's scheduler is a {scheduler_class}; diffviz reads "
+        raise CheckpointError(f"the pipeline's scheduler is a {cut(scheduler_class)}; diffviz reads "
                               f"{', '.join(SCHEDULER_SAMPLERS)}")
-    unet_config = _read_json(root / "unet" / "config.json", "the UNet's config")
-    scheduler_config = _read_json(root / "scheduler" / "scheduler_config.json", "the scheduler's config")
-    _whole(unet_config.get("in_channels", 3), "number of input channels", 1, 3)
-    if unet_config.get("in_channels", 3) not in IMAGE_CHANNELS or \
-            unet_config.get("out_channels", 3) != unet_config.get("in_channels", 3):
-        raise CheckpointError(f"the UNet maps {unet_config.get('in_channels')} channels to "
-                              f"{unet_config.get('out_channels')}; diffviz shows grey (1) or colour (3) images "
-                              "in and out")
-    size = unet_config.get("sample_size", 32)
-    for side in (size if isinstance(size, (list, tuple)) else [size]):
-        _whole(side, "sample size", 8, MAX_SAMPLE_SIZE)
-    _whole(scheduler_config.get("num_train_timesteps", 1000), "scheduler's number of timesteps", 2, MAX_TIMESTEPS)
-    if unet_config.get("class_embed_type") is not None or unet_config.get("num_class_embeds") is not None:
-        raise CheckpointError("the UNet is told a class; diffviz opens unconditional pipelines (DDPMPipeline)")
+    unet_path, scheduler_path = root / "unet" / "config.json", root / "scheduler" / "scheduler_config.json"
+    unet_config = checked_unet_config(_read_json(unet_path, "the UNet's config"), str(unet_path))
+    scheduler_config = checked_scheduler_config(_read_json(scheduler_path, "the scheduler's config"),
+                                                str(scheduler_path))
     weights = root / "unet" / WEIGHTS
     if not weights.is_file():
         pickled = [name for name in PICKLED_WEIGHTS if (root / "unet" / name).is_file()]
@@ -146,31 +142,122 @@ def read_pipeline_folder(path: str | Path) -> PipelineFolder:
                           unet_config=unet_config, scheduler_config=scheduler_config)
 
 
-def load_pipeline(path: str | Path):
-    """(model, CheckpointInfo, Recipe) for a pipeline folder: the UNet loaded by diffusers from safetensors,
-    the recipe registered for the session under the folder's name (``diffusers:<folder>``)."""
+def _refusal(where: Path, problem: str) -> CheckpointError:
+    return CheckpointError(f"{where}: {problem}")
+
+
+def build_unet(folder: PipelineFolder, device: str = "meta"):
+    """The folder's UNet2DModel built from its checked config on ``device``. On the meta device nothing is
+    allocated: the size is measured and one forward pass at the folder's image size proves its shapes fit
+    before any memory is spent; refusals name the config file."""
     import torch
     from diffusers import UNet2DModel
-    from diffusers.utils import is_accelerate_available
 
+    where = folder.root / "unet" / "config.json"
+    try:
+        with torch.device(device):
+            unet = UNet2DModel.from_config(dict(folder.unet_config))
+    except Exception as exc:  # the rules let through something diffusers cannot build: still one line
+        raise _refusal(where, f"diffusers cannot build this UNet ({_first_line(exc)})") from None
+    if device == "meta":
+        size = sum(parameter.numel() for parameter in unet.parameters()) * 4
+        if size > MAX_WEIGHTS_BYTES:
+            raise _refusal(where, f"this UNet would need {size / 2**20:,.0f} MB of weights, above the "
+                                  f"{MAX_WEIGHTS_BYTES / 2**20:.0f} MB limit")
+        channels, height, width = folder.image_shape
+        try:
+            with torch.no_grad():
+                out = unet(torch.empty((1, channels, height, width), device="meta"),
+                           torch.zeros(1, device="meta")).sample
+        except Exception as exc:
+            raise _refusal(where, f"this UNet does not run on {height}x{width} images ({_first_line(exc)})") from None
+        if tuple(out.shape) != (1, channels, height, width):
+            raise _refusal(where, f"this UNet turns {height}x{width} images into {tuple(out.shape[1:])}")
+    return unet
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
+
+
+def _current_name(name: str) -> str:
+    """A tensor's name as today's diffusers calls it (attention layers were renamed in 0.15)."""
+    head, _, tail = name.rpartition(".")  # ...attentions.0.query.weight -> (...attentions.0.query, weight)
+    block, _, layer = head.rpartition(".")
+    if ".attentions." in f".{block}." and layer in DEPRECATED_ATTENTION:
+        return f"{block}.{DEPRECATED_ATTENTION[layer]}.{tail}"
+    return name
+
+
+def read_weights(folder: PipelineFolder, unet) -> dict:
+    """The UNet's weights from the folder's safetensors file, held to ``unet`` (built on the meta device) before
+    any tensor is read: every name, shape and kind must be there and fit, nothing more; returned as fp32."""
+    import torch
+    from safetensors import safe_open
+
+    from diffviz.core.checkpoints import describe_mismatch
+
+    path = folder.root / "unet" / WEIGHTS
+    expected = {name: tuple(tensor.shape) for name, tensor in unet.state_dict().items()}
+    try:
+        with safe_open(str(path), framework="pt", device="cpu") as reader:
+            names = {_current_name(name): name for name in reader.keys()}
+            found = {}
+            for current, name in names.items():
+                piece = reader.get_slice(name)
+                if piece.get_dtype() not in WEIGHT_DTYPES:
+                    raise _refusal(path, f"{cut(name)} holds {piece.get_dtype()} values; a UNet's weights are "
+                                         f"floats ({', '.join(WEIGHT_DTYPES)})")
+                found[current] = tuple(piece.get_shape())
+            problem = describe_mismatch(expected, found)
+            if problem:
+                raise _refusal(path, f"the weights do not fit the UNet its config describes: {problem}")
+            tensors = {current: reader.get_tensor(name).to(torch.float32) for current, name in names.items()}
+    except DiffvizError:
+        raise
+    except BaseException as exc:  # safetensors' Rust side can raise a PanicException (a BaseException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise _refusal(path, f"not a valid safetensors file ({_first_line(exc)})") from None
+    for name, tensor in tensors.items():
+        if not torch.isfinite(tensor).all():
+            raise _refusal(path, f"NaN or infinite values in {name}")
+    return tensors
+
+
+def load_pipeline(path: str | Path):
+    """(model, CheckpointInfo, Recipe) for a pipeline folder: the UNet built from its checked config and filled
+    with its weights, whole (``read_weights``), the recipe registered for the session under the folder's name
+    (``diffusers:<folder>``). Whatever the folder holds, a refusal is a CheckpointError naming it."""
+    try:
+        return _load_pipeline(path)
+    except DiffvizError:
+        raise
+    except Exception as exc:  # a way of failing no check foresaw: still one line naming the folder, never a
+        # traceback (``__cause__`` keeps what happened, and the fuzzing counts these apart: each is a check to add)
+        raise CheckpointError(f"cannot open the pipeline folder {path} ({type(exc).__name__}: "
+                              f"{_first_line(exc)})") from exc
+
+
+def _load_pipeline(path: str | Path):
     from diffviz.core.checkpoints import CheckpointInfo
     from diffviz.core.models.unet2d import PipelineUNet
     from diffviz.core.processes import SchedulerProcess
     from diffviz.core.recipes import Recipe, register_loaded
 
     folder = read_pipeline_folder(path)
-    try:  # low_cpu_mem_usage as diffusers would choose it, without its warning that accelerate is missing
-        unet = UNet2DModel.from_pretrained(str(folder.root / "unet"), use_safetensors=True, local_files_only=True,
-                                           low_cpu_mem_usage=is_accelerate_available())
-    except Exception as exc:  # a damaged file or a config diffusers cannot build: one line
-        raise CheckpointError(f"diffusers could not load the UNet of {folder.root.name} "
-                              f"({str(exc).splitlines()[0][:300]})") from None
+    unet = build_unet(folder)
+    tensors = read_weights(folder, unet)
+    unet.load_state_dict(tensors, strict=True, assign=True)  # every tensor replaced: none is left on meta
+    left = [name for name, tensor in [*unet.named_parameters(), *unet.named_buffers()] if tensor.is_meta]
+    if left:
+        raise _refusal(folder.root / "unet" / WEIGHTS, f"nothing in the weights fills {cut(', '.join(left))}")
+    unet.eval()
     model = PipelineUNet(unet).eval()
-    for name, tensor in model.state_dict().items():
-        if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-            raise CheckpointError(f"{folder.root.name} holds NaN or infinite values in {name}")
     process = SchedulerProcess(key=folder.name, title=f"{folder.name}: {folder.scheduler_class}'s schedule",
                                beta_schedule="linear", config=dict(folder.scheduler_config))
+    check_schedule(process, folder.root / "scheduler" / "scheduler_config.json")
     channels, height, width = folder.image_shape
     recipe = register_loaded(Recipe(
         name=folder.name, architecture="PipelineUNet", process=process, conditioned=True, lr=1e-4, warmup_steps=0,
@@ -182,6 +269,20 @@ def load_pipeline(path: str | Path):
                                     "digits": False})  # what it learnt is unknown: the meter does not judge it
     info.hyperparameters["image"] = f"{channels}x{height}x{width}"
     return model, info, recipe
+
+
+def check_schedule(process, where: Path) -> None:
+    """The schedule the scheduler's config makes, built now rather than at the first sampling step: every ᾱ must
+    be a number above 0 and at most 1, or the samplers would divide by zero on the way back."""
+    import torch
+
+    try:
+        alpha_bars = process.alpha_bars()
+    except Exception as exc:
+        raise _refusal(where, f"diffusers cannot make this schedule ({_first_line(exc)})") from None
+    if not (torch.isfinite(alpha_bars).all() and (alpha_bars > 0).all() and (alpha_bars <= 1).all()):
+        raise _refusal(where, "its betas leave no signal at the end of the schedule (ᾱ reaches 0), so no sampler "
+                              "could walk back from it")
 
 
 def export_pipeline(model, recipe, out: str | Path) -> Path:
