@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
-                                "guidance", "networks", "soak", "recipes", "edit"],
+                                "guidance", "networks", "soak", "recipes", "edit", "fuzz"],
                        help="engine = train + sample + precision (default); precision = each precision and "
                             "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
@@ -181,10 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
                             "digits (class kept by inpainting and SDEdit, inversion's round trip); networks = what each part of the "
                             "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
-                            "many times in one window: memory growth and threads left")
+                            "many times in one window: memory growth and threads left; fuzz = every file door (IDX, images, "
+                            "checkpoints, pipeline folders, .npy inputs and masks) tried with mutated files for "
+                            "--seconds in all: what opened, was refused in one line, or escaped, the slowest try "
+                            "and the most memory one took")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
+    bench.add_argument("--door", help="fuzz: only the doors whose name holds this (e.g. pipeline, IDX, npy)")
+    bench.add_argument("--seed", type=_non_negative_int, default=0, help="fuzz: the mutations' seed (default 0)")
     bench.add_argument("--budgets", default="60,150,300,1200",
                        help="quality: training seconds to score at, comma separated (default 60,150,300,1200)")
     bench.add_argument("--recipes",

@@ -3,7 +3,8 @@
 ``diffviz bench engine|train|sample|precision`` (engine runs all three), ``sampling`` (the timeline's run
 per sampler, precision and guidance pass), ``quality`` (time to quality), ``guidance``
 (scale x interval), ``networks`` (the ddpm UNet's parts),
-``recipes`` (every recipe's loss after the same budget and its sampling time). The app's benchmarks
+``recipes`` (every recipe's loss after the same budget and its sampling time), ``fuzz`` (every file door
+tried with mutated files, ``bench.fuzz``). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``; ``startup`` (seconds to the main window,
 the first frame playing and the engine, median of 5 launches) in ``diffviz.bench.startup``.
 """
@@ -67,6 +68,10 @@ def run_bench(args: argparse.Namespace) -> int:
             raise ConfigError("--budgets must be positive seconds")
         print_quality_bench([r.strip() for r in (args.recipes or "course,flow,flow-class").split(",") if r.strip()], budgets)
         return 0
+    if which == "fuzz":
+        from diffviz.bench.fuzz import print_fuzz_bench
+
+        return print_fuzz_bench(args.seconds, args.seed, args.door)
     if which == "recipes":
         from diffviz.bench.recipes import print_recipes_bench
         from diffviz.core.names import RECIPE_NAMES

@@ -212,8 +212,8 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
     info, tensors = read_checkpoint(path)
     try:
         model = build_model(info.architecture, **info.model_config)
-    except CheckpointError:
-        raise
+    except CheckpointError as exc:
+        raise CheckpointError(f"{Path(path).name}: {exc}") from None
     except Exception as exc:
         raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
     recipe = RECIPES.get(info.recipe)

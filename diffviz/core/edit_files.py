@@ -45,7 +45,8 @@ def read_npy(path: Path, what: str) -> np.ndarray:
     except DataError:
         raise
     except Exception as exc:  # not a numpy file, a damaged header, a pickle: one line either way
-        raise DataError(f"{what} {path} is not a plain numpy array file ({str(exc)[:200]})") from None
+        why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise DataError(f"{what} {path} is not a plain numpy array file ({why})") from None
 
 
 def read_edit_input(path: Path, what: str, light_on_dark: bool = True,

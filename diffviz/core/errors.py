@@ -18,6 +18,11 @@ class CheckpointError(DiffvizError):
     """A checkpoint could not be read, or does not fit the model."""
 
 
+class UnforeseenFileError(CheckpointError):
+    """A user's file failed in a way no check of ours foresaw: still one line naming the file (never a traceback),
+    but each one is a check to write, so the fuzzing (``bench.fuzz``) counts them apart from real refusals."""
+
+
 class ConfigError(DiffvizError):
     """A hyperparameter or option is out of range."""
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diffviz.core.errors import CheckpointError, DiffvizError
+from diffviz.core.errors import CheckpointError, DiffvizError, UnforeseenFileError
 from diffviz.core.pipeline_config import (checked_scheduler_config,
                                           checked_unet_config, cut, shown)
 
@@ -236,8 +236,8 @@ def load_pipeline(path: str | Path):
         raise
     except Exception as exc:  # a way of failing no check foresaw: still one line naming the folder, never a
         # traceback (``__cause__`` keeps what happened, and the fuzzing counts these apart: each is a check to add)
-        raise CheckpointError(f"cannot open the pipeline folder {path} ({type(exc).__name__}: "
-                              f"{_first_line(exc)})") from exc
+        raise UnforeseenFileError(f"cannot open the pipeline folder {path} ({type(exc).__name__}: "
+                                  f"{_first_line(exc)})") from exc
 
 
 def _load_pipeline(path: str | Path):
