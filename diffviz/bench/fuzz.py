@@ -20,6 +20,7 @@ same doors for a few seconds each (tests/test_fuzz.py).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -484,29 +485,90 @@ def fuzz_door(door: Door, seconds: float, seed: int = 0, tries: int | None = Non
     return figures
 
 
-def run(seconds: float = 600.0, seed: int = 0, only: str | None = None) -> list[DoorFigures]:
-    """Fuzz every door (or those whose name contains ``only``) for ``seconds`` in all, shared out evenly."""
+def chosen_doors(only: str | None = None) -> list[Door]:
+    """Every door, or those whose name contains ``only`` (any case)."""
+    return [door for door in doors() if only is None or only.lower() in door.name.lower()]
+
+
+@contextlib.contextmanager
+def quietly():
+    """What a refusal says is counted, not printed: diffusers' log and the warnings of Pillow and numpy about
+    damaged files are silenced while the doors are tried."""
     import logging
     import warnings
 
-    chosen = [door for door in doors() if only is None or only.lower() in door.name.lower()]
-    logging.getLogger("diffusers").setLevel(logging.ERROR)  # what a refusal says is counted, not printed
-    results = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Pillow's and numpy's warnings about damaged files are part of the game
-        for door in chosen:
-            results.append(fuzz_door(door, seconds / max(1, len(chosen)), seed))
-    return results
+    log = logging.getLogger("diffusers")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def run(seconds: float = 600.0, seed: int = 0, only: str | None = None) -> list[DoorFigures]:
+    """Fuzz every door (or those whose name contains ``only``) for ``seconds`` in all, shared out evenly."""
+    chosen = chosen_doors(only)
+    with quietly():
+        return [fuzz_door(door, seconds / max(1, len(chosen)), seed) for door in chosen]
+
+
+def _edit_json(path: Path, key: str, value: Any) -> None:
+    config = json.loads(path.read_text())
+    config[key] = value
+    path.write_text(json.dumps(config))
+
+
+KNOWN_CASES: dict[str, Callable[[Path], None]] = {  # what the first fuzzing of pipeline folders found
+    "sample_size []": lambda folder: _edit_json(folder / "unet" / "config.json", "sample_size", []),
+    "sample_size [16]": lambda folder: _edit_json(folder / "unet" / "config.json", "sample_size", [16]),
+    "sample_size [28, 28, 28]": lambda folder: _edit_json(folder / "unet" / "config.json", "sample_size", [28] * 3),
+    "layers_per_block 2**63": lambda folder: _edit_json(folder / "unet" / "config.json", "layers_per_block", 2**63),
+    "a tensor name's byte flipped": lambda folder: (folder / "unet" / PIPELINE_FILES["weights"][0][5:]).write_bytes(
+        (folder / "unet" / PIPELINE_FILES["weights"][0][5:]).read_bytes().replace(
+            b"down_blocks.1.resnets.0.conv2.bias", b"down_blocks.1.resnets.0.conw2.bias", 1)),
+}
+
+
+def print_known_cases() -> None:
+    """Each case the first fuzzing found, opened once: seconds, peak memory above what was held, the refusal."""
+    from diffviz.core.errors import DiffvizError
+
+    with tempfile.TemporaryDirectory(prefix="diffviz-fuzz-") as folder:
+        pristine = make_pipeline(Path(folder) / "pristine")
+        for name, damage in KNOWN_CASES.items():
+            case = Path(folder) / "case"
+            shutil.rmtree(case, ignore_errors=True)
+            shutil.copytree(pristine, case)
+            damage(case)
+            held, _ = resident_mb(), reset_peak()
+            start = time.perf_counter()
+            try:
+                _checkpoint_open(case)
+                said = "OPENED"
+            except DiffvizError as exc:
+                said = str(exc)
+            seconds, extra = time.perf_counter() - start, peak_mb() - held
+            print(f"  {name:<30} {seconds:6.3f} s {extra:6.1f} MB  {said[:150]}")
 
 
 def print_fuzz_bench(seconds: float = 600.0, seed: int = 0, only: str | None = None) -> int:
-    """``diffviz bench fuzz``: the figures of every door, then each escape; exit status 1 if any escaped."""
+    """``diffviz bench fuzz``: the cases the first fuzzing found, the figures of every door, then each escape;
+    exit status 1 if any escaped."""
+    if only is None or only.lower() in "pipeline":
+        print("the pipeline folders the first fuzzing broke, opened once (seconds, MB above what was held):")
+        print_known_cases()
     print(f"fuzzing every file door for {seconds:.0f} s in all (seed {seed}); peak MB: the most one try needed "
           "above what the process held before it; grew MB: resident memory after the last try above the first")
-    print(HEADER)
-    results = run(seconds, seed, only)
-    for figures in results:
-        print(figures.row(), flush=True)
+    print(HEADER, flush=True)
+    results = []
+    chosen = chosen_doors(only)
+    with quietly():
+        for door in chosen:
+            results.append(fuzz_door(door, seconds / max(1, len(chosen)), seed))
+            print(results[-1].row(), flush=True)
     total = sum(f.tried for f in results)
     escaped = [(f.door, escape) for f in results for escape in f.escapes]
     print(f"{total:,} inputs tried; {sum(f.opened for f in results):,} opened, "

@@ -93,3 +93,26 @@ def test_the_inspector_shows_where_each_position_of_an_attention_layer_looks(win
     assert "attention" in inspector.title.text() and "where it looks" in inspector.layer_note.text()
     inspector.select_layer("down1")
     assert not inspector.query_marker.isVisible() and "channel" in inspector.channel_label.text()
+
+
+def test_a_damaged_pipeline_is_refused_in_one_line_and_the_window_keeps_its_model(window, tmp_path):
+    """The fuzzing's three finds, opened in the app: the message is shown, the model on screen stays."""
+    import json
+
+    before_model, before_recipe = window.model, window.recipe.name
+    cases = {"sample_size": [16], "layers_per_block": 9223372036854775808}
+    for key, value in cases.items():
+        folder = save_pipeline(tmp_path / f"bad_{key}", channels=1, size=28, attention=False)
+        config = json.loads((folder / "unet" / "config.json").read_text())
+        (folder / "unet" / "config.json").write_text(json.dumps({**config, key: value}))
+        window.last_error = None
+        assert not window.load_checkpoint_file(folder)
+        assert "\n" not in window.last_error and key in window.last_error and f"bad_{key}" in window.last_error
+        assert window.model is before_model and window.recipe.name == before_recipe
+    folder = save_pipeline(tmp_path / "bad_weights", channels=1, size=28, attention=False)
+    weights = folder / "unet" / "diffusion_pytorch_model.safetensors"
+    weights.write_bytes(weights.read_bytes().replace(b"conv_in.bias", b"conv_in.bia$", 1))
+    window.last_error = None
+    assert not window.load_checkpoint_file(folder)
+    assert "missing conv_in.bias" in window.last_error and "bad_weights" in window.last_error
+    assert window.model is before_model and window.recipe.name == before_recipe
