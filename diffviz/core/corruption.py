@@ -4,12 +4,15 @@
 
 This is written out by hand on purpose: it is the first idea a learner meets, and the
 whole point is to read it. ``amount`` has one value per image, reshaped to (B, 1, 1, 1)
-so it broadcasts over channels and pixels instead of over the batch by accident.
+so it broadcasts over channels and pixels instead of over the batch by accident (``per_sample``
+shapes it for whatever a sample is: (B, 1) for 2-D points).
 """
 
 from __future__ import annotations
 
 import torch
+
+from diffviz.core.shapes import per_sample
 
 
 def corrupt(x: torch.Tensor, amount: torch.Tensor, noise: torch.Tensor | None = None,
@@ -21,7 +24,7 @@ def corrupt(x: torch.Tensor, amount: torch.Tensor, noise: torch.Tensor | None = 
     """
     if noise is None:
         noise = torch.rand(x.shape, generator=generator, dtype=x.dtype, device=x.device)
-    amount = amount.reshape(-1, 1, 1, 1).to(x)  # one per image, broadcast over (C, H, W)
+    amount = per_sample(amount, x).to(x)  # one per image, broadcast over (C, H, W)
     return x * (1 - amount) + noise * amount
 
 

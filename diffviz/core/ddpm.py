@@ -15,6 +15,8 @@ from typing import Any
 
 import torch
 
+from diffviz.core.shapes import per_sample
+
 TRAIN_TIMESTEPS = 1000
 BETA_SCHEDULES = ("linear", "squaredcos_cap_v2")
 
@@ -43,7 +45,7 @@ def add_noise(x01: torch.Tensor, noise: torch.Tensor, timesteps: torch.Tensor, b
 def clean_estimate(x_t: torch.Tensor, eps: torch.Tensor, timesteps: torch.Tensor,
                    alphas: torch.Tensor) -> torch.Tensor:
     """The clean image the model implies, in [-1, 1]: (x_t - √(1-ᾱ_t) ε) / √ᾱ_t."""
-    a = alphas.to(x_t)[timesteps.long()].reshape(-1, 1, 1, 1)
+    a = per_sample(alphas.to(x_t)[timesteps.long()], x_t)
     return (x_t - (1 - a).sqrt() * eps) / a.sqrt()
 
 

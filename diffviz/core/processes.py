@@ -32,6 +32,7 @@ import torch
 from diffviz.core import ddpm
 from diffviz.core.corruption import corrupt, random_amounts
 from diffviz.core.errors import ConfigError
+from diffviz.core.shapes import per_sample
 
 SCHEDULE_POINTS = 1000  # the Schedule view's t axis: DDPM's 1,000 training timesteps, the blend's amount·999
 
@@ -57,7 +58,7 @@ class Schedule(ABC):
     def noised(self, images: np.ndarray, t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Clean images (N, C, H, W) in [0, 1] noised at timestep ``t[i]`` each, on the screen's [0, 1] scale:
         ``signal_t · x + noise_t · noise`` in the process's own space."""
-        signal, noise_w = (w[np.asarray(t)].reshape(-1, 1, 1, 1) for w in (self.signal, self.noise))
+        signal, noise_w = (per_sample(w[np.asarray(t)], images) for w in (self.signal, self.noise))
         return self.to_screen(signal * self.from_screen(images) + noise_w * self.draw(rng, images.shape))
 
     @abstractmethod
@@ -344,7 +345,7 @@ class SchedulerProcess(DDPMProcess):
             return super().clean_estimate(noisy, output, condition)
         if self.prediction_type == "sample":
             return output
-        a = self.alpha_bars().to(noisy)[condition.long()].reshape(-1, 1, 1, 1)
+        a = per_sample(self.alpha_bars().to(noisy)[condition.long()], noisy)
         return a.sqrt() * noisy - (1 - a).sqrt() * output  # v-prediction
 
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
