@@ -273,7 +273,7 @@ def test_identical_frames_stay_separate_frames(encode):
 
 @pytest.mark.slow
 def test_the_default_gif_of_64_digits_in_40_steps_is_at_most_4_mb():
-    """DESIGN §5's target for the default export (x and prediction, 3x, captions) of the bundled model's
+    """The size target for the default export (x and prediction, 3x, captions) of the bundled model's
     64 x 40 trajectory: 12.9 MB before the shared palette and the frame deltas. Samples, trains nothing."""
     from diffviz.core.checkpoints import load_checkpoint
     from diffviz.core.paths import bundled_checkpoint_path

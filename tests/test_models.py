@@ -88,3 +88,14 @@ def test_absurd_model_settings_from_a_file_are_refused_before_building():
     with pytest.raises(CheckpointError, match="out of range"):
         build_model("TimeUNet", out_channels=0)
     assert build_model("BasicUNet", in_channels=3).in_channels == 3
+
+
+def test_the_course_networks_describe_themselves_at_their_own_size_and_channels():
+    from diffviz.core.models import BasicUNet, TimeUNet
+
+    mnist = BasicUNet().facts()
+    assert "28→14→7" in mnist.layout_html and "7×7" in mnist.notes["down2"] and "single channel" in mnist.notes["up2"]
+    colour = TimeUNet(in_channels=3, out_channels=3, size=32).facts()
+    assert "32→16→8" in colour.layout_html and "8×8" in colour.notes["down2"] and "8×8 bottleneck" in colour.skip_html
+    assert "(3→32)" in colour.notes["down0"] and "32×32" in colour.notes["up2"] and "3 channels" in colour.notes["up2"]
+    assert "28" not in colour.layout_html + "".join(colour.notes.values())

@@ -195,7 +195,8 @@ def caption_font(size: int) -> ImageFont.ImageFont:
 
 def compose(panels: Sequence[Panel], scale: int = 1, caption: str | None = None) -> Image.Image:
     """Panels side by side (``GAP`` apart, tops aligned), each scaled ``scale``x with nearest-neighbour,
-    under their caption lines; ``caption`` is one more line above them all. A greyscale PIL image.
+    under their caption lines; ``caption`` is one more line above them all. A PIL image, greyscale (``L``)
+    unless a panel is in colour (``RGB``).
 
     Every heading line is ``CAPTION_HEIGHT`` tall and the panels start under the tallest heading, so
     panels with fewer lines still line up; the first line is white, those under it grey.
@@ -237,7 +238,8 @@ def _panel_image(trajectory: Trajectory, frame: int, panel: str, options: GifOpt
 
 
 def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Image.Image:
-    """One frame of the animation as a greyscale PIL image: the chosen panels under the step's caption."""
+    """One frame of the animation as a PIL image (greyscale, or RGB for a colour model): the chosen panels under
+    the step's caption."""
     panels = [Panel(_panel_image(trajectory, frame, name, options),
                     (PANEL_TITLES.get(name, name.replace("feature:", "features ")),) if options.labels else ())
               for name in options.panels]

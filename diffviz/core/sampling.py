@@ -225,7 +225,8 @@ def sample(model: nn.Module, n: int = 8, steps: int = 5, seed: int = 0,
     may look at frames below its ``frames_made`` while the rest are computed (the rule is in
     ``core.trajectory``).
 
-    Edits (``core.editing``) start from their own ``noise`` (model space, (n, 1, 28, 28); None: the seed's),
+    Edits (``core.editing``) start from their own ``noise`` (model space, (n, *image_shape_of(model)); None: the
+    seed's),
     tie the walk to an ``anchor``, are not told 0 to 9 in turn (``labelled=False``: a class model is told
     no label unless a ``digit`` is chosen, or one ``digits`` each) and leave their ``edit`` record on the
     trajectory.

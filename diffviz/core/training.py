@@ -1,7 +1,8 @@
 """The course's training loop, as a reusable trainer that any thread can drive.
 
-The loop itself is the course's: sample a batch, draw one ``amount`` per image,
-corrupt, predict the clean image, MSE against it, Adam step. Around it the trainer adds
+The loop itself is the course's: sample a batch, draw one ``amount`` per image, corrupt,
+predict the recipe's target (the clean image for the course's recipe; the noise or the velocity
+for the DDPM and pipeline recipes that ask for it), MSE against it, Adam step. Around it the trainer adds
 what a live view needs, cheaply enough to keep ≥0.95x the speed of the bare loop:
 
 * ``steps()`` is a generator yielding a ``StepReport`` after every batch, so the

@@ -1,7 +1,7 @@
 """A ``Trajectory``: every frame of one run from noise to images, as numpy arrays.
 
 One Trajectory is the single source for the timeline, the inspector, the Compare view and
-every export, whatever made it (sampling today; editing and the 2-D lab later). Frames run
+every export, whatever made it (sampling, the Edit lab's edits; the 2-D lab's points next). Frames run
 0..n for an n-step run: frame i < n is x *before* step i, frame n is the result. Every frame
 holds the model's clean-image prediction from that x (the result frame too, from one extra
 forward pass, so it can be inspected like the others), how noisy x is, what the model was

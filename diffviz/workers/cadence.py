@@ -53,10 +53,6 @@ class Cadence:
         """Seconds the looks took so far."""
         return self._spent
 
-    @property
-    def next_due(self) -> float:
-        return self._next
-
 
 def preview_cadence() -> Cadence:
     """Preview samples and the quality curve: the first after 2 s of training, then every 5 s or more, at most

@@ -281,7 +281,7 @@ def _extremes(spin) -> tuple:
 
 
 def test_control_ranges_only_allow_sane_hyperparameters(qtbot):
-    """Point 10: batch, learning rate, epochs, time, seed, n and steps are range-limited by the
+    """Batch, learning rate, epochs, time, seed, n and steps are range-limited by the
     widgets: a typed 0, a negative or a huge value is clamped into a range the engine accepts."""
     from diffviz.core.sampling import MAX_SAMPLES, MAX_STEPS
     from diffviz.ui.controls import ControlPanel
@@ -303,7 +303,7 @@ def test_control_ranges_only_allow_sane_hyperparameters(qtbot):
 
 
 def test_every_value_the_controls_accept_is_valid_for_the_engine(qtbot, bundled_data):
-    """Point 10: train_config() at every combination of the widgets' extremes validates against the
+    """train_config() at every combination of the widgets' extremes validates against the
     bundled dataset, and the largest sampling run the widgets allow passes the engine's checks
     (sample count, step count, memory of the recorded trajectory) for every recipe."""
     from diffviz.core.recipes import RECIPES

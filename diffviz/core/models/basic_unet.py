@@ -18,30 +18,30 @@ from torch import nn
 from diffviz.core.models.facts import ModelFacts
 
 LAYOUT = """
-<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy digit through 5×5 convolutions, each followed by
-SiLU, and halves the resolution twice with max-pooling (28→14→7), so deeper layers see larger parts of the digit with
-more channels. The right half (<i>up</i>) doubles the resolution back (7→14→28) and ends with one channel: the
-model's guess of the clean digit.</p>
+<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy image through 5×5 convolutions, each followed by
+SiLU, and halves the resolution twice with max-pooling ({full}→{half}→{quarter}), so deeper layers see larger parts of
+the image with more channels. The right half (<i>up</i>) doubles the resolution back ({quarter}→{half}→{full}) and ends
+with {channels}: the model's guess of the clean image.</p>
 """
 
 FEATURES = """
 <p>A <b>feature map</b> is the output of one layer of this UNet: a convolution followed by SiLU.
 Each small tile is one <b>channel</b>: the response of one learned 5×5 filter at every position
 (bright = the filter's pattern is strongly present there).</p>
-<p>The <b>down</b> layers look at the image at falling resolution (28→14→7 pixels): the first
-responds to edges and strokes, deeper ones to larger parts of the digit. The <b>up</b> layers
-rebuild the digit at rising resolution, and the <b>skip connections</b> add the matching down
-maps back in, so fine detail lost in the pooling returns. The last layer's single channel is the
+<p>The <b>down</b> layers look at the image at falling resolution ({full}→{half}→{quarter} pixels): the first
+responds to edges and strokes, deeper ones to larger parts of the image. The <b>up</b> layers
+rebuild it at rising resolution, and the <b>skip connections</b> add the matching down
+maps back in, so fine detail lost in the pooling returns. The last layer's {channels} is the
 model's prediction itself.</p>
 """
 
 NOTES = {
-    "down0": "First conv (1→32) on the full 28×28 image: edges and bits of stroke.",
-    "down1": "Second conv (32→64) after one 2× pooling, 14×14: strokes and corners.",
-    "down2": "Third conv (64→64) at 7×7, the coarsest view: which parts of a digit are where.",
-    "up0": "First up conv (64→64), still 7×7: starts to decide what to draw.",
-    "up1": "Upsampled to 14×14 plus down1's maps (skip connection): rebuilds strokes.",
-    "up2": "Upsampled to 28×28 plus down0's maps: its single channel is the prediction.",
+    "down0": "First conv ({inputs}→32) on the full {full}×{full} image: edges and bits of stroke.",
+    "down1": "Second conv (32→64) after one 2× pooling, {half}×{half}: strokes and corners.",
+    "down2": "Third conv (64→64) at {quarter}×{quarter}, the coarsest view: which parts of the image are where.",
+    "up0": "First up conv (64→64), still {quarter}×{quarter}: starts to decide what to draw.",
+    "up1": "Upsampled to {half}×{half} plus down1's maps (skip connection): rebuilds strokes.",
+    "up2": "Upsampled to {full}×{full} plus down0's maps: its {channels} is the prediction.",
 }
 
 
@@ -97,12 +97,21 @@ class BasicUNet(nn.Module):
         ``--size``)."""
         return (self.in_channels, self.size, self.size)
 
+    def sizes(self) -> dict[str, object]:
+        """The numbers its texts speak of: its resolutions (28→14→7 for MNIST) and channels, so a colour or
+        larger model of the flow recipes is described as it is."""
+        channels = "single channel" if self.out_channels == 1 else f"{self.out_channels} channels"
+        return {"full": self.size, "half": self.size // 2, "quarter": self.size // 4, "inputs": self.in_channels,
+                "channels": channels}
+
     def facts(self) -> ModelFacts:
-        """The course's network, described for the architecture view and the inspector."""
-        return ModelFacts(layout_html=LAYOUT, features_html=FEATURES, notes=dict(NOTES),
-                          skip_html="fine detail is lost in the 7×7 bottleneck, so each down layer's output is kept "
-                                    "and <i>added</i> to the up path at the same resolution "
-                                    "(<code>x = upscale(x) + h.pop()</code>)",
+        """The course's network, described for the architecture view and the inspector at its own size."""
+        sizes = self.sizes()
+        return ModelFacts(layout_html=LAYOUT.format(**sizes), features_html=FEATURES.format(**sizes),
+                          notes={name: note.format(**sizes) for name, note in NOTES.items()},
+                          skip_html=f"fine detail is lost in the {sizes['quarter']}×{sizes['quarter']} bottleneck, so "
+                                    "each down layer's output is kept and <i>added</i> to the up path at the same "
+                                    "resolution (<code>x = upscale(x) + h.pop()</code>)",
                           skips=(("down0", "up2"), ("down1", "up1")), downsample_label="MaxPool ½",
                           upsample_label="Upsample ×2")
 

@@ -4,7 +4,8 @@ Why on the model: the inspector and the architecture view explain what the learn
 and those words are facts about one architecture. Kept in a table elsewhere they drift (a
 UNet2DModel's blocks were once shown BasicUNet's notes about 5×5 convolutions and max-pooling).
 Each architecture builds its ``ModelFacts`` from what it is (for diffusers' blocks, from the loaded
-blocks themselves), so a model of any configuration describes itself truthfully. The texts are
+blocks themselves; for BasicUNet and TimeUNet, from their own size and channels), so a model of any
+configuration describes itself truthfully. The texts are
 plain English strings kept together in one object, ready for the translation layer to come.
 """
 

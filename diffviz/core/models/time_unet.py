@@ -57,7 +57,9 @@ class TimeUNet(BasicUNet):
                  "much to trust its input. The last layer has no SiLU: the prediction can reach every pixel "
                  "value.</p>")
         notes = dict(base.notes)
-        notes["up2"] = "Upsampled to 28×28 plus down0's maps, no SiLU: its single channel is the prediction."
+        sizes = self.sizes()
+        notes["up2"] = (f"Upsampled to {sizes['full']}×{sizes['full']} plus down0's maps, no SiLU: its "
+                        f"{sizes['channels']} is the prediction.")
         return ModelFacts(layout_html=base.layout_html + extra, features_html=base.features_html + extra,
                           skip_html=base.skip_html, notes=notes, skips=base.skips,
                           downsample_label=base.downsample_label, upsample_label=base.upsample_label)
