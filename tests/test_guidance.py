@@ -75,7 +75,7 @@ def test_a_batched_guided_capture_keeps_the_labelled_maps_of_the_batch(class_mod
     x, t, y = torch.randn(4, 1, 28, 28), torch.full((4,), 0.5), torch.tensor([2, 2, 6, 6])
     for limit, batched in ((None, True), (2, True), (None, False), (2, False)):
         with torch.no_grad(), FeatureCapture(class_model, limit) as capture:
-            denoiser = Denoiser(class_model, RECIPE, y, Guidance(2.0), capture)
+            denoiser = Denoiser(RECIPE.predictor(class_model, y, Guidance(2.0)), RECIPE.process, capture)
             denoiser.batched_guidance = batched
             denoiser.output(x, t)
             maps = capture.take()

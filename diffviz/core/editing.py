@@ -345,7 +345,7 @@ def invert_walk(model: nn.Module, recipe: Recipe, x: torch.Tensor, steps: int,
     inverse = DDIMInverseScheduler.from_config(process.scheduler_config(), timestep_spacing="trailing",
                                                clip_sample=False)
     inverse.set_timesteps(steps)
-    denoiser = Denoiser(model, recipe, None, Guidance(), capture, None if precision is FP32 else precision)
+    denoiser = Denoiser(recipe.predictor(model), process, capture, None if precision is FP32 else precision)
     precision.prepare(model)
     last = process.train_timesteps - 1
     level = 0

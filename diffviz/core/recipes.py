@@ -147,6 +147,17 @@ class Recipe:
             labelled = self.predict(model, x, amount, labels)
         return unlabelled + scale * (labelled - unlabelled)
 
+    def predictor(self, model: nn.Module, labels: torch.Tensor | None = None,
+                  guidance: "Guidance | float" = 1.0):
+        """``predict(x, condition, batched)``: the (guided) network output with ``labels`` and ``guidance`` fixed
+        for a run, what a sampler's ``Denoiser`` calls; the samplers never see the recipe itself."""
+        guidance = guidance if isinstance(guidance, Guidance) else Guidance(float(guidance))
+
+        def predict(x: torch.Tensor, condition: torch.Tensor, batched: bool = True) -> torch.Tensor:
+            return self.guided_predict(model, x, condition, labels, guidance, batched=batched)
+
+        return predict
+
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None,
                        labels: torch.Tensor | None = None) -> TrainingBatch:
         """Noise a batch of clean images (in [0, 1]) the process's way. Class recipes show each image's

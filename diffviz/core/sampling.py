@@ -187,9 +187,9 @@ def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, 
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
         raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
-    denoiser = Denoiser(model, recipe, None if labels is None else labels.to(x.device),
-                        guidance if isinstance(guidance, Guidance) else resolve_guidance(recipe, guidance), capture,
-                        None if precision is FP32 else precision)
+    predict = recipe.predictor(model, None if labels is None else labels.to(x.device),
+                               guidance if isinstance(guidance, Guidance) else resolve_guidance(recipe, guidance))
+    denoiser = Denoiser(predict, recipe.process, capture, None if precision is FP32 else precision)
     precision.prepare(model)
     generator = torch.Generator(device=x.device).manual_seed(seed + 1)
     to_screen = recipe.process.to_screen

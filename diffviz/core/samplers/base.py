@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import numpy as np
 import torch
-from torch import nn
 
 if TYPE_CHECKING:
     from diffviz.core.features import FeatureCapture
-    from diffviz.core.guidance import Guidance
     from diffviz.core.precision import Precision
     from diffviz.core.processes import NoisingProcess
-    from diffviz.core.recipes import Recipe
     from diffviz.core.trajectory import Trajectory
 
 
@@ -111,43 +108,39 @@ def blend_hold(anchor: "Anchor | None", process: "NoisingProcess", x: torch.Tens
     return anchor.held(x, process.noisy_at(image, full(x, level), fresh)[0])
 
 
-class Denoiser:
-    """The model of a recipe, as samplers call it: ``clean(x, condition)`` gives (model output, clean estimate).
+Prediction = Callable[[torch.Tensor, torch.Tensor, bool], torch.Tensor]  # (x, condition, batched) -> output
 
-    Labels and the guidance (a ``core.guidance.Guidance``, or a bare scale) are fixed per run (class recipes
-    only); feature maps of the last call are taken with ``take_features`` (the labelled pass's, when guidance
-    runs two). ``batched_guidance`` runs guidance's two passes as one forward of twice the batch. Measured
-    with ``diffviz bench sampling`` on this project's 2-core CPU, 64 digits x 40 guided steps, medians of
-    three alternated runs: 6.13 s batched against 6.36 s as two passes without feature maps, 6.06 against
-    6.17 s with maps for 16 (the capture copies one pass's maps instead of two): within this machine's
-    noise, never slower; on an accelerator one launch of 2N images costs about what N does. False runs two
-    passes (the benchmark flips it to compare).
+
+class Denoiser:
+    """A model as samplers call it: ``clean(x, condition)`` gives (model output, clean estimate).
+
+    Why it holds a prediction function and the process, not a recipe: a sampler needs only what the network
+    says for x at a noise level and how to read that as a clean estimate, so the same samplers walk image
+    recipes, a pipeline folder's model and the 2-D lab's points without knowing what made them. The
+    prediction ``predict(x, condition, batched)`` has its labels and guidance fixed for the run (a recipe
+    makes it: ``Recipe.predictor``); feature maps of the last call are taken with ``take_features`` (the
+    labelled pass's, when guidance runs two). ``batched_guidance`` runs guidance's two passes as one forward
+    of twice the batch. Measured with ``diffviz bench sampling`` on this project's 2-core CPU, 64 digits x 40
+    guided steps, medians of three alternated runs: 6.13 s batched against 6.36 s as two passes without
+    feature maps, 6.06 against 6.17 s with maps for 16 (the capture copies one pass's maps instead of two):
+    within this machine's noise, never slower; on an accelerator one launch of 2N images costs about what N
+    does. False runs two passes (the benchmark flips it to compare).
     """
 
     batched_guidance = True
 
-    def __init__(self, model: nn.Module, recipe: "Recipe", labels: torch.Tensor | None = None,
-                 guidance: "Guidance | float" = 1.0, capture: "FeatureCapture | None" = None,
+    def __init__(self, predict: Prediction, process: "NoisingProcess", capture: "FeatureCapture | None" = None,
                  precision: "Precision | None" = None) -> None:
-        from diffviz.core.guidance import Guidance
-
-        self.model, self.recipe, self.labels, self.capture = model, recipe, labels, capture
-        self.guidance = guidance if isinstance(guidance, Guidance) else Guidance(float(guidance))
-        self.precision = precision
-
-    @property
-    def process(self) -> "NoisingProcess":
-        return self.recipe.process
+        self.predict, self.process, self.capture, self.precision = predict, process, capture, precision
 
     def _guided(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         batched = self.batched_guidance
         if self.capture is None or not batched:
-            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance,
-                                              batched=batched)
+            return self.predict(x, condition, batched)
         kept = self.capture.limit
         self.capture.limit = x.shape[0] if kept is None else min(kept, x.shape[0])  # the labelled half only
         try:
-            return self.recipe.guided_predict(self.model, x, condition, self.labels, self.guidance, batched=True)
+            return self.predict(x, condition, True)
         finally:
             self.capture.limit = kept
 

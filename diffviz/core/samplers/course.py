@@ -1,6 +1,6 @@
 """The course's sampler: at step i of n, move a fraction ``mix = 1 / (n - i)`` toward the prediction.
 
-Start from the recipe's noise; at step i of n, ask the model for its prediction of the clean
+Start from the process's noise; at step i of n, ask the model for its prediction of the clean
 image and move part of the way toward it:
 
     pred = net(x)
