@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+from diffviz.core.captions import step_label
 from diffviz.core import ddpm
 from diffviz.core.checkpoints import load_checkpoint, save_checkpoint
 from diffviz.core.errors import ConfigError
@@ -52,7 +53,7 @@ def test_every_sampler_records_the_steps_asked_for(model, sampler):
     blocks = {"down0", "down1", "down2", "mid", "up0", "up1", "up2"}
     assert set(trajectory.features) - set(trajectory.attention_layers) == blocks
     assert {"down2.attention0", "mid.attention0", "up0.attention0"} <= set(trajectory.attention_layers)
-    assert f"t = {int(trajectory.conditions[1])}" in trajectory.step_label(1)
+    assert f"t = {int(trajectory.conditions[1])}" in step_label(trajectory, 1)
 
 
 def test_ddim_with_eta_zero_is_deterministic_for_a_seed(model):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+from diffviz.core.captions import request_text, step_label
 from diffviz.core import editing
 from diffviz.core.edit_modes import EDIT_MODES, EditRequest
 from diffviz.core.errors import ConfigError
@@ -69,7 +70,7 @@ def test_a_middle_strength_starts_from_the_image_and_keeps_more_of_it_than_a_hig
     assert low.levels[0] == pytest.approx(0.2) and high.levels[0] == pytest.approx(0.9)
     # frame 0 is the image noised to the strength: (1 - s) x + s noise
     assert np.abs(low.xs[0] - images).mean() < np.abs(high.xs[0] - images).mean()
-    assert "strength 0.2" in low.step_label(low.n_steps)
+    assert "strength 0.2" in step_label(low, low.n_steps)
 
 
 @pytest.mark.parametrize("recipe_name, sampler, jumps", [("flow-class", "course", 0), ("flow", "heun", 2),
@@ -102,7 +103,7 @@ def test_resampling_jumps_cost_model_calls_and_change_the_result(digits):
     assert len(calls) - plain_calls == 3 * 4 + 1  # every step three times, and the look at the result
     assert plain_calls == 4 + 1
     assert not np.array_equal(plain.final, jumped.final)
-    assert "2 jumps" in jumped.step_label(4)
+    assert "2 jumps" in step_label(jumped, 4)
 
 
 def test_a_class_model_is_told_no_label_unless_a_digit_is_chosen(digits):
@@ -110,9 +111,9 @@ def test_a_class_model_is_told_no_label_unless_a_digit_is_chosen(digits):
     model, recipe = fresh("flow-class")
     free = editing.sdedit(model, recipe, images, 0.6, steps=3)
     steered = editing.sdedit(model, recipe, images, 0.6, steps=3, digit=8, guidance=2.0)
-    assert free.labels is None and free.request_text() == "Noise and denoise (SDEdit): strength 0.6"
+    assert free.labels is None and request_text(free) == "Noise and denoise (SDEdit): strength 0.6"
     assert steered.labels.tolist() == [8] * len(images)
-    assert steered.request_text() == "Noise and denoise (SDEdit): strength 0.6 · digit 8 · guidance 2 for noise 0.1–0.7"
+    assert request_text(steered) == "Noise and denoise (SDEdit): strength 0.6 · digit 8 · guidance 2 for noise 0.1–0.7"
     assert not np.array_equal(free.final, steered.final)
 
 
@@ -135,7 +136,7 @@ def test_interpolation_samples_the_path_and_records_both_norm_curves():
     ends = torch.cat([initial_noise(1, seed, recipe=recipe) for seed in (3, 7)])  # what sampling seeds 3, 7 start at
     np.testing.assert_allclose(run.xs[0][[0, -1]], ends.numpy(), atol=1e-6)
     assert set(run.edit.norms) == {"slerp", "lerp"} and run.edit.norms["lerp"].shape == (5,)
-    assert "slerp between seeds 3 and 7" in run.step_label(4)
+    assert "slerp between seeds 3 and 7" in step_label(run, 4)
 
 
 def test_inversion_then_sampling_brings_a_real_digit_back(digits, bundled_ddpm):
@@ -149,7 +150,7 @@ def test_inversion_then_sampling_brings_a_real_digit_back(digits, bundled_ddpm):
     unrelated = sample(model, len(images), 20, seed=1, recipe=recipe).final
     assert error[0] < 0.1
     assert error[0] < 0.4 * np.abs(unrelated - images).mean()  # far closer than any other digit would be
-    assert run.step_label(0).startswith("inverting 1/20") and run.step_label(20).startswith("back 1/20")
+    assert step_label(run, 0).startswith("inverting 1/20") and step_label(run, 20).startswith("back 1/20")
 
 
 @pytest.mark.parametrize("bad, message", [

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+from diffviz.core.captions import request_text
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import FeatureCapture
 from diffviz.core.guidance import Guidance, parse_interval
@@ -92,7 +93,7 @@ def test_a_batched_guided_capture_keeps_the_labelled_maps_of_the_batch(class_mod
 def test_a_recording_says_how_it_was_guided(class_model):
     trajectory = sample(class_model, 4, 3, seed=0, recipe=RECIPE, guidance=2.0, guidance_interval=(0.2, 0.8))
     assert trajectory.guidance == 2.0 and trajectory.guidance_interval == (0.2, 0.8)
-    assert "guidance 2 for noise 0.2–0.8" in trajectory.request_text()
+    assert "guidance 2 for noise 0.2–0.8" in request_text(trajectory)
     assert resolve_guidance(get_recipe("flow"), 3.0) == Guidance()  # nothing to guide toward
 
 

@@ -7,6 +7,7 @@ import pytest
 import torch
 from torch import nn
 
+from diffviz.core.captions import step_label
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import ARCHITECTURES, build_model
 from diffviz.core.processes import PROCESSES, BlendProcess
@@ -59,7 +60,7 @@ def test_heun_samples_every_blend_recipe(name):
     assert np.isfinite(trajectory.xs).all() and trajectory.features
     assert np.allclose(trajectory.xs[-1], trajectory.preds[-2], atol=1e-5)  # the last step is Euler's: onto pred
     assert list(trajectory.levels) == [1.0, 0.75, 0.5, 0.25, 0.0]
-    assert "heun" in trajectory.step_label(1) and "result" in trajectory.step_label(4)
+    assert "heun" in step_label(trajectory, 1) and "result" in step_label(trajectory, 4)
 
 
 def test_heun_calls_the_model_twice_per_step_but_once_on_the_last():

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import torch
 
+from diffviz.core.captions import status_text, step_label
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import (MAX_SAMPLES, MAX_STEPS, Trajectory, initial_noise, sample, sample_final,
@@ -179,11 +180,11 @@ def test_change_per_step(trajectory):
 
 def test_step_labels(trajectory):
     for i in range(N_STEPS):
-        label = trajectory.step_label(i)
+        label = step_label(trajectory, i)
         assert f"{i + 1}/{N_STEPS}" in label
         assert f"1/{N_STEPS - i}" in label
         assert "result" not in label
-    assert "result" in trajectory.step_label(N_STEPS)
+    assert "result" in step_label(trajectory, N_STEPS)
 
 
 def test_a_recording_too_big_for_memory_is_refused_before_any_work(monkeypatch):
@@ -223,7 +224,7 @@ def test_on_start_hands_out_the_run_being_recorded_and_frames_made_grows_by_one(
     counts = [count for count, _ in made[1:]]
     assert counts == [done for _, done in made[1:]] == list(range(1, 8))  # on_frame comes after the count moves
     assert result.frames_made == result.n_frames and not result.growing and not result.stopped
-    assert result.status_text() == ""
+    assert status_text(result) == ""
 
 
 def test_the_frames_seen_early_are_the_finished_frames(model):
@@ -235,7 +236,7 @@ def test_the_frames_seen_early_are_the_finished_frames(model):
         for i in range(run.frames_made):  # only frames below frames_made
             if i not in seen:
                 seen[i] = (run.xs[i].copy(), run.preds[i].copy(), run.features["down1"][i].copy(),
-                           run.step_label(i), float(run.levels[i]))
+                           step_label(run, i), float(run.levels[i]))
         assert run.final.shape == (3, 1, 28, 28)  # the newest made frame's x, never an unwritten one
         np.testing.assert_array_equal(run.final, np.clip(run.xs[done - 1], 0, 1))
 
@@ -245,7 +246,7 @@ def test_the_frames_seen_early_are_the_finished_frames(model):
         np.testing.assert_array_equal(x, result.xs[i])
         np.testing.assert_array_equal(pred, result.preds[i])
         np.testing.assert_array_equal(maps, result.features["down1"][i])
-        assert label == result.step_label(i) and level == result.levels[i]
+        assert label == step_label(result, i) and level == result.levels[i]
     again = sample(model, 3, 6, seed=2, features=True)  # streaming changes nothing in the run itself
     np.testing.assert_array_equal(again.xs, result.xs)
 
@@ -300,10 +301,10 @@ def test_a_stop_after_k_frames_keeps_those_k_frames_with_the_runs_own_captions(m
     np.testing.assert_array_equal(stopped.mix, full.mix[:3])
     assert {name: maps.shape[0] for name, maps in stopped.features.items()} == {name: 4 for name in full.features}
     for i in range(3):  # numbered as the 10-step run it was
-        assert stopped.step_label(i) == full.step_label(i)
-        assert f"{i + 1}/10" in stopped.step_label(i) and f"1/{10 - i}" in stopped.step_label(i)
-    assert stopped.step_label(3) == stopped.status_text() == "stopped after step 3/10"
-    assert "result" not in stopped.step_label(3)
+        assert step_label(stopped, i) == step_label(full, i)
+        assert f"{i + 1}/10" in step_label(stopped, i) and f"1/{10 - i}" in step_label(stopped, i)
+    assert step_label(stopped, 3) == status_text(stopped) == "stopped after step 3/10"
+    assert "result" not in step_label(stopped, 3)
     # final: where the sampler left the images (frame 3's x), not a result it never reached
     np.testing.assert_array_equal(stopped.final, np.clip(full.xs[3], 0, 1))
     assert stopped.change_per_step().shape == (3,)
@@ -323,7 +324,7 @@ def test_a_stop_after_frame_zero_keeps_the_noise(model):
     cancel, on_frame = _stop_after(1)
     stopped = sample(model, 2, 5, cancel=cancel, on_frame=on_frame, keep_stopped=True)
     assert stopped.n_frames == 1 and stopped.n_steps == 0
-    assert stopped.step_label(0) == "stopped after step 0/5"
+    assert step_label(stopped, 0) == "stopped after step 0/5"
     np.testing.assert_array_equal(stopped.xs[0], initial_noise(2, 0).numpy())
 
 
@@ -335,7 +336,7 @@ def test_a_growing_run_refuses_to_export_and_a_stopped_run_exports(model, tmp_pa
     recording: list[Trajectory] = []
     stopped = sample(model, 2, 6, cancel=cancel, on_frame=on_frame, keep_stopped=True, on_start=recording.append)
     growing = recording[0]  # left at 3 of 7 frames made, as a view sees it mid-run
-    assert growing.growing and growing.status_text() == "computing… 3 of 7 frames"
+    assert growing.growing and status_text(growing) == "computing… 3 of 7 frames"
     with pytest.raises(ExportError, match="still being sampled"):
         save_animation(growing, tmp_path / "growing.gif", GifOptions())
     assert not (tmp_path / "growing.gif").exists()

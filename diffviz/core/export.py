@@ -30,6 +30,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from diffviz.core.animation import Progress, StopCheck, encode_gif, encode_webp, frame_duration_ms
+from diffviz.core.captions import status_text, step_label
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
 from diffviz.core.trajectory import Trajectory
@@ -151,9 +152,9 @@ class GifOptions:
         """Refuse, before any work, what cannot be drawn. A run still being sampled is refused: its frames
         past ``frames_made`` are not written yet, and the file would be of a run that is not there yet. A
         stopped run exports like any other: its frames are all made, and its last caption says where it
-        stopped (``Trajectory.step_label``)."""
+        stopped (``core.captions.step_label``)."""
         if trajectory.growing:
-            raise ExportError(f"the run is still being sampled ({trajectory.status_text()}): export it once it "
+            raise ExportError(f"the run is still being sampled ({status_text(trajectory)}): export it once it "
                               "has finished, or stop it to export the frames made so far")
         if not self.panels:
             raise ConfigError("choose at least one panel to export")
@@ -245,7 +246,7 @@ def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Ima
               for name in options.panels]
     height, width = trajectory.xs.shape[-2:]
     return compose(panels, image_scale(options.scale, height, width),
-                   trajectory.step_label(frame) if options.labels else None)
+                   step_label(trajectory, frame) if options.labels else None)
 
 
 # --- encoding -----------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ Python's GIL makes the int's update visible after the writes before it. A finish
 
 A stopped run is handed on cut to the frames it made (``stopped_at``): its arrays are views of the
 recording's, it has ``n_steps`` = the steps done, and ``planned_steps`` says how many were asked for,
-so its captions keep the run's own numbering ("step 3/40") and its last frame reads "stopped after
-step 12/40" instead of "result". Everything that walks frames 0..n (exports, the change plot) then
+so its captions (``core.captions``, where every frame's words are made) keep the run's own numbering
+("step 3/40") and its last frame reads "stopped after step 12/40" instead of "result". Everything that walks frames 0..n (exports, the change plot) then
 sees only made frames. ``final`` is always the x of the last made frame: for a stopped run that is
 the images where the sampler left them (still partly noisy), not the model's guess of where they
 were going, so nothing claims a result the run did not reach.
@@ -57,6 +57,7 @@ class Trajectory:
     frames_made: int | None = None     # frames 0..frames_made-1 are written (module docstring); None: all of them
     planned_steps: int | None = None   # a stopped run: the steps it was asked for; None: it ran them all
     edit: Any = None                   # an edit's record (core.edit_modes.EditRecord); None: sampled from noise
+    captions: tuple[str, ...] | None = None  # a recorded run's captions as drawn; None: made by core.captions
 
     def __post_init__(self) -> None:
         straight = 1.0 - np.arange(self.n_frames) / max(self.planned_steps or self.n_steps, 1)
@@ -109,40 +110,12 @@ class Trajectory:
         """The memory the recording holds (what ``core.sampling.trajectory_bytes`` estimates beforehand)."""
         return int(self.xs.nbytes + self.preds.nbytes + sum(m.nbytes for m in self.features.values()))
 
-    def request_text(self) -> str:
-        """What the run was asked, e.g. ``digit 7 · guidance 2``, or for an edit ``Inpaint (RePaint): strength 1
-        · digit 7 · guidance 2``; empty for a plain run of a model not told the class."""
-        parts = [self.edit.headline()] if self.edit is not None else []
-        if self.labels is not None:
-            from diffviz.core.guidance import Guidance  # torch-free
-
-            digits = sorted(set(self.labels.tolist()))
-            if self.edit is not None and self.edit.read is not None:
-                pass  # the headline says which digit the model read
-            elif len(digits) == 1:
-                parts.append(f"digit {digits[0]}")
-            elif np.array_equal(self.labels, np.arange(len(self.labels)) % 10):
-                parts.append("digits 0 to 9 in turn")
-            else:
-                parts.append("a digit per image")
-            parts.append(Guidance(self.guidance, tuple(self.guidance_interval)).text())
-        return " · ".join(parts)
-
     def change_per_step(self, start: int = 0, stop: int | None = None) -> np.ndarray:
         """Mean absolute change of x made by each step between frames ``start`` and ``stop`` (default: the
         frames made), (stop - 1 - start,): the "how much moved" plot, (n,) for a finished run. A view adding
         the steps of newly made frames passes the count it read as ``stop``."""
         stop = self.frames_made if stop is None else min(int(stop), self.frames_made)
         return np.abs(np.diff(self.xs[start:stop], axis=0)).mean(axis=(1, 2, 3, 4))
-
-    def status_text(self) -> str:
-        """Where the recording stands, for people: ``computing… 13 of 41 frames``, ``stopped after step
-        12/40``, or empty for a finished run."""
-        if self.growing:
-            return f"computing… {self.frames_made} of {self.n_frames} frames"
-        if self.stopped:
-            return f"stopped after step {self.n_steps}/{self.planned_steps}"
-        return ""
 
     def stopped_at(self, frames: int | None = None) -> Trajectory:
         """Frames 0..``frames``-1 (default: those made) as a stopped run of ``frames - 1`` steps out of the
@@ -162,20 +135,3 @@ class Trajectory:
         """True when this run's frames are ``other``'s frames: the same object, or a stopped run cut from it
         (its arrays lie in the same memory). A view showing ``other`` may keep its frame and its drawings."""
         return other is self or (other is not None and np.may_share_memory(self.xs, other.xs))
-
-    def step_label(self, frame: int) -> str:
-        """A short caption for a frame in the sampler's own words, e.g. ``step 3/40 · mix 1/38 = 0.026``; a
-        stopped run's last frame says ``stopped after step 12/40``."""
-        from diffviz.core.samplers import get_sampler  # the samplers need torch; a Trajectory does not
-
-        if self.edit is not None:
-            own = self.edit.caption(self, frame)
-            if own:
-                return own
-        if not self.stopped:
-            return get_sampler(self.sampler).caption(self, frame)
-        if frame >= self.n_steps:
-            return self.status_text()
-        # The sampler counts steps from n_steps: show it the run as planned (the steps not made are NaN).
-        planned = np.concatenate([self.mix, np.full(self.planned_steps - self.n_steps, np.nan)])
-        return get_sampler(self.sampler).caption(replace(self, mix=planned, planned_steps=None), frame)

@@ -18,6 +18,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from diffviz.core.captions import status_text
+from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import ImagePanel, grid_uint8
 
 NO_RESULT = ("Nothing run yet: choose a mode, then Run (Ctrl+Return). The images the model makes appear here, "
@@ -84,8 +86,7 @@ class EditResult(QWidget):
         self.result_panel.set_image(grid_uint8(final, _grid_columns(len(final))))
         record = getattr(trajectory, "edit", None)
         words = [f"{len(final)} image{'s' if len(final) != 1 else ''}", f"{trajectory.n_steps} steps"]
-        status = getattr(trajectory, "status_text", None)
-        status = status() if callable(status) else ""
+        status = status_text(trajectory) if isinstance(trajectory, Trajectory) else ""
         if record is not None:
             words.insert(0, record.edit_mode.title)
             if record.inversion_steps:

@@ -38,6 +38,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QSlider, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
+from diffviz.core.captions import status_text
 from diffviz.core.export import normalise, tile_grid, to_uint8
 from diffviz.core.models.facts import ModelFacts
 from diffviz.core.trajectory import Trajectory
@@ -418,7 +419,7 @@ class InspectorView(QWidget):
             if traj is not None and self._made < traj.n_frames:
                 where += f" · <span style='color:#b86a00'>computing… {self._made} of {traj.n_frames} frames</span>"
             elif traj is not None and traj.stopped:
-                where += f" · <span style='color:#707070'>{traj.status_text()}</span>"
+                where += f" · <span style='color:#707070'>{status_text(traj)}</span>"
         scale = "each tile its own range" if self.range_combo.currentIndex() == 1 else \
             f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
         if self.is_attention(self._layer):

@@ -30,6 +30,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
 
+from diffviz.core.captions import status_text
 from diffviz.core.errors import DataError, DiffvizError
 from diffviz.ui.actions import Commands, main_actions
 from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
@@ -510,7 +511,7 @@ class MainWindow(QMainWindow):
             return
         self.show_trajectory(trajectory)
         if trajectory.stopped:
-            self.set_status(f"Sampling {trajectory.status_text()}: the frames made are on the timeline — "
+            self.set_status(f"Sampling {status_text(trajectory)}: the frames made are on the timeline — "
                             "scrub with ←/→, play with Space")
             return
         wanted = min(trajectory.n_samples, SAMPLE_FEATURE_LIMIT)

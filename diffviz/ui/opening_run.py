@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Protocol
 
 import numpy as np
 
+from diffviz.core.captions import step_label
 from diffviz.core.export import to_uint8
 from diffviz.core.paths import bundled_checkpoint_path, resources_dir
 from diffviz.core.recipe_facts import RECIPE_FACTS
@@ -67,11 +68,7 @@ class RecordedTrajectory(Trajectory):
     """A Trajectory read back from a recording. It carries the captions and per-step changes measured when
     it was drawn (its ``xs`` are the clipped greys shown), so showing it needs neither a sampler nor torch."""
 
-    captions: tuple[str, ...] = ()
     changes: np.ndarray | None = None
-
-    def step_label(self, frame: int) -> str:
-        return self.captions[frame]
 
     def change_per_step(self, start: int = 0, stop: int | None = None) -> np.ndarray:
         if self.changes is None:
@@ -196,7 +193,7 @@ def record(checkpoint: Path, out: Path | None = None) -> Path:
         levels=trajectory.levels, conditions=trajectory.conditions, labels=labels, seed=trajectory.seed,
         sampler=trajectory.sampler, recipe=trajectory.recipe, guidance=trajectory.guidance,
         guidance_interval=np.asarray(trajectory.guidance_interval, dtype=np.float64),
-        captions=np.array([trajectory.step_label(i) for i in range(trajectory.n_frames)]),
+        captions=np.array([step_label(trajectory, i) for i in range(trajectory.n_frames)]),
         changes=trajectory.change_per_step(), checkpoint_sha256=file_digest(checkpoint))
     return out
 

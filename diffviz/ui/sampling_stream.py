@@ -16,7 +16,7 @@ per run turns these into what the learner sees:
 
 How the window starts a run with it (in ``start_sampling``, or the ``_start_sampling_job`` it calls;
 ``on_done`` then gets the finished run, the stopped run, or None when not even frame 0 was made, and
-should say "stopped after step k/n" (``trajectory.status_text()``) when ``trajectory.stopped``)::
+should say "stopped after step k/n" (``core.captions.status_text``) when ``trajectory.stopped``)::
 
     from diffviz.ui.sampling_stream import SamplingStream
 

@@ -35,6 +35,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
+from diffviz.core.captions import request_text, step_label
 from diffviz.core.trajectory import Trajectory
 from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
 
@@ -234,7 +235,7 @@ class TimelineView(QWidget):
             self._made = 0
             self._change = np.zeros(0)
             self.change_plot.getPlotItem().setXRange(0, traj.planned_steps or traj.n_steps, padding=0.02)
-            asked = traj.request_text()
+            asked = request_text(traj)
             self.captions[0].setText(X_CAPTION + (f" ({html.escape(asked)})" if asked else ""))
         else:
             self._made = min(self._made, traj.frames_made)  # a stopped run keeps the frames it made
@@ -283,7 +284,7 @@ class TimelineView(QWidget):
         x_grid, pred_grid = self._grids(i)
         self.x_panel.set_rgba(x_grid)
         self.pred_panel.set_rgba(pred_grid)
-        self.step_label.setText(f"frame {i}/{self._traj.n_steps} · {self._traj.step_label(i)}")
+        self.step_label.setText(f"frame {i}/{self._traj.n_steps} · {step_label(self._traj, i)}")
         self.marker.setValue(i)
         self.frameChanged.emit(i)
 

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from PySide6.QtWidgets import QWidget
 
+from diffviz.core.captions import status_text
 from diffviz.core.edit_modes import EditRequest
 from diffviz.core.trajectory import Trajectory
 from diffviz.ui.app_state import AppState
@@ -96,7 +97,7 @@ class Edits:
         self.view.show_result(trajectory)
         mode = trajectory.edit.edit_mode.title if trajectory.edit is not None else "Edit"
         if trajectory.stopped:
-            self._report.set_status(f"{mode} {trajectory.status_text()}: the frames made are on the timeline")
+            self._report.set_status(f"{mode} {status_text(trajectory)}: the frames made are on the timeline")
             return
         images = f"{trajectory.n_samples} image{'s' if trajectory.n_samples != 1 else ''}"
         self._report.set_status(f"{mode}: {images}, {trajectory.n_steps} steps "

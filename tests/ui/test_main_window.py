@@ -15,6 +15,7 @@ import torch
 from PIL import Image
 from PySide6.QtCore import QSettings
 
+from diffviz.core.captions import request_text
 from diffviz.core.export import GifOptions, image_grid, to_uint8
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -286,8 +287,8 @@ def test_guide_at_every_step_reaches_the_run(window, qtbot):
     window.start_sampling()
     qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
     assert window.trajectory.guidance_interval == (0.0, 1.0)
-    assert window.trajectory.request_text().endswith("guidance 2")
+    assert request_text(window.trajectory).endswith("guidance 2")
     controls.guide_at.setCurrentIndex(0)
     window.start_sampling()
     qtbot.waitUntil(lambda: window.trajectory.guidance_interval != (0.0, 1.0) and not window.busy(), timeout=60000)
-    assert window.trajectory.request_text().endswith("guidance 2 for noise 0.1–0.7")
+    assert request_text(window.trajectory).endswith("guidance 2 for noise 0.1–0.7")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from diffviz.core.captions import request_text, step_label
 from PySide6.QtCore import Qt
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -237,10 +239,10 @@ def test_the_shipped_recording_is_what_the_bundled_model_draws_today():
     for shown, now in ((recording.xs, drawn.xs), (recording.preds, drawn.preds)):
         difference = np.abs(to_uint8(shown).astype(int) - to_uint8(now).astype(int))
         assert difference.mean() < 0.5 and difference.max() <= 8
-    assert recording.captions == tuple(drawn.step_label(i) for i in range(drawn.n_frames))
+    assert recording.captions == tuple(step_label(drawn, i) for i in range(drawn.n_frames))
     np.testing.assert_allclose(recording.change_per_step(), drawn.change_per_step(), rtol=1e-3, atol=1e-5)
     np.testing.assert_allclose(recording.change_per_step(3, 8), drawn.change_per_step(3, 8), rtol=1e-3, atol=1e-5)
-    assert recording.request_text() == drawn.request_text()
+    assert request_text(recording) == request_text(drawn)
 
 
 def test_a_recording_of_another_file_is_ignored(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 import torch
 from PySide6.QtCore import Qt
 
+from diffviz.core.captions import step_label
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 from diffviz.core.trajectory import Trajectory
@@ -69,7 +70,7 @@ def test_slider_shows_exactly_that_steps_images(timeline, traj):
     np.testing.assert_array_equal(timeline.x_panel.image_data(), grid_uint8(traj.xs[3]))
     np.testing.assert_array_equal(timeline.pred_panel.image_data(), grid_uint8(traj.preds[3]))
     assert not np.array_equal(before, timeline.x_panel.image_data())
-    assert traj.step_label(3) in timeline.step_label.text()
+    assert step_label(traj, 3) in timeline.step_label.text()
     assert timeline.marker.value() == 3
     assert list(timeline.x_panel.item.getLevels()) == [0, 255]  # fixed levels, never auto-levels
 

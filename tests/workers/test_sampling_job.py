@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import torch
 
+from diffviz.core.captions import step_label
 from diffviz.core.models import BasicUNet
 from diffviz.core.quality import QualityReport
 from diffviz.core.sampling import sample
@@ -102,7 +103,7 @@ def test_a_stop_returns_the_frames_made_as_a_stopped_run_without_judging_it(mode
     (result,) = recorder.returned
     assert isinstance(result, Trajectory)
     assert result.stopped and result.n_frames == 4 and result.planned_steps == STEPS
-    assert result.step_label(3) == f"stopped after step 3/{STEPS}"
+    assert step_label(result, 3) == f"stopped after step 3/{STEPS}"
     assert result.continues(recorder.of_type(SamplingStarted)[0].trajectory)
     assert recorder.of_type(FramesMade)[-1].count == 4
     assert recorder.of_type(QualityReport) == []  # the meter would judge half-noisy images: not run
