@@ -45,10 +45,10 @@ def measure_training_in_app(window, seconds: float, threads: int) -> dict[str, f
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import diffviz.ui.main_window as mw
+    import diffviz.ui.window_training as training
     from diffviz.workers.messages import ModelSnapshot, TrainingStarted
 
-    mw.TRAIN_THREADS = threads
+    training.TRAIN_THREADS = threads
     app = QApplication.instance()
     window.controls.epochs.setValue(1000)
     window.controls.minutes.setValue(seconds / 60)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Protocol
 
 from PySide6.QtCore import QObject, Slot
 
@@ -66,3 +66,11 @@ class JobCallbacks(QObject):
     def done(self, result: object) -> None:
         if self._on_done is not None:
             self._on_done(result)
+
+
+class StartJob(Protocol):
+    """Start a named job with its callbacks (``MainWindow.start_job``); False when one of that name runs."""
+
+    def __call__(self, name: str, job: Job, on: Mapping[type, Handler] | None = None,
+                 on_done: Handler | None = None, *, progress: int | None = None, threads: int | None = None,
+                 finish_on_stop: bool = False) -> bool: ...

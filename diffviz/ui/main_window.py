@@ -2,8 +2,10 @@
 
 It wires three things and keeps none of the app's state itself: the app state
 (``app_state.AppState``: the model, the trajectory, the running jobs, the pause) to the views
-that show it; the controls' and menus' requests to jobs; and each job's messages to where they
-go (one handler per message type, given when the job starts: ``job_callbacks``). Workers get
+that show it; the controls' and menus' requests to the controllers that run each kind of job
+(``window_training``, ``window_sampling``, ``window_export``, ``window_edits``, ``window_studies``,
+each handed what it uses); and each job's messages to where they go (one handler per message
+type, given when the job starts: ``job_callbacks``). Workers get
 their own copies of what they need. Closing the window stops every job and joins its thread
 (never ``terminate()``), and a model trained in this session is autosaved so nothing is lost.
 
@@ -20,9 +22,7 @@ while the engine loads is queued and run on ``ready``.
 
 from __future__ import annotations
 
-import copy
 import logging
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
@@ -30,24 +30,21 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
 
-from diffviz.core.captions import status_text
-from diffviz.core.errors import DataError, DiffvizError
+from diffviz.core.errors import DataError
 from diffviz.ui.actions import Commands, main_actions
 from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
 from diffviz.ui.controls import ControlPanel
 from diffviz.ui.engine import Engine, LoadedEngine
-from diffviz.ui.export_dialog import ExportDialog
 from diffviz.ui.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.job_runner import JobRunner
 from diffviz.ui.loading_page import LoadingPage
 from diffviz.ui.menus import build_menus, show_about
 from diffviz.ui.model_files import ModelFiles
 from diffviz.ui.opening_run import OpeningRun
-from diffviz.ui.series import format_seconds
 from diffviz.ui.status import StatusReporter
+from diffviz.ui.window_export import Exports
 from diffviz.workers.base import WorkerHandle
-from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, Progress,
-                                      QualityPoint, TrainingStarted, TrainingUpdate)
+from diffviz.workers.messages import Progress
 
 if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first paint, torch by the engine
     from diffviz.core.data import DigitData
@@ -61,12 +58,13 @@ if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first pa
     from diffviz.ui.timeline_view import TimelineView
     from diffviz.ui.training_view import TrainingView
     from diffviz.ui.window_edits import Edits
+    from diffviz.ui.window_sampling import Sampling
     from diffviz.ui.window_studies import Studies
+    from diffviz.ui.window_training import Training
 
 log = logging.getLogger(__name__)
 
-TRAIN_THREADS = 2          # measured with `diffviz bench app`: see the benchmark's output
-SAMPLE_FEATURE_LIMIT = 16  # feature maps are kept for the first 16 samples (memory stays ~70 MB)
+TRAINING_JOB = "train"     # the job's name, as window_training runs it
 TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare", "Edit")
 # What the tabs built on ``ready`` will show, said by their loading pages meanwhile
 ENGINE_VIEW_PROMISES = {
@@ -109,7 +107,6 @@ class MainWindow(QMainWindow):
         self.jobs.failed.connect(self._job_failed)
         self._callbacks: dict[str, JobCallbacks] = {}  # the latest job of each name's; kept while it runs
         self.error_relay = None
-        self._job_started = 0.0
 
         self.controls = ControlPanel()
         self.controls.follow(self.state)
@@ -132,6 +129,8 @@ class MainWindow(QMainWindow):
         self.edit_view: EditView | None = None
         self.studies: Studies | None = None
         self.edits: Edits | None = None
+        self.training: Training | None = None  # built with the views on ``ready``, as the two above
+        self.sampling: Sampling | None = None
         self._loading_pages = {title: LoadingPage(promise) for title, promise in ENGINE_VIEW_PROMISES.items()}
         self.tabs = QTabWidget()
         for title in TAB_TITLES:
@@ -145,7 +144,8 @@ class MainWindow(QMainWindow):
         self.quality_label = self.reporter.quality_label
         self.opening: OpeningRun | None = (
             OpeningRun(self.state, self.reporter, self._show_opening,  # its own run: the opening decides the tab
-                       lambda *args, **kw: self._start_sampling_job(*args, follow=False, **kw)) if opening else None)
+                       lambda *args, **kw: self.sampling.run(*args, follow=False, **kw)) if opening else None)
+        self.exports = Exports(self.state, self, self.start_job, self.busy, self.files.last_dir, self.reporter)
 
         self._build_menus()
         self._connect()
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             open_checkpoint=self.files.open_dialog, open_pipeline_folder=self.files.open_folder_dialog,
             save_checkpoint=self.files.save_dialog,
             use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
-            open_autosave=self.files.open_autosave, export_animation=self.export_dialog, quit=self.close,
+            open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
             sample=self.start_sampling, about=lambda: show_about(self))
         views = [(title, lambda i=i: self.tabs.setCurrentIndex(i)) for i, title in enumerate(TAB_TITLES)]
@@ -294,7 +294,9 @@ class MainWindow(QMainWindow):
         from diffviz.ui.schedule_view import ScheduleView
         from diffviz.ui.training_view import TrainingView
         from diffviz.ui.window_edits import Edits
+        from diffviz.ui.window_sampling import Sampling
         from diffviz.ui.window_studies import RowRecipes, Studies
+        from diffviz.ui.window_training import Training
 
         self.training_view = TrainingView()
         self.inspector = InspectorView()
@@ -322,6 +324,10 @@ class MainWindow(QMainWindow):
         self.edits = Edits(self.state, self.edit_view, self.start_job, self.busy, self.stop_jobs,
                            (self.timeline, self.inspector), self.timeline, self.reporter, self.tabs.setCurrentWidget,
                            self.controls.precision_choice)
+        self.training = Training(self.state, self.controls, self.training_view, self.files, self.start_job,
+                                 lambda: self.handles, self.reporter, self.tabs.setCurrentWidget)
+        self.sampling = Sampling(self.state, self.controls, (self.timeline, self.inspector), self.timeline,
+                                 self.start_job, self.busy, self.reporter, self.tabs.setCurrentWidget)
 
     def _show_opening(self) -> None:
         """Play the opening run (``OpeningRun``) in the timeline, and bring it to the front unless the tab
@@ -390,7 +396,6 @@ class MainWindow(QMainWindow):
             return False
         callbacks = JobCallbacks({Progress: self._on_progress, **(on or {})}, on_done)
         self._callbacks[name] = callbacks
-        self._job_started = time.perf_counter()
         callbacks.attach(self.jobs.start(name, callbacks.gate(job), threads, finish_on_stop))
         self.state.set_jobs({n for n in self.handles if self.busy(n)})
         if progress is not None:
@@ -398,188 +403,42 @@ class MainWindow(QMainWindow):
         return True
 
     def start_training(self) -> None:
-        """Train a fresh model with the controls' settings (queued while the engine loads)."""
-        if self._waits_for_engine("train") or self.busy("train"):
-            return
-        from diffviz.core.recipes import get_recipe
-        from diffviz.workers.jobs import training_job
-
-        config = self.controls.train_config()
-        spec = self.controls.data_spec()
-        try:  # a recipe that cannot learn the chosen image shape is refused here, before any job starts
-            job = training_job(spec, config, get_recipe(self.controls.recipe_name()),
-                               precision=self.controls.precision_choice(), **self.controls.image_choice())
-        except DiffvizError as exc:
-            self.show_error(str(exc))
-            return
-        view = self.training_view
-        view.reset(steps_per_epoch=1, total_steps=None)
-        on = {TrainingStarted: self._on_training_started,
-              TrainingUpdate: self._on_training_update,
-              PredictionStrip: view.set_strip,
-              PreviewSamples: view.add_preview,
-              QualityPoint: self._on_training_quality,
-              ModelSnapshot: self.files.adopt_snapshot}  # yielded by a diverged run: its last finite weights
-        on[PrecisionChosen] = self.reporter.show_precision
-        self.start_job("train", job, on, on_done=self._on_trained, progress=1000, threads=TRAIN_THREADS,
-                       finish_on_stop=True)
-        self.tabs.setCurrentWidget(view)
-        self.reporter.show_training_quality(None)
-        self.set_status(f"Training on {spec}…")
-
-    def _on_training_started(self, message: TrainingStarted) -> None:
-        self.training_view.reset(message.steps_per_epoch, message.total_steps)
-        if message.quality_note:
-            self.reporter.show_quality_note(message.quality_note)
-        if message.data_notes:
-            self.set_status(f"Training on {message.data_name}: {'; '.join(message.data_notes)}")
-
-    def _on_training_quality(self, point: QualityPoint) -> None:
-        self.training_view.add_quality(point.elapsed, point.recognised, point.coverage)
-        self.reporter.show_training_quality(point)
-
-    def _on_training_update(self, message: TrainingUpdate) -> None:
-        self.training_view.add_update(message)
-        self.progress.setValue(int(message.progress * 1000))
-        eta = f", {format_seconds(message.eta)} left" if message.eta is not None else ""
-        state = "Paused" if self.state.paused else "Training"
-        self.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
-                        f"{message.images_per_sec:.0f} img/s{eta}")
-
-    def _on_trained(self, snapshot: ModelSnapshot | None) -> None:
-        if snapshot is not None:
-            self.files.adopt_snapshot(snapshot)
+        """Train a fresh model with the controls' settings (queued while the engine loads; ``window_training``)."""
+        if not self._waits_for_engine("train"):
+            self.training.start()
 
     def toggle_pause(self) -> None:
-        handle = self.handles.get("train")
-        if handle is None or not handle.is_running():
-            return
-        if self.state.paused:
-            handle.worker.resume()
-            self.state.set_paused(False)
-            self.set_status("Training resumed")
-        else:
-            handle.worker.pause()
-            self.state.set_paused(True)
-            self.set_status("Paused — Resume (Ctrl+P) to go on, Stop to keep the model as it is")
+        if self.training is not None:
+            self.training.toggle_pause()
 
     def start_sampling(self) -> None:
-        """Sample with the controls' settings (queued while the engine loads)."""
-        if self._waits_for_engine("sample") or self.busy("sample"):
-            return
-        if self.busy("edit"):
-            self.set_status("An edit is being computed: Sample when it ends, or Stop it (Esc)")
-            return
-        n, steps, seed = self.controls.sample_settings()
-        if self._start_sampling_job(n, steps, seed, self.controls.sampler_name(), self.controls.class_choice(),
-                                    on_done=self._on_sampled):
-            self.set_status(f"Sampling {n} images in {steps} steps…")
-
-    def _start_sampling_job(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
-                            on_done: Handler, follow: bool = True) -> bool:
-        """Sample the model on screen in a worker (which gets its own copy: training may replace the model
-        meanwhile). The run streams (``sampling_stream``): the timeline and inspector open on its first frames
-        while the rest are computed (``follow`` brings the timeline to the front then), and ``on_done`` gets
-        the finished run, the frames made when stopped, or None when not even the first frame was."""
-        from diffviz.core.quality import QualityReport
-        from diffviz.ui.sampling_stream import SamplingStream
-        from diffviz.workers.jobs import sampling_job
-
-        from diffviz.core.quality import meter_applies
-        from diffviz.core.sampling import image_shape_of
-
-        model = copy.deepcopy(self.state.model)
-        info = self.state.info
-        quality_note = meter_applies(info.training if info else None, image_shape_of(model))
-        if quality_note:
-            self.reporter.show_quality_note(quality_note)
-        job = sampling_job(model, n, steps, seed, features=min(n, SAMPLE_FEATURE_LIMIT), recipe=self.state.recipe,
-                           sampler=sampler, precision=self.controls.precision_choice(), judge=not quality_note,
-                           **class_choice)
-        views = tuple(view for view in (self.timeline, self.inspector) if view is not None)
-        stream = SamplingStream(self.state, views,
-                                on_started=(lambda _trajectory: self.tabs.setCurrentWidget(self.timeline))
-                                if follow else None)
-        return self.start_job("sample", job, {**stream.handlers(), QualityReport: self.reporter.show_quality,
-                                              PrecisionChosen: self.reporter.show_precision},
-                              on_done=lambda result: on_done(stream.done(result)), progress=steps + 1,
-                              finish_on_stop=True)
-
-    def _on_sampled(self, trajectory: Trajectory | None) -> None:
-        if trajectory is None:
-            self.set_status("Sampling stopped before its first step")
-            return
-        self.show_trajectory(trajectory)
-        if trajectory.stopped:
-            self.set_status(f"Sampling {status_text(trajectory)}: the frames made are on the timeline — "
-                            "scrub with ←/→, play with Space")
-            return
-        wanted = min(trajectory.n_samples, SAMPLE_FEATURE_LIMIT)
-        thinned = (f" · feature maps kept for {trajectory.feature_samples or 'no'} of the first {wanted} samples "
-                   "(a model this large would not fit in memory)" if trajectory.feature_samples < wanted else "")
-        self.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
-                        f"({time.perf_counter() - self._job_started:.1f} s){thinned} — scrub with ←/→, play with Space")
+        """Sample with the controls' settings (queued while the engine loads; ``window_sampling``)."""
+        if not self._waits_for_engine("sample"):
+            self.sampling.start()
 
     def show_trajectory(self, trajectory: Trajectory) -> None:
-        self.state.set_trajectory(trajectory)
-        self.tabs.setCurrentWidget(self.timeline)
+        self.sampling.show(trajectory)
 
     def export_dialog(self) -> None:
-        trajectory = self.state.trajectory
-        if trajectory is None:
-            self.show_error("Sample first: the animation is exported from the timeline.")
-            return
-        default = str(self.files.last_dir() / f"diffviz_{trajectory.n_steps}steps.gif")
-        dialog = ExportDialog(trajectory.layer_names, default, self, n_frames=trajectory.n_frames,
-                              n_samples=max(1, trajectory.feature_samples))
-        if dialog.exec():
-            self.start_export(dialog.path(), dialog.options(), dialog.as_frames())
+        self.exports.dialog()
 
     def start_export(self, path: str, options, as_frames: bool = False) -> None:
-        trajectory = self.state.trajectory
-        if trajectory is None or self.busy("export") or self.state.engine != ENGINE_READY:
-            return
-        from diffviz.workers.jobs import export_job
-
-        try:
-            options.validate(trajectory)
-        except DiffvizError as exc:
-            self.show_error(str(exc))
-            return
-        self.start_job("export", export_job(trajectory, path, options, as_frames), on_done=self._on_exported,
-                       progress=trajectory.n_frames)
-        self.set_status(f"Exporting {path}…")
-
-    def _on_exported(self, result: object) -> None:
-        self.set_status(f"Exported {result}" if result else "Export stopped")
+        self.exports.start(path, options, as_frames)
 
     def _on_progress(self, message: Progress) -> None:
         self.reporter.show_progress(message.done, message.total)
 
     def _job_failed(self, message: str, details: str, kind: str) -> None:
         log.error("job failed: %s\n%s", message, details)
-        if kind == DataError.__name__ and self.controls.data_spec() != "bundled":
-            self._offer_bundled_data(message)  # a missing or damaged dataset: the bundled digits need no files
+        if kind == DataError.__name__ and self.controls.data_spec() != "bundled" and self.training is not None:
+            self.training.offer_bundled_data(message)  # a missing or damaged dataset: the bundled digits need none
         else:
             self.show_error(message)
 
-    def _offer_bundled_data(self, message: str) -> None:
-        """A dataset is missing or damaged: say what was expected (the engine's message names the
-        files) and offer, in the same non-blocking box, to train on the bundled digits instead."""
-        box = self.show_error(f"{message}\n\nThe 10,000 bundled MNIST digits need no files: "
-                              "you can train on them instead.")
-        button = box.addButton("Train on the bundled digits", QMessageBox.AcceptRole)
-        button.clicked.connect(self.train_on_bundled_data)
-
-    def train_on_bundled_data(self) -> None:
-        """Switch the data source to the bundled digits and start training."""
-        self.controls.source.setCurrentIndex(self.controls.source.findData("bundled"))
-        self.start_training()
-
     def _job_finished(self, name: str) -> None:
         self.state.set_jobs({n for n in self.handles if self.busy(n)})
-        if name == "train":
-            self.set_status("Training finished — Sample (Ctrl+R) to see what the model draws now")
+        if name == TRAINING_JOB:
+            self.training.finished()
 
     def _jobs_changed(self, names: frozenset[str]) -> None:
         if not names:

@@ -78,7 +78,7 @@ class RecordedTrajectory(Trajectory):
 
 
 class StartSampling(Protocol):
-    """Sample the model on screen in a worker (``MainWindow._start_sampling_job``); False if one runs."""
+    """Sample the model on screen in a worker (``window_sampling.Sampling.run``); False if one runs."""
 
     def __call__(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
                  on_done: Callable[[Trajectory | None], None]) -> bool: ...

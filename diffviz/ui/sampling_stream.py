@@ -14,7 +14,7 @@ per run turns these into what the learner sees:
   it again; the views just learn it is complete), a stopped run continues it (``Trajectory.continues``),
   so the views keep the learner's frame either way.
 
-How the window starts a run with it (in ``start_sampling``, or the ``_start_sampling_job`` it calls;
+How a run is started with it (``window_sampling.Sampling.run``, and ``window_edits.Edits.start`` for edits;
 ``on_done`` then gets the finished run, the stopped run, or None when not even frame 0 was made, and
 should say "stopped after step k/n" (``core.captions.status_text``) when ``trajectory.stopped``)::
 

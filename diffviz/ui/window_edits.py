@@ -19,9 +19,9 @@ from diffviz.core.edit_modes import EditRequest
 from diffviz.core.trajectory import Trajectory
 from diffviz.ui.app_state import AppState
 from diffviz.ui.edit_view import EditView
+from diffviz.ui.job_callbacks import StartJob
 from diffviz.ui.sampling_stream import GrowingView, SamplingStream
 from diffviz.ui.status import StatusReporter
-from diffviz.ui.window_studies import StartJob
 from diffviz.workers.jobs import edit_job
 from diffviz.workers.messages import PrecisionChosen
 

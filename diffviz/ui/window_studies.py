@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Callable, Mapping, Protocol
+from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -20,17 +20,10 @@ from diffviz.core.errors import DiffvizError
 from diffviz.core.recipes import RECIPES, Recipe, get_recipe
 from diffviz.ui.app_state import AppState
 from diffviz.ui.comparison_view import ComparisonView
-from diffviz.ui.job_callbacks import Handler, Job
+from diffviz.ui.job_callbacks import StartJob
 from diffviz.ui.schedule_view import ScheduleView
 from diffviz.ui.status import Reporter
 from diffviz.workers.jobs import comparison_export_job, comparison_job, schedule_job
-
-
-class StartJob(Protocol):
-    """Start a named job with its callbacks (``MainWindow.start_job``); False when one of that name runs."""
-
-    def __call__(self, name: str, job: Job, on: Mapping[type, Handler] | None = None,
-                 on_done: Handler | None = None, *, progress: int | None = None) -> bool: ...
 
 
 class RowRecipes:

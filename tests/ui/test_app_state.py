@@ -134,11 +134,11 @@ def test_pause_lives_in_the_state_and_reaches_the_status_line(window, qtbot):
                             amounts=np.array([0.5]), image_losses=np.array([0.05]), images_per_sec=100.0,
                             elapsed=1.0, progress=0.1, eta=None)
     window.state.set_paused(True)
-    window._on_training_update(update)
+    window.training.on_update(update)
     assert window.status.text().startswith("Paused: step 3")
     window.controls.pause_button.setText("Resume")  # a label says nothing about the state
     window.state.set_paused(False)
-    window._on_training_update(update)
+    window.training.on_update(update)
     assert window.status.text().startswith("Training: step 3")
 
 

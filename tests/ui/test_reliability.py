@@ -309,7 +309,7 @@ def test_every_value_the_controls_accept_is_valid_for_the_engine(qtbot, bundled_
     from diffviz.core.recipes import RECIPES
     from diffviz.core.sampling import check_trajectory_fits, validate_sampling
     from diffviz.ui.controls import ControlPanel
-    from diffviz.ui.main_window import SAMPLE_FEATURE_LIMIT
+    from diffviz.ui.window_sampling import FEATURE_LIMIT as SAMPLE_FEATURE_LIMIT
 
     controls = ControlPanel()
     qtbot.addWidget(controls)
