@@ -45,7 +45,7 @@ def measure_training_in_app(window, seconds: float, threads: int) -> dict[str, f
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import diffviz.ui.window_training as training
+    import diffviz.ui.window.training as training
     from diffviz.workers.messages import ModelSnapshot, TrainingStarted
 
     training.TRAIN_THREADS = threads
@@ -117,7 +117,7 @@ def run(which: str, args: argparse.Namespace) -> int:
     from diffviz.core.data import load_bundled
     from diffviz.core.precision import FP32
     from diffviz.core.recipes import get_recipe
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     settings = QSettings(os.path.join(os.path.realpath(os.environ.get("TMPDIR", "/tmp")), "diffviz-bench.ini"),

@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
     # The soak's many tiny runs are autosaved like any training: keep them away from the user's autosave.
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication.instance() or QApplication([])
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     with tempfile.TemporaryDirectory(prefix="diffviz-soak-") as folder:
         window = MainWindow(settings=QSettings(os.path.join(folder, "settings.ini"), QSettings.IniFormat))

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from diffviz import __version__
 
 if TYPE_CHECKING:
-    from diffviz.ui.main_window import MainWindow
-    from diffviz.ui.timeline_view import TimelineView
+    from diffviz.ui.window.main_window import MainWindow
+    from diffviz.ui.views.timeline_view import TimelineView
 
 log = logging.getLogger("diffviz")
 
@@ -176,7 +176,7 @@ def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> in
     relay = install_error_hooks()
     log.info("diffviz %s starting; log at %s", __version__, path)
     report = StartupReport.from_environment()
-    from diffviz.ui.main_window import MainWindow  # torch-free: the engine is imported by its own thread
+    from diffviz.ui.window.main_window import MainWindow  # torch-free: the engine is imported by its own thread
 
     window = MainWindow(checkpoint=checkpoint, background=True, opening=True)
     window.error_relay = relay

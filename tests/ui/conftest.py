@@ -16,7 +16,7 @@ def _qt_test_paths():
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
     win = MainWindow(settings=settings)
@@ -34,7 +34,7 @@ def make_window(qtbot, tmp_path):
     """``make_window(checkpoint=None, opening=False, tab=None)``: a window as ``run_app`` makes it, shown and
     with its timeline built, whose engine has not started: the test calls ``window.engine.start()`` (or
     never does). ``tab``: the tab title a previous session left in front."""
-    from diffviz.ui.main_window import TAB_TITLES, MainWindow
+    from diffviz.ui.window.main_window import TAB_TITLES, MainWindow
 
     made = []
 

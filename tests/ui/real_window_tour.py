@@ -28,7 +28,7 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication.instance() or QApplication([])
     from diffviz.core.export import GifOptions
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(out / ".tour-settings.ini"), QSettings.IniFormat)

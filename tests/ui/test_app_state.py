@@ -9,7 +9,7 @@ import pytest
 from diffviz.core.checkpoints import CheckpointInfo
 from diffviz.core.recipes import DEFAULT_RECIPE, get_recipe
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.app_state import EXPORTING, IDLE, SAMPLING, TRAINING, AppState
+from diffviz.ui.window.app_state import EXPORTING, IDLE, SAMPLING, TRAINING, AppState
 
 
 class Recorder:
@@ -87,7 +87,7 @@ def test_activity_follows_the_running_jobs_and_an_ended_run_is_not_paused(state)
 
 
 def test_the_controls_follow_the_state(qtbot, state):
-    from diffviz.ui.controls import ControlPanel
+    from diffviz.ui.widgets.controls import ControlPanel
 
     controls = ControlPanel()
     qtbot.addWidget(controls)
@@ -173,8 +173,8 @@ def test_timeline_keys_act_only_on_the_timeline_and_inspector_tabs(window):
 def test_the_action_table_builds_on_any_window_with_the_callbacks_handed_in(qtbot):
     from PySide6.QtWidgets import QMainWindow
 
-    from diffviz.ui.actions import Commands, main_actions
-    from diffviz.ui.menus import build_menus
+    from diffviz.ui.window.actions import Commands, main_actions
+    from diffviz.ui.window.menus import build_menus
 
     calls: list[str] = []
     commands = Commands(**{name: (lambda name=name: calls.append(name)) for name in Commands.__dataclass_fields__})
@@ -216,9 +216,9 @@ def test_studies_are_wired_from_explicit_parts(qtbot):
     """No window: the state, a start function, the two views, a reporter, a folder and a way to show a view."""
     from pathlib import Path
 
-    from diffviz.ui.comparison_view import ComparisonView
-    from diffviz.ui.schedule_view import ScheduleView
-    from diffviz.ui.window_studies import RowRecipes, Studies
+    from diffviz.ui.views.comparison_view import ComparisonView
+    from diffviz.ui.views.schedule_view import ScheduleView
+    from diffviz.ui.window.studies import RowRecipes, Studies
 
     class Report:
         def __init__(self):

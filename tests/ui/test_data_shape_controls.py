@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from diffviz.ui.controls import SHAPE_FIXED_TIP, ControlPanel
+from diffviz.ui.widgets.controls import SHAPE_FIXED_TIP, ControlPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from test_pipelines import save_pipeline  # noqa: E402  (the tests' own pipeline maker)

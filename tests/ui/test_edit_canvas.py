@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from diffviz.ui.edit_canvas import DISPLAY_SIDE, MASK_RGB, UNDO_LEVELS, EditCanvas, brush_strength
+from diffviz.ui.edit.edit_canvas import DISPLAY_SIDE, MASK_RGB, UNDO_LEVELS, EditCanvas, brush_strength
 
 
 @pytest.fixture
@@ -350,7 +350,7 @@ def test_the_canvas_explains_itself_in_a_tooltip(canvas):
 
 
 def test_the_module_imports_without_torch():
-    code = ("import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import diffviz.ui.edit_canvas; "
+    code = ("import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import diffviz.ui.edit.edit_canvas; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from diffviz.core.edit_modes import EDIT_MODES, EditRecord, EditRequest
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.edit_view import JUMPS_TIP, REFUSE_BLACK, REFUSE_NO_MASK, TIMELINE_HINT, EditView
-from diffviz.ui.images import grid_uint8
+from diffviz.ui.edit.edit_view import JUMPS_TIP, REFUSE_BLACK, REFUSE_NO_MASK, TIMELINE_HINT, EditView
+from diffviz.ui.widgets.images import grid_uint8
 
 
 @pytest.fixture
@@ -473,6 +473,6 @@ def test_everything_fits_without_clipping(qtbot, view, size):
 
 
 def test_the_module_imports_without_torch():
-    code = ("import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import diffviz.ui.edit_view; "
+    code = ("import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import diffviz.ui.edit.edit_view; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -178,7 +178,7 @@ def test_settings_are_written_atomically(window, tmp_path):
 
 
 def test_junk_settings_fall_back_to_defaults(qtbot, tmp_path):
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     path = tmp_path / "junk.ini"
     path.write_text("[controls]\nbatch=banana\nlr=-5\nsteps=1e9\nsource=@Invalid()\n"
@@ -198,7 +198,7 @@ CLOSE_MID_TRAINING = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication([])
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
     win = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
     win.show()
     win.controls.epochs.setValue(100)
@@ -234,7 +234,7 @@ def test_the_precision_choice_reaches_the_job_and_the_status_bar_and_is_remember
     assert window.reporter.precision_label.text() == "sample: precision fp32 (as asked)"
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.IniFormat)
     window.controls.save_settings(settings)
-    from diffviz.ui.controls import ControlPanel
+    from diffviz.ui.widgets.controls import ControlPanel
 
     again = ControlPanel()
     qtbot.addWidget(again)

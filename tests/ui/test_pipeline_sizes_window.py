@@ -80,7 +80,7 @@ def test_a_128px_grey_run_shows_at_its_size_in_the_timeline(window, qtbot, tmp_p
 
 def test_the_timeline_keeps_fewer_frames_of_large_images_within_its_memory_budget(qtbot):
     from diffviz.core.trajectory import Trajectory
-    from diffviz.ui.timeline_view import CACHE_BYTES, CACHE_FRAMES, TimelineView, cache_frames
+    from diffviz.ui.views.timeline_view import CACHE_BYTES, CACHE_FRAMES, TimelineView, cache_frames
 
     assert cache_frames(2 * 242 * 242 * 4) == CACHE_FRAMES  # 64 digits of 28 px: as many as ever
     assert cache_frames(2 * 1042 * 1042 * 4) == 14  # 64 colour images of 128 px: ~8.7 MB a frame

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-from diffviz.ui.images import ImagePanel
+from diffviz.ui.widgets.images import ImagePanel
 
 
 def test_repainting_an_image_keeps_refcounts_of_true_and_false(qtbot):

@@ -42,7 +42,7 @@ CLOSE_MID_JOB = textwrap.dedent("""
     app = QApplication([])
     from diffviz.core.export import GifOptions
     from diffviz.core.trajectory import Trajectory
-    from diffviz.ui.main_window import MainWindow
+    from diffviz.ui.window.main_window import MainWindow
 
     kind, folder = sys.argv[1], sys.argv[2]
     win = MainWindow(settings=QSettings(os.path.join(folder, "s.ini"), QSettings.IniFormat))
@@ -284,7 +284,7 @@ def test_control_ranges_only_allow_sane_hyperparameters(qtbot):
     """Batch, learning rate, epochs, time, seed, n and steps are range-limited by the
     widgets: a typed 0, a negative or a huge value is clamped into a range the engine accepts."""
     from diffviz.core.sampling import MAX_SAMPLES, MAX_STEPS
-    from diffviz.ui.controls import ControlPanel
+    from diffviz.ui.widgets.controls import ControlPanel
 
     controls = ControlPanel()
     qtbot.addWidget(controls)
@@ -308,8 +308,8 @@ def test_every_value_the_controls_accept_is_valid_for_the_engine(qtbot, bundled_
     (sample count, step count, memory of the recorded trajectory) for every recipe."""
     from diffviz.core.recipes import RECIPES
     from diffviz.core.sampling import check_trajectory_fits, validate_sampling
-    from diffviz.ui.controls import ControlPanel
-    from diffviz.ui.window_sampling import FEATURE_LIMIT as SAMPLE_FEATURE_LIMIT
+    from diffviz.ui.widgets.controls import ControlPanel
+    from diffviz.ui.window.sampling import FEATURE_LIMIT as SAMPLE_FEATURE_LIMIT
 
     controls = ControlPanel()
     qtbot.addWidget(controls)

@@ -19,13 +19,13 @@ from diffviz.core.export import GifOptions
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.app_state import AppState
-from diffviz.ui.images import grid_uint8
-from diffviz.ui.inspector_view import InspectorView
-from diffviz.ui.job_callbacks import JobCallbacks
-from diffviz.ui.job_runner import JobRunner
-from diffviz.ui.sampling_stream import SamplingStream
-from diffviz.ui.timeline_view import TimelineView
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.widgets.images import grid_uint8
+from diffviz.ui.views.inspector_view import InspectorView
+from diffviz.ui.window.job_callbacks import JobCallbacks
+from diffviz.ui.window.job_runner import JobRunner
+from diffviz.ui.window.sampling_stream import SamplingStream
+from diffviz.ui.views.timeline_view import TimelineView
 from diffviz.workers import jobs
 from diffviz.workers.jobs import sampling_job
 from diffviz.workers.messages import FramesMade, SamplingFailed, SamplingStarted

@@ -17,7 +17,7 @@ BASIC_LAYERS = ["down0", "down1", "down2", "up0", "up1", "up2"]
 # -- architecture -------------------------------------------------------------------------------------
 @pytest.fixture
 def architecture(qtbot):
-    from diffviz.ui.architecture_view import ArchitectureView
+    from diffviz.ui.views.architecture_view import ArchitectureView
 
     model = BasicUNet()
     view = ArchitectureView()
@@ -41,7 +41,7 @@ def test_architecture_lists_the_six_layers_and_the_parameter_count(architecture)
 def test_each_architecture_is_drawn_and_explained_in_its_own_words(qtbot):
     """UNet2DModel's blocks are not BasicUNet's layers: no 5×5 convolutions or max-pooling in its words."""
     from diffviz.core.models import build_model
-    from diffviz.ui.architecture_view import ArchitectureView
+    from diffviz.ui.views.architecture_view import ArchitectureView
 
     view = ArchitectureView()
     qtbot.addWidget(view)
@@ -94,7 +94,7 @@ def test_select_highlights_without_emitting_and_survives_a_redraw(qtbot, archite
 @pytest.fixture
 def corruption(qtbot, bundled_data):
     from diffviz.core.data import fixed_batch
-    from diffviz.ui.corruption_view import CorruptionView
+    from diffviz.ui.views.corruption_view import CorruptionView
 
     view = CorruptionView()
     qtbot.addWidget(view)
@@ -118,8 +118,8 @@ def test_slider_drives_the_amount_and_the_corrupted_grid(corruption):
     assert corruption.amount() == pytest.approx(0.25)
     assert "0.25" in corruption.value_label.text()
     shown = corruption.noisy_panel.image_data()
-    from diffviz.ui.images import grid_uint8
-    from diffviz.ui.corruption_view import _columns
+    from diffviz.ui.widgets.images import grid_uint8
+    from diffviz.ui.views.corruption_view import _columns
 
     np.testing.assert_array_equal(shown, grid_uint8(corruption.noisy_images(), _columns(8)))
 
@@ -149,7 +149,7 @@ def test_figure_row_is_the_course_figure(corruption):
 # -- export dialog ------------------------------------------------------------------------------------
 @pytest.fixture
 def make_dialog(qtbot):
-    from diffviz.ui.export_dialog import ExportDialog
+    from diffviz.ui.widgets.export_dialog import ExportDialog
 
     def make(layers, path):
         dialog = ExportDialog(layers, str(path))
@@ -217,7 +217,7 @@ def test_png_frames_want_a_folder(make_dialog, tmp_path):
 
 
 def test_animated_webp_wants_a_webp_name(qtbot, tmp_path):
-    from diffviz.ui.export_dialog import ExportDialog
+    from diffviz.ui.widgets.export_dialog import ExportDialog
 
     dialog = ExportDialog(BASIC_LAYERS, str(tmp_path / "run.gif"), n_frames=41)
     qtbot.addWidget(dialog)
@@ -240,7 +240,7 @@ def test_animated_webp_wants_a_webp_name(qtbot, tmp_path):
 
 
 def test_switching_formats_keeps_the_name_and_changes_the_suffix(qtbot, tmp_path):
-    from diffviz.ui.export_dialog import ExportDialog
+    from diffviz.ui.widgets.export_dialog import ExportDialog
 
     dialog = ExportDialog(BASIC_LAYERS, str(tmp_path / "run.gif"), n_frames=41)
     qtbot.addWidget(dialog)

@@ -29,7 +29,7 @@ def _run(code: str, *args: str) -> subprocess.CompletedProcess:
 
 def test_the_window_module_imports_neither_torch_nor_pyqtgraph():
     proc = _run("""
-        import sys, diffviz.ui.main_window
+        import sys, diffviz.ui.window.main_window
         print(sorted(m for m in ("torch", "pyqtgraph") if m in sys.modules))
     """)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -45,7 +45,7 @@ def test_the_window_opens_and_plays_the_opening_run_without_importing_torch(tmp_
         from PySide6.QtWidgets import QApplication
         QStandardPaths.setTestModeEnabled(True)
         app = QApplication([])
-        from diffviz.ui.main_window import MainWindow
+        from diffviz.ui.window.main_window import MainWindow
         win = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat), background=True, opening=True)
         win.show()
         win.build_timeline()
@@ -75,9 +75,9 @@ def test_the_controls_torch_free_facts_agree_with_the_recipes():
 # ----- the engine in the background ----------------------------------------------------------------
 
 def test_while_the_engine_loads_the_window_says_so_and_comes_alive_on_ready(make_window, qtbot):
-    from diffviz.ui.app_state import ENGINE_LOADING, ENGINE_READY
-    from diffviz.ui.main_window import TAB_TITLES
-    from diffviz.ui.loading_page import LoadingPage
+    from diffviz.ui.window.app_state import ENGINE_LOADING, ENGINE_READY
+    from diffviz.ui.window.main_window import TAB_TITLES
+    from diffviz.ui.widgets.loading_page import LoadingPage
 
     window = make_window()
     controls = window.controls
@@ -136,7 +136,7 @@ def test_train_asked_for_while_loading_starts_once_ready(make_window, qtbot):
 
 
 def test_a_damaged_bundled_checkpoint_falls_back_to_an_untrained_model(make_window, qtbot, tmp_path, monkeypatch):
-    from diffviz.ui import engine
+    from diffviz.ui.window import engine
 
     damaged = tmp_path / "flow-class.safetensors"
     damaged.write_bytes(b"not a checkpoint")
@@ -152,8 +152,8 @@ def test_a_damaged_bundled_checkpoint_falls_back_to_an_untrained_model(make_wind
 
 
 def test_an_engine_that_cannot_load_is_said_plainly_and_nothing_waits_for_it(make_window, qtbot, monkeypatch):
-    from diffviz.ui import engine
-    from diffviz.ui.app_state import ENGINE_FAILED
+    from diffviz.ui.window import engine
+    from diffviz.ui.window.app_state import ENGINE_FAILED
 
     def broken(_checkpoint=None):
         raise ImportError("libtorch_cpu.so: cannot open shared object file")
@@ -229,7 +229,7 @@ def test_the_shipped_recording_is_what_the_bundled_model_draws_today():
     from diffviz.core.export import to_uint8
     from diffviz.core.paths import bundled_checkpoint_path
     from diffviz.core.recipes import get_recipe
-    from diffviz.ui.opening_run import OPENING, draw, load_recording
+    from diffviz.ui.window.opening_run import OPENING, draw, load_recording
 
     recording = load_recording(bundled_checkpoint_path())
     assert recording is not None, "resources/opening/flow-class.npz is missing or was drawn by another checkpoint"
@@ -247,7 +247,7 @@ def test_the_shipped_recording_is_what_the_bundled_model_draws_today():
 
 def test_a_recording_of_another_file_is_ignored(tmp_path):
     from diffviz.core.paths import bundled_checkpoint_path
-    from diffviz.ui.opening_run import load_recording
+    from diffviz.ui.window.opening_run import load_recording
 
     same_name = tmp_path / "flow-class.safetensors"
     same_name.write_bytes(bundled_checkpoint_path().read_bytes() + b" ")

@@ -11,9 +11,9 @@ from diffviz.core.captions import step_label
 from diffviz.core.models import BasicUNet
 from diffviz.core.sampling import sample
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.images import grid_uint8
-from diffviz.ui.inspector_view import InspectorView
-from diffviz.ui.timeline_view import TimelineView
+from diffviz.ui.widgets.images import grid_uint8
+from diffviz.ui.views.inspector_view import InspectorView
+from diffviz.ui.views.timeline_view import TimelineView
 
 STEPS = 5
 SAMPLES = 6

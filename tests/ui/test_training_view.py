@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from diffviz.ui.images import grid_uint8
-from diffviz.ui.series import ema, format_seconds
-from diffviz.ui.training_view import AMOUNT_BINS, AMOUNT_WINDOW, TrainingView
+from diffviz.ui.widgets.images import grid_uint8
+from diffviz.ui.widgets.series import ema, format_seconds
+from diffviz.ui.views.training_view import AMOUNT_BINS, AMOUNT_WINDOW, TrainingView
 from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
 
 STEPS_PER_EPOCH = 20
@@ -196,7 +196,7 @@ def test_format_seconds():
 
 
 def test_the_quality_axis_starts_at_zero_seconds_and_grows_in_tidy_steps(view):
-    from diffviz.ui.training_view import QUALITY_MIN_SPAN
+    from diffviz.ui.views.training_view import QUALITY_MIN_SPAN
 
     axis = view.quality_plot.getPlotItem()
     view.add_quality(0.0, 0.0, 0.1)  # one point at 0 s once gave an axis of -400..400 "x0.001"

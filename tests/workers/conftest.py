@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diffviz.ui.job_runner import JobRunner
+from diffviz.ui.window.job_runner import JobRunner
 from diffviz.workers.base import GeneratorWorker, WorkerHandle
 
 from .recording import WAIT_MS, Recorder

@@ -194,7 +194,7 @@ def test_shutdown_waits_for_a_job_that_ignores_the_stop_for_a_while_and_never_ki
 
     runner.start("train", long_step)
     qtbot.wait(20)
-    with caplog.at_level(logging.WARNING, logger="diffviz.ui.job_runner"):
+    with caplog.at_level(logging.WARNING, logger="diffviz.ui.window.job_runner"):
         runner.shutdown(timeout_ms=50)
     assert not runner.handles["train"].thread.isRunning()
     assert state == {"step finished": True, "cleaned up": True}  # it ran to the end: not terminated
@@ -207,7 +207,7 @@ SAME_NAME_TWICE = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication
     app = QCoreApplication([])
-    from diffviz.ui.job_runner import JobRunner
+    from diffviz.ui.window.job_runner import JobRunner
 
     runner, gate = JobRunner(), threading.Event()
     job = lambda worker: gate.wait(2)

@@ -16,9 +16,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QProgressBar, QSlider, QVBoxLayout, QWidget
 
-from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
-from diffviz.ui.layout import column, label_axis, row, splitter, title
-from diffviz.ui.series import Buffer, ema, format_seconds
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.layout import column, label_axis, row, splitter, title
+from diffviz.ui.widgets.series import Buffer, ema, format_seconds
 from diffviz.workers.messages import PredictionStrip, PreviewSamples, TrainingUpdate
 
 REDRAW_MS = 100  # plots redraw at most 10 times a second: a paint costs a GUI frame or more

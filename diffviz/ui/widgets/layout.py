@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from diffviz.ui.images import ImagePanel
+from diffviz.ui.widgets.images import ImagePanel
 
 
 def label_axis(panel: ImagePanel, orientation: str, label: str | None = None) -> pg.AxisItem:

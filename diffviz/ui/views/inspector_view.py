@@ -42,7 +42,7 @@ from diffviz.core.captions import status_text
 from diffviz.core.export import normalise, tile_grid, to_uint8
 from diffviz.core.models.facts import ModelFacts
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.images import ExplanationBox, ImagePanel
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel
 
 TrainingProvider = Callable[[float, int], dict[str, np.ndarray]]
 COLORMAPS = ("viridis", "inferno", "magma", "cividis", "CET-L1")

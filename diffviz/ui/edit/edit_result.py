@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from diffviz.core.captions import status_text
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.images import ImagePanel, grid_uint8
+from diffviz.ui.widgets.images import ImagePanel, grid_uint8
 
 NO_RESULT = ("Nothing run yet: choose a mode, then Run (Ctrl+Return). The images the model makes appear here, "
              "and below them a plot of what the edit did.")

@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from diffviz.core.errors import DataError
-from diffviz.ui.edit_canvas import EditCanvas
+from diffviz.ui.edit.edit_canvas import EditCanvas
 
 DIGITS_SHAPE = (1, 28, 28)  # the bundled digits' shape: MNIST's
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"

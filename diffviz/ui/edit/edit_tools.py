@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QColorDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QVBoxLayout, QWidget)
 
-from diffviz.ui.edit_canvas import DEFAULT_SOFTNESS, TOOLS, EditCanvas
+from diffviz.ui.edit.edit_canvas import DEFAULT_SOFTNESS, TOOLS, EditCanvas
 
 BRUSH_STEPS_PER_PX = 4      # the brush slider moves in quarter pixels
 

@@ -2,7 +2,7 @@
 
 Why apart from ``main_window``: a run is started from the controls (Sample) or by the opening run, streams its
 frames into the views while it is computed (``sampling_stream``), and ends with a status line that says how it
-went and how long it took; all of that is wired here, as ``window_edits.Edits`` wires the Edit lab's runs.
+went and how long it took; all of that is wired here, as ``window.edits.Edits`` wires the Edit lab's runs.
 Each run keeps its own start time, so a run's "(x s)" is its own even when another job starts meanwhile.
 """
 
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QWidget
 
 from diffviz.core.captions import status_text
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.app_state import AppState
-from diffviz.ui.controls import ControlPanel
-from diffviz.ui.job_callbacks import Handler, StartJob
-from diffviz.ui.sampling_stream import GrowingView, SamplingStream
-from diffviz.ui.status import StatusReporter
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.window.job_callbacks import Handler, StartJob
+from diffviz.ui.window.sampling_stream import GrowingView, SamplingStream
+from diffviz.ui.window.status import StatusReporter
 from diffviz.workers.messages import PrecisionChosen
 
 JOB = "sample"

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from diffviz.core.checkpoints import read_checkpoint_info
 from diffviz.core.errors import DiffvizError
 from diffviz.core.recipes import RECIPES, Recipe, get_recipe
-from diffviz.ui.app_state import AppState
-from diffviz.ui.comparison_view import ComparisonView
-from diffviz.ui.job_callbacks import StartJob
-from diffviz.ui.schedule_view import ScheduleView
-from diffviz.ui.status import Reporter
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.views.comparison_view import ComparisonView
+from diffviz.ui.window.job_callbacks import StartJob
+from diffviz.ui.views.schedule_view import ScheduleView
+from diffviz.ui.window.status import Reporter
 from diffviz.workers.jobs import comparison_export_job, comparison_job, schedule_job
 
 

@@ -2,7 +2,7 @@
 
 Why apart from ``main_window``: the dialog collects the options and ``core.export`` writes the file; choosing
 the default name and folder, checking the options against the run before a job starts, and saying how it went
-is wired here, as the other jobs are in ``window_training``, ``window_sampling``, ``window_edits``.
+is wired here, as the other jobs are in ``window.training``, ``window.sampling``, ``window.edits``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from diffviz.core.errors import DiffvizError
-from diffviz.ui.app_state import ENGINE_READY, AppState
-from diffviz.ui.export_dialog import ExportDialog
-from diffviz.ui.job_callbacks import StartJob
-from diffviz.ui.status import StatusReporter
+from diffviz.ui.window.app_state import ENGINE_READY, AppState
+from diffviz.ui.widgets.export_dialog import ExportDialog
+from diffviz.ui.window.job_callbacks import StartJob
+from diffviz.ui.window.status import StatusReporter
 
 JOB = "export"
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from diffviz.core.processes import PROCESSES, SCHEDULE_POINTS, Schedule
-from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
 FIGURE_COLUMNS = 8
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diffviz.core.errors import DiffvizError
 from diffviz.core.paths import bundled_checkpoint_path
-from diffviz.ui.app_state import AppState
-from diffviz.ui.status import Reporter
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.window.status import Reporter
 from diffviz.workers.messages import ModelSnapshot
 
 if TYPE_CHECKING:
-    from diffviz.ui.engine import LoadedEngine
+    from diffviz.ui.window.engine import LoadedEngine
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Why apart from ``main_window``: the Training view only shows what it is handed, and the controls only
 collect settings; building the job from them, sending each message to the view or the status bar, pausing
 and resuming, and offering the bundled digits when a dataset is missing is wired here. ``Training`` is handed
-what it uses, as ``window_studies.Studies`` and ``window_edits.Edits`` are.
+what it uses, as ``window.studies.Studies`` and ``window.edits.Edits`` are.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import Callable, Mapping
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from diffviz.core.errors import DiffvizError
-from diffviz.ui.app_state import AppState
-from diffviz.ui.controls import ControlPanel
-from diffviz.ui.job_callbacks import StartJob
-from diffviz.ui.model_files import ModelFiles
-from diffviz.ui.series import format_seconds
-from diffviz.ui.status import StatusReporter
-from diffviz.ui.training_view import TrainingView
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.window.job_callbacks import StartJob
+from diffviz.ui.window.model_files import ModelFiles
+from diffviz.ui.widgets.series import format_seconds
+from diffviz.ui.window.status import StatusReporter
+from diffviz.ui.views.training_view import TrainingView
 from diffviz.workers.base import WorkerHandle
 from diffviz.workers.messages import (ModelSnapshot, PrecisionChosen, PredictionStrip, PreviewSamples, QualityPoint,
                                       TrainingStarted, TrainingUpdate)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphic
 
 from diffviz.core.features import LayerInfo
 from diffviz.core.models.facts import ModelFacts
-from diffviz.ui.images import ExplanationBox
+from diffviz.ui.widgets.images import ExplanationBox
 
 BACKGROUND = "#1e1f22"
 TEXT = "#d0d0d0"

@@ -3,7 +3,7 @@
 It wires three things and keeps none of the app's state itself: the app state
 (``app_state.AppState``: the model, the trajectory, the running jobs, the pause) to the views
 that show it; the controls' and menus' requests to the controllers that run each kind of job
-(``window_training``, ``window_sampling``, ``window_export``, ``window_edits``, ``window_studies``,
+(``window.training``, ``window.sampling``, ``window.export``, ``window.edits``, ``window.studies``,
 each handed what it uses); and each job's messages to where they go (one handler per message
 type, given when the job starts: ``job_callbacks``). Workers get
 their own copies of what they need. Closing the window stops every job and joins its thread
@@ -31,40 +31,40 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
 
 from diffviz.core.errors import DataError
-from diffviz.ui.actions import Commands, main_actions
-from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
-from diffviz.ui.controls import ControlPanel
-from diffviz.ui.engine import Engine, LoadedEngine
-from diffviz.ui.job_callbacks import Handler, Job, JobCallbacks
-from diffviz.ui.job_runner import JobRunner
-from diffviz.ui.loading_page import LoadingPage
-from diffviz.ui.menus import build_menus, show_about
-from diffviz.ui.model_files import ModelFiles
-from diffviz.ui.opening_run import OpeningRun
-from diffviz.ui.status import StatusReporter
-from diffviz.ui.window_export import Exports
+from diffviz.ui.window.actions import Commands, main_actions
+from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
+from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.window.engine import Engine, LoadedEngine
+from diffviz.ui.window.job_callbacks import Handler, Job, JobCallbacks
+from diffviz.ui.window.job_runner import JobRunner
+from diffviz.ui.widgets.loading_page import LoadingPage
+from diffviz.ui.window.menus import build_menus, show_about
+from diffviz.ui.window.model_files import ModelFiles
+from diffviz.ui.window.opening_run import OpeningRun
+from diffviz.ui.window.status import StatusReporter
+from diffviz.ui.window.export import Exports
 from diffviz.workers.base import WorkerHandle
 from diffviz.workers.messages import Progress
 
 if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first paint, torch by the engine
     from diffviz.core.data import DigitData
     from diffviz.core.trajectory import Trajectory
-    from diffviz.ui.architecture_view import ArchitectureView
-    from diffviz.ui.comparison_view import ComparisonView
-    from diffviz.ui.corruption_view import CorruptionView
-    from diffviz.ui.edit_view import EditView
-    from diffviz.ui.inspector_view import InspectorView
-    from diffviz.ui.schedule_view import ScheduleView
-    from diffviz.ui.timeline_view import TimelineView
-    from diffviz.ui.training_view import TrainingView
-    from diffviz.ui.window_edits import Edits
-    from diffviz.ui.window_sampling import Sampling
-    from diffviz.ui.window_studies import Studies
-    from diffviz.ui.window_training import Training
+    from diffviz.ui.views.architecture_view import ArchitectureView
+    from diffviz.ui.views.comparison_view import ComparisonView
+    from diffviz.ui.views.corruption_view import CorruptionView
+    from diffviz.ui.edit.edit_view import EditView
+    from diffviz.ui.views.inspector_view import InspectorView
+    from diffviz.ui.views.schedule_view import ScheduleView
+    from diffviz.ui.views.timeline_view import TimelineView
+    from diffviz.ui.views.training_view import TrainingView
+    from diffviz.ui.window.edits import Edits
+    from diffviz.ui.window.sampling import Sampling
+    from diffviz.ui.window.studies import Studies
+    from diffviz.ui.window.training import Training
 
 log = logging.getLogger(__name__)
 
-TRAINING_JOB = "train"     # the job's name, as window_training runs it
+TRAINING_JOB = "train"     # the job's name, as window.training runs it
 TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare", "Edit")
 # What the tabs built on ``ready`` will show, said by their loading pages meanwhile
 ENGINE_VIEW_PROMISES = {
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         that needs no engine and shows the model at work; a second call does nothing."""
         if self.timeline is not None:
             return
-        from diffviz.ui.timeline_view import TimelineView
+        from diffviz.ui.views.timeline_view import TimelineView
 
         self.timeline = TimelineView()
         self._swap_views({"Timeline": self.timeline})
@@ -286,17 +286,17 @@ class MainWindow(QMainWindow):
     def _build_engine_views(self) -> None:
         """Build the views that need the engine (the engine's thread imported their modules) in place of
         their loading pages, keeping the tab on screen, and wire them."""
-        from diffviz.ui.architecture_view import ArchitectureView
-        from diffviz.ui.comparison_view import ComparisonView
-        from diffviz.ui.corruption_view import CorruptionView
-        from diffviz.ui.edit_view import EditView
-        from diffviz.ui.inspector_view import InspectorView
-        from diffviz.ui.schedule_view import ScheduleView
-        from diffviz.ui.training_view import TrainingView
-        from diffviz.ui.window_edits import Edits
-        from diffviz.ui.window_sampling import Sampling
-        from diffviz.ui.window_studies import RowRecipes, Studies
-        from diffviz.ui.window_training import Training
+        from diffviz.ui.views.architecture_view import ArchitectureView
+        from diffviz.ui.views.comparison_view import ComparisonView
+        from diffviz.ui.views.corruption_view import CorruptionView
+        from diffviz.ui.edit.edit_view import EditView
+        from diffviz.ui.views.inspector_view import InspectorView
+        from diffviz.ui.views.schedule_view import ScheduleView
+        from diffviz.ui.views.training_view import TrainingView
+        from diffviz.ui.window.edits import Edits
+        from diffviz.ui.window.sampling import Sampling
+        from diffviz.ui.window.studies import RowRecipes, Studies
+        from diffviz.ui.window.training import Training
 
         self.training_view = TrainingView()
         self.inspector = InspectorView()
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         return True
 
     def start_training(self) -> None:
-        """Train a fresh model with the controls' settings (queued while the engine loads; ``window_training``)."""
+        """Train a fresh model with the controls' settings (queued while the engine loads; ``window.training``)."""
         if not self._waits_for_engine("train"):
             self.training.start()
 
@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
             self.training.toggle_pause()
 
     def start_sampling(self) -> None:
-        """Sample with the controls' settings (queued while the engine loads; ``window_sampling``)."""
+        """Sample with the controls' settings (queued while the engine loads; ``window.sampling``)."""
         if not self._waits_for_engine("sample"):
             self.sampling.start()
 
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()
         self.engine.wait()
 
-    # ----- the Schedule and Compare tabs (``window_studies``) -------------------------------------
+    # ----- the Schedule and Compare tabs (``window.studies``) -------------------------------------
     def start_comparison(self) -> None:
         self.studies.start_comparison()
 

@@ -12,7 +12,7 @@ whose sampler and guidance are no longer its recipe's (``core.recipe_facts``), i
 window then draws the run live once the engine is ready (as it does for a checkpoint given on
 the command line).
 
-``record`` writes the file (``python -m diffviz.ui.opening_run``, after the bundled model changes);
+``record`` writes the file (``python -m diffviz.ui.window.opening_run``, after the bundled model changes);
 tests/ui/test_startup.py checks that the shipped recording is what the bundled model draws today.
 The run itself: the recipe's own sampler and guidance, digits 0 to 9 in turn, seed 0, never the
 controls' values (they are the user's). ``OpeningRun`` decides what plays and when, and says so
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from torch import nn
 
     from diffviz.core.recipes import Recipe
-    from diffviz.ui.app_state import AppState
-    from diffviz.ui.status import Reporter
+    from diffviz.ui.window.app_state import AppState
+    from diffviz.ui.window.status import Reporter
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class RecordedTrajectory(Trajectory):
 
 
 class StartSampling(Protocol):
-    """Sample the model on screen in a worker (``window_sampling.Sampling.run``); False if one runs."""
+    """Sample the model on screen in a worker (``window.sampling.Sampling.run``); False if one runs."""
 
     def __call__(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
                  on_done: Callable[[Trajectory | None], None]) -> bool: ...

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from diffviz.core.export import to_uint8
-from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
 SLIDER_STEPS = 100
 FIGURE_COLUMNS = 8

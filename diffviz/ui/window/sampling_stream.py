@@ -14,11 +14,11 @@ per run turns these into what the learner sees:
   it again; the views just learn it is complete), a stopped run continues it (``Trajectory.continues``),
   so the views keep the learner's frame either way.
 
-How a run is started with it (``window_sampling.Sampling.run``, and ``window_edits.Edits.start`` for edits;
+How a run is started with it (``window.sampling.Sampling.run``, and ``window.edits.Edits.start`` for edits;
 ``on_done`` then gets the finished run, the stopped run, or None when not even frame 0 was made, and
 should say "stopped after step k/n" (``core.captions.status_text``) when ``trajectory.stopped``)::
 
-    from diffviz.ui.sampling_stream import SamplingStream
+    from diffviz.ui.window.sampling_stream import SamplingStream
 
     stream = SamplingStream(self.state, (self.timeline, self.inspector),
                             on_started=lambda trajectory: self.tabs.setCurrentWidget(self.timeline))
@@ -40,7 +40,7 @@ from diffviz.workers.messages import FramesMade, SamplingFailed, SamplingStarted
 
 if TYPE_CHECKING:
     from diffviz.core.trajectory import Trajectory
-    from diffviz.ui.app_state import AppState
+    from diffviz.ui.window.app_state import AppState
 
 
 class GrowingView(Protocol):

@@ -22,7 +22,7 @@ from diffviz.core.recipes import Recipe
 from diffviz.core.samplers import get_sampler
 from diffviz.core.sampling import MAX_GUIDANCE
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.images import ExplanationBox, ImagePanel
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel
 
 PROGRESS_STEPS = 100
 SAMPLER_PRESET_CALLS = 20  # "Every sampler": each run gets as many steps as 20 model calls buy (Heun: 10)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from diffviz import __version__
-from diffviz.ui.actions import Action
+from diffviz.ui.window.actions import Action
 
 
 def build_menus(window: QMainWindow, actions: Sequence[Action]) -> dict[str, QAction | QShortcut]:

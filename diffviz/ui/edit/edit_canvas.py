@@ -53,7 +53,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QSizePolicy, QVBoxLayout, QWidget
 
-import diffviz.ui.images  # noqa: F401  (pyqtgraph's options: row-major images, no antialiasing)
+import diffviz.ui.widgets.images  # noqa: F401  (pyqtgraph's options: row-major images, no antialiasing)
 
 TOOLS = ("brush", "eraser", "mask", "unmask")
 BRUSH_RADIUS_RANGE = (0.75, 6.0)  # at 28 px; larger images scale the top and the default (brush_range)

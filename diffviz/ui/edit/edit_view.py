@@ -38,12 +38,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from diffviz.core.edit_modes import EDIT_MODES, INTERPOLATIONS, EditMode, EditRequest
-from diffviz.ui.edit_canvas import DEFAULT_RADIUS, EditCanvas, brush_range
-from diffviz.ui.edit_result import NO_RESULT, TIMELINE_HINT, EditResult  # noqa: F401  (names the tests use)
-from diffviz.ui.edit_settings import (DIGIT_TIP, JUMPS_TIP, MAX_STEPS, NO_DIGIT, NOTE_STYLE,  # noqa: F401
+from diffviz.ui.edit.edit_canvas import DEFAULT_RADIUS, EditCanvas, brush_range
+from diffviz.ui.edit.edit_result import NO_RESULT, TIMELINE_HINT, EditResult  # noqa: F401  (names the tests use)
+from diffviz.ui.edit.edit_settings import (DIGIT_TIP, JUMPS_TIP, MAX_STEPS, NO_DIGIT, NOTE_STYLE,  # noqa: F401
                                       READ_DIGIT, RUN_TIP, STRENGTH_STEPS, EditSettings)
-from diffviz.ui.edit_sources import DIGITS_SHAPE, ImageSources, shape_words
-from diffviz.ui.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools
+from diffviz.ui.edit.edit_sources import DIGITS_SHAPE, ImageSources, shape_words
+from diffviz.ui.edit.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools
 
 CANVAS_HINT = ("Draw a digit white on black, as MNIST's are, or take a real one below.\n"
                "For inpainting, paint the part the model should regenerate with the Mask tool (M): it turns orange.")

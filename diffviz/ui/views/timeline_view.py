@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSiz
 
 from diffviz.core.captions import request_text, step_label
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
 EXPLANATION = """
 <p>The sampler starts from uniform noise and, at step <i>i</i> of <i>n</i>, does:</p>

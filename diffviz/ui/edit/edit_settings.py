@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QGridLayout, Q
 
 from diffviz.core.edit_modes import EDIT_MODES, INTERPOLATIONS
 from diffviz.core.guidance import MAX_GUIDANCE
-from diffviz.ui.images import ExplanationBox
+from diffviz.ui.widgets.images import ExplanationBox
 
 MAX_STEPS = 1000            # core.sampling.MAX_STEPS (that module imports torch)
 MAX_JUMPS = 20              # core.editing.MAX_JUMPS (ditto)

@@ -41,9 +41,9 @@ log = logging.getLogger(__name__)
 # on the GUI thread: the engine's modules, the workers' jobs, and the views the window builds on ``ready``.
 PRELOADED = ("torch", "diffviz.core.recipes", "diffviz.core.checkpoints", "diffviz.core.models",
              "diffviz.core.data", "diffviz.core.features", "diffviz.core.quality", "diffviz.core.samplers",
-             "diffviz.workers.jobs", "diffviz.ui.training_view", "diffviz.ui.inspector_view",
-             "diffviz.ui.architecture_view", "diffviz.ui.corruption_view", "diffviz.ui.schedule_view",
-             "diffviz.ui.comparison_view", "diffviz.ui.window_studies")
+             "diffviz.workers.jobs", "diffviz.ui.views.training_view", "diffviz.ui.views.inspector_view",
+             "diffviz.ui.views.architecture_view", "diffviz.ui.views.corruption_view", "diffviz.ui.views.schedule_view",
+             "diffviz.ui.views.comparison_view", "diffviz.ui.window.studies")
 
 
 @dataclass(frozen=True)

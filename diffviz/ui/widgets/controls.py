@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from diffviz.core.guidance import EVERYWHERE, MAX_GUIDANCE
 from diffviz.core.names import DEFAULT_RECIPE, PRECISION_CHOICES
 from diffviz.core.recipe_facts import RECIPE_FACTS
-from diffviz.ui.app_state import ENGINE_FAILED, ENGINE_LOADING, IDLE, TRAINING, AppState
+from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, IDLE, TRAINING, AppState
 
 if TYPE_CHECKING:
     from diffviz.core.training import TrainConfig

@@ -3,7 +3,7 @@
 Why apart from ``main_window``: the Edit view only collects a request (``core.edit_modes.EditRequest``)
 and shows results; running it in a worker, streaming its frames into the timeline and the inspector
 (the same ``SamplingStream`` as sampling: an edit's run is an ordinary ``Trajectory``), and telling
-the view when it ends is wired here. ``Edits`` is handed what it uses, as ``window_studies.Studies`` is.
+the view when it ends is wired here. ``Edits`` is handed what it uses, as ``window.studies.Studies`` is.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 from diffviz.core.captions import status_text
 from diffviz.core.edit_modes import EditRequest
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.app_state import AppState
-from diffviz.ui.edit_view import EditView
-from diffviz.ui.job_callbacks import StartJob
-from diffviz.ui.sampling_stream import GrowingView, SamplingStream
-from diffviz.ui.status import StatusReporter
+from diffviz.ui.window.app_state import AppState
+from diffviz.ui.edit.edit_view import EditView
+from diffviz.ui.window.job_callbacks import StartJob
+from diffviz.ui.window.sampling_stream import GrowingView, SamplingStream
+from diffviz.ui.window.status import StatusReporter
 from diffviz.workers.jobs import edit_job
 from diffviz.workers.messages import PrecisionChosen
 
