@@ -13,7 +13,7 @@ import pytest
 from diffviz.bench import fuzz
 from diffviz.core.errors import DataError, UnforeseenFileError
 
-SECONDS_PER_DOOR = 1.5
+SECONDS_PER_DOOR = 1.0
 DOORS = {door.name: door for door in fuzz.doors()}
 
 

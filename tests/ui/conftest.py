@@ -33,15 +33,16 @@ def window(qtbot, tmp_path):
 def make_window(qtbot, tmp_path):
     """``make_window(checkpoint=None, opening=False, tab=None)``: a window as ``run_app`` makes it, shown and
     with its timeline built, whose engine has not started: the test calls ``window.engine.start()`` (or
-    never does). ``tab``: the tab title a previous session left in front."""
-    from diffviz.ui.window.main_window import TAB_TITLES, MainWindow
+    never does). ``tab``: the key of the tab a previous session left in front."""
+    from diffviz.ui.window.main_window import MainWindow
+    from diffviz.ui.window.tabs import TAB_KEYS
 
     made = []
 
     def make(checkpoint=None, opening=False, tab=None):
         settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.IniFormat)
         if tab is not None:
-            settings.setValue("window/tab", TAB_TITLES.index(tab))
+            settings.setValue("window/tab", TAB_KEYS.index(tab))
         win = MainWindow(checkpoint=checkpoint, settings=settings, background=True, opening=opening)
         qtbot.addWidget(win)
         win.resize(1300, 850)

@@ -75,7 +75,7 @@ def tour(out: Path, train_epochs: float = 0.6) -> list[Path]:
     window.schedule.slider.setValue(300)
     shot("schedule")
     window.comparison.apply_preset("guidance")
-    window.start_comparison()
+    window.studies.start_comparison()
     wait_until(app, lambda: window.comparison.trajectories and not window.busy(), 120)
     window.comparison.slider.setValue(85)
     shot("comparison")

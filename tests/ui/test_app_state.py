@@ -181,7 +181,7 @@ def test_the_action_table_builds_on_any_window_with_the_callbacks_handed_in(qtbo
     active = [False]
     window = QMainWindow()
     qtbot.addWidget(window)
-    built = build_menus(window, main_actions(commands, [("One", lambda: calls.append("view one"))],
+    built = build_menus(window, main_actions(commands, [("one", "One", lambda: calls.append("view one"))],
                                              [("End", "last step", lambda: calls.append("end"))], lambda: active[0]))
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Run", "&View", "&Help"]
     built["run.pause"].trigger()

@@ -42,7 +42,7 @@ def test_compare_step_counts_from_the_same_noise_and_export_one_gif(window, qtbo
     view = window.comparison
     view.apply_preset("steps")
     assert [steps for _, _, steps, _ in view.runs()] == [1, 5, 10, 40]
-    window.start_comparison()
+    window.studies.start_comparison()
     qtbot.waitUntil(lambda: len(view.trajectories) == 4 and not window.busy(), timeout=60000)
     trajectories = view.trajectories
     assert [t.n_steps for t in trajectories] == [1, 5, 10, 40]
@@ -58,7 +58,7 @@ def test_compare_step_counts_from_the_same_noise_and_export_one_gif(window, qtbo
     assert [view.titles[i].text() for i in range(4)] == ["\n".join(panel.lines) for panel in panels]
 
     path = tmp_path / "compare.gif"
-    window.start_comparison_export(str(path))
+    window.studies.start_comparison_export(str(path))
     qtbot.waitUntil(lambda: path.exists() and not window.busy(), timeout=60000)
     with Image.open(path) as gif:
         assert gif.n_frames == 41 and gif.info["loop"] == 0
@@ -92,7 +92,7 @@ def test_the_guidance_preset_compares_four_scales_from_the_same_noise(window, qt
         ("bundled:flow-class", g) for g in (0.0, 1.0, 2.0, 4.0)]
     for row in view.rows:
         row.steps.setValue(10)
-    window.start_comparison()
+    window.studies.start_comparison()
     qtbot.waitUntil(lambda: len(view.trajectories) == 4 and not window.busy(), timeout=60000)
     trajectories = view.trajectories
     assert [t.guidance for t in trajectories] == [0.0, 1.0, 2.0, 4.0]
@@ -105,7 +105,7 @@ def test_the_guidance_preset_compares_four_scales_from_the_same_noise(window, qt
 def test_one_run_is_not_a_comparison(window):
     for row in window.comparison.rows[1:]:
         row.enabled.setChecked(False)
-    window.start_comparison()
+    window.studies.start_comparison()
     assert "at least two" in window.last_error and not window.busy()
 
 

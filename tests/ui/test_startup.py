@@ -76,7 +76,7 @@ def test_the_controls_torch_free_facts_agree_with_the_recipes():
 
 def test_while_the_engine_loads_the_window_says_so_and_comes_alive_on_ready(make_window, qtbot):
     from diffviz.ui.window.app_state import ENGINE_LOADING, ENGINE_READY
-    from diffviz.ui.window.main_window import TAB_TITLES
+    from diffviz.ui.window.tabs import TABS
     from diffviz.ui.widgets.loading_page import LoadingPage
 
     window = make_window()
@@ -87,7 +87,7 @@ def test_while_the_engine_loads_the_window_says_so_and_comes_alive_on_ready(make
     assert controls.train_button.isEnabled() and controls.sample_button.isEnabled()  # a click is queued
     assert not controls.open_button.isEnabled() and not window.menu_actions["file.export"].isEnabled()
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
-    assert sum(isinstance(page, LoadingPage) for page in pages) == len(TAB_TITLES) - 1  # every tab but the timeline's
+    assert sum(isinstance(page, LoadingPage) for page in pages) == len(TABS) - 1  # every tab but the timeline's
     assert "Loading the engine" in window.tabs.widget(2).note.text()
 
     window.tabs.setCurrentIndex(3)  # the Architecture tab, still loading
@@ -193,9 +193,9 @@ def test_the_bundled_model_opens_playing_its_recorded_run_in_the_timeline(make_w
 
 
 def test_the_opening_run_leaves_a_restored_tab_with_content_of_its_own_in_front(make_window):
-    window = make_window(opening=True, tab="Schedule")
+    window = make_window(opening=True, tab="schedule")
     assert window.opening.recorded and window.tabs.currentIndex() == 5 and window.timeline.is_playing()
-    empty = make_window(opening=True, tab="Compare")  # nothing to compare yet: the timeline comes first
+    empty = make_window(opening=True, tab="compare")  # nothing to compare yet: the timeline comes first
     assert empty.tabs.currentWidget() is empty.timeline
 
 

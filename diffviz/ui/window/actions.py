@@ -57,12 +57,13 @@ class Commands:
     about: Callback
 
 
-def main_actions(commands: Commands, views: Sequence[tuple[str, Callback]],
+def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
                  timeline_keys: Sequence[tuple[str, str, Callback]], timeline_active: Callable[[], bool]
                  ) -> list[Action]:
     """The window's actions: File / Run / View / Help, then the timeline's keys.
 
-    ``views``: (title, show it) per tab, bound to Ctrl+1, Ctrl+2 ... in order. ``timeline_keys``:
+    ``views``: (key, title, show it) per tab, bound to Ctrl+1, Ctrl+2 ... in order; the action's id is made of
+    the key, never of the title. ``timeline_keys``:
     (key, what it does, callback), acting only while ``timeline_active()`` (the timeline or the
     inspector is the current view), so the keys stay the other views' own elsewhere.
     """
@@ -81,8 +82,8 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, Callback]],
         Action("run.stop", "S&top", c.stop, "Esc", RUN),
         Action("run.sample", "&Sample", c.sample, "Ctrl+R", RUN),
     ]
-    actions += [Action(f"view.{title.lower()}", title, show, f"Ctrl+{i}", VIEW)
-                for i, (title, show) in enumerate(views, start=1)]
+    actions += [Action(f"view.{key}", title, show, f"Ctrl+{i}", VIEW)
+                for i, (key, title, show) in enumerate(views, start=1)]
     actions.append(Action("help.about", "&About diffviz", c.about, menu=HELP))
     actions += [Action(f"timeline.{key.lower()}", text, callback, key, when=timeline_active)
                 for key, text, callback in timeline_keys]

@@ -43,7 +43,8 @@ PRELOADED = ("torch", "diffviz.core.recipes", "diffviz.core.checkpoints", "diffv
              "diffviz.core.data", "diffviz.core.features", "diffviz.core.quality", "diffviz.core.samplers",
              "diffviz.workers.jobs", "diffviz.ui.views.training_view", "diffviz.ui.views.inspector_view",
              "diffviz.ui.views.architecture_view", "diffviz.ui.views.corruption_view", "diffviz.ui.views.schedule_view",
-             "diffviz.ui.views.comparison_view", "diffviz.ui.window.studies")
+             "diffviz.ui.views.comparison_view", "diffviz.ui.edit.edit_view", "diffviz.ui.window.studies",
+             "diffviz.ui.window.engine_views")
 
 
 @dataclass(frozen=True)

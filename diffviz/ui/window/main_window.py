@@ -26,58 +26,34 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
-import numpy as np
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea
 
 from diffviz.core.errors import DataError
+from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.window import geometry
 from diffviz.ui.window.actions import Commands, main_actions
 from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
-from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window.engine import Engine, LoadedEngine
+from diffviz.ui.window.export import Exports
 from diffviz.ui.window.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.window.job_runner import JobRunner
-from diffviz.ui.widgets.loading_page import LoadingPage
 from diffviz.ui.window.menus import build_menus, show_about
 from diffviz.ui.window.model_files import ModelFiles
 from diffviz.ui.window.opening_run import OpeningRun
 from diffviz.ui.window.status import StatusReporter
-from diffviz.ui.window.export import Exports
+from diffviz.ui.window.tabs import TABS, Tabs
 from diffviz.workers.base import WorkerHandle
 from diffviz.workers.messages import Progress
 
 if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first paint, torch by the engine
-    from diffviz.core.data import DigitData
     from diffviz.core.trajectory import Trajectory
-    from diffviz.ui.views.architecture_view import ArchitectureView
-    from diffviz.ui.views.comparison_view import ComparisonView
-    from diffviz.ui.views.corruption_view import CorruptionView
-    from diffviz.ui.edit.edit_view import EditView
-    from diffviz.ui.views.inspector_view import InspectorView
-    from diffviz.ui.views.schedule_view import ScheduleView
     from diffviz.ui.views.timeline_view import TimelineView
-    from diffviz.ui.views.training_view import TrainingView
-    from diffviz.ui.window.edits import Edits
-    from diffviz.ui.window.sampling import Sampling
-    from diffviz.ui.window.studies import Studies
-    from diffviz.ui.window.training import Training
+    from diffviz.ui.window.engine_views import EngineViews
 
 log = logging.getLogger(__name__)
 
 TRAINING_JOB = "train"     # the job's name, as window.training runs it
-TAB_TITLES = ("Training", "Timeline", "Inspector", "Architecture", "Corruption", "Schedule", "Compare", "Edit")
-# What the tabs built on ``ready`` will show, said by their loading pages meanwhile
-ENGINE_VIEW_PROMISES = {
-    "Training": "the loss falling, the predictions sharpening and new samples improving while a model trains",
-    "Inspector": "every channel of every layer of the network at the timeline's step",
-    "Architecture": "the network drawn as the course draws it; click a box to inspect that layer",
-    "Corruption": "the course's corruption: bundled digits blended toward noise by the amount you choose",
-    "Schedule": "how each recipe's noise schedule blends digits toward noise",
-    "Compare": "up to four runs from the same starting noise, side by side on one progress slider",
-    "Edit": "the Edit lab: draw or take a digit, damage it, and watch the model repair it step by step",
-}
-# Tabs that show something of their own at launch: the opening run leaves a restored one in front
-TABS_WITH_CONTENT_OF_THEIR_OWN = ("Architecture", "Corruption", "Schedule")
 # Menu commands that need the engine (the model, torch): off until it is ready. Train and Sample are not
 # here: asked for while the engine loads, they are queued.
 ENGINE_ACTIONS = ("file.open", "file.open_folder", "file.save", "file.bundled", "file.course", "file.autosave",
@@ -101,7 +77,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("diffviz — watch a diffusion model learn and create")
         self.settings = settings or QSettings()
         self.state = AppState(self)
-        self.data: DigitData | None = None
         self.jobs = JobRunner(self)
         self.jobs.finished.connect(self._job_finished)
         self.jobs.failed.connect(self._job_failed)
@@ -119,22 +94,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
 
         self.timeline: TimelineView | None = None  # built by ``build_timeline``: its tab is blank until then
-        # built on ``ready``: their tabs hold a LoadingPage until then
-        self.training_view: TrainingView | None = None
-        self.inspector: InspectorView | None = None
-        self.architecture: ArchitectureView | None = None
-        self.corruption: CorruptionView | None = None
-        self.schedule: ScheduleView | None = None
-        self.comparison: ComparisonView | None = None
-        self.edit_view: EditView | None = None
-        self.studies: Studies | None = None
-        self.edits: Edits | None = None
-        self.training: Training | None = None  # built with the views on ``ready``, as the two above
-        self.sampling: Sampling | None = None
-        self._loading_pages = {title: LoadingPage(promise) for title, promise in ENGINE_VIEW_PROMISES.items()}
-        self.tabs = QTabWidget()
-        for title in TAB_TITLES:
-            self.tabs.addTab(self._loading_pages.get(title) or QWidget(), title)
+        self.views: EngineViews | None = None  # built on ``ready``: their tabs hold a LoadingPage until then
+        self.tabs = Tabs()
         self.setCentralWidget(self.tabs)
 
         self.reporter = StatusReporter(self)
@@ -150,7 +111,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.controls.load_settings(self.settings)
-        self._restore_geometry()
+        geometry.restore(self, self.tabs, self.settings)
         self.engine = Engine(checkpoint, self)
         self.engine.ready.connect(self._engine_ready)
         self.engine.failed.connect(self._engine_failed)
@@ -168,21 +129,10 @@ class MainWindow(QMainWindow):
         from diffviz.ui.views.timeline_view import TimelineView
 
         self.timeline = TimelineView()
-        self._swap_views({"Timeline": self.timeline})
+        self.tabs.swap({"timeline": self.timeline})
         self.state.trajectoryChanged.connect(self.timeline.set_trajectory)
         if self.opening is not None:
             self.opening.play_recording(self.engine.path)
-
-    def _swap_views(self, views: Mapping[str, QWidget]) -> None:
-        """Put ``views`` (by tab title) in place of their tabs' placeholders, keeping the tab on screen."""
-        current = self.tabs.currentIndex()
-        for title, view in views.items():
-            index = TAB_TITLES.index(title)
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, view, title)
-            placeholder.deleteLater()
-        self.tabs.setCurrentIndex(current)
 
     # ----- construction -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -199,13 +149,13 @@ class MainWindow(QMainWindow):
             open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
             sample=self.start_sampling, about=lambda: show_about(self))
-        views = [(title, lambda i=i: self.tabs.setCurrentIndex(i)) for i, title in enumerate(TAB_TITLES)]
+        views = [(tab.key, tab.title, lambda key=tab.key: self.tabs.show_key(key)) for tab in TABS]
         self.menu_actions = build_menus(self, main_actions(
             commands, views, timeline_keys,
             lambda: self.timeline is not None and self.tabs.currentWidget() in (self.timeline, self.inspector)))
 
     def _connect(self) -> None:
-        """What can be wired before the engine is ready (``_build_engine_views`` wires the rest)."""
+        """What can be wired before the engine is ready (``engine_views`` wires the rest)."""
         c = self.controls
         c.trainRequested.connect(self.start_training)
         c.pauseRequested.connect(self.toggle_pause)
@@ -214,40 +164,19 @@ class MainWindow(QMainWindow):
         c.openRequested.connect(self.files.open_dialog)
         c.saveRequested.connect(self.files.save_dialog)
         c.bundledRequested.connect(self.files.use_bundled)
-        self.state.modelChanged.connect(self._model_changed)
         self.state.jobsChanged.connect(self._jobs_changed)
         self.state.engineChanged.connect(self._engine_changed)
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        try:
-            if geometry is None or not self.restoreGeometry(geometry):
-                self.resize(1400, 900)
-            if state is not None:
-                self.restoreState(state)
-        except TypeError:  # junk in the settings file: keep the defaults
-            self.resize(1400, 900)
-        try:
-            self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
-        except (TypeError, ValueError):
-            pass
 
     # ----- the engine (``engine``) and the views that need it ---------------------------------------
     def _engine_ready(self, loaded: LoadedEngine) -> None:
         """The engine has loaded: build the views that need torch, show the model and the digits, then run
         what was queued meanwhile (or, if nothing was and nothing plays yet, the opening run)."""
-        self.build_timeline()
-        self._build_engine_views()
-        self.data = loaded.data
-        if loaded.data is not None:
-            from diffviz.core.data import fixed_batch
+        from diffviz.ui.window.engine_views import EngineViews  # the engine's thread imported its views
 
-            images = fixed_batch(loaded.data, 8).numpy()
-            self.corruption.set_images(images)
-            self.schedule.set_images(images)
-            self.edit_view.set_digits(loaded.data.images.numpy(),
-                                      None if loaded.data.labels is None else loaded.data.labels.numpy())
+        self.build_timeline()
+        self.views = EngineViews(self.state, self.settings, self.controls, self.files, self.reporter, self.tabs,
+                                 self.timeline, self.start_job, self.busy, self.stop_jobs, lambda: self.handles)
+        self.views.set_data(loaded.data)
         self.files.adopt_initial(loaded)
         if loaded.data_error:
             self.show_error(loaded.data_error)
@@ -262,8 +191,7 @@ class MainWindow(QMainWindow):
         """No torch, no engine: say so where the engine's views and buttons would be; the rest stays usable."""
         self.state.take_waiting()
         self.state.set_engine(ENGINE_FAILED, message)
-        for page in self._loading_pages.values():
-            page.show_failure(message)
+        self.tabs.show_failure(message)
         self.show_error(f"The engine could not load ({message}). Train, Sample and the views that need the "
                         f"model are unavailable; the details are in the log file.")
 
@@ -283,56 +211,10 @@ class MainWindow(QMainWindow):
             self.set_status(f"{request.capitalize()} starts as soon as the engine has loaded…")
         return True
 
-    def _build_engine_views(self) -> None:
-        """Build the views that need the engine (the engine's thread imported their modules) in place of
-        their loading pages, keeping the tab on screen, and wire them."""
-        from diffviz.ui.views.architecture_view import ArchitectureView
-        from diffviz.ui.views.comparison_view import ComparisonView
-        from diffviz.ui.views.corruption_view import CorruptionView
-        from diffviz.ui.edit.edit_view import EditView
-        from diffviz.ui.views.inspector_view import InspectorView
-        from diffviz.ui.views.schedule_view import ScheduleView
-        from diffviz.ui.views.training_view import TrainingView
-        from diffviz.ui.window.edits import Edits
-        from diffviz.ui.window.sampling import Sampling
-        from diffviz.ui.window.studies import RowRecipes, Studies
-        from diffviz.ui.window.training import Training
-
-        self.training_view = TrainingView()
-        self.inspector = InspectorView()
-        self.architecture = ArchitectureView()
-        self.corruption = CorruptionView()
-        self.schedule = ScheduleView()
-        row_recipes = RowRecipes(self.state)
-        self.comparison = ComparisonView(row_recipes)
-        self.edit_view = EditView()
-        self.edit_view.load_settings(self.settings)
-        self._swap_views({"Training": self.training_view, "Inspector": self.inspector,
-                          "Architecture": self.architecture, "Corruption": self.corruption,
-                          "Schedule": self.schedule, "Compare": self.comparison, "Edit": self.edit_view})
-        self._loading_pages.clear()
-
-        self.state.trajectoryChanged.connect(self.inspector.set_trajectory)
-        self.timeline.frameChanged.connect(self.inspector.set_frame)
-        self.architecture.layerClicked.connect(self._show_layer)
-        self.inspector.set_training_provider(self._training_maps)
-        if self.state.trajectory is not None:  # the opening run, playing since the window opened
-            self.inspector.set_trajectory(self.state.trajectory)
-            self.inspector.set_frame(self.timeline.frame())
-        self.studies = Studies(self.state, self.start_job, self.busy, self.schedule, self.comparison,
-                               row_recipes, self.reporter, self.files.last_dir, self.tabs.setCurrentWidget)
-        self.edits = Edits(self.state, self.edit_view, self.start_job, self.busy, self.stop_jobs,
-                           (self.timeline, self.inspector), self.timeline, self.reporter, self.tabs.setCurrentWidget,
-                           self.controls.precision_choice)
-        self.training = Training(self.state, self.controls, self.training_view, self.files, self.start_job,
-                                 lambda: self.handles, self.reporter, self.tabs.setCurrentWidget)
-        self.sampling = Sampling(self.state, self.controls, (self.timeline, self.inspector), self.timeline,
-                                 self.start_job, self.busy, self.reporter, self.tabs.setCurrentWidget)
-
     def _show_opening(self) -> None:
         """Play the opening run (``OpeningRun``) in the timeline, and bring it to the front unless the tab
         restored from the last session shows something of its own (the user chose it: leave it)."""
-        if TAB_TITLES[self.tabs.currentIndex()] not in TABS_WITH_CONTENT_OF_THEIR_OWN:
+        if not self.tabs.current_tab().content_of_its_own:
             self.tabs.setCurrentWidget(self.timeline)
         if not self.timeline.is_playing():
             self.timeline.play_pause()
@@ -343,31 +225,26 @@ class MainWindow(QMainWindow):
     model_unsaved = property(lambda self: self.state.unsaved)
     recipe = property(lambda self: self.state.recipe)
     trajectory = property(lambda self: self.state.trajectory)
+    data = property(lambda self: self.views.data if self.views else None)
+    # the views built on ``ready`` and the controllers of their jobs (``engine_views``); None until then
+    training_view = property(lambda self: self.views and self.views.training_view)
+    inspector = property(lambda self: self.views and self.views.inspector)
+    architecture = property(lambda self: self.views and self.views.architecture)
+    corruption = property(lambda self: self.views and self.views.corruption)
+    schedule = property(lambda self: self.views and self.views.schedule)
+    comparison = property(lambda self: self.views and self.views.comparison)
+    edit_view = property(lambda self: self.views and self.views.edit_view)
+    studies = property(lambda self: self.views and self.views.studies)
+    edits = property(lambda self: self.views and self.views.edits)
+    training = property(lambda self: self.views and self.views.training)
+    sampling = property(lambda self: self.views and self.views.sampling)
     last_quality = property(lambda self: self.reporter.last_quality)
 
-    @property
-    def last_error(self) -> str | None:
-        return self.reporter.last_error
-
-    @last_error.setter
-    def last_error(self, text: str | None) -> None:  # a script clears it to notice the next one
-        self.reporter.last_error = text
+    # a script clears it to notice the next one
+    last_error = property(lambda self: self.reporter.last_error,
+                          lambda self, text: setattr(self.reporter, "last_error", text))
 
     # ----- the model (``model_files`` does the work) -----------------------------------------------
-    def _model_changed(self) -> None:
-        from diffviz.core.features import describe_layers, model_facts
-        from diffviz.core.models import count_parameters
-        from diffviz.core.sampling import image_shape_of
-
-        model = self.state.model
-        facts = model_facts(model)
-        shape = image_shape_of(model)
-        self.architecture.set_layers(describe_layers(model, shape), title=type(model).__name__, input_shape=shape,
-                                     parameters=count_parameters(model), facts=facts,
-                                     output=self.state.recipe.process.target_name)
-        self.inspector.set_model_facts(facts)
-        self.set_status(f"Model: {self.state.title} — {self.state.summary}")
-
     def load_checkpoint_file(self, path: Path) -> bool:
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
         return self.files.load(path)
@@ -454,29 +331,6 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()
         self.engine.wait()
 
-    # ----- the Schedule and Compare tabs (``window.studies``) -------------------------------------
-    def start_comparison(self) -> None:
-        self.studies.start_comparison()
-
-    def start_comparison_export(self, path: str) -> None:
-        self.studies.start_comparison_export(path)
-
-    # ----- helpers for the views ----------------------------------------------------------------
-    def _training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
-        """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""
-        from diffviz.core.sampling import image_shape_of
-
-        if self.data is None or image_shape_of(self.state.model) != tuple(self.data.images.shape[1:]):
-            return {}  # a colour or larger model (a pipeline folder's) cannot look at the bundled digits
-        from diffviz.core.features import maps_for_image
-
-        return maps_for_image(self.state.model, self.state.recipe, self.data.images[index % len(self.data)],
-                              amount, index)
-
-    def _show_layer(self, name: str) -> None:
-        self.inspector.select_layer(name)
-        self.tabs.setCurrentWidget(self.inspector)
-
     def set_status(self, text: str) -> None:
         self.reporter.set_status(text)
 
@@ -486,9 +340,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.shutdown()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        geometry.remember(self, self.tabs, self.settings)
         self.controls.save_settings(self.settings)
         if self.edit_view is not None:
             self.edit_view.save_settings(self.settings)
