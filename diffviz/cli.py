@@ -182,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left; fuzz = every file door (IDX, images, "
-                            "checkpoints, pipeline folders, .npy inputs and masks) tried with mutated files for "
+                            "checkpoints, pipeline folders, .npy inputs and masks, 2-D point CSVs) tried with mutated files for "
                             "--seconds in all: what opened, was refused in one line, or escaped, the slowest try "
                             "and the most memory one took")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,

@@ -1,8 +1,8 @@
 """Fuzzing every file door: mutated files, each opened through the door a learner's file takes.
 
 Why: diffviz opens files a learner picked (IDX files, images, checkpoints, diffusers pipeline folders, the Edit
-lab's ``.npy`` inputs and masks), and a damaged or foreign file must get one line naming it, never a traceback,
-a frozen minute or a gigabyte. Each door starts from small valid inputs made here (nothing is downloaded) and
+lab's ``.npy`` inputs and masks, the 2-D lab's CSVs of points), and a damaged or foreign file must get one line
+naming it, never a traceback, a frozen minute or a gigabyte. Each door starts from small valid inputs made here (nothing is downloaded) and
 tries mutations of them: bytes flipped, set to boundary values, inserted, deleted or cut off, mostly in the
 headers where a reader decides what to do, and for JSON (pipeline configs, a checkpoint's metadata) values
 swapped for the kinds that broke readers before (an empty list, a list of three, 2**63, NaN, null, a string).
@@ -384,11 +384,33 @@ def _npy_door(mask: bool) -> Door:
     return Door(f".npy {'masks' if mask else 'inputs'}", make, mutate, open_it)
 
 
+def _csv_door() -> Door:
+    from diffviz.core.toy.datasets import make, read_points_csv
+
+    def made(work: Path) -> bytes:
+        points = make("moons", 40, seed=0)
+        return ("x,y,half\n" + "".join(f"{x:.4f},{y:.4f},{'upper' if i < 20 else 'lower'}\n"
+                                        for i, (x, y) in enumerate(points))).encode()
+
+    def mutate(rng: random.Random, data: bytes, tries: Path) -> tuple[Path, str]:
+        if rng.random() < 0.3:  # a cell replaced by a value that broke readers before
+            lines = data.decode().splitlines()
+            row = rng.randrange(len(lines))
+            cells = lines[row].split(",")
+            cells[rng.randrange(len(cells))] = rng.choice(("nan", "inf", "-", "", "1e999", "x", "1,2", '"', "0" * 400))
+            lines[row] = ",".join(cells)
+            return _write(tries / "points.csv", "\n".join(lines).encode()), f"row {row} cell replaced"
+        out, how = mutate_bytes(rng, data, header=len(data))
+        return _write(tries / "points.csv", out), how
+
+    return Door("2-D point CSVs", made, mutate, read_points_csv)
+
+
 def doors() -> list[Door]:
     """Every door a user's file comes through."""
     return [_idx_door("images", False), _idx_door("labels", False), _idx_door("images", True), _image_door(),
             _checkpoint_bytes_door(), _checkpoint_metadata_door(), _pipeline_door("config"), _pipeline_door("index"),
-            _pipeline_door("weights"), _npy_door(False), _npy_door(True)]
+            _pipeline_door("weights"), _npy_door(False), _npy_door(True), _csv_door()]
 
 
 # --- running ------------------------------------------------------------------------------------------------------

@@ -1,0 +1,153 @@
+"""Point data sets for the 2-D lab, each standardised (mean 0, standard deviation 1 over both coordinates).
+
+Why standardised: the noise the processes add is Gaussian or uniform of a fixed scale, so data of any scale is
+brought to one the noise can cover, as pixels are brought to [0, 1]; the data set owns that mapping, not the
+process. Each set is an object in a registry (``DATASETS``) with a summary a learner reads; ``make(name, n,
+seed)`` draws ``n`` points. A CSV of one's own points comes through ``read_points_csv``, a file door like the
+others: bounded, checked, one line naming the file for anything it cannot read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from diffviz.core.errors import ConfigError, DataError
+
+MAX_POINTS = 100_000          # a data set or a CSV; enough to see any shape, far below a memory bomb
+MAX_CSV_BYTES = 16 * 1024**2  # 100,000 rows of three long numbers fit many times over
+MAX_CLASSES = 10
+
+
+def standardise(points: np.ndarray) -> np.ndarray:
+    """Points moved to mean 0 and scaled to one standard deviation over both coordinates (shape kept)."""
+    points = np.asarray(points, dtype=np.float64)
+    centred = points - points.mean(axis=0)
+    scale = float(np.sqrt((centred ** 2).mean())) or 1.0
+    return (centred / scale).astype(np.float32)
+
+
+def _moons(n: int, rng: np.random.Generator) -> np.ndarray:
+    upper = n // 2
+    angle = rng.uniform(0, math.pi, n)
+    x = np.where(np.arange(n) < upper, np.cos(angle), 1 - np.cos(angle))
+    y = np.where(np.arange(n) < upper, np.sin(angle), 0.5 - np.sin(angle))
+    return np.stack([x, y], 1) + rng.normal(0, 0.05, (n, 2))
+
+
+def _eight_gaussians(n: int, rng: np.random.Generator) -> np.ndarray:
+    centre = rng.integers(0, 8, n) * (2 * math.pi / 8)
+    return 2 * np.stack([np.cos(centre), np.sin(centre)], 1) + rng.normal(0, 0.1, (n, 2))
+
+
+def _swiss_roll(n: int, rng: np.random.Generator) -> np.ndarray:
+    turn = 1.5 * math.pi * (1 + 2 * rng.uniform(0, 1, n))
+    return np.stack([turn * np.cos(turn), turn * np.sin(turn)], 1) / 5 + rng.normal(0, 0.1, (n, 2))
+
+
+def _checkerboard(n: int, rng: np.random.Generator) -> np.ndarray:
+    x = rng.uniform(-2, 2, n)
+    y = rng.uniform(0, 1, n) + rng.integers(0, 2, n) * 2 - 2  # in [-2, -1) or [0, 1)
+    y = y + np.floor(x) % 2                                    # shifted up by one square on every other column
+    return np.stack([x, y], 1)
+
+
+def _rings(n: int, rng: np.random.Generator) -> np.ndarray:
+    radius = np.where(rng.uniform(0, 1, n) < 1 / 3, 1.0, 2.0)
+    angle = rng.uniform(0, 2 * math.pi, n)
+    return radius[:, None] * np.stack([np.cos(angle), np.sin(angle)], 1) + rng.normal(0, 0.08, (n, 2))
+
+
+@dataclass(frozen=True)
+class PointSet:
+    """A named 2-D data set: what it is, in a sentence, and how to draw from it (before standardising)."""
+
+    name: str
+    summary: str
+    draw: Callable[[int, np.random.Generator], np.ndarray]
+
+
+DATASETS = {s.name: s for s in (
+    PointSet("moons", "two interleaved half circles: thin curved structures", _moons),
+    PointSet("8gaussians", "eight small round clusters on a circle: well separated modes", _eight_gaussians),
+    PointSet("swissroll", "a spiral: one long thin curve that winds around itself", _swiss_roll),
+    PointSet("checkerboard", "eight squares of a checkerboard: sharp edges and empty squares between", _checkerboard),
+    PointSet("rings", "two concentric circles: a hole in the middle of the data", _rings),
+)}
+
+
+def make(name: str, n: int, seed: int = 0) -> np.ndarray:
+    """``n`` standardised points of the data set ``name``, (n, 2) float32, repeatable by ``seed``."""
+    if name not in DATASETS:
+        raise ConfigError(f"unknown 2-D data set {name!r}; choose one of {', '.join(DATASETS)} or csv:FILE")
+    if not 2 <= n <= MAX_POINTS:
+        raise ConfigError(f"the number of points must be between 2 and {MAX_POINTS:,} (got {n})")
+    return standardise(DATASETS[name].draw(n, np.random.default_rng(seed)))
+
+
+def read_points_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray | None]:
+    """One's own points from a CSV of ``x,y`` or ``x,y,class`` rows (a header line is allowed): the points
+    standardised, (N, 2) float32, and the classes (N,) int64 (0..9, in the order first seen) or None. Read
+    only up to ``MAX_CSV_BYTES``; anything else refused in one line naming the file."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"cannot read the points file {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CSV_BYTES:
+        raise DataError(f"the points file {path} is over {MAX_CSV_BYTES:,} bytes, more than {MAX_POINTS:,} points "
+                        "take; it was not read further")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"the points file {path} is not text (UTF-8): a CSV of x,y rows is expected") from None
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise DataError(f"the points file {path} is not a readable CSV ({exc})") from None
+    if rows and not _is_number(rows[0][0]):
+        rows = rows[1:]  # a header line
+    if not rows:
+        raise DataError(f"the points file {path} holds no points: x,y rows are expected")
+    if len(rows) > MAX_POINTS:
+        raise DataError(f"the points file {path} holds {len(rows):,} points; diffviz reads at most {MAX_POINTS:,}")
+    width = len(rows[0])
+    if width not in (2, 3):
+        raise DataError(f"the points file {path} has {width} column{'s' if width != 1 else ''} in its first row; "
+                        "x,y or x,y,class is expected")
+    for number, row in enumerate(rows, start=1):
+        if len(row) != width:
+            raise DataError(f"the points file {path}: row {number} has {len(row)} columns, the first has {width}")
+    try:
+        points = np.array([[float(row[0]), float(row[1])] for row in rows], dtype=np.float64)
+    except ValueError:
+        bad = next(i for i, row in enumerate(rows, start=1) if not (_is_number(row[0]) and _is_number(row[1])))
+        raise DataError(f"the points file {path}: row {bad} holds {rows[bad - 1][:2]!r:.60}, not two numbers") \
+            from None
+    if not np.isfinite(points).all():
+        raise DataError(f"the points file {path} holds NaN or infinite coordinates")
+    if len(points) < 2 or float(np.ptp(points, axis=0).max()) == 0.0:
+        raise DataError(f"the points file {path} needs at least two different points")
+    classes = None
+    if width == 3:
+        names = [row[2].strip() for row in rows]
+        order = list(dict.fromkeys(names))
+        if len(order) > MAX_CLASSES:
+            raise DataError(f"the points file {path} has {len(order)} classes; at most {MAX_CLASSES} are told apart")
+        classes = np.array([order.index(name) for name in names], dtype=np.int64)
+    return standardise(points), classes
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

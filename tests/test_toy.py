@@ -1,0 +1,122 @@
+"""The 2-D lab's engine (core.toy): point data sets, one's own CSV of points, the energy distance, and the perfect
+denoiser of a finite set walked by the same samplers as the image models."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from diffviz.core.errors import ConfigError, DataError
+from diffviz.core.processes import COURSE_BLEND, DDPM_LINEAR, FLOW_BLEND
+from diffviz.core.samplers import Denoiser, get_sampler
+from diffviz.core.toy import datasets, ideal, metrics
+
+
+@pytest.mark.parametrize("name", list(datasets.DATASETS))
+def test_each_data_set_draws_standardised_repeatable_points_of_its_own_shape(name):
+    points = datasets.make(name, 1000, seed=3)
+    assert points.shape == (1000, 2) and points.dtype == np.float32 and np.isfinite(points).all()
+    assert np.allclose(points.mean(0), 0, atol=1e-5) and np.isclose(np.sqrt((points ** 2).mean()), 1, atol=1e-4)
+    assert np.array_equal(points, datasets.make(name, 1000, seed=3))
+    others = [datasets.make(other, 1000, seed=3) for other in datasets.DATASETS if other != name]
+    fresh = datasets.make(name, 1000, seed=4)
+    assert all(metrics.energy_distance(fresh, points) < metrics.energy_distance(other, points) for other in others)
+
+
+def test_bad_requests_for_data_are_refused():
+    with pytest.raises(ConfigError, match="unknown 2-D data set 'spiral'"):
+        datasets.make("spiral", 100)
+    with pytest.raises(ConfigError, match="between 2 and"):
+        datasets.make("moons", 0)
+
+
+def test_a_csv_of_points_reads_with_or_without_a_header_and_with_classes(tmp_path):
+    plain = tmp_path / "p.csv"
+    plain.write_text("1,2\n3,4.5\n-1,0\n")
+    points, classes = datasets.read_points_csv(plain)
+    assert points.shape == (3, 2) and classes is None and np.allclose(points.mean(0), 0, atol=1e-6)
+    labelled = tmp_path / "l.csv"
+    labelled.write_text("x,y,kind\n0,0,cat\n1,1,dog\n2,0,cat\n")
+    points, classes = datasets.read_points_csv(labelled)
+    assert points.shape == (3, 2) and classes.tolist() == [0, 1, 0]
+
+
+@pytest.mark.parametrize("content, words", [
+    ("", "holds no points"),
+    ("x,y\n", "holds no points"),
+    ("1,2\n3,nan\n", "NaN or infinite"),
+    ("1,2\n3,inf\n", "NaN or infinite"),
+    ("1,2\nthree,4\n", "row 2 holds"),
+    ("1\n2\n", "1 column"),
+    ("1,2\n3,4,5\n", "row 2 has 3 columns"),
+    ("1,2\n1,2\n", "two different points"),
+    (b"\xff\xfe\x00garbage", "not text"),
+    ("".join(f"{i},{i},{i}\n" for i in range(11)), "11 classes"),
+])
+def test_a_bad_csv_is_refused_in_one_line_naming_the_file(tmp_path, content, words):
+    path = tmp_path / "mine.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(DataError, match=words) as refused:
+        datasets.read_points_csv(path)
+    assert str(path) in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_csv_over_the_row_or_byte_limits_is_refused_without_reading_it_all(tmp_path, monkeypatch):
+    monkeypatch.setattr(datasets, "MAX_POINTS", 10)
+    path = tmp_path / "many.csv"
+    path.write_text("".join(f"{i},{i * 2}\n" for i in range(11)))
+    with pytest.raises(DataError, match="holds 11 points; diffviz reads at most 10"):
+        datasets.read_points_csv(path)
+    monkeypatch.setattr(datasets, "MAX_CSV_BYTES", 20)
+    with pytest.raises(DataError, match="is over 20 bytes"):
+        datasets.read_points_csv(path)
+
+
+def test_the_energy_distance_is_near_zero_for_the_same_data_and_grows_with_a_shift():
+    a, b = datasets.make("8gaussians", 1500, seed=1), datasets.make("8gaussians", 1500, seed=2)
+    assert abs(metrics.energy_distance(a, b)) < 0.01
+    assert metrics.energy_distance(a + 0.5, b) > 0.1
+    assert metrics.share_of_gaussian(metrics.gaussian_like(b, 1500, seed=9), b, a) == pytest.approx(1.0, abs=0.15)
+
+
+def _walk(points, process, sampler: str, steps: int, n: int = 400) -> np.ndarray:
+    denoiser = Denoiser(ideal.predictor(points, process), process)
+    x = process.draw_noise((n, 2), torch.Generator().manual_seed(0))
+    for step in get_sampler(sampler).run(denoiser, x, steps, generator=torch.Generator().manual_seed(1),
+                                         inspect_result=False):
+        pass
+    return step.x.numpy()
+
+
+def _nearest(samples: np.ndarray, points: np.ndarray) -> np.ndarray:
+    return np.sqrt(((samples[:, None] - points[None]) ** 2).sum(-1)).min(1)
+
+
+def test_the_perfect_denoiser_walks_every_sample_onto_a_training_point():
+    """It memorises: 200 course (Euler) steps of the flow blend end within 1 % of the data's spread (1, the data is
+    standardised) of a training point for nearly every sample."""
+    points = datasets.make("moons", 300, seed=1)
+    samples = _walk(points, FLOW_BLEND, "course", 200)
+    assert (_nearest(samples, points) < 0.01).mean() >= 0.95
+    assert len(np.unique(samples.round(2), axis=0)) <= len(points)  # nothing new: copies of the training points
+
+
+@pytest.mark.parametrize("process, sampler", [(COURSE_BLEND, "course"), (DDPM_LINEAR, "ddim"), (DDPM_LINEAR, "ddpm")])
+def test_with_every_process_its_samples_sit_closer_to_the_training_points_than_new_data_does(process, sampler):
+    points = datasets.make("moons", 300, seed=1)
+    samples = _walk(points, process, sampler, 100)
+    new_data = datasets.make("moons", 400, seed=7)
+    assert np.median(_nearest(samples, points)) < 0.5 * np.median(_nearest(new_data, points))
+
+
+def test_the_perfect_denoiser_of_a_single_point_predicts_it_exactly():
+    point = torch.tensor([[0.3, -0.7]])
+    x = torch.randn(5, 2)
+    for process in (FLOW_BLEND, COURSE_BLEND):
+        predict = ideal.predictor(point, process)
+        torch.testing.assert_close(predict(x.clamp(0, 1) if process is COURSE_BLEND else x, torch.full((5,), 0.5)),
+                                   point.expand(5, 2))
+    eps = ideal.predictor(point, DDPM_LINEAR)(x, torch.full((5,), 500))
+    a = DDPM_LINEAR.alpha_bars()[500]
+    torch.testing.assert_close(x - (1 - a).sqrt() * eps, a.sqrt() * point.expand(5, 2), atol=1e-5, rtol=1e-5)
