@@ -152,7 +152,7 @@ class Trainer:
                     x, generator, labels[picked] if labels is not None and self.recipe.classes else None)
                 with self.precision.autocast(self.device):
                     pred = self.recipe.predict(self.model, self.precision.images(noisy_x), condition, shown)
-                image_losses = self.loss_fn(pred.float(), target).mean(dim=(1, 2, 3))  # the loss in fp32
+                image_losses = self.loss_fn(pred.float(), target).flatten(1).mean(1)  # per sample, in fp32
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)
                 loss.backward()

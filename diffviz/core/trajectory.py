@@ -115,7 +115,8 @@ class Trajectory:
         frames made), (stop - 1 - start,): the "how much moved" plot, (n,) for a finished run. A view adding
         the steps of newly made frames passes the count it read as ``stop``."""
         stop = self.frames_made if stop is None else min(int(stop), self.frames_made)
-        return np.abs(np.diff(self.xs[start:stop], axis=0)).mean(axis=(1, 2, 3, 4))
+        moved = np.abs(np.diff(self.xs[start:stop], axis=0))
+        return moved.reshape(len(moved), -1).mean(axis=1)  # over samples and whatever a sample is
 
     def stopped_at(self, frames: int | None = None) -> Trajectory:
         """Frames 0..``frames``-1 (default: those made) as a stopped run of ``frames - 1`` steps out of the
