@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
-                                "guidance", "networks", "soak", "recipes", "edit", "fuzz"],
+                                "guidance", "networks", "soak", "recipes", "edit", "fuzz", "toy"],
                        help="engine = train + sample + precision (default); precision = each precision and "
                             "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
@@ -184,7 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "many times in one window: memory growth and threads left; fuzz = every file door (IDX, images, "
                             "checkpoints, pipeline folders, .npy inputs and masks, 2-D point CSVs) tried with mutated files for "
                             "--seconds in all: what opened, was refused in one line, or escaped, the slowest try "
-                            "and the most memory one took")
+                            "and the most memory one took; toy = the 2-D lab's recipes on moons, 8 Gaussians, swiss roll "
+                            "and checkerboard after --seconds of training each (energy distance as a share of a "
+                            "fitted Gaussian's)")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")

@@ -93,7 +93,8 @@ def test_the_course_sampler_reports_its_mix_and_heun_a_measured_one():
         assert heun.mix[i] == pytest.approx(float((step * toward).sum() / (toward * toward).sum()), rel=1e-4)
 
 
-@pytest.mark.parametrize("architecture", sorted(ARCHITECTURES))
+@pytest.mark.parametrize("architecture", sorted(a for a in ARCHITECTURES if any(r.architecture == a
+                                                                                 for r in RECIPES.values())))
 def test_the_memory_estimate_of_a_recording_matches_a_real_one(architecture):
     recipe = next(r for r in RECIPES.values() if r.architecture == architecture)
     torch.manual_seed(0)

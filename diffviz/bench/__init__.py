@@ -4,7 +4,7 @@
 per sampler, precision and guidance pass), ``quality`` (time to quality), ``guidance``
 (scale x interval), ``networks`` (the ddpm UNet's parts),
 ``recipes`` (every recipe's loss after the same budget and its sampling time), ``fuzz`` (every file door
-tried with mutated files, ``bench.fuzz``). The app's benchmarks
+tried with mutated files, ``bench.fuzz``), ``toy`` (the 2-D recipes on each data set). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``; ``startup`` (seconds to the main window,
 the first frame playing and the engine, median of 5 launches) in ``diffviz.bench.startup``.
 """
@@ -67,6 +67,11 @@ def run_bench(args: argparse.Namespace) -> int:
         if not budgets or min(budgets) <= 0:
             raise ConfigError("--budgets must be positive seconds")
         print_quality_bench([r.strip() for r in (args.recipes or "course,flow,flow-class").split(",") if r.strip()], budgets)
+        return 0
+    if which == "toy":
+        from diffviz.bench.toy import print_toy_bench
+
+        print_toy_bench(args.seconds, [r.strip() for r in args.recipes.split(",")] if args.recipes else None)
         return 0
     if which == "fuzz":
         from diffviz.bench.fuzz import print_fuzz_bench

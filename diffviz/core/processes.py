@@ -128,6 +128,7 @@ class NoisingProcess(ABC):
 
 # ----- the blend ---------------------------------------------------------------------------------------
 NOISE_KINDS = ("uniform", "gaussian")         # torch.rand (the course) | torch.randn
+BLEND_TARGETS = {"x": "clean image", "velocity": "velocity (noise − clean)", "noise": "noise"}  # what it predicts
 AMOUNT_KINDS = ("uniform", "logit-normal")    # torch.rand(B) (the course) | sigmoid(torch.randn(B))
 
 
@@ -151,18 +152,27 @@ class BlendSchedule(Schedule):
 
 @dataclass(frozen=True)
 class BlendProcess(NoisingProcess):
-    """The course's blend toward noise by an amount; the model predicts the clean image."""
+    """The course's blend toward noise by an amount; the model predicts the clean image, or (``predicts``) the
+    velocity of the straight path, noise − clean, or the noise itself. All three are read back as a clean
+    estimate, so every blend sampler walks them alike; which one a network learns best can be seen in 2-D."""
 
     key: str
     title: str
     noise_kind: str = "uniform"
     amount_kind: str = "uniform"
     target_name: str = "clean image"
+    predicts: str = "x"
 
     def __post_init__(self) -> None:
-        if self.noise_kind not in NOISE_KINDS or self.amount_kind not in AMOUNT_KINDS:
-            raise ConfigError(f"a blend takes noise {NOISE_KINDS} and amounts {AMOUNT_KINDS} "
-                              f"(got {self.noise_kind!r}, {self.amount_kind!r})")
+        if self.noise_kind not in NOISE_KINDS or self.amount_kind not in AMOUNT_KINDS or \
+                self.predicts not in BLEND_TARGETS:
+            raise ConfigError(f"a blend takes noise {NOISE_KINDS}, amounts {AMOUNT_KINDS} and targets "
+                              f"{tuple(BLEND_TARGETS)} (got {self.noise_kind!r}, {self.amount_kind!r}, "
+                              f"{self.predicts!r})")
+        object.__setattr__(self, "target_name", BLEND_TARGETS[self.predicts])
+
+    def _target(self, x: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
+        return {"x": x, "velocity": noise - x, "noise": noise}[self.predicts]
 
     def draw_noise(self, shape: tuple[int, ...], generator: torch.Generator | None = None) -> torch.Tensor:
         if self.noise_kind == "gaussian":
@@ -179,14 +189,19 @@ class BlendProcess(NoisingProcess):
         # The course's order (amounts, then noise), so a course run repeats the course's draws exactly.
         amount = self.draw_amounts(x.shape[0], generator).to(x.device)
         noise = self.draw_noise(tuple(x.shape), generator).to(x.device)
-        return ProcessBatch(corrupt(x, amount, noise), amount, x, amount)
+        return ProcessBatch(corrupt(x, amount, noise), amount, self._target(x, noise), amount)
 
     def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
                  noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         return corrupt(x, amount, noise), amount
 
     def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        return output  # the model is asked for the clean image itself
+        if self.predicts == "x":
+            return output  # the model is asked for the clean image itself
+        t = per_sample(condition.to(noisy), noisy)
+        if self.predicts == "velocity":
+            return noisy - t * output                       # x_t = x + t (noise - x)
+        return (noisy - t * output) / (1 - t).clamp_min(1e-3)  # x_t = (1 - t) x + t noise
 
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         return x

@@ -9,6 +9,7 @@ from torch import nn
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models.basic_unet import BasicUNet
 from diffviz.core.models.time_unet import TimeUNet
+from diffviz.core.models.toy_mlp import ToyMLP
 from diffviz.core.models.unet2d import CourseUNet2D, DDPMUNet
 
 MAX_CONFIG_INT = 1024  # channels, sizes: far above any real model here, far below a memory bomb
@@ -18,6 +19,7 @@ ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "TimeUNet": TimeUNet,
     "CourseUNet2D": CourseUNet2D,
     "DDPMUNet": DDPMUNet,
+    "ToyMLP": ToyMLP,
 }
 
 
@@ -38,4 +40,5 @@ def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
 
-__all__ = ["ARCHITECTURES", "BasicUNet", "CourseUNet2D", "DDPMUNet", "TimeUNet", "build_model", "count_parameters"]
+__all__ = ["ARCHITECTURES", "BasicUNet", "CourseUNet2D", "DDPMUNet", "TimeUNet", "ToyMLP", "build_model",
+           "count_parameters"]
