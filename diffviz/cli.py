@@ -167,6 +167,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True,
                         help="a new folder: DDPMPipeline.from_pretrained(folder) loads it")
 
+    toy = sub.add_parser("toy", help="the 2-D lab headless: point data, training and sampling on points")
+    toy_sub = toy.add_subparsers(dest="toy_command", parser_class=_Parser, required=True)
+    toy_data = toy_sub.add_parser("data", help="write points of a 2-D data set")
+    toy_train = toy_sub.add_parser("train", help="train the 2-D lab's MLP on points and save a checkpoint")
+    toy_sample = toy_sub.add_parser("sample", help="draw points with a 2-D checkpoint")
+    for command in (toy_data, toy_train):
+        command.add_argument("--data", default="moons",
+                             help="moons | 8gaussians | swissroll | checkerboard | rings | csv:FILE (x,y[,class] "
+                                  "rows) (default moons)")
+        command.add_argument("--n", type=_positive_int, default=20_000, help="points to draw (default 20,000)")
+    toy_train.add_argument("--recipe", default="flow-v", choices=("flow-v", "flow-x", "flow-eps"),
+                           help="what the MLP predicts: the velocity (default), the clean point, or the noise")
+    toy_budget = toy_train.add_mutually_exclusive_group()
+    toy_budget.add_argument("--seconds", type=_positive_float, help="train for this many seconds (default 20)")
+    toy_budget.add_argument("--steps", type=_positive_int, help="train for this many steps instead")
+    toy_sample.add_argument("--checkpoint", type=Path, required=True, help="a 2-D checkpoint (diffviz toy train)")
+    toy_sample.add_argument("--n", type=_positive_int, default=2_000, help="points to draw (default 2,000)")
+    toy_sample.add_argument("--steps", type=_positive_int, default=100, help="sampler steps (default 100)")
+    toy_sample.add_argument("--sampler", choices=("course", "heun"), help="(default: the recipe's, course)")
+    for command in (toy_data, toy_train, toy_sample):
+        command.add_argument("--seed", type=_non_negative_int, default=0, help="makes it repeatable (default 0)")
+    for command in (toy_data, toy_sample):
+        command.add_argument("--out", type=Path, required=True, help="FILE.npy ((N, 2) float32) or FILE.png")
+    toy_train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
+
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
@@ -245,6 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export-pipeline":
             from diffviz.commands import export_pipeline_command
             return export_pipeline_command(args)
+        if args.command == "toy":
+            from diffviz.commands import toy_command
+            return toy_command(args)
         if args.command == "interpolate":
             from diffviz.commands import interpolate_command
             return interpolate_command(args)

@@ -306,3 +306,72 @@ def export_pipeline_command(args: argparse.Namespace) -> int:
     out = export_pipeline(model, get_recipe(info.recipe), args.out)
     print(f"wrote {out}: load it with DDPMPipeline.from_pretrained({str(out)!r})")
     return 0
+
+
+# ----- the 2-D lab: diffviz toy data | train | sample ----------------------------------------------------------
+
+TOY_OUTPUTS = (".npy", ".png")
+
+
+def _toy_points(spec: str, n: int, seed: int):
+    """(points, classes) of a data set name or ``csv:FILE`` (a CSV's own points, all of them)."""
+    from diffviz.core.toy.datasets import make, read_points_csv
+
+    if spec.startswith("csv:"):
+        return read_points_csv(Path(spec[4:]).expanduser())
+    return make(spec, n, seed), None
+
+
+def _toy_out(out: Path) -> Path:
+    if out.suffix.lower() not in TOY_OUTPUTS:
+        raise ConfigError(f"--out must end in .npy ((N, 2) float32) or .png (a scatter plot) (got {out.name})")
+    _check_writable(out)
+    return out
+
+
+def _save_points(points: np.ndarray, out: Path, classes=None) -> None:
+    from diffviz.core.atomic import atomic_write
+    from diffviz.core.toy.plot import scatter_png
+
+    if out.suffix.lower() == ".npy":
+        atomic_write(out, lambda handle: np.save(handle, points.astype(np.float32), allow_pickle=False))
+    else:
+        scatter_png(points, out, classes=classes)
+
+
+def toy_command(args: argparse.Namespace) -> int:
+    """``diffviz toy data|train|sample``: the 2-D lab's engine headless (``core.toy``)."""
+    if args.toy_command == "data":
+        out = _toy_out(args.out)
+        points, classes = _toy_points(args.data, args.n, args.seed)
+        _save_points(points, out, classes)
+        print(f"wrote {out}: {len(points):,} points of {args.data}")
+        return 0
+    if args.toy_command == "train":
+        from diffviz.core.toy.recipes import get_toy_recipe, save_toy_checkpoint, train_points
+
+        out: Path = args.out
+        if out.suffix.lower() != ".safetensors":
+            raise ConfigError(f"--out must end in .safetensors (got {out.name})")
+        _check_writable(out)
+        recipe = get_toy_recipe(args.recipe)
+        points, _classes = _toy_points(args.data, args.n, args.seed)
+        budget = f"{args.steps} steps" if args.steps else f"{args.seconds or 20:g} s"
+        print(f"training ToyMLP ({recipe.name} recipe: {recipe.summary}) on {len(points):,} points of {args.data} "
+              f"for {budget}, seed {args.seed}", file=sys.stderr)
+        model, losses = train_points(points, recipe, seconds=None if args.steps else (args.seconds or 20.0),
+                                     steps=args.steps, seed=args.seed)
+        save_toy_checkpoint(out, model, recipe, {"steps": len(losses), "data": args.data, "digits": False})
+        print(f"saved {out} after {len(losses)} steps (loss {np.mean(losses[:10]):.4f} → {np.mean(losses[-10:]):.4f})")
+        return 0
+    from diffviz.core.sampling import MAX_SAMPLES, MAX_STEPS
+    from diffviz.core.toy.recipes import load_toy_checkpoint, sample_points
+
+    out = _toy_out(args.out)
+    if not 1 <= args.n <= MAX_SAMPLES or not 1 <= args.steps <= MAX_STEPS:
+        raise ConfigError(f"--n must be 1 to {MAX_SAMPLES} and --steps 1 to {MAX_STEPS}")
+    model, recipe = load_toy_checkpoint(args.checkpoint)
+    points = sample_points(model, recipe, args.n, args.steps, args.sampler, args.seed)
+    _save_points(points, out)
+    print(f"wrote {out}: {args.n:,} points in {args.steps} {args.sampler or recipe.sampler} steps")
+    return 0

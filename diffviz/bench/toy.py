@@ -26,6 +26,6 @@ def print_toy_bench(seconds: float = 20.0, recipes: list[str] | None = None) -> 
         cells = []
         for recipe in chosen:
             model, losses = train_points(data, recipe, seconds=seconds)
-            share = metrics.share_of_gaussian(sample_points(model, recipe, 2_000, 100, seed=1), data[:2_000], fresh)
+            share = metrics.share_of_gaussian(sample_points(model, recipe, 2_000, 100, seed=1), data, fresh)
             cells.append(f"{share:.3f} ({len(losses)})")
         print(f"{data_name:<14}" + "".join(f"{cell:>20}" for cell in cells), flush=True)

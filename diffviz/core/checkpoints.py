@@ -217,6 +217,9 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
     except Exception as exc:
         raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
     recipe = RECIPES.get(info.recipe)
+    if recipe is None and len(getattr(model, "image_shape", (1, 28, 28))) == 1:
+        raise CheckpointError(f"{Path(path).name} holds a 2-D lab model of the {info.recipe!r} recipe: it draws "
+                              "points, not images; use diffviz toy sample")
     if recipe is None:
         raise CheckpointError(f"{Path(path).name} was made with the recipe {info.recipe!r}, which this diffviz "
                               f"does not know (it knows {', '.join(RECIPES)})")

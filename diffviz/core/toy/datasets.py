@@ -88,7 +88,9 @@ def make(name: str, n: int, seed: int = 0) -> np.ndarray:
         raise ConfigError(f"unknown 2-D data set {name!r}; choose one of {', '.join(DATASETS)} or csv:FILE")
     if not 2 <= n <= MAX_POINTS:
         raise ConfigError(f"the number of points must be between 2 and {MAX_POINTS:,} (got {n})")
-    return standardise(DATASETS[name].draw(n, np.random.default_rng(seed)))
+    rng = np.random.default_rng(seed)
+    points = DATASETS[name].draw(n, rng)
+    return standardise(points[rng.permutation(n)])  # shuffled: any first k points are a fair sample of the set
 
 
 def read_points_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray | None]:

@@ -65,7 +65,7 @@ def train_points(points: np.ndarray, recipe: Recipe, *, seconds: float | None = 
         losses.append(report.loss)
         if steps is not None and len(losses) >= steps:
             trainer.cancel.set()
-    return model.eval(), losses
+    return trainer.sampling_model.eval(), losses  # the EMA weights where the recipe keeps them
 
 
 @torch.no_grad()
@@ -82,3 +82,35 @@ def sample_points(model: nn.Module, recipe: Recipe, n: int, steps: int = 100, sa
                            inspect_result=False):
         pass
     return step.x.numpy()
+
+
+def save_toy_checkpoint(path, model: nn.Module, recipe: Recipe, training: dict) -> None:
+    """A 2-D model as a safetensors checkpoint like the image models', its recipe one of ``TOY_RECIPES``."""
+    from diffviz.core.checkpoints import save_checkpoint
+
+    save_checkpoint(path, model, recipe=recipe.name, training=training)
+
+
+def load_toy_checkpoint(path) -> tuple[nn.Module, Recipe]:
+    """A 2-D model and its recipe from a checkpoint; an image model's checkpoint (or anything else) is refused in
+    one line naming the file."""
+    from pathlib import Path
+
+    from diffviz.core.checkpoints import check_compatible, read_checkpoint
+    from diffviz.core.errors import CheckpointError
+
+    info, tensors = read_checkpoint(path)
+    recipe = TOY_RECIPES.get(info.recipe)
+    if recipe is None or info.architecture != recipe.architecture:
+        raise CheckpointError(f"{Path(path).name} holds a {info.architecture} of the {info.recipe} recipe, not a "
+                              f"2-D lab model ({', '.join(TOY_RECIPES)}): open it with diffviz sample or the app")
+    try:
+        model = build_model(info.architecture, **info.model_config)
+    except CheckpointError as exc:
+        raise CheckpointError(f"{Path(path).name}: {exc}") from None
+    except Exception as exc:
+        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") \
+            from None
+    check_compatible(model, tensors, Path(path).name)
+    model.load_state_dict(tensors)
+    return model.eval(), recipe
