@@ -78,3 +78,12 @@ def test_the_trainer_takes_one_loss_per_sample_whatever_a_sample_is():
             trainer.cancel.set()
     assert reports[0].image_losses.shape == (64,)
     assert np.mean([r.loss for r in reports[-10:]]) < np.mean([r.loss for r in reports[:10]])
+
+
+def test_no_step_made_yet_has_no_change_to_show():
+    from diffviz.core.trajectory import Trajectory
+
+    for shape in ((3, 2, 1, 28, 28), (3, 5, 2)):
+        run = Trajectory(xs=np.zeros(shape, np.float32), preds=np.zeros(shape, np.float32), mix=np.ones(2),
+                         frames_made=1)
+        assert run.change_per_step().shape == (0,) and run.change_per_step(0, 1).shape == (0,)

@@ -116,7 +116,7 @@ class Trajectory:
         the steps of newly made frames passes the count it read as ``stop``."""
         stop = self.frames_made if stop is None else min(int(stop), self.frames_made)
         moved = np.abs(np.diff(self.xs[start:stop], axis=0))
-        return moved.reshape(len(moved), -1).mean(axis=1)  # over samples and whatever a sample is
+        return moved.mean(axis=tuple(range(1, moved.ndim)))  # over samples and whatever a sample is; () if none
 
     def stopped_at(self, frames: int | None = None) -> Trajectory:
         """Frames 0..``frames``-1 (default: those made) as a stopped run of ``frames - 1`` steps out of the

@@ -5,7 +5,9 @@ Why three parametrisations of one flow blend: in two dimensions their effect can
 that asked for the lab (20 s of training, a 3x256 MLP, batch 1024, 100 Euler steps): velocity prediction reaches
 the sampling noise floor on moons, 8 Gaussians, swiss roll and checkerboard, while x-prediction blurs thin
 structures (0.21-0.27 of a fitted Gaussian's energy distance, 0.03 on the well separated 8 Gaussians). So the
-lab's default predicts the velocity; the others stay a choice a learner can compare.
+lab's default predicts the velocity; the others stay a choice a learner can compare. The learning rate is 3e-3:
+measured here at 2,000 steps of velocity prediction, it takes the swiss roll from 0.06 to the noise floor and the
+checkerboard from 0.17 to 0.006 of a fitted Gaussian's energy distance (1e-3 before).
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ def _flow(predicts: str, words: str) -> BlendProcess:
 
 
 TOY_RECIPES = {recipe.name: recipe for recipe in (
-    Recipe("flow-v", "ToyMLP", _flow("velocity", "the velocity"), conditioned=True, lr=1e-3, warmup_steps=0,
+    Recipe("flow-v", "ToyMLP", _flow("velocity", "the velocity"), conditioned=True, lr=3e-3, warmup_steps=0,
            ema_decay=None, batch_size=1024,
            summary="blend toward Gaussian noise; the MLP predicts the velocity noise − point (the lab's default)"),
-    Recipe("flow-x", "ToyMLP", _flow("x", "the clean point"), conditioned=True, lr=1e-3, warmup_steps=0,
+    Recipe("flow-x", "ToyMLP", _flow("x", "the clean point"), conditioned=True, lr=3e-3, warmup_steps=0,
            ema_decay=None, batch_size=1024,
            summary="blend toward Gaussian noise; the MLP predicts the clean point, as the course's model does"),
-    Recipe("flow-eps", "ToyMLP", _flow("noise", "the noise"), conditioned=True, lr=1e-3, warmup_steps=0,
+    Recipe("flow-eps", "ToyMLP", _flow("noise", "the noise"), conditioned=True, lr=3e-3, warmup_steps=0,
            ema_decay=None, batch_size=1024,
            summary="blend toward Gaussian noise; the MLP predicts the noise, as DDPM's models do"),
 )}
