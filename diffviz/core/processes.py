@@ -171,6 +171,11 @@ class BlendProcess(NoisingProcess):
                               f"{self.predicts!r})")
         object.__setattr__(self, "target_name", BLEND_TARGETS[self.predicts])
 
+    @property
+    def gaussian(self) -> bool:
+        """Its noise is Gaussian (``torch.randn``), not the course's uniform ``torch.rand``."""
+        return self.noise_kind == "gaussian"
+
     def _target(self, x: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
         return {"x": x, "velocity": noise - x, "noise": noise}[self.predicts]
 

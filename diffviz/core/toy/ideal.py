@@ -58,8 +58,7 @@ def predictor(points: torch.Tensor, process: NoisingProcess) -> Callable[..., to
     ``points``: the clean point for a blend, the noise for DDPM (ε-prediction)."""
     points = torch.as_tensor(points, dtype=torch.float32)
     if isinstance(process, BlendProcess):
-        gaussian = process.noise_kind == "gaussian"
-        return lambda x, condition, batched=True: blend_mean(points.to(x), x, condition.to(x), gaussian)
+        return lambda x, condition, batched=True: blend_mean(points.to(x), x, condition.to(x), process.gaussian)
     if isinstance(process, DDPMProcess):
         alpha_bars = process.alpha_bars()
         return lambda x, condition, batched=True: ddpm_noise(points.to(x), x, condition, alpha_bars)
