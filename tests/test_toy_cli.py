@@ -9,15 +9,7 @@ from PIL import Image
 
 from diffviz.cli import main
 from diffviz.core.paths import bundled_checkpoint_path
-
-
-def _run(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from test_cli import run_inprocess as _run  # the CLI run in-process (tests/ is on the path)
 
 
 def _refused(capsys, *args) -> str:

@@ -32,7 +32,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -530,11 +530,13 @@ def quietly():
         log.setLevel(level)
 
 
-def run(seconds: float = 600.0, seed: int = 0, only: str | None = None) -> list[DoorFigures]:
-    """Fuzz every door (or those whose name contains ``only``) for ``seconds`` in all, shared out evenly."""
+def fuzz_doors(seconds: float = 600.0, seed: int = 0, only: str | None = None) -> Iterator[DoorFigures]:
+    """Fuzz every door (or those whose name contains ``only``) for ``seconds`` in all, shared out evenly; each
+    door's figures as it ends."""
     chosen = chosen_doors(only)
     with quietly():
-        return [fuzz_door(door, seconds / max(1, len(chosen)), seed) for door in chosen]
+        for door in chosen:
+            yield fuzz_door(door, seconds / max(1, len(chosen)), seed)
 
 
 def _edit_json(path: Path, key: str, value: Any) -> None:
@@ -586,11 +588,9 @@ def print_fuzz_bench(seconds: float = 600.0, seed: int = 0, only: str | None = N
           "above what the process held before it; grew MB: resident memory after the last try above the first")
     print(HEADER, flush=True)
     results = []
-    chosen = chosen_doors(only)
-    with quietly():
-        for door in chosen:
-            results.append(fuzz_door(door, seconds / max(1, len(chosen)), seed))
-            print(results[-1].row(), flush=True)
+    for figures in fuzz_doors(seconds, seed, only):
+        results.append(figures)
+        print(figures.row(), flush=True)
     total = sum(f.tried for f in results)
     escaped = [(f.door, escape) for f in results for escape in f.escapes]
     print(f"{total:,} inputs tried; {sum(f.opened for f in results):,} opened, "

@@ -203,6 +203,17 @@ def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: s
             raise CheckpointError(f"{name} holds NaN or infinite values in {key}")
 
 
+def build_described(info: CheckpointInfo, path: str | os.PathLike) -> nn.Module:
+    """A fresh model of the architecture and settings a checkpoint's metadata describes; whatever the metadata
+    holds, a refusal is one CheckpointError naming the file."""
+    try:
+        return build_model(info.architecture, **info.model_config)
+    except CheckpointError as exc:
+        raise CheckpointError(f"{Path(path).name}: {exc}") from None
+    except Exception as exc:
+        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
+
+
 def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
     """Build the model a checkpoint describes and fill it with its weights (``core.opening.open_model`` also
     opens diffusers pipeline folders)."""
@@ -210,12 +221,7 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
         raise CheckpointError(f"{Path(path).name} is a folder without a model_index.json: neither a diffviz "
                               "checkpoint (.safetensors) nor a diffusers pipeline folder")
     info, tensors = read_checkpoint(path)
-    try:
-        model = build_model(info.architecture, **info.model_config)
-    except CheckpointError as exc:
-        raise CheckpointError(f"{Path(path).name}: {exc}") from None
-    except Exception as exc:
-        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
+    model = build_described(info, path)
     recipe = RECIPES.get(info.recipe)
     if recipe is None and len(getattr(model, "image_shape", (1, 28, 28))) == 1:
         raise CheckpointError(f"{Path(path).name} holds a 2-D lab model of the {info.recipe!r} recipe: it draws "

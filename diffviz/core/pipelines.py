@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from diffviz.core.errors import CheckpointError, DiffvizError, UnforeseenFileError
-from diffviz.core.pipeline_config import (checked_scheduler_config,
-                                          checked_unet_config, cut, shown)
+from diffviz.core.pipeline_config import checked_scheduler_config, checked_unet_config, cut
 
 SHOWN_PIPELINES = ("DDPMPipeline", "DDIMPipeline")  # an unconditional UNet2DModel and a scheduler: nothing else
 SCHEDULER_SAMPLERS = {  # the scheduler a folder names -> the sampler its model is drawn with by default

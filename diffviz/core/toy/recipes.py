@@ -98,7 +98,7 @@ def load_toy_checkpoint(path) -> tuple[nn.Module, Recipe]:
     one line naming the file."""
     from pathlib import Path
 
-    from diffviz.core.checkpoints import check_compatible, read_checkpoint
+    from diffviz.core.checkpoints import build_described, check_compatible, read_checkpoint
     from diffviz.core.errors import CheckpointError
 
     info, tensors = read_checkpoint(path)
@@ -106,13 +106,7 @@ def load_toy_checkpoint(path) -> tuple[nn.Module, Recipe]:
     if recipe is None or info.architecture != recipe.architecture:
         raise CheckpointError(f"{Path(path).name} holds a {info.architecture} of the {info.recipe} recipe, not a "
                               f"2-D lab model ({', '.join(TOY_RECIPES)}): open it with diffviz sample or the app")
-    try:
-        model = build_model(info.architecture, **info.model_config)
-    except CheckpointError as exc:
-        raise CheckpointError(f"{Path(path).name}: {exc}") from None
-    except Exception as exc:
-        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") \
-            from None
+    model = build_described(info, path)
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return model.eval(), recipe
