@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from diffviz.core.errors import ConfigError, DataError
-from diffviz.core.processes import COURSE_BLEND, DDPM_LINEAR, FLOW_BLEND
+from diffviz.core.processes import COURSE_BLEND, FLOW_BLEND, DDPMProcess
 from diffviz.core.samplers import Denoiser, get_sampler
 from diffviz.core.toy import datasets, ideal, metrics
 
@@ -107,7 +107,10 @@ def test_the_perfect_denoiser_walks_every_sample_onto_a_training_point():
     assert len(np.unique(samples.round(2), axis=0)) <= len(points)  # nothing new: copies of the training points
 
 
-@pytest.mark.parametrize("process, sampler", [(COURSE_BLEND, "course"), (DDPM_LINEAR, "ddim"), (DDPM_LINEAR, "ddpm")])
+CENTRED_DDPM = DDPMProcess(key="test-ddpm", title="DDPM on points", centred=True)  # points own their range
+
+
+@pytest.mark.parametrize("process, sampler", [(COURSE_BLEND, "course"), (CENTRED_DDPM, "ddim"), (CENTRED_DDPM, "ddpm")])
 def test_with_every_process_its_samples_sit_closer_to_the_training_points_than_new_data_does(process, sampler):
     points = datasets.make("moons", 300, seed=1)
     samples = _walk(points, process, sampler, 100)
@@ -122,8 +125,8 @@ def test_the_perfect_denoiser_of_a_single_point_predicts_it_exactly():
         predict = ideal.predictor(point, process)
         torch.testing.assert_close(predict(x.clamp(0, 1) if process is COURSE_BLEND else x, torch.full((5,), 0.5)),
                                    point.expand(5, 2))
-    eps = ideal.predictor(point, DDPM_LINEAR)(x, torch.full((5,), 500))
-    a = DDPM_LINEAR.alpha_bars()[500]
+    eps = ideal.predictor(point, CENTRED_DDPM)(x, torch.full((5,), 500))
+    a = CENTRED_DDPM.alpha_bars()[500]
     torch.testing.assert_close(x - (1 - a).sqrt() * eps, a.sqrt() * point.expand(5, 2), atol=1e-5, rtol=1e-5)
 
 

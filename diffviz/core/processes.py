@@ -104,6 +104,21 @@ class NoisingProcess(ABC):
         """The clean image the model's ``output`` implies, in model space."""
 
     @abstractmethod
+    @abstractmethod
+    def implied_noise(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        """The noise that, added to ``clean`` at ``condition``, gives ``noisy``: what the 2-D lab draws as the
+        predicted noise (``core.toy.lab``)."""
+
+    @abstractmethod
+    def output_for(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        """What a model of this process would output to mean ``clean`` for ``noisy``: ``clean_estimate``'s
+        inverse, so a denoiser that knows the clean point (the perfect one, ``core.toy.ideal``) can speak as any
+        network of the process."""
+
+    def told(self, x: torch.Tensor, condition: float) -> torch.Tensor:
+        """What the model is told for each sample of ``x`` at a recorded ``condition`` (a frame's)."""
+        return torch.full((x.shape[0],), float(condition), device=x.device)
+
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         """Model-space images to the [0, 1] the views show."""
 
@@ -208,6 +223,16 @@ class BlendProcess(NoisingProcess):
             return noisy - t * output                       # x_t = x + t (noise - x)
         return (noisy - t * output) / (1 - t).clamp_min(1e-3)  # x_t = (1 - t) x + t noise
 
+    def implied_noise(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        t = per_sample(condition.to(noisy), noisy).clamp_min(1e-3)
+        return (noisy - (1 - t) * clean) / t
+
+    def output_for(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        if self.predicts == "x":
+            return clean
+        noise = self.implied_noise(noisy, clean, condition)
+        return noise - clean if self.predicts == "velocity" else noise
+
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
         return x
 
@@ -262,6 +287,7 @@ class DDPMProcess(NoisingProcess):
     title: str
     beta_schedule: str = "linear"
     target_name: str = "noise"
+    centred: bool = False  # the data is already centred on 0 (the 2-D lab's standardised points): taken as is
     schedule_is_slow = True
     invertible = True  # DDIM at eta 0 is deterministic both ways
     _cache: dict = field(default_factory=dict, compare=False, repr=False)  # the DDPMScheduler, made on first use
@@ -283,7 +309,13 @@ class DDPMProcess(NoisingProcess):
         return self._cache["scheduler"]
 
     def scheduler_config(self) -> Any:
-        """The config every sampling scheduler of this process starts from (the same betas)."""
+        """The config every sampling scheduler of this process starts from (the same betas). Clipping the clean
+        estimate to [-1, 1] is an image's range; centred data (standardised points) is clipped to its own,
+        ±``CENTRED_RANGE`` (without a clip, an ε-model's small errors at the last timesteps, divided by √ᾱ ≈ 0.01,
+        throw DDIM's first estimates far outside the data)."""
+        if self.centred:
+            kept = {key: value for key, value in self.scheduler.config.items() if key != "_use_default_values"}
+            return {**kept, "clip_sample_range": CENTRED_RANGE}  # diffusers would reset a key it lists as a default
         return self.scheduler.config
 
     def alpha_bars(self) -> torch.Tensor:
@@ -303,22 +335,33 @@ class DDPMProcess(NoisingProcess):
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
         t = torch.randint(0, self.train_timesteps, (x.shape[0],), generator=generator).to(x.device)
         noise = torch.randn(x.shape, generator=generator).to(x.device)
-        noisy = ddpm.add_noise(x, noise, t, scheduler=self.scheduler)
+        noisy = self.scheduler.add_noise(self.from_screen(x), noise, t)
         return ProcessBatch(noisy, t, noise, t.float() / (self.train_timesteps - 1))
 
     def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
                  noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         t = self.timestep_at(amount)
-        return ddpm.add_noise(x, noise, t, scheduler=self.scheduler), t
+        return self.scheduler.add_noise(self.from_screen(x), noise, t), t
 
     def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         return ddpm.clean_estimate(noisy, output, condition, self.alpha_bars())
 
+    def implied_noise(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        a = per_sample(self.alpha_bars().to(noisy)[condition.long()], noisy)
+        return (noisy - a.sqrt() * clean) / (1 - a).sqrt().clamp_min(1e-3)
+
+    def output_for(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        return self.implied_noise(noisy, clean, condition)  # ε-prediction
+
+    def told(self, x: torch.Tensor, condition: float) -> torch.Tensor:
+        return torch.full((x.shape[0],), int(round(float(condition))), device=x.device, dtype=torch.long)
+
     def to_screen(self, x: torch.Tensor) -> torch.Tensor:
-        return ddpm.to_screen(x)
+        return x if self.centred else ddpm.to_screen(x)
 
     def from_screen(self, images: torch.Tensor) -> torch.Tensor:
-        return images * 2 - 1
+        """Images in [0, 1] to DDPM's [-1, 1]; centred data (points) as it is: the data owns its range."""
+        return images if self.centred else images * 2 - 1
 
     def steps_below(self, level: float) -> int | None:
         return max(int(level * self.train_timesteps), 0)
@@ -373,11 +416,12 @@ class SchedulerProcess(DDPMProcess):
         if self.prediction_type == "epsilon":
             return batch
         t = (batch.amount * (self.train_timesteps - 1)).round().long()
-        clean = x * 2 - 1
+        clean = self.from_screen(x)
         target = clean if self.prediction_type == "sample" else self.scheduler.get_velocity(clean, batch.target, t)
         return ProcessBatch(batch.noisy, batch.condition, target, batch.amount)
 
 
+CENTRED_RANGE = 4.0  # standard deviations: where a centred, standardised data set's clean points can lie
 PREDICTION_TYPES = {"epsilon": "noise", "v_prediction": "velocity (v)", "sample": "clean image"}
 
 COURSE_BLEND = BlendProcess(key="course", title="course: amount = t / 999", noise_kind="uniform",

@@ -16,6 +16,7 @@ from torch import nn
 from diffviz.core.models.facts import ModelFacts
 
 N_FREQUENCIES = 16
+TIMESTEPS = 1000  # an integer noise level is DDPM's timestep out of this many
 
 
 class ToyMLP(nn.Module):
@@ -41,6 +42,8 @@ class ToyMLP(nn.Module):
                 labels: torch.Tensor | None = None) -> torch.Tensor:
         if amount is None:
             raise TypeError("ToyMLP needs the noise level: model(x, amount)")
+        if not amount.is_floating_point():  # DDPM's integer timestep 0..999, brought to the blends' 0..1
+            amount = amount.float() / TIMESTEPS
         phases = amount.reshape(-1, 1).to(x) * self.frequencies
         level = torch.cat([phases.sin(), phases.cos()], dim=1)
         if self.classes:

@@ -55,11 +55,16 @@ def ddpm_noise(points: torch.Tensor, x: torch.Tensor, t: torch.Tensor, alpha_bar
 
 def predictor(points: torch.Tensor, process: NoisingProcess) -> Callable[..., torch.Tensor]:
     """``predict(x, condition, batched)`` for ``process``: what its model would output if it were perfect for
-    ``points``: the clean point for a blend, the noise for DDPM (ε-prediction)."""
+    ``points``: the posterior mean said the way the process's network speaks (the clean point, the velocity or
+    the noise of a blend, ``output_for``; the noise for DDPM)."""
     points = torch.as_tensor(points, dtype=torch.float32)
     if isinstance(process, BlendProcess):
-        return lambda x, condition, batched=True: blend_mean(points.to(x), x, condition.to(x), process.gaussian)
+        def predict(x: torch.Tensor, condition: torch.Tensor, batched: bool = True) -> torch.Tensor:
+            mean = blend_mean(points.to(x), x, condition.to(x), process.gaussian)
+            return process.output_for(x, mean, condition)
+        return predict
     if isinstance(process, DDPMProcess):
         alpha_bars = process.alpha_bars()
-        return lambda x, condition, batched=True: ddpm_noise(points.to(x), x, condition, alpha_bars)
+        model_points = process.from_screen(points)
+        return lambda x, condition, batched=True: ddpm_noise(model_points.to(x), x, condition, alpha_bars)
     raise TypeError(f"no perfect denoiser is written for a {type(process).__name__}")

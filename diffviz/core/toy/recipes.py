@@ -19,7 +19,7 @@ from torch import nn
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import build_model
-from diffviz.core.processes import BlendProcess
+from diffviz.core.processes import COURSE_BLEND, DDPM_COSINE, BlendProcess, DDPMProcess
 from diffviz.core.recipes import Recipe
 from diffviz.core.samplers import Denoiser, get_sampler
 from diffviz.core.training import TrainConfig, Trainer
@@ -40,6 +40,13 @@ TOY_RECIPES = {recipe.name: recipe for recipe in (
     Recipe("flow-eps", "ToyMLP", _flow("noise", "the noise"), conditioned=True, lr=3e-3, warmup_steps=0,
            ema_decay=None, batch_size=1024,
            summary="blend toward Gaussian noise; the MLP predicts the noise, as DDPM's models do"),
+    Recipe("course-x", "ToyMLP", COURSE_BLEND, conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=None,
+           batch_size=1024, summary="the course's blend toward uniform noise in [0, 1); the MLP predicts the clean "
+                                    "point"),
+    Recipe("ddpm-eps", "ToyMLP", DDPMProcess(key="toy-ddpm", title=DDPM_COSINE.title,
+                                         beta_schedule=DDPM_COSINE.beta_schedule, centred=True), conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=None,
+           batch_size=1024, sampler="ddim",
+           summary="DDPM's noising (cosine schedule, 1,000 timesteps); the MLP predicts the noise"),
 )}
 DEFAULT_TOY_RECIPE = "flow-v"
 
