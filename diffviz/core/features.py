@@ -8,6 +8,8 @@ for drawing, so a 64 x 40-step trajectory with all six maps fits comfortably.
 
 from __future__ import annotations
 
+import itertools
+
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
@@ -113,7 +115,8 @@ def _one_forward_maps(model: nn.Module, input_shape: tuple[int, int, int], atten
     """Every map (and, with ``attention``, every attention's weights) of one dummy image through ``model``."""
     was_training = model.training
     model.eval()
-    device = next(model.parameters()).device
+    held = next(itertools.chain(model.parameters(), model.buffers()), None)  # a perfect denoiser has no weights
+    device = held.device if held is not None else torch.device("cpu")
     with FeatureCapture(model, limit=1, attention=attention) as capture:
         x = torch.zeros((1, *input_shape), device=device)
         model(x, torch.zeros(1, device=device)) if getattr(model, "takes_amount", False) else model(x)

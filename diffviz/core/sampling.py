@@ -104,6 +104,8 @@ def feature_samples_that_fit(model: nn.Module, n: int, steps: int, wanted: int,
     if wanted <= 0 or room <= 0:
         return 0
     maps = feature_values_per_sample(model, image_shape) * 2
+    if maps == 0:  # a model without layers to look into (the perfect denoiser): nothing to thin
+        return wanted
     return int(min(wanted, room // maps))
 
 
