@@ -311,6 +311,8 @@ def export_pipeline_command(args: argparse.Namespace) -> int:
 # ----- the 2-D lab: diffviz toy data | train | sample ----------------------------------------------------------
 
 TOY_OUTPUTS = (".npy", ".png")
+TOY_ANIMATIONS = (".gif", ".webp")
+TOY_BACKDROP_POINTS = 5_000  # data points drawn under samples (all of a CSV): enough to show any set's shape
 
 
 def _toy_points(spec: str, n: int, seed: int):
@@ -322,21 +324,24 @@ def _toy_points(spec: str, n: int, seed: int):
     return make(spec, n, seed), None
 
 
-def _toy_out(out: Path) -> Path:
-    if out.suffix.lower() not in TOY_OUTPUTS:
-        raise ConfigError(f"--out must end in .npy ((N, 2) float32) or .png (a scatter plot) (got {out.name})")
+def _toy_out(out: Path, animations: bool = False) -> Path:
+    kinds = TOY_OUTPUTS + (TOY_ANIMATIONS if animations else ())
+    if out.suffix.lower() not in kinds:
+        moving = ", .gif or .webp (the points moving)" if animations else ""
+        raise ConfigError(f"--out must end in .npy ((N, 2) float32) or .png (a scatter plot){moving} "
+                          f"(got {out.name})")
     _check_writable(out)
     return out
 
 
-def _save_points(points: np.ndarray, out: Path, classes=None) -> None:
+def _save_points(points: np.ndarray, out: Path, classes=None, data: np.ndarray | None = None) -> None:
     from diffviz.core.atomic import atomic_write
     from diffviz.core.toy.plot import scatter_png
 
     if out.suffix.lower() == ".npy":
         atomic_write(out, lambda handle: np.save(handle, points.astype(np.float32), allow_pickle=False))
     else:
-        scatter_png(points, out, classes=classes)
+        scatter_png(points, out, classes=classes, data=data)
 
 
 def toy_command(args: argparse.Namespace) -> int:
@@ -364,14 +369,44 @@ def toy_command(args: argparse.Namespace) -> int:
         save_toy_checkpoint(out, model, recipe, {"steps": len(losses), "data": args.data, "digits": False})
         print(f"saved {out} after {len(losses)} steps (loss {np.mean(losses[:10]):.4f} → {np.mean(losses[-10:]):.4f})")
         return 0
+    return _toy_sample(args)
+
+
+def _toy_sample(args: argparse.Namespace) -> int:
+    """``diffviz toy sample``: points drawn from noise to .npy or .png, or the walk itself as a GIF or WebP."""
     from diffviz.core.sampling import MAX_SAMPLES, MAX_STEPS
     from diffviz.core.toy.recipes import load_toy_checkpoint, sample_points
+    from diffviz.core.toy.render import check_animation_settings
 
-    out = _toy_out(args.out)
+    out = _toy_out(args.out, animations=True)
+    moving = out.suffix.lower() in TOY_ANIMATIONS
     if not 1 <= args.n <= MAX_SAMPLES or not 1 <= args.steps <= MAX_STEPS:
         raise ConfigError(f"--n must be 1 to {MAX_SAMPLES} and --steps 1 to {MAX_STEPS}")
+    if args.data and out.suffix.lower() == ".npy":
+        raise ConfigError("--data draws the data under the points of a .png, .gif or .webp; a .npy holds the drawn "
+                          "points alone")
+    if moving:
+        check_animation_settings(size=args.size, trail=args.trail, fps=args.fps)
+    data = _toy_points(args.data, TOY_BACKDROP_POINTS, args.seed)[0] if args.data else None
     model, recipe = load_toy_checkpoint(args.checkpoint)
-    points = sample_points(model, recipe, args.n, args.steps, args.sampler, args.seed)
-    _save_points(points, out)
-    print(f"wrote {out}: {args.n:,} points in {args.steps} {args.sampler or recipe.sampler} steps")
+    sampler = args.sampler or recipe.sampler
+    if not moving:
+        points = sample_points(model, recipe, args.n, args.steps, sampler, args.seed)
+        _save_points(points, out, data=data)
+        print(f"wrote {out}: {args.n:,} points in {args.steps} {sampler} steps")
+        return 0
+    import torch
+
+    from diffviz.core.toy.lab import check_lab_request, walk_points
+    from diffviz.core.toy.render import save_points_animation
+
+    if sampler not in recipe.samplers:  # in the words sample_points uses for a .png or .npy
+        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {sampler!r}")
+    check_lab_request(args.n, args.steps, (sampler,), recipe.process)
+    noise = recipe.process.draw_noise((args.n, 2), torch.Generator().manual_seed(args.seed))
+    # seed + 1 for a stochastic sampler's fresh noise, as sample_points and the lab draw it: the same points
+    walk = walk_points(recipe.predictor(model), recipe.process, sampler, noise, args.steps, seed=args.seed + 1,
+                       recipe=recipe.name)
+    save_points_animation([walk], out, data=data, fps=args.fps, size=args.size, trail=args.trail)
+    print(f"wrote {out}: {args.n:,} points moving in {args.steps} {sampler} steps ({walk.n_frames} frames)")
     return 0

@@ -164,3 +164,54 @@ def test_a_short_run_on_moons_learns_a_field_whose_samples_beat_a_fitted_gaussia
     samples = sample_points(model, TOY_RECIPES["flow-v"], 800, 100, seed=1)
     assert samples.shape == (800, 2) and np.isfinite(samples).all()
     assert metrics.share_of_gaussian(samples, data, datasets.make("moons", 800, seed=9)) < 0.5
+
+
+def test_the_word_data_set_is_the_word_upright_made_without_a_download():
+    """Points on the letters of ``datasets.WORD`` drawn in Pillow's bundled font: wider than tall as a word is, and
+    upright (the ink's rows run down the image, y runs up): the tops of D, I, F, F are one straight line of ink,
+    so more points sit just under the top edge than just above the bottom one (the F's have no foot)."""
+    points = datasets.make("word", 4000, seed=0)
+    width, height = np.ptp(points, axis=0)
+    assert width > 2.5 * height
+    top, bottom = points[:, 1].max(), points[:, 1].min()
+    band = 0.1 * height
+    assert (points[:, 1] > top - band).sum() > 1.5 * (points[:, 1] < bottom + band).sum()
+
+
+def test_points_from_strokes_fall_along_the_lines_drawn_and_around_each_click():
+    line = np.array([[-2.0, -2.0], [2.0, 2.0], [2.0, -2.0]])  # two segments, 4·√2 + 4 long
+    click = np.array([[-1.5, 1.5]])
+    points = datasets.points_from_strokes([line, click], 3000, spread=0.05, seed=1)
+    assert points.shape == (3000, 2) and points.dtype == np.float32
+    assert np.array_equal(points, datasets.points_from_strokes([line, click], 3000, spread=0.05, seed=1))
+    near_click = np.sqrt(((points - click) ** 2).sum(1)) < 0.25
+    on_line = np.minimum(np.abs(points[:, 0] - points[:, 1]) / np.sqrt(2), np.abs(points[:, 0] - 2)) < 0.25
+    assert (near_click | on_line).all() and near_click.sum() > 10          # every point drawn, the blob too
+    assert 0.3 < (points[:, 0] > 1.9).mean() / 0.41 < 1.7                  # evenly by length: 4 of 9.66 on the right
+    flat = datasets.points_from_strokes([np.array([[1.0, 1.0], [2.0, 1.0]])], 50, spread=0.0)
+    assert (flat[:, 1] == 1).all() and (flat[:, 0] >= 1).all() and (flat[:, 0] <= 2).all()  # not standardised
+
+
+@pytest.mark.parametrize("strokes, words", [
+    ([], "the drawing has no points"),
+    ([np.zeros((0, 2)), []], "the drawing has no points"),
+    ([np.zeros((3, 3))], "stroke 1 of the drawing has shape"),
+    ([np.array([[0.0, 0.0]]), np.array([[0.0, np.nan]])], "stroke 2 of the drawing holds NaN"),
+    ([[["a", "b"]]], "stroke 1 of the drawing is not"),
+])
+def test_an_empty_or_broken_drawing_is_refused_in_one_line(strokes, words):
+    with pytest.raises(DataError, match=words) as refused:
+        datasets.points_from_strokes(strokes, 100)
+    assert "\n" not in str(refused.value)
+    with pytest.raises(DataError, match="single point and the spread is 0"):
+        datasets.points_from_strokes([np.array([[1.0, 1.0]]), np.array([[1.0, 1.0]])], 100, spread=0.0)
+    with pytest.raises(ConfigError, match="spread"):
+        datasets.points_from_strokes([np.zeros((2, 2))], 100, spread=-1.0)
+
+
+def test_the_cli_lists_the_2d_recipes_and_data_sets_without_importing_them():
+    from diffviz.core import names
+    from diffviz.core.toy.recipes import DEFAULT_TOY_RECIPE, TOY_RECIPES
+
+    assert names.TOY_RECIPE_NAMES == tuple(TOY_RECIPES) and names.DEFAULT_TOY_RECIPE == DEFAULT_TOY_RECIPE
+    assert names.TOY_DATASET_NAMES == tuple(datasets.DATASETS)

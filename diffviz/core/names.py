@@ -12,10 +12,17 @@ from __future__ import annotations
 RECIPE_NAMES = ("flow-class", "flow", "course", "course-unet2d", "ddpm", "ddpm-cosine")
 DEFAULT_RECIPE = "flow-class"  # the recipe new training uses unless told otherwise
 
+# the 2-D lab's recipes (core.toy.recipes.TOY_RECIPES) and point data sets (core.toy.datasets.DATASETS), in
+# their registries' order; tests check that both agree
+TOY_RECIPE_NAMES = ("flow-v", "flow-x", "flow-eps", "course-x", "ddpm-eps")
+DEFAULT_TOY_RECIPE = "flow-v"
+TOY_DATASET_NAMES = ("moons", "8gaussians", "swissroll", "checkerboard", "rings", "word")
+
 # sampler name -> "module:attribute" of its Sampler object (``core.samplers``), in the order menus list them
 SAMPLERS = {
     "course": "diffviz.core.samplers.course:SAMPLER",
     "heun": "diffviz.core.samplers.heun:SAMPLER",
+    "ancestral": "diffviz.core.samplers.ancestral:SAMPLER",
     "ddpm": "diffviz.core.samplers.diffusers_schedulers:DDPM",
     "ddim": "diffviz.core.samplers.diffusers_schedulers:DDIM",
     "dpm-solver++": "diffviz.core.samplers.diffusers_schedulers:DPM_SOLVER",

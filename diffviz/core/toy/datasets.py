@@ -4,17 +4,24 @@ Why standardised: the noise the processes add is Gaussian or uniform of a fixed 
 brought to one the noise can cover, as pixels are brought to [0, 1]; the data set owns that mapping, not the
 process. Each set is an object in a registry (``DATASETS``) with a summary a learner reads; ``make(name, n,
 seed)`` draws ``n`` points. A CSV of one's own points comes through ``read_points_csv``, a file door like the
-others: bounded, checked, one line naming the file for anything it cannot read.
+others: bounded, checked, one line naming the file for anything it cannot read. Points a learner draws or sprays
+with the mouse come through ``points_from_strokes``; those are not standardised, since they are drawn in the
+data's own window.
+
+The ``word`` set is letters, because a learner knows at a glance whether a sample reads as the word: the text is
+drawn by Pillow's own scalable font (bundled with Pillow since 10.1, so nothing is downloaded) into a mask and
+points are drawn from its pixels.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -64,6 +71,34 @@ def _rings(n: int, rng: np.random.Generator) -> np.ndarray:
     return radius[:, None] * np.stack([np.cos(angle), np.sin(angle)], 1) + rng.normal(0, 0.08, (n, 2))
 
 
+WORD = "DIFF"        # short, and each letter a different mix of straight strokes, corners and a hole
+WORD_FONT_SIZE = 64  # px: strokes about 7 px thick, about 1,800 pixels of ink to draw points from
+
+
+@functools.lru_cache(maxsize=2)
+def _word_mask(word: str, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ink of ``word`` drawn in Pillow's font at ``size`` px: (columns, rows, ink 0..1) of every inked pixel."""
+    from PIL import Image, ImageDraw
+
+    from diffviz.core.export import caption_font  # Pillow's bundled font, loaded once per size
+
+    font = caption_font(size)
+    left, top, right, bottom = font.getbbox(word)
+    canvas = Image.new("L", (right - left + 2, bottom - top + 2), 0)
+    ImageDraw.Draw(canvas).text((1 - left, 1 - top), word, fill=255, font=font)
+    ink = np.asarray(canvas, np.float64) / 255.0
+    rows, cols = np.nonzero(ink)
+    return cols.astype(np.float64), rows.astype(np.float64), ink[rows, cols]
+
+
+def _word(n: int, rng: np.random.Generator) -> np.ndarray:
+    cols, rows, ink = _word_mask(WORD, WORD_FONT_SIZE)
+    pixel = rng.choice(len(ink), n, p=ink / ink.sum())    # an anti-aliased edge pixel is drawn as often as it is inked
+    x = cols[pixel] + rng.uniform(0, 1, n)                 # anywhere inside the pixel, so no grid shows
+    y = -(rows[pixel] + rng.uniform(0, 1, n))              # image rows run down; y runs up, so the word reads upright
+    return np.stack([x, y], 1)
+
+
 @dataclass(frozen=True)
 class PointSet:
     """A named 2-D data set: what it is, in a sentence, and how to draw from it (before standardising)."""
@@ -79,6 +114,8 @@ DATASETS = {s.name: s for s in (
     PointSet("swissroll", "a spiral: one long thin curve that winds around itself", _swiss_roll),
     PointSet("checkerboard", "eight squares of a checkerboard: sharp edges and empty squares between", _checkerboard),
     PointSet("rings", "two concentric circles: a hole in the middle of the data", _rings),
+    PointSet("word", f"the word {WORD} in Pillow's font: letters a learner can read, straight strokes, corners and "
+                     "a hole", _word),
 )}
 
 
@@ -91,6 +128,60 @@ def make(name: str, n: int, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     points = DATASETS[name].draw(n, rng)
     return standardise(points[rng.permutation(n)])  # shuffled: any first k points are a fair sample of the set
+
+
+MAX_STROKES = 10_000  # strokes (or clicks) in one drawing: far more than a hand draws
+
+
+def points_from_strokes(strokes: Sequence[np.ndarray], n: int, spread: float = 0.1, seed: int = 0) -> np.ndarray:
+    """``n`` points along and around what a learner drew, (n, 2) float32 in the drawing's own coordinates (not
+    standardised: the app draws in the data's ±3 window). Each stroke is a polyline (K, 2); points fall evenly
+    along all the strokes' length, each moved by Gaussian noise of standard deviation ``spread``. A stroke of one
+    point (a click) is a spray blob of that spread around it, counted as long as the blob is wide (4 spreads).
+    An empty drawing, a stroke that is not (K, 2) numbers, or NaN is refused in one line."""
+    if not 2 <= n <= MAX_POINTS:
+        raise ConfigError(f"the number of points must be between 2 and {MAX_POINTS:,} (got {n})")
+    if not (math.isfinite(spread) and spread >= 0):
+        raise ConfigError(f"the spread must be a finite number of 0 or more (got {spread})")
+    if len(strokes) > MAX_STROKES:
+        raise DataError(f"the drawing has {len(strokes):,} strokes; at most {MAX_STROKES:,} are read")
+    lines = []
+    for number, stroke in enumerate(strokes, start=1):
+        try:
+            line = np.asarray(stroke, np.float64)
+        except (TypeError, ValueError):
+            raise DataError(f"stroke {number} of the drawing is not a list of x,y points") from None
+        if line.size == 0:
+            continue
+        if line.ndim != 2 or line.shape[1] != 2:
+            raise DataError(f"stroke {number} of the drawing has shape {line.shape}; (K, 2) x,y points are expected")
+        if not np.isfinite(line).all():
+            raise DataError(f"stroke {number} of the drawing holds NaN or infinite coordinates")
+        lines.append(line)
+    if not lines:
+        raise DataError("the drawing has no points: draw a stroke, or click to spray points, first")
+    segments = [np.sqrt((np.diff(line, axis=0) ** 2).sum(1)) for line in lines]  # each stroke's segment lengths
+    weights = np.array([max(float(lengths.sum()), 4 * spread) for lengths in segments])
+    if weights.sum() == 0:
+        weights = np.ones(len(lines))
+    if spread == 0 and float(np.ptp(np.concatenate(lines), axis=0).max()) == 0.0:
+        raise DataError("the drawing is a single point and the spread is 0: every point would be the same; "
+                        "give the spray a spread or draw a stroke")
+    rng = np.random.default_rng(seed)
+    which = rng.choice(len(lines), n, p=weights / weights.sum())
+    points = np.empty((n, 2), np.float64)
+    for index, (line, lengths) in enumerate(zip(lines, segments)):
+        chosen = np.flatnonzero(which == index)
+        total = float(lengths.sum())
+        if total == 0:  # a click (or a stroke that never moved): the blob's centre
+            points[chosen] = line[0]
+            continue
+        along = rng.uniform(0, total, len(chosen))
+        ends = np.cumsum(lengths)
+        segment = np.minimum(np.searchsorted(ends, along, side="right"), len(lengths) - 1)
+        share = (along - (ends[segment] - lengths[segment])) / np.where(lengths[segment] > 0, lengths[segment], 1)
+        points[chosen] = line[segment] + share[:, None] * (line[segment + 1] - line[segment])
+    return (points + rng.normal(0, spread, (n, 2))).astype(np.float32)
 
 
 def read_points_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray | None]:
