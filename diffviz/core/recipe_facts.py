@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from diffviz.core.guidance import EVERYWHERE
 
-BLEND_SAMPLERS = ("course", "heun")                      # the course's blend and the flow recipes' straight line
+BLEND_SAMPLERS = ("course", "heun")                      # the course's blend (uniform noise)
+FLOW_SAMPLERS = (*BLEND_SAMPLERS, "ancestral")            # the flow recipes' straight line toward Gaussian noise
 DDPM_SAMPLERS = ("ddpm", "ddim", "dpm-solver++", "euler")  # diffusers' schedulers
 
 
@@ -36,10 +37,10 @@ class RecipeFacts:
 
 _FACTS = (
     RecipeFacts("flow-class", "flow, told each digit's class (one in ten unlabelled), drawn with classifier-free "
-                "guidance 2 at noise levels 0.1-0.7: pick the digit to draw", 64, 2e-3, "course", BLEND_SAMPLERS,
+                "guidance 2 at noise levels 0.1-0.7: pick the digit to draw", 64, 2e-3, "course", FLOW_SAMPLERS,
                 classes=10, guidance=2.0, guidance_interval=(0.1, 0.7)),
     RecipeFacts("flow", "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with "
-                "warm-up, batch 64", 64, 2e-3, "course", BLEND_SAMPLERS),
+                "warm-up, batch 64", 64, 2e-3, "course", FLOW_SAMPLERS),
     RecipeFacts("course", "the course's recipe: BasicUNet, uniform noise, Adam 1e-3", 128, 1e-3, "course",
                 BLEND_SAMPLERS),
     RecipeFacts("course-unet2d", "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption",

@@ -69,8 +69,9 @@ def test_every_sampler_preset_follows_the_model(window, tmp_path):
     from diffviz.core.checkpoints import save_checkpoint
     from diffviz.core.recipes import get_recipe
 
-    window.comparison.apply_preset("samplers")  # the bundled flow-class model: Euler and Heun at 20 model calls each
-    assert [(sampler, steps) for _, sampler, steps, _ in window.comparison.runs()] == [("course", 20), ("heun", 10)]
+    window.comparison.apply_preset("samplers")  # the bundled flow-class model: its samplers at 20 model calls each
+    assert [(sampler, steps) for _, sampler, steps, _ in window.comparison.runs()] == [
+        ("course", 20), ("heun", 10), ("ancestral", 20)]
     path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
     assert window.load_checkpoint_file(path)
     window.comparison.apply_preset("samplers")

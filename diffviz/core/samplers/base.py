@@ -185,6 +185,7 @@ class Sampler(ABC):
     summary: str
     takes_eta: bool = False  # DDIM's eta: how much fresh noise each step adds
     resamples: bool = True   # can redo a step from its own noised-back result (RePaint's jumps, ``Anchor``)
+    stochastic: bool = False  # adds fresh noise at every step (DDPM): its paths wiggle (the 2-D lab shows it)
 
     @abstractmethod
     def works_with(self, process: "NoisingProcess") -> bool:

@@ -40,6 +40,7 @@ class DiffusersSampler(Sampler):
     takes_eta: bool = False
     takes_generator: bool = True                  # its step draws fresh noise (or may): seed it
     resamples: bool = True                        # its step keeps no state between calls (RePaint's jumps)
+    stochastic: bool = False                      # its step adds fresh noise (DDPM's)
 
     def works_with(self, process: "NoisingProcess") -> bool:
         return isinstance(process, DDPMProcess)
@@ -112,7 +113,8 @@ class DiffusersSampler(Sampler):
         return f"step {frame + 1}/{trajectory.n_steps} · {self.name} · t = {int(trajectory.conditions[frame])}"
 
 
-DDPM = DiffusersSampler("ddpm", "DDPM's own sampler: a little fresh noise every step", "DDPMScheduler")
+DDPM = DiffusersSampler("ddpm", "DDPM's own sampler: a little fresh noise every step", "DDPMScheduler",
+                        stochastic=True)
 DDIM = DiffusersSampler("ddim", "DDIM: deterministic at eta 0, good in few steps", "DDIMScheduler", takes_eta=True)
 DPM_SOLVER = DiffusersSampler("dpm-solver++", "DPM-Solver++: a multistep solver, sharp in 10-20 steps",
                               "DPMSolverMultistepScheduler", {"algorithm_type": "dpmsolver++"},
