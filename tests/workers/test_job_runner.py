@@ -231,3 +231,34 @@ def test_starting_a_job_under_the_name_of_a_running_one_never_destroys_its_threa
     assert "Destroyed while thread" not in done.stderr
     assert done.returncode == 0 and "shut down" in done.stdout, done.stderr[-2000:]
     assert "refused: a sample job is still running" in done.stdout
+
+
+def test_while_jobs_run_garbage_is_collected_on_the_gui_thread_only(runner, qtbot):
+    """A worker must never run Python's cyclic collection (it could destroy a dead window's widgets off the GUI
+    thread and hang on Qt's locks): automatic collection is off while any job runs, the GUI thread's timer
+    collects instead, and Python gets it back once the last job ends."""
+    assert gc.isenabled()
+    first, second = threading.Event(), threading.Event()
+    runner.start("one", _gated(first))
+    runner.start("two", _gated(second))
+    assert not gc.isenabled()
+    collected = []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+            self.thread = threading.current_thread()
+
+        def __del__(self):
+            collected.append(threading.current_thread())
+
+    for _ in range(gc.get_threshold()[0] + 10):  # garbage past the first generation's threshold
+        Cycle()
+    qtbot.waitUntil(lambda: len(collected) > 0, timeout=5 * runner.collector.INTERVAL_MS)
+    assert set(collected) == {threading.main_thread()}
+    first.set()
+    qtbot.waitUntil(lambda: not runner.busy("one"), timeout=WAIT_MS)
+    assert not gc.isenabled()  # "two" still runs
+    second.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=WAIT_MS)
+    assert gc.isenabled()
