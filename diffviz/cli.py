@@ -16,8 +16,9 @@ from typing import Sequence
 
 from diffviz import __version__
 from diffviz.core.edit_modes import EDIT_MODES  # torch-free
-from diffviz.core.names import (DEFAULT_RECIPE, PRECISION_CHOICES, RECIPE_NAMES,  # torch-free: --help stays instant
-                                SAMPLER_NAMES)
+from diffviz.core.names import (DEFAULT_RECIPE, DEFAULT_TOY_RECIPE,  # torch-free: --help stays instant
+                                PRECISION_CHOICES, RECIPE_NAMES, SAMPLER_NAMES, TOY_DATASET_NAMES,
+                                TOY_RECIPE_NAMES)
 
 EXIT_USAGE = 2
 IMAGE_EDITS = tuple(key for key, mode in EDIT_MODES.items() if mode.uses_image)  # interpolate has its own command
@@ -171,31 +172,44 @@ def build_parser() -> argparse.ArgumentParser:
     toy_sub = toy.add_subparsers(dest="toy_command", parser_class=_Parser, required=True)
     toy_data = toy_sub.add_parser("data", help="write points of a 2-D data set")
     toy_train = toy_sub.add_parser("train", help="train the 2-D lab's MLP on points and save a checkpoint")
-    toy_sample = toy_sub.add_parser("sample", help="draw points with a 2-D checkpoint")
+    toy_sample = toy_sub.add_parser("sample", help="draw points with a 2-D checkpoint, or watch them move (.gif)")
+    data_help = f"{' | '.join(TOY_DATASET_NAMES)} | csv:FILE (x,y[,class] rows)"
     for command in (toy_data, toy_train):
-        command.add_argument("--data", default="moons",
-                             help="moons | 8gaussians | swissroll | checkerboard | rings | csv:FILE (x,y[,class] "
-                                  "rows) (default moons)")
+        command.add_argument("--data", default="moons", help=f"{data_help} (default moons)")
         command.add_argument("--n", type=_positive_int, default=20_000, help="points to draw (default 20,000)")
-    toy_train.add_argument("--recipe", default="flow-v", choices=("flow-v", "flow-x", "flow-eps"),
-                           help="what the MLP predicts: the velocity (default), the clean point, or the noise")
+    toy_train.add_argument("--recipe", default=DEFAULT_TOY_RECIPE, choices=TOY_RECIPE_NAMES,
+                           help="flow-v, flow-x, flow-eps = the flow blend toward Gaussian noise, the MLP predicting "
+                                "the velocity (default), the clean point or the noise; course-x = the course's blend "
+                                "toward uniform noise, predicting the clean point; ddpm-eps = DDPM's noising (cosine "
+                                "schedule), predicting the noise")
     toy_budget = toy_train.add_mutually_exclusive_group()
     toy_budget.add_argument("--seconds", type=_positive_float, help="train for this many seconds (default 20)")
     toy_budget.add_argument("--steps", type=_positive_int, help="train for this many steps instead")
     toy_sample.add_argument("--checkpoint", type=Path, required=True, help="a 2-D checkpoint (diffviz toy train)")
     toy_sample.add_argument("--n", type=_positive_int, default=2_000, help="points to draw (default 2,000)")
     toy_sample.add_argument("--steps", type=_positive_int, default=100, help="sampler steps (default 100)")
-    toy_sample.add_argument("--sampler", choices=("course", "heun"), help="(default: the recipe's, course)")
+    toy_sample.add_argument("--sampler", choices=SAMPLER_NAMES,
+                            help="course or heun for the flow and course recipes; ddpm, ddim, dpm-solver++ or euler "
+                                 "for ddpm-eps (default: the recipe's, course or ddim)")
+    toy_sample.add_argument("--data", help=f"{data_help}: the data drawn in faint grey under the points "
+                                           "(.png, .gif, .webp)")
+    toy_sample.add_argument("--fps", type=_positive_float, default=10.0, help="animation frame rate (default 10)")
+    toy_sample.add_argument("--trail", type=_non_negative_int, default=6,
+                            help="animation: each point trails its path over this many frames, 0 = none (default 6)")
+    toy_sample.add_argument("--size", type=_positive_int, default=384,
+                            help="animation: the square's side in pixels, 64-2048 (default 384)")
     for command in (toy_data, toy_train, toy_sample):
         command.add_argument("--seed", type=_non_negative_int, default=0, help="makes it repeatable (default 0)")
-    for command in (toy_data, toy_sample):
-        command.add_argument("--out", type=Path, required=True, help="FILE.npy ((N, 2) float32) or FILE.png")
+    toy_data.add_argument("--out", type=Path, required=True, help="FILE.npy ((N, 2) float32) or FILE.png")
+    toy_sample.add_argument("--out", type=Path, required=True,
+                            help="FILE.npy ((N, 2) float32), FILE.png (a scatter plot), FILE.gif or FILE.webp (the "
+                                 "points moving from noise to data, a frame per step)")
     toy_train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
 
     bench = sub.add_parser("bench", help="benchmarks, printing figures side by side")
     bench.add_argument("which", nargs="?", default="engine",
                        choices=["engine", "train", "sample", "sampling", "precision", "app", "startup", "quality",
-                                "guidance", "networks", "soak", "recipes", "edit", "fuzz", "toy"],
+                                "guidance", "networks", "soak", "recipes", "edit", "fuzz", "toy", "lab2d", "memorise"],
                        help="engine = train + sample + precision (default); precision = each precision and "
                             "layout's img/s for the trainer and a bare loop; sampling = the timeline's 64 x 40-step run per "
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
@@ -211,7 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "--seconds in all: what opened, was refused in one line, or escaped, the slowest try "
                             "and the most memory one took; toy = the 2-D lab's recipes on moons, 8 Gaussians, swiss roll "
                             "and checkerboard after --seconds of training each (energy distance as a share of a "
-                            "fitted Gaussian's)")
+                            "fitted Gaussian's); memorise = 64 samples of the perfect denoiser of 9,000 bundled digits "
+                            "and of the bundled flow model (40 steps, same noise): distance to the nearest training "
+                            "digit and the share that are copies, against 64 held-out real digits; lab2d = frames/s "
+                            "of the 2-D view playing 2,000 particles x 100 steps with trails and a 24x24 arrow field")
     bench.add_argument("--seconds", type=_positive_float, default=20.0,
                        help="seconds per training measurement (default 20)")
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")

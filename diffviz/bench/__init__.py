@@ -4,7 +4,8 @@
 per sampler, precision and guidance pass), ``quality`` (time to quality), ``guidance``
 (scale x interval), ``networks`` (the ddpm UNet's parts),
 ``recipes`` (every recipe's loss after the same budget and its sampling time), ``fuzz`` (every file door
-tried with mutated files, ``bench.fuzz``), ``toy`` (the 2-D recipes on each data set). The app's benchmarks
+tried with mutated files, ``bench.fuzz``), ``toy`` (the 2-D recipes on each data set), ``memorise``
+(the perfect denoiser's samples and the bundled model's: how near each is to a training digit). The app's benchmarks
 (GUI event-loop gaps, scrub time) live in ``diffviz.bench.app``; ``startup`` (seconds to the main window,
 the first frame playing and the engine, median of 5 launches) in ``diffviz.bench.startup``.
 """
@@ -31,6 +32,11 @@ def run_bench(args: argparse.Namespace) -> int:
             engine.print_sample_bench(repeats=args.repeats)
         if which == "engine":
             engine.print_precision_bench(seconds=min(args.seconds, 10.0), repeats=args.repeats)
+        return 0
+    if which == "lab2d":
+        from diffviz.bench.lab2d import print_lab2d_bench
+
+        print_lab2d_bench(repeats=args.repeats)
         return 0
     if which == "sampling":
         from diffviz.bench.sampling import print_sampling_bench
@@ -72,6 +78,11 @@ def run_bench(args: argparse.Namespace) -> int:
         from diffviz.bench.toy import print_toy_bench
 
         print_toy_bench(args.seconds, [r.strip() for r in args.recipes.split(",")] if args.recipes else None)
+        return 0
+    if which == "memorise":
+        from diffviz.bench.memorise import print_memorise_bench
+
+        print_memorise_bench()
         return 0
     if which == "fuzz":
         from diffviz.bench.fuzz import print_fuzz_bench

@@ -345,3 +345,15 @@ def comparison_export_job(trajectories: list[Trajectory], labels: list[str], pat
         return None if written is None else str(written)
 
     return job
+
+
+def nearest_job(images: np.ndarray, training: torch.Tensor):
+    """The training digit nearest to each image and its RMS distance (``core.models.perfect.nearest_training``)."""
+
+    def job(worker: GeneratorWorker) -> tuple[np.ndarray, np.ndarray]:
+        from diffviz.core.models.perfect import nearest_training
+
+        indices, distances = nearest_training(np.ascontiguousarray(images), training)
+        return indices.numpy(), distances.numpy()
+
+    return job

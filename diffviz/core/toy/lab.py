@@ -50,7 +50,9 @@ ARROWS = {arrow.key: arrow for arrow in (
     Arrow("clean", "toward the predicted clean point",
           "Each arrow starts at a point of the plane and ends where the model thinks the clean point is, at this "
           "noise level. Early on (much noise) every arrow points at the middle of the data: the best guess when "
-          "little is known is the mean. As the noise falls, the arrows split toward the nearest part of the data.",
+          "little is known is the mean. As the noise falls, the arrows split toward the nearest part of the data. "
+          "Far from the data at low noise, a trained model's arrows mean little: no noisy point it trained on was "
+          "there.",
           lambda x, clean, noise: clean - x),
     Arrow("velocity", "the way a particle travels",
           "Each arrow is the direction a particle moves as the noise falls: toward the clean estimate and away from "
@@ -88,11 +90,25 @@ class LabRun:
     forward: np.ndarray                # (frames, M, 2) the data noised to each frame's level of the first walk
     walks: tuple[Trajectory, ...]      # one per sampler, from the same noise
     fields: tuple[Field, ...]          # one per walk (their levels may differ)
-    model: str                         # what predicted: "trained" or "perfect"
+    model: str                         # what predicted: "trained", "perfect", or "digits" (an image run)
+    titles: tuple[str, ...] = ()       # each walk's title; empty: its sampler and the model
 
     @property
     def n_frames(self) -> int:
         return self.walks[0].n_frames
+
+
+def chunked(predict: Prediction, data_points: int, budget: int = 4_000_000) -> Prediction:
+    """``predict`` called on pieces of x small enough that a piece times ``data_points`` stays under ``budget``:
+    the perfect denoiser compares every noisy point with every data point, (pieces x data x 2) numbers at once."""
+    size = max(1, budget // max(int(data_points), 1))
+
+    def in_pieces(x: torch.Tensor, condition: torch.Tensor, batched: bool = True) -> torch.Tensor:
+        if len(x) <= size:
+            return predict(x, condition, batched)
+        return torch.cat([predict(x[i:i + size], condition[i:i + size], batched) for i in range(0, len(x), size)])
+
+    return in_pieces
 
 
 def grid_points(side: int, extent: float = GRID_EXTENT) -> np.ndarray:

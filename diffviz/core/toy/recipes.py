@@ -57,18 +57,25 @@ def get_toy_recipe(name: str) -> Recipe:
     return TOY_RECIPES[name]
 
 
+def point_trainer(points: np.ndarray, recipe: Recipe, *, seconds: float | None = None, seed: int = 0,
+                  model: nn.Module | None = None) -> Trainer:
+    """The image models' trainer, set up for ``points`` (N, 2) and a fresh ToyMLP (or ``model``): its
+    ``steps()`` trains until ``seconds`` pass or its ``cancel`` is set; ``sampling_model`` is the result."""
+    torch.manual_seed(seed)
+    model = model or build_model(recipe.architecture)
+    data = DigitData(torch.as_tensor(points, dtype=torch.float32), None, "points", digits=False)
+    return Trainer(model, data, TrainConfig(epochs=None, seconds=seconds or 7 * 24 * 3600.0,
+                                            batch_size=min(recipe.batch_size, len(data)), lr=recipe.lr, seed=seed),
+                   recipe=recipe)
+
+
 def train_points(points: np.ndarray, recipe: Recipe, *, seconds: float | None = None, steps: int | None = None,
                  seed: int = 0, model: nn.Module | None = None) -> tuple[nn.Module, list[float]]:
     """A ToyMLP trained on ``points`` (N, 2) by the same trainer as the image models, for ``seconds`` or
     ``steps`` (whichever ends first); returns the model and the loss of every step."""
     if seconds is None and steps is None:
         raise ConfigError("give a training budget: seconds or steps")
-    torch.manual_seed(seed)
-    model = model or build_model(recipe.architecture)
-    data = DigitData(torch.as_tensor(points, dtype=torch.float32), None, "points", digits=False)
-    trainer = Trainer(model, data, TrainConfig(epochs=None, seconds=seconds or 7 * 24 * 3600.0,
-                                               batch_size=min(recipe.batch_size, len(data)), lr=recipe.lr,
-                                               seed=seed), recipe=recipe)
+    trainer = point_trainer(points, recipe, seconds=seconds, seed=seed, model=model)
     losses = []
     for report in trainer.steps():
         losses.append(report.loss)

@@ -84,6 +84,10 @@ def _is_grey(rgba: np.ndarray) -> bool:
 
 
 X_CAPTION = "<b>x</b> — the images at this step"
+COPY_DISTANCE = 0.02  # RMS pixel distance under which a result is a copy of a training digit
+NEAREST_TIP = ("For each result, the most similar of the training digits and the root-mean-square pixel difference "
+               "to it. The perfect denoiser (File menu) only reproduces training digits: its distances are 0. A "
+               "trained network draws new digits: theirs are about as far as unseen real digits are (about 0.17).")
 
 class GridPanel(ImagePanel):
     """An ImagePanel for a grey grid handed over as RGBA (see the module docstring)."""
@@ -118,7 +122,7 @@ class TimelineView(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._build()
-        for widget in (self.x_panel, self.pred_panel, self.change_plot):
+        for widget in (self.x_panel, self.pred_panel, self.nearest_panel, self.change_plot):
             widget.setFocusPolicy(Qt.NoFocus)  # a click on a picture must not take the arrow keys
         self._set_enabled(False)
 
@@ -137,6 +141,13 @@ class TimelineView(QWidget):
             self.captions.append(caption)
             images.addWidget(caption, 0, column)
             images.addWidget(panel, 1, column)
+        self.nearest_panel = GridPanel("the training digit nearest to each result")
+        self.nearest_caption = QLabel("", alignment=Qt.AlignCenter, wordWrap=True)
+        self.nearest_caption.setToolTip(NEAREST_TIP)
+        images.addWidget(self.nearest_caption, 0, 2)
+        images.addWidget(self.nearest_panel, 1, 2)
+        for widget in (self.nearest_caption, self.nearest_panel):
+            widget.setVisible(False)
         images.setRowStretch(1, 1)
 
         self.change_plot = pg.PlotWidget()
@@ -223,6 +234,21 @@ class TimelineView(QWidget):
             widget.setEnabled(enabled)
 
     # ------------------------------------------------------------- public API
+    def set_nearest(self, trajectory: Trajectory | None, images: np.ndarray | None = None,
+                    distances: np.ndarray | None = None) -> None:
+        """Beside the run, the training digit nearest to each of its results and how far it is (RMS over the
+        pixels): copies of training digits read 0. Shown for ``trajectory`` only while it is the run on screen."""
+        shown = trajectory is not None and trajectory is self._traj and images is not None
+        for widget in (self.nearest_caption, self.nearest_panel):
+            widget.setVisible(shown)
+        if not shown:
+            return
+        copies = int((distances < COPY_DISTANCE).sum())
+        self.nearest_caption.setText(
+            f"<b>nearest training digit</b> — distance {float(distances.mean()):.3f} on average; "
+            f"{copies} of {len(distances)} are copies (&lt; {COPY_DISTANCE})")
+        self.nearest_panel.set_rgba(grey_rgba(grid_uint8(images)))
+
     def set_trajectory(self, traj: Trajectory) -> None:
         """Show a new trajectory from frame 0 (dropping the old frame cache), or, when it continues the
         run on screen that was still growing (``Trajectory.continues``: the finished or stopped run),
@@ -231,6 +257,7 @@ class TimelineView(QWidget):
         if not continuing:
             self._stop()
             self._cache.clear()
+            self.set_nearest(None)
             self._frame = -1  # force a redraw of frame 0 even if frame 0 was showing
             self._made = 0
             self._change = np.zeros(0)

@@ -10,7 +10,7 @@ into menus and shortcuts. A test can read the table without building a window.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from diffviz.core.names import DEFAULT_RECIPE
 
@@ -47,6 +47,7 @@ class Commands:
     save_checkpoint: Callback
     use_bundled_model: Callback
     use_course_model: Callback
+    use_perfect_denoiser: Callback
     open_autosave: Callback
     export_animation: Callback
     quit: Callback
@@ -57,6 +58,27 @@ class Commands:
     about: Callback
 
 
+class Player(Protocol):
+    """A view that plays a run frame by frame: the timeline, or a tab that plays its own (the 2-D lab)."""
+
+    def play_pause(self) -> None: ...
+    def step_by(self, delta: int) -> None: ...
+    def go_home(self) -> None: ...
+    def go_end(self) -> None: ...
+
+
+def playback_keys(player: Callable[[], Player | None]) -> list[tuple[str, str, Callback]]:
+    """The playback keys (key, what it does, callback), each acting on whatever ``player()`` is at the time."""
+    def on(act: Callable[[Player], None]) -> Callback:
+        return lambda: act(player())
+
+    return [("Space", "Play / pause", on(lambda p: p.play_pause())),
+            ("Left", "Step back", on(lambda p: p.step_by(-1))),
+            ("Right", "Step forward", on(lambda p: p.step_by(1))),
+            ("Home", "First step", on(lambda p: p.go_home())),
+            ("End", "Last step", on(lambda p: p.go_end()))]
+
+
 def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
                  timeline_keys: Sequence[tuple[str, str, Callback]], timeline_active: Callable[[], bool]
                  ) -> list[Action]:
@@ -64,8 +86,8 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
 
     ``views``: (key, title, show it) per tab, bound to Ctrl+1, Ctrl+2 ... in order; the action's id is made of
     the key, never of the title. ``timeline_keys``:
-    (key, what it does, callback), acting only while ``timeline_active()`` (the timeline or the
-    inspector is the current view), so the keys stay the other views' own elsewhere.
+    (key, what it does, callback), acting only while ``timeline_active()`` (a view that plays a run is in
+    front: the timeline, the inspector, the 2-D lab), so the keys stay the other views' own elsewhere.
     """
     c = commands
     actions = [
@@ -74,6 +96,7 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
         Action("file.save", "&Save checkpoint…", c.save_checkpoint, "Ctrl+S", FILE),
         Action("file.bundled", f"Use the &bundled model ({DEFAULT_RECIPE} recipe)", c.use_bundled_model, menu=FILE),
         Action("file.course", "Use the &course's bundled model", c.use_course_model, menu=FILE),
+        Action("file.perfect", "Use the &perfect denoiser of the bundled digits", c.use_perfect_denoiser, menu=FILE),
         Action("file.autosave", "Open the last &autosave", c.open_autosave, menu=FILE),
         Action("file.export", "&Export animation…", c.export_animation, "Ctrl+E", FILE, separator_before=True),
         Action("file.quit", "&Quit", c.quit, "Ctrl+Q", FILE, separator_before=True),

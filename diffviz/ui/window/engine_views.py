@@ -1,8 +1,8 @@
 """The views that need the engine, and the controllers that run their jobs: built when the engine is ready.
 
 Why apart from ``main_window``: the window is on screen before torch and pyqtgraph load, so the Training,
-Inspector, Architecture, Corruption, Schedule, Compare and Edit views (and the controllers of training,
-sampling, edits and studies, which hold them) are built in one go on ``ready``, swapped into their tabs in
+Inspector, Architecture, Corruption, Schedule, Compare, Edit and 2-D lab views (and the controllers of training,
+sampling, edits, studies and the 2-D lab, which hold them) are built in one go on ``ready``, swapped into their tabs in
 place of their loading pages, and wired to the app state here. ``EngineViews`` is handed what it uses, as each
 controller is; the window keeps the ones scripts and tests reach for as read-only attributes.
 """
@@ -13,8 +13,11 @@ from typing import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDockWidget
 
 from diffviz.ui.edit.edit_view import EditView
+from diffviz.ui.lab2d.lab import Lab2D
+from diffviz.ui.lab2d.lab_view import Lab2DView
 from diffviz.ui.views.architecture_view import ArchitectureView
 from diffviz.ui.views.comparison_view import ComparisonView
 from diffviz.ui.views.corruption_view import CorruptionView
@@ -46,6 +49,7 @@ class EngineViews:
         self.state = state
         self._report = report
         self._tabs = tabs
+        self._controls = controls
         self.data = None  # the bundled digits (core.data.DigitData) once set_data hands them over
         self.training_view = TrainingView()
         self.inspector = InspectorView()
@@ -56,9 +60,10 @@ class EngineViews:
         self.comparison = ComparisonView(row_recipes)
         self.edit_view = EditView()
         self.edit_view.load_settings(settings)
+        self.lab2d_view = Lab2DView()
         tabs.swap({"training": self.training_view, "inspector": self.inspector, "architecture": self.architecture,
                    "corruption": self.corruption, "schedule": self.schedule, "compare": self.comparison,
-                   "edit": self.edit_view})
+                   "edit": self.edit_view, "lab2d": self.lab2d_view})
 
         state.trajectoryChanged.connect(self.inspector.set_trajectory)
         state.modelChanged.connect(self.model_changed)
@@ -75,7 +80,27 @@ class EngineViews:
         self.edits = Edits(state, self.edit_view, start, busy, stop, streamed, timeline, report, show,
                            controls.precision_choice)
         self.training = Training(state, controls, self.training_view, files, start, handles, report, show)
-        self.sampling = Sampling(state, controls, streamed, timeline, start, busy, report, show)
+        self.sampling = Sampling(state, controls, streamed, timeline, start, busy, report, show,
+                                 training_digits=lambda: self.data)
+        self.lab2d = Lab2D(self.lab2d_view, start, busy, report, files.last_dir,
+                           lambda name: handles()[name].worker.stop(),
+                           lambda: (state.trajectory, self.data, state.recipe))
+        state.jobsChanged.connect(self.lab2d.jobs_changed)
+        tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown()
+
+    def _tab_shown(self) -> None:
+        """A tab with controls of its own hides the image models' panel while it is in front. The 2-D lab draws
+        its first data set when first shown, not at launch (its run would compete with the opening run for the
+        processor)."""
+        tab = self._tabs.current_tab()
+        dock = self._controls.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None:
+            dock.setVisible(not tab.own_controls)
+        if tab.key == "lab2d" and self.lab2d.points is None:
+            self.lab2d.load_data(self.lab2d_view.dataset_key(), self.lab2d_view.count.value())
 
     def set_data(self, data) -> None:
         """The bundled digits (``core.data.DigitData``): the corruption, schedule and Edit views show them."""

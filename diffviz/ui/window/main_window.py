@@ -4,9 +4,8 @@ It wires three things and keeps none of the app's state itself: the app state
 (``app_state.AppState``: the model, the trajectory, the running jobs, the pause) to the views
 that show it; the controls' and menus' requests to the controllers that run each kind of job
 (``window.training``, ``window.sampling``, ``window.export``, ``window.edits``, ``window.studies``,
-each handed what it uses); and each job's messages to where they go (one handler per message
-type, given when the job starts: ``job_callbacks``). Workers get
-their own copies of what they need. Closing the window stops every job and joins its thread
+``lab2d.lab``, each handed what it uses); and each job's messages to where they go (one handler per message
+type, given when the job starts: ``job_callbacks``). Workers get their own copies of what they need. Closing the window stops every job and joins its thread
 (never ``terminate()``), and a model trained in this session is autosaved so nothing is lost.
 
 The window is on screen before PyTorch has loaded: this module and everything it builds in its
@@ -15,8 +14,8 @@ itself (menus, controls, tabs) is up in about a second. The views come in two wa
 first paint: ``build_timeline`` makes the timeline (pyqtgraph's import alone is half a second of
 CPU) and starts the opening run (``opening_run``); the engine (``ui.engine``: torch, the model,
 the bundled digits) then loads in a thread, and on ``ready`` every other view (Training,
-Inspector, Architecture, Corruption, Schedule, Compare: they need the engine, or only matter
-once it runs) replaces the ``LoadingPage`` its tab shows meanwhile. A Train or Sample asked for
+Inspector, Architecture, Corruption, Schedule, Compare, Edit, 2-D lab: they need the engine, or only
+matter once it runs) replaces the ``LoadingPage`` its tab shows meanwhile. A Train or Sample asked for
 while the engine loads is queued and run on ``ready``.
 """
 
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea
 from diffviz.core.errors import DataError
 from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window import geometry
-from diffviz.ui.window.actions import Commands, main_actions
+from diffviz.ui.window.actions import Commands, Player, main_actions, playback_keys
 from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
 from diffviz.ui.window.engine import Engine, LoadedEngine
 from diffviz.ui.window.export import Exports
@@ -101,8 +100,8 @@ class MainWindow(QMainWindow):
         self.reporter = StatusReporter(self)
         self.reporter.cancelRequested.connect(self.stop_jobs)
         self.files = ModelFiles(self.state, self.settings, self.reporter, self)
-        self.status, self.progress = self.reporter.label, self.reporter.progress
-        self.quality_label = self.reporter.quality_label
+        self.status, self.progress, self.quality_label = (self.reporter.label, self.reporter.progress,
+                                                          self.reporter.quality_label)
         self.opening: OpeningRun | None = (
             OpeningRun(self.state, self.reporter, self._show_opening,  # its own run: the opening decides the tab
                        lambda *args, **kw: self.sampling.run(*args, follow=False, **kw)) if opening else None)
@@ -137,22 +136,24 @@ class MainWindow(QMainWindow):
     # ----- construction -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         """Menus and shortcuts from the declared table (``actions``), with this window's callbacks."""
-        timeline_keys = (("Space", "Play / pause", lambda: self.timeline.play_pause()),
-                         ("Left", "Step back", lambda: self.timeline.step_by(-1)),
-                         ("Right", "Step forward", lambda: self.timeline.step_by(1)),
-                         ("Home", "First step", lambda: self.timeline.go_home()),
-                         ("End", "Last step", lambda: self.timeline.go_end()))  # the timeline comes later
         commands = Commands(
             open_checkpoint=self.files.open_dialog, open_pipeline_folder=self.files.open_folder_dialog,
             save_checkpoint=self.files.save_dialog,
             use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
+            use_perfect_denoiser=self.files.use_perfect,
             open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
             sample=self.start_sampling, about=lambda: show_about(self))
         views = [(tab.key, tab.title, lambda key=tab.key: self.tabs.show_key(key)) for tab in TABS]
-        self.menu_actions = build_menus(self, main_actions(
-            commands, views, timeline_keys,
-            lambda: self.timeline is not None and self.tabs.currentWidget() in (self.timeline, self.inspector)))
+        self.menu_actions = build_menus(self, main_actions(commands, views, playback_keys(self._player),
+                                                           lambda: self._player() is not None))
+
+    def _player(self) -> Player | None:
+        """What the playback keys drive: the timeline (the inspector follows it), or a tab that plays its own."""
+        current = self.tabs.currentWidget()
+        if self.timeline is not None and current in (self.timeline, self.inspector):
+            return self.timeline
+        return current if self.tabs.current_tab().plays else None
 
     def _connect(self) -> None:
         """What can be wired before the engine is ready (``engine_views`` wires the rest)."""

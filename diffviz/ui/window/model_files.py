@@ -92,6 +92,22 @@ class ModelFiles:
         """The course recipe's shipped model: BasicUNet as the course trains it, for comparison."""
         self.load(bundled_checkpoint_path("course"))
 
+    def use_perfect(self) -> None:
+        """The perfect denoiser of the bundled digits, speaking as the default recipe's network: not a file but a
+        formula over the 10,000 digits (``core.models.perfect``), so its samples can be set beside a trained
+        model's and their nearest training digits compared."""
+        from diffviz.core.checkpoints import CheckpointInfo
+        from diffviz.core.models.perfect import perfect_denoiser
+        from diffviz.core.names import DEFAULT_RECIPE
+
+        try:
+            model = perfect_denoiser(DEFAULT_RECIPE)
+        except DiffvizError as exc:
+            self._report.show_error(str(exc))
+            return
+        info = CheckpointInfo(architecture=type(model).__name__, model_config={}, recipe=DEFAULT_RECIPE)
+        self.state.set_model(model, info, source=f"the perfect denoiser of {model.size:,} bundled digits")
+
     def open_autosave(self) -> None:
         if autosave_path().is_file():
             self.load(autosave_path())
@@ -110,6 +126,10 @@ class ModelFiles:
         from diffviz.core.checkpoints import save_checkpoint
 
         info = self.state.info
+        if not any(True for _ in self.state.model.parameters()):
+            self._report.show_error("The perfect denoiser has no weights to save: it is the bundled digits "
+                                    "themselves, made again with File → Use the perfect denoiser.")
+            return False
         try:
             save_checkpoint(path, self.state.model, recipe=info.recipe if info else "course",
                             hyperparameters=info.hyperparameters if info else {},

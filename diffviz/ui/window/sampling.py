@@ -32,8 +32,9 @@ class Sampling:
 
     def __init__(self, state: AppState, controls: ControlPanel, views: Iterable[GrowingView], timeline: QWidget,
                  start: StartJob, busy: Callable[[str], bool], report: StatusReporter,
-                 show_view: Callable[[QWidget], None]) -> None:
+                 show_view: Callable[[QWidget], None], training_digits: Callable[[], object] = lambda: None) -> None:
         self.state = state
+        self._training_digits = training_digits  # () -> the bundled digits (core.data.DigitData) or None
         self.controls = controls
         self._views = tuple(views)
         self._timeline = timeline
@@ -88,6 +89,7 @@ class Sampling:
             self._report.set_status("Sampling stopped before its first step")
             return
         self.show(trajectory)
+        self.find_nearest(trajectory)
         if trajectory.stopped:
             self._report.set_status(f"Sampling {status_text(trajectory)}: the frames made are on the timeline — "
                                     "scrub with ←/→, play with Space")
@@ -98,6 +100,21 @@ class Sampling:
         self._report.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
                                 f"({time.perf_counter() - self._started_at:.1f} s){thinned} — scrub with ←/→, "
                                 "play with Space")
+
+    def find_nearest(self, trajectory: Trajectory) -> None:
+        """Look up, in a worker, the training digit nearest to each result, for the timeline to show beside the
+        run (a finished run of images shaped like the bundled digits only)."""
+        data = self._training_digits()
+        if trajectory.stopped or data is None or tuple(trajectory.xs.shape[2:]) != tuple(data.images.shape[1:]):
+            return
+        from diffviz.workers.jobs import nearest_job
+
+        def show(result: object) -> None:
+            if result is not None:
+                indices, distances = result
+                self._timeline.set_nearest(trajectory, data.images[indices].numpy(), distances)
+
+        self._start("nearest", nearest_job(trajectory.final, data.images), on_done=show)
 
     def show(self, trajectory: Trajectory) -> None:
         self.state.set_trajectory(trajectory)

@@ -19,13 +19,17 @@ from diffviz.ui.widgets.loading_page import LoadingPage
 @dataclass(frozen=True)
 class Tab:
     """One tab: its key, its title, what its loading page promises until the engine is ready (empty: its view is
-    built before then), and whether it shows something of its own at launch (the opening run then leaves it in
-    front when the last session did)."""
+    built before then), whether it shows something of its own at launch (the opening run then leaves it in
+    front when the last session did), and whether it has controls of its own (the image models' control panel
+    then makes way while it is in front), and whether it plays a run of its own with the playback keys (its view
+    is an ``actions.Player``)."""
 
     key: str
     title: str
     promise: str = ""
     content_of_its_own: bool = False
+    own_controls: bool = False
+    plays: bool = False
 
 
 TABS = (
@@ -41,6 +45,8 @@ TABS = (
     Tab("schedule", "Schedule", "how each recipe's noise schedule blends digits toward noise", content_of_its_own=True),
     Tab("compare", "Compare", "up to four runs from the same starting noise, side by side on one progress slider"),
     Tab("edit", "Edit", "the Edit lab: draw or take a digit, damage it, and watch the model repair it step by step"),
+    Tab("lab2d", "2-D lab", "points in the plane, the field that carries noise onto them, and two samplers from the "
+        "same noise", own_controls=True, plays=True),
 )
 TAB_KEYS = tuple(tab.key for tab in TABS)
 
