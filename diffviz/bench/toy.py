@@ -17,7 +17,8 @@ def print_toy_bench(seconds: float = 20.0, recipes: list[str] | None = None) -> 
 
     names = recipes or list(TOY_RECIPES)
     chosen = [get_toy_recipe(name) for name in names]
-    print(f"2-D recipes: {seconds:g} s of training each on 20,000 points, 2,000 samples in 100 course steps; "
+    print(f"2-D recipes: {seconds:g} s of training each on 20,000 points, 2,000 samples in 100 steps of each "
+          "recipe's sampler; "
           "energy distance to fresh data as a share of a fitted Gaussian's (steps trained)")
     print(f"{'data':<14}" + "".join(f"{recipe.name:>20}" for recipe in chosen))
     for data_name in DATA:

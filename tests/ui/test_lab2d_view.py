@@ -195,3 +195,16 @@ def test_the_timelines_digits_are_drawn_in_the_plane(window, qtbot):
     assert np.sqrt((run.data ** 2).mean()) < 1.5  # the training digits' dots, standardised
     view.go_end()
     assert view.planes[0].particles.isVisible() and not view.planes[0].arrows.isVisible()
+
+
+def test_the_controls_fit_their_column_at_the_smallest_window(qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    from diffviz.ui.lab2d.lab_view import Lab2DView
+
+    view = Lab2DView()
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    scroll = view.findChild(QScrollArea)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

@@ -30,6 +30,7 @@ from diffviz.ui.lab2d.plane_plot import Layers, PlanePlot
 from diffviz.ui.widgets.images import ExplanationBox
 
 PLAY_FPS = 30
+CONTROLS_WIDTH = 392  # px: the widest group box fits beside its scroll bar; the planes get the rest
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,17 @@ class ModelChoice:
 
     key: str
     title: str
+    short: str        # the planes' titles
     explanation: str
 
 
 MODELS = {choice.key: choice for choice in (
-    ModelChoice("perfect", "perfect denoiser (exact, no training)",
+    ModelChoice("perfect", "perfect denoiser (exact, no training)", "perfect denoiser",
                 "<b>The perfect denoiser</b> knows every training point and predicts the best possible clean point: "
                 "the average of the training points, each weighted by how likely it is to have become this noisy "
                 "point. Its samples land <i>on</i> training points: the best possible model of a finite data set "
                 "only copies it. That is memorisation."),
-    ModelChoice("trained", "trained MLP",
+    ModelChoice("trained", "trained MLP", "trained MLP",
                 "<b>The trained MLP</b> learnt the field from the data by the same training loop as the image "
                 "models. It cannot represent the perfect denoiser exactly, so its samples land near the data and "
                 "<i>between</i> training points: it draws new points of the same shape. That is generalising."),
@@ -73,6 +75,12 @@ frame 0 and watch the data dissolve into the noise the samplers start from.</p>
 DIGITS_TIP = ("The run on the Timeline, each digit drawn as a dot: its shadow on the plane where the bundled digits "
               "vary most (their first two principal components). Watch the cloud of noisy digits contract onto the "
               "digits' dots, as the points do. Sample on the Timeline, then choose this again to see the new run.")
+
+
+DIGITS_NOTE = ("<b>Digits in the plane</b>: each dot is a whole 28x28 image, drawn where it falls on the plane in "
+               "which the bundled digits vary most. Left: the run's images at this step; right: the model's guess "
+               "of the clean images. The noisy cloud contracts onto the digits' dots as the points' cloud does onto "
+               "the moons. A plane shows only a shadow: two of 784 directions.")
 
 
 @dataclass
@@ -124,7 +132,11 @@ class Lab2DView(QWidget):
         side.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, horizontalScrollBarPolicy=Qt.ScrollBarAlwaysOff)
         scroll.setWidget(controls)
-        scroll.setFixedWidth(controls.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        for box in controls.findChildren(QComboBox):  # a long entry must not widen the whole column
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+        self.loss.setMinimumWidth(0)
+        scroll.setFixedWidth(CONTROLS_WIDTH)
 
         for plane in self.planes:
             plane.particleClicked.connect(self._follow)
@@ -343,7 +355,8 @@ class Lab2DView(QWidget):
                 plane.set_title("")
         else:
             for index, (plane, walk) in enumerate(zip(self.planes, run.walks)):
-                plane.set_title(run.titles[index] if run.titles else f"{walk.sampler} · {MODELS[run.model].title}")
+                plane.set_title(run.titles[index] if run.titles else f"{walk.sampler} · {MODELS[run.model].short}")
+        self._show_model(run)
         self.redraw()
 
     def frame(self) -> int:
@@ -420,6 +433,16 @@ class Lab2DView(QWidget):
 
     def _model_changed(self) -> None:
         self.model_note.setText(MODELS[self.model_key()].explanation)
+
+    def _show_model(self, run: LabRun | None) -> None:
+        """The model box and its note say what made the run on screen."""
+        if run is None or run.model not in MODELS:
+            self.model_note.setText(DIGITS_NOTE if run is not None else MODELS[self.model_key()].explanation)
+            return
+        self.model.blockSignals(True)
+        self.model.setCurrentIndex(self.model.findData(run.model))
+        self.model.blockSignals(False)
+        self.model_note.setText(MODELS[run.model].explanation)
 
     def _arrow_changed(self) -> None:
         key = self.arrow.currentData()

@@ -123,10 +123,10 @@ class PlanePlot(pg.PlotWidget):
         lut[:, 3] = np.linspace(0, 235, 256).astype(np.uint8)  # empty space stays see-through
         self.density.setLookupTable(lut)
         self.data = pg.ScatterPlotItem(size=3, pen=None, brush=pg.mkBrush(*DATA), pxMode=True)
-        self.forward = Dots(FORWARD, 3)
+        self.forward = Dots(FORWARD, 2.5)
         self.trails = pg.PlotDataItem(pen=pg.mkPen(255, 200, 90, 60, width=1), antialias=False)
         self.arrows = pg.PlotDataItem(pen=pg.mkPen(140, 230, 160, 200, width=1), connect="pairs", antialias=False)
-        self.particles = Dots(PARTICLE, 3.5)
+        self.particles = Dots(PARTICLE, 2.5)
         self.followed = pg.PlotDataItem(pen=pg.mkPen("#ffffff", width=2), symbol="o", symbolSize=4,
                                         symbolBrush="#ffffff", symbolPen=None)
         for item in (self.density, self.data, self.forward, self.trails, self.arrows, self.particles, self.followed):
