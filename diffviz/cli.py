@@ -245,6 +245,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+READ_DIGIT = "read"  # --digit read: the model reads the digit in the image (core.editing.read_digits)
+
+
+def _digit_or_read(text: str) -> int | str:
+    """A digit 0-9 for --digit, or ``read``."""
+    if text.strip().lower() == READ_DIGIT:
+        return READ_DIGIT
+    return _non_negative_int(text)
+
+
 def _add_run_arguments(command: argparse.ArgumentParser) -> None:
     """What an edit or an interpolation shares with ``sample``: the model, the sampler, the digit, the output."""
     source = command.add_mutually_exclusive_group()
@@ -252,9 +262,10 @@ def _add_run_arguments(command: argparse.ArgumentParser) -> None:
     source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
     command.add_argument("--sampler", choices=SAMPLER_NAMES, help="as for sample (default: the recipe's)")
     command.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
-    command.add_argument("--digit", type=_non_negative_int,
-                         help="flow-class models: the digit to steer toward, 0-9 (default: none told; the edit "
-                              "follows the image)")
+    command.add_argument("--digit", type=_digit_or_read,
+                         help="flow-class models: the digit to steer toward, 0-9, or 'read': the digit the model "
+                              "reads in the kept pixels first (edit only) (default: none told; the edit follows "
+                              "the image)")
     command.add_argument("--guidance", type=float, help="flow-class models with --digit: guidance scale, 0-20")
     command.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
     command.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")

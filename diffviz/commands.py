@@ -214,6 +214,13 @@ def _save_run(trajectory, out: Path, args: argparse.Namespace, panels: tuple[str
     return trajectory.final
 
 
+def _reads(args: argparse.Namespace) -> bool:
+    """``--digit read``: the model reads the digit in the input's kept pixels and steers toward it."""
+    from diffviz.cli import READ_DIGIT
+
+    return args.digit == READ_DIGIT
+
+
 def _run_setup(args: argparse.Namespace):
     """What an edit or interpolation run shares with ``sample``: the output checked, the model, its recipe,
     the device; the digit, guidance and sampler checked against the recipe."""
@@ -226,7 +233,7 @@ def _run_setup(args: argparse.Namespace):
     _check_writable(out)
     _set_threads(args.threads)
     device = resolve_device(args.device)
-    validate_sampling(1, args.steps, args.digit, args.guidance)
+    validate_sampling(1, args.steps, None if _reads(args) else args.digit, args.guidance)
     model, info = _load_model(args.checkpoint, args.recipe)
     recipe = get_recipe(info.recipe)
     if (args.digit is not None or args.guidance is not None) and not recipe.classes:
@@ -262,15 +269,19 @@ def edit_command(args: argparse.Namespace) -> int:
     images = read_edit_input(args.input, "the input", shape=shape)
     mask = (read_edit_input(args.mask, "the mask", light_on_dark=False, shape=shape, mask=True, images=len(images))
             if args.mask is not None else None)
+    if _reads(args) and not mode.uses_image:
+        raise ConfigError(f"--digit read reads the digit in --input; {mode.title} has none")
     request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
-                          steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
-                          seed=args.seed)
+                          steps=args.steps, digit=None if _reads(args) else args.digit, read_digit=_reads(args),
+                          guidance=args.guidance, sampler=args.sampler, seed=args.seed)
     editing.check_request(request, recipe, shape)
     print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
           f"{info.summary()}", file=sys.stderr)
     with _frame_bar(request.frames) as progress:
         trajectory = run_edit(request, model, recipe, device=device, on_frame=progress)
     _save_run(trajectory, out, args)
+    if trajectory.edit.read is not None:
+        print(f"read as: {' '.join(str(int(digit)) for digit in trajectory.edit.read)}")
     if mode.needs_inversion:
         print(f"round trip: mean |error| {trajectory.edit.round_trip_error(trajectory)[0]:.4f} (pixels in 0..1)")
     print(f"wrote {out}")
@@ -284,6 +295,9 @@ def interpolate_command(args: argparse.Namespace) -> int:
     parts = [part.strip() for part in args.seeds.split(",")]
     if len(parts) != 2 or not all(part.isdigit() for part in parts):
         raise ConfigError(f"--seeds takes two whole numbers separated by a comma, e.g. 3,7 (got {args.seeds!r})")
+    if _reads(args):
+        raise ConfigError("--digit read reads the digit in an edit's --input; interpolate starts from noise: give a "
+                          "digit 0-9, or none")
     out, model, info, recipe, device = _run_setup(args)
     request = EditRequest(mode=INTERPOLATE.key, seeds=(int(parts[0]), int(parts[1])), n=args.n, method=args.method,
                           steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,

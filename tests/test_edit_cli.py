@@ -170,3 +170,30 @@ def test_a_grey_28_npy_for_a_colour_pipeline_is_one_line_naming_both_shapes(caps
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "(N, 3, 32, 32)" in lines[0] and "(1, 1, 28, 28)" in lines[0], err
     assert not out.exists()
+
+
+def test_digit_read_lets_the_class_model_read_each_digit_before_repairing_it(capsys, files, bundled_data):
+    """``--digit read``: the bundled flow-class model reads the digit in the kept top half of each input, says
+    what it read, and repairs toward it."""
+    folder, digits = files
+    code, out, err = run(capsys, "edit", "--mode", "inpaint", "--input", folder / "digits.npy", "--mask",
+                         folder / "hole.png", "--digit", "read", "--steps", "4", "--out", folder / "read.npy")
+    assert code == 0, err
+    read = [int(word) for word in out.split("read as:")[1].splitlines()[0].split()]
+    truth = bundled_data.labels[[0, 1500, 3000]].tolist()
+    assert len(read) == 3 and sum(a == b for a, b in zip(read, truth)) >= 2
+    result = np.load(folder / "read.npy")
+    assert np.array_equal(result[:, :, :14], digits[:, :, :14])
+
+
+@pytest.mark.parametrize("args, message", [
+    (("edit", "--mode", "sdedit", "--recipe", "flow", "--digit", "read"), "need a model told the class"),
+    (("interpolate", "--seeds", "1,2", "--digit", "read"), "interpolate starts from noise"),
+    (("edit", "--mode", "sdedit", "--digit", "reed"), "--digit"),
+])
+def test_digit_read_where_nothing_can_be_read_is_refused_in_one_line(capsys, files, args, message):
+    folder, _ = files
+    extra = ("--input", folder / "sketch.png") if args[0] == "edit" else ()
+    code, out, err = run(capsys, *args, *extra, "--steps", "3", "--out", folder / "never.npy")
+    assert code == 2 and message in err and not (folder / "never.npy").exists()
+    assert len(err.strip().splitlines()) == 1
