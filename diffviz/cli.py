@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="diffviz", description="Watch a diffusion model learn and create. "
                      "With no command, opens the app.")
     parser.add_argument("--version", action="version", version=f"diffviz {__version__}")
+    parser.add_argument("--forget-precision", action="store_true",
+                        help="forget the precision auto measured and remembered on this machine, so it measures "
+                             "again (alone: only that; before a command: then the command)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the app (the default)")
@@ -284,6 +287,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from diffviz.core.errors import DiffvizError
 
     try:
+        if args.forget_precision:
+            from diffviz.core.precision import forget_verdicts
+
+            count = forget_verdicts()
+            print(f"forgot {count} remembered precision verdict{'s' if count != 1 else ''}: auto measures again",
+                  file=sys.stderr)
+            if args.command is None:
+                return 0
         if args.command in (None, "gui"):
             return _run_gui(args)
         if args.command == "train":

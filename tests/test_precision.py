@@ -11,7 +11,7 @@ from diffviz.core.checkpoints import load_checkpoint, save_checkpoint
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError
 from diffviz.core.precision import (BF16_CHANNELS_LAST, FORCE_VARIABLE, FP32, FP32_CHANNELS_LAST, PRECISIONS,
-                                    choose_precision)
+                                    choose_precision, forget_verdicts)
 from diffviz.core.recipes import get_recipe
 from diffviz.core.sampling import choose_sampling_precision, sample
 from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
@@ -60,6 +60,36 @@ def test_a_verdict_is_remembered_per_machine_and_model_and_a_damaged_cache_is_me
     cache.write_text("{not json")
     assert choose_precision("auto", "cpu", timer=forced({"fp32": 0.1, "fp32-cl": 0.2, "bf16-cl": 0.3}),
                             key="model A", cache=cache).precision is FP32
+
+
+def test_a_verdict_of_another_diffviz_release_is_measured_again_and_forgetting_measures_again(tmp_path,
+                                                                                              monkeypatch):
+    import json
+
+    import diffviz.core.precision as precision
+
+    cache = tmp_path / "p.json"
+    choose_precision("auto", "cpu", timer=forced({"fp32": 0.2, "fp32-cl": 0.1, "bf16-cl": 0.3}), key="m", cache=cache)
+    assert all(v["diffviz"] == precision.__version__ for v in json.loads(cache.read_text())["verdicts"].values())
+    monkeypatch.setattr(precision, "__version__", "99.0")  # a later release: the verdict is not trusted
+    again = forced({"fp32": 0.1, "fp32-cl": 0.2, "bf16-cl": 0.3})
+    assert choose_precision("auto", "cpu", timer=again, key="m", cache=cache).precision is FP32 and again.asked
+    assert choose_precision("auto", "cpu", timer=forced({}), key="m", cache=cache).cached  # remembered anew
+    assert forget_verdicts(cache) == 1 and not cache.exists()
+    assert forget_verdicts(cache) == 0  # nothing remembered: nothing to forget, no error
+    fresh = forced({"fp32": 0.3, "fp32-cl": 0.2, "bf16-cl": 0.1})
+    assert choose_precision("auto", "cpu", timer=fresh, key="m", cache=cache).precision is BF16_CHANNELS_LAST
+    assert fresh.asked
+
+
+def test_diffviz_forget_precision_forgets_and_says_so(tmp_path, monkeypatch, capsys):
+    from diffviz.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    choose_precision("auto", "cpu", timer=forced({"fp32": 0.2, "fp32-cl": 0.1, "bf16-cl": 0.3}), key="m")
+    assert main(["--forget-precision"]) == 0
+    assert "forgot 1 remembered precision verdict: auto measures again" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.json"))
 
 
 @pytest.mark.parametrize("name", list(PRECISIONS))

@@ -4,7 +4,9 @@ Why measure: on a CPU with bf16 hardware (AVX-512-BF16, AMX) bf16 autocast with 
 memory trains these small UNets more than twice as fast as fp32; on a laptop without it,
 bf16 is *slower* than fp32. Nothing about the processor's name says which, so ``auto`` times a
 few training steps of each candidate for the model and batch at hand, keeps the fastest, and
-remembers the verdict per machine and model in a small JSON cache (written atomically).
+remembers the verdict per machine and model in a small JSON cache (written atomically). A verdict is
+measured again under another release of torch (part of the machine's key) or of diffviz (kept with the verdict),
+and ``forget_verdicts`` (``diffviz --forget-precision``, the Precision box's Measure again) drops them all.
 
 Because the verdict differs from machine to machine, so do the numbers a run through ``auto`` makes (bf16
 rounds where fp32 does not). ``DIFFVIZ_AUTO_PRECISION`` makes ``auto`` decide as another machine would,
@@ -33,6 +35,7 @@ from typing import Callable, ContextManager
 import torch
 from torch import nn
 
+from diffviz import __version__
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import ConfigError, DiffvizError
 from diffviz.core.names import PRECISION_CHOICES
@@ -146,6 +149,23 @@ def model_key(model: nn.Module, batch: int, mode: str) -> str:
     return f"{type(model).__name__} {json.dumps(config, sort_keys=True)} batch {batch} {mode}"
 
 
+def forget_verdicts(cache: Path | None = None) -> int:
+    """Forget every remembered ``auto`` verdict, so the next run measures again; returns how many there were.
+
+    Why a way to forget: a verdict taken while the machine was busy (a browser, another training run) can be
+    wrong, and it would be trusted until torch or diffviz changes. Nothing else is in the cache."""
+    path = cache or cache_path()
+    count = len(_read_cache(path).get("verdicts", {}))
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ConfigError(f"cannot forget the remembered precision verdicts in {path}: {exc.strerror or exc}") \
+            from None
+    return count
+
+
 def _read_cache(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -215,7 +235,8 @@ def choose_precision(choice: str, device: torch.device | str, *, timer: StepTime
     entry = f"{machine_key(device)} || {key}"
     data = _read_cache(path) if key else {}
     remembered = data.get("verdicts", {}).get(entry)
-    if isinstance(remembered, dict) and remembered.get("name") in PRECISIONS:
+    if isinstance(remembered, dict) and remembered.get("name") in PRECISIONS \
+            and remembered.get("diffviz") == __version__:  # another release may run the network differently
         timings = {k: float(v) for k, v in remembered.get("timings", {}).items() if isinstance(v, (int, float))}
         if remembered["name"] in timings:
             return PrecisionChoice(PRECISIONS[remembered["name"]], timings, cached=True)
@@ -223,6 +244,7 @@ def choose_precision(choice: str, device: torch.device | str, *, timer: StepTime
     best = min(timings, key=timings.get)
     if key:
         data = {"version": CACHE_VERSION, "verdicts": {**data.get("verdicts", {}),
-                                                       entry: {"name": best, "timings": timings}}}
+                                                       entry: {"name": best, "timings": timings,
+                                                               "diffviz": __version__}}}
         _write_cache(path, data)
     return PrecisionChoice(PRECISIONS[best], timings)

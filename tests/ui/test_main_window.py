@@ -292,3 +292,25 @@ def test_guide_at_every_step_reaches_the_run(window, qtbot):
     window.start_sampling()
     qtbot.waitUntil(lambda: window.trajectory.guidance_interval != (0.0, 1.0) and not window.busy(), timeout=60000)
     assert request_text(window.trajectory).endswith("guidance 2 for noise 0.1–0.7")
+
+
+def test_measure_again_forgets_the_remembered_precision(window, tmp_path, monkeypatch, measured_auto):
+    from diffviz.core.precision import cache_path, choose_precision
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    choose_precision("auto", "cpu", timer=lambda precision: {"fp32": 0.1}.get(precision.name, 1.0), key="m")
+    assert cache_path().exists()
+    window.controls.measure_again.click()
+    assert not cache_path().exists()
+    assert "Forgot 1 remembered precision verdict" in window.status.text()
+
+
+def test_the_controls_are_never_cut_at_the_side(window):
+    """At the smallest size README promises (1280x800) the controls' column is as wide as they need."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 800)
+    scroll = window.controls.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    assert scroll.viewport().width() >= window.controls.minimumSizeHint().width()

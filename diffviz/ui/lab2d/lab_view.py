@@ -20,7 +20,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSlider, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
+                               QSlider, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from diffviz.core.captions import step_label
 from diffviz.core.toy.datasets import DATASETS
@@ -28,6 +28,7 @@ from diffviz.core.toy.lab import ARROWS, DEFAULT_ARROW, LabRun
 from diffviz.core.toy.recipes import DEFAULT_TOY_RECIPE, TOY_RECIPES
 from diffviz.ui.lab2d.plane_plot import Layers, PlanePlot
 from diffviz.ui.widgets.images import ExplanationBox
+from diffviz.ui.widgets.scrolling import scroll_column
 
 PLAY_FPS = 30
 CONTROLS_WIDTH = 392  # px: the widest group box fits beside its scroll bar; the planes get the rest
@@ -130,13 +131,11 @@ class Lab2DView(QWidget):
         side.addWidget(self._run_box())
         side.addWidget(self._show_box())
         side.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, horizontalScrollBarPolicy=Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(controls)
         for box in controls.findChildren(QComboBox):  # a long entry must not widen the whole column
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(10)
         self.loss.setMinimumWidth(0)
-        scroll.setFixedWidth(CONTROLS_WIDTH)
+        scroll = scroll_column(controls, CONTROLS_WIDTH)
 
         for plane in self.planes:
             plane.particleClicked.connect(self._follow)

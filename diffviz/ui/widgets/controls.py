@@ -67,6 +67,7 @@ class ControlPanel(QWidget):
     openRequested = Signal()
     saveRequested = Signal()
     bundledRequested = Signal()
+    forgetPrecisionRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +128,15 @@ class ControlPanel(QWidget):
                                    "(bf16 is fast only on processors with bf16 hardware). Weights stay fp32")
         for name in PRECISION_CHOICES:
             self.precision.addItem(name, name)
-        train_form.addRow("Precision", self.precision)
+        self.measure_again = QToolButton(text="Measure again",
+                                         toolTip="Forget what auto measured and remembered on this machine (a "
+                                                 "verdict taken while the computer was busy can be wrong): the next "
+                                                 "run measures again")
+        self.measure_again.clicked.connect(self.forgetPrecisionRequested)
+        precision_row = QHBoxLayout()
+        precision_row.addWidget(self.precision, 1)
+        precision_row.addWidget(self.measure_again)
+        train_form.addRow("Precision", precision_row)
         buttons = QHBoxLayout()
         self.train_button = QPushButton("Train", toolTip="Train a fresh model (Ctrl+T)")
         self.pause_button = QPushButton("Pause", toolTip="Pause or resume training (Ctrl+P)")

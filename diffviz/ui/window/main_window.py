@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from diffviz.core.errors import DataError
 from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window import geometry
+from diffviz.ui.widgets.scrolling import scroll_column
 from diffviz.ui.window.actions import Commands, Player, main_actions, playback_keys
 from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
 from diffviz.ui.window.engine import Engine, LoadedEngine
@@ -87,9 +88,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget("Controls", self)
         dock.setObjectName("controls")
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(self.controls)
-        dock.setWidget(scroll)
+        dock.setWidget(scroll_column(self.controls))
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
 
         self.timeline: TimelineView | None = None  # built by ``build_timeline``: its tab is blank until then

@@ -42,6 +42,20 @@ class Training:
         self._handles = handles
         self._report = report
         self._show_view = show_view
+        controls.forgetPrecisionRequested.connect(self.forget_precision)
+
+    def forget_precision(self) -> None:
+        """Forget what auto measured on this machine: the next training or sampling run measures again."""
+        from diffviz.core.errors import DiffvizError
+        from diffviz.core.precision import forget_verdicts
+
+        try:
+            count = forget_verdicts()
+        except DiffvizError as exc:
+            self._report.show_error(str(exc))
+            return
+        self._report.set_status(f"Forgot {count} remembered precision verdict{'s' if count != 1 else ''}: "
+                                "auto measures again on the next run")
 
     def start(self) -> bool:
         """Train a fresh model; a recipe that cannot learn the chosen image shape is refused before any job
