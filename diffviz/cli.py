@@ -249,12 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 READ_DIGIT = "read"  # --digit read: the model reads the digit in the image (core.editing.read_digits)
+NO_DIGIT = "none"    # --digit none: told no digit, even where a mode reads one by default
 
 
 def _digit_or_read(text: str) -> int | str:
-    """A digit 0-9 for --digit, or ``read``."""
-    if text.strip().lower() == READ_DIGIT:
-        return READ_DIGIT
+    """A digit 0-9 for --digit, ``read`` or ``none``."""
+    if text.strip().lower() in (READ_DIGIT, NO_DIGIT):
+        return text.strip().lower()
     return _non_negative_int(text)
 
 
@@ -266,9 +267,9 @@ def _add_run_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--sampler", choices=SAMPLER_NAMES, help="as for sample (default: the recipe's)")
     command.add_argument("--steps", type=_positive_int, default=40, help="sampler steps (default 40)")
     command.add_argument("--digit", type=_digit_or_read,
-                         help="flow-class models: the digit to steer toward, 0-9, or 'read': the digit the model "
-                              "reads in the kept pixels first (edit only) (default: none told; the edit follows "
-                              "the image)")
+                         help="flow-class models: the digit to steer toward, 0-9; 'read': the digit the model "
+                              "reads in the kept pixels first (edit only); 'none': told none, the edit follows the "
+                              "image (default: read for inpaint, where it repairs better, none otherwise)")
     command.add_argument("--guidance", type=float, help="flow-class models with --digit: guidance scale, 0-20")
     command.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
     command.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")

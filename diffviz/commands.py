@@ -221,6 +221,11 @@ def _reads(args: argparse.Namespace) -> bool:
     return args.digit == READ_DIGIT
 
 
+def _told_digit(args: argparse.Namespace) -> int | None:
+    """The digit 0-9 ``--digit`` names, or None (read, none, or not given)."""
+    return args.digit if isinstance(args.digit, int) else None
+
+
 def _run_setup(args: argparse.Namespace):
     """What an edit or interpolation run shares with ``sample``: the output checked, the model, its recipe,
     the device; the digit, guidance and sampler checked against the recipe."""
@@ -233,13 +238,15 @@ def _run_setup(args: argparse.Namespace):
     _check_writable(out)
     _set_threads(args.threads)
     device = resolve_device(args.device)
-    validate_sampling(1, args.steps, None if _reads(args) else args.digit, args.guidance)
+    validate_sampling(1, args.steps, _told_digit(args), args.guidance)
     model, info = _load_model(args.checkpoint, args.recipe)
     recipe = get_recipe(info.recipe)
-    if (args.digit is not None or args.guidance is not None) and not recipe.classes:
+    from diffviz.cli import NO_DIGIT
+
+    if (args.digit not in (None, NO_DIGIT) or args.guidance is not None) and not recipe.classes:
         raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a {recipe.name} "
                           "model")
-    if args.guidance is not None and args.digit is None:
+    if args.guidance is not None and args.digit in (None, NO_DIGIT):
         raise ConfigError("--guidance steers toward a digit: give --digit too (an edit is told no digit otherwise)")
     if args.sampler and args.sampler not in recipe.samplers:
         raise ConfigError(f"a {recipe.name} model samples with {' or '.join(recipe.samplers)}, not {args.sampler}")
@@ -271,8 +278,12 @@ def edit_command(args: argparse.Namespace) -> int:
             if args.mask is not None else None)
     if _reads(args) and not mode.uses_image:
         raise ConfigError(f"--digit read reads the digit in --input; {mode.title} has none")
+    by_default = args.digit is None and bool(recipe.classes) and bool(mode.reads_by_default)
+    if by_default:
+        print(f"reading the digit first, the default for {args.mode} ({mode.reads_by_default}); --digit none "
+              "tells it none", file=sys.stderr)
     request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
-                          steps=args.steps, digit=None if _reads(args) else args.digit, read_digit=_reads(args),
+                          steps=args.steps, digit=_told_digit(args), read_digit=_reads(args) or by_default,
                           guidance=args.guidance, sampler=args.sampler, seed=args.seed)
     editing.check_request(request, recipe, shape)
     print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
@@ -300,7 +311,7 @@ def interpolate_command(args: argparse.Namespace) -> int:
                           "digit 0-9, or none")
     out, model, info, recipe, device = _run_setup(args)
     request = EditRequest(mode=INTERPOLATE.key, seeds=(int(parts[0]), int(parts[1])), n=args.n, method=args.method,
-                          steps=args.steps, digit=args.digit, guidance=args.guidance, sampler=args.sampler,
+                          steps=args.steps, digit=_told_digit(args), guidance=args.guidance, sampler=args.sampler,
                           seed=args.seed)
     check_request(request, recipe)
     print(f"{args.method} between the noises of seeds {parts[0]} and {parts[1]}: {args.n} images in {args.steps} "

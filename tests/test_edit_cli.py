@@ -197,3 +197,16 @@ def test_digit_read_where_nothing_can_be_read_is_refused_in_one_line(capsys, fil
     code, out, err = run(capsys, *args, *extra, "--steps", "3", "--out", folder / "never.npy")
     assert code == 2 and message in err and not (folder / "never.npy").exists()
     assert len(err.strip().splitlines()) == 1
+
+
+def test_inpainting_with_a_class_model_reads_the_digit_by_default_and_none_opts_out(capsys, files):
+    folder, _ = files
+    common = ("edit", "--mode", "inpaint", "--input", folder / "digits.npy", "--mask", folder / "hole.png",
+              "--steps", "3")
+    code, out, err = run(capsys, *common, "--out", folder / "a.npy")
+    assert code == 0 and "reading the digit first, the default for inpaint" in err and "read as:" in out
+    code, out, err = run(capsys, *common, "--digit", "none", "--out", folder / "b.npy")
+    assert code == 0 and "reading" not in err and "read as:" not in out
+    code, out, err = run(capsys, "edit", "--mode", "sdedit", "--input", folder / "sketch.png", "--steps", "3",
+                         "--out", folder / "c.npy")
+    assert code == 0 and "read as:" not in out  # SDEdit is told none unless asked

@@ -38,6 +38,7 @@ class EditMode:
     uses_image: bool = True   # interpolation starts from two noises, not from an image
     needs_inversion: bool = False  # only for processes that can walk an image back to its noise
     default_strength: float = 1.0
+    reads_by_default: str = ""  # why a class model reads the digit first by default here (measured); "": told none
 
     def unavailable_for(self, invertible: bool) -> str:
         """Why a model whose process is (or is not) ``invertible`` cannot do this mode; empty when it can."""
@@ -46,6 +47,11 @@ class EditMode:
                     "to noise and back deterministically; the blend recipes' sampler has no such inverse")
         return ""
 
+
+# Measured with ``diffviz bench edit``: 500 held-out real digits, the bundled flow-class model, 40 steps; the share
+# whose class the quality meter still reads after the edit
+READS_INPAINT = ("a class model reads the digit in the kept pixels first: measured on 500 held-out digits, it "
+                 "keeps the class in 0.86 of central 10x10 holes against 0.71 told nothing")
 
 SDEDIT = EditMode(
     key="sdedit", title="Noise and denoise (SDEdit)", uses_strength=True, default_strength=0.5,
@@ -58,6 +64,7 @@ SDEDIT = EditMode(
                 "rough shape: the model repaints the details its own way.")
 INPAINT = EditMode(
     key="inpaint", title="Inpaint (RePaint)", uses_strength=True, uses_mask=True, uses_jumps=True,
+    reads_by_default=READS_INPAINT,
     summary="paint a hole with the mask tool: the model fills it, in harmony with the rest",
     formula="x = m ⊙ x<sub>gen</sub> + (1 − m) ⊙ noised(x<sub>known</sub>)",
     explanation="After every step the pixels outside the mask m are replaced by your image noised to the level "

@@ -44,7 +44,13 @@ def test_the_canvas_reaches_the_job_and_the_run_plays_in_the_timeline(window, qt
     assert np.array_equal(run.edit.mask[0, 0], painted)
     kept = painted == 0
     assert np.array_equal(run.final[0, 0][kept], drawn[kept])
-    assert run.n_steps == 6 and run.labels is None  # no digit chosen: told none
+    assert run.n_steps == 6  # inpainting with a class model reads the digit first by default, and is told it
+    assert run.edit.read is not None and np.array_equal(run.labels, run.edit.read)
+    view = window.edit_view
+    view.set_mode("sdedit")  # SDEdit is told none by default; back to inpainting, it reads again
+    assert view.digit_combo.currentData() is None
+    view.set_mode("inpaint")
+    assert view.digit_combo.currentData() == "read" and "reads the digit" in view.digit_combo.toolTip()
     assert window.tabs.currentWidget() is window.timeline
     assert window.timeline._traj is run and window.inspector._traj is run  # both views follow the state
     assert run.feature_samples == 1

@@ -214,6 +214,7 @@ class EditView(QWidget):
         for index, mode in enumerate(EDIT_MODES.values()):
             why = mode.unavailable_for(self._invertible)
             self.mode_combo.setItemData(index, why or mode.summary, Qt.ToolTipRole)
+        self._default_digit()
         self._refresh_controls()
 
     def set_image_shape(self, shape: tuple[int, int, int]) -> None:
@@ -297,11 +298,18 @@ class EditView(QWidget):
         return channels in DRAWN_CHANNELS and height == width
 
     def _mode_changed(self) -> None:
-        """Another mode chosen: its strength back to its default, its controls shown."""
+        """Another mode chosen: its strength and digit back to their defaults, its controls shown."""
         mode = self.current_mode()
         self.strength_slider.setValue(round(mode.default_strength * STRENGTH_STEPS))
         self._strength_changed()
+        self._default_digit()
         self._refresh_controls()
+
+    def _default_digit(self) -> None:
+        """A class model reads the digit first where the mode says that repairs better (``reads_by_default``,
+        measured), and is told none elsewhere."""
+        reads = self._classes > 0 and bool(self.current_mode().reads_by_default)
+        self.digit_combo.setCurrentIndex(max(self.digit_combo.findData(READ_DIGIT), 0) if reads else 0)
 
     def _show_mask_changed(self) -> None:
         """The mask is drawn only where it matters: with Show mask on, in a mode that uses one."""
@@ -329,7 +337,8 @@ class EditView(QWidget):
         self.sampler_combo.setEnabled(not mode.needs_inversion and self.sampler_combo.count() > 0)
         self.sampler_combo.setToolTip(INVERSION_TOLD_NOTHING if mode.needs_inversion else settings.sampler_tip)
         self.digit_combo.setEnabled(not mode.needs_inversion)
-        self.digit_combo.setToolTip(INVERSION_TOLD_NOTHING if mode.needs_inversion else DIGIT_TIP)
+        by_default = f" By default here it reads the digit: {mode.reads_by_default}." if mode.reads_by_default else ""
+        self.digit_combo.setToolTip(INVERSION_TOLD_NOTHING if mode.needs_inversion else DIGIT_TIP + by_default)
         self._digit_changed()
         self.show_message(self.unavailable_reason())
         self._update_availability()
