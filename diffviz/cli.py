@@ -269,7 +269,8 @@ def _add_run_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--digit", type=_digit_or_read,
                          help="flow-class models: the digit to steer toward, 0-9; 'read': the digit the model "
                               "reads in the kept pixels first (edit only); 'none': told none, the edit follows the "
-                              "image (default: read for inpaint, where it repairs better, none otherwise)")
+                              "image (default: read for sdedit and inpaint, where it keeps the digit better; none "
+                              "otherwise)")
     command.add_argument("--guidance", type=float, help="flow-class models with --digit: guidance scale, 0-20")
     command.add_argument("--seed", type=_non_negative_int, default=0, help="makes the noise repeatable (default 0)")
     command.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")

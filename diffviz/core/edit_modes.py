@@ -50,11 +50,14 @@ class EditMode:
 
 # Measured with ``diffviz bench edit``: 500 held-out real digits, the bundled flow-class model, 40 steps; the share
 # whose class the quality meter still reads after the edit
+READS_SDEDIT = ("measured on 500 held-out digits at the default strength 0.5, reading first keeps the class in 0.92 "
+                "(0.79 told nothing)")
 READS_INPAINT = ("measured on 500 held-out digits, reading first keeps the class in 0.86 of central 10x10 holes "
                  "(0.71 told nothing) and 0.81 of bottom halves (0.56)")
 
 SDEDIT = EditMode(
     key="sdedit", title="Noise and denoise (SDEdit)", uses_strength=True, default_strength=0.5,
+    reads_by_default=READS_SDEDIT,
     summary="your image, noised to the strength, then denoised back: a sketch becomes a digit",
     formula="x<sub>s</sub> = noised(image, s), then the sampler from s to 0",
     explanation="The image is noised to the <b>strength</b> s with the recipe's own noising, exactly as training "

@@ -117,8 +117,11 @@ def test_jumps_and_interpolation_settings_reach_the_request(qtbot, view):
 def test_digit_and_guidance_only_for_recipes_told_the_class(qtbot, view):
     _draw(view)
     assert not view.digit_combo.isHidden() and not view.guidance_spin.isHidden()
+    request = _run(qtbot, view)  # SDEdit with a class model reads the digit by default (EditMode.reads_by_default)
+    assert request.digit is None and request.read_digit and request.guidance is not None
+    view.digit_combo.setCurrentIndex(0)
     request = _run(qtbot, view)
-    assert request.digit is None and request.guidance is None
+    assert request.digit is None and not request.read_digit and request.guidance is None
     assert not view.guidance_spin.isEnabled()  # no digit chosen: nothing to guide toward
     view.digit_combo.setCurrentIndex(view.digit_combo.findData(3))
     view.guidance_spin.setValue(4.5)
@@ -252,6 +255,7 @@ def test_each_mode_shows_only_the_controls_it_uses(view):
 
 def test_set_running_turns_the_inputs_off_and_stop_on(qtbot, view):
     _draw(view)
+    view.digit_combo.setCurrentIndex(0)  # told no digit: guidance has nothing to guide toward
     assert not view.stop_button.isEnabled()
     view.set_running(True)
     assert not view.run_button.isEnabled() and view.stop_button.isEnabled()

@@ -47,7 +47,7 @@ def test_the_canvas_reaches_the_job_and_the_run_plays_in_the_timeline(window, qt
     assert run.n_steps == 6  # inpainting with a class model reads the digit first by default, and is told it
     assert run.edit.read is not None and np.array_equal(run.labels, run.edit.read)
     view = window.edit_view
-    view.set_mode("sdedit")  # SDEdit is told none by default; back to inpainting, it reads again
+    view.set_mode("interpolate")  # two noises, no image to read: told none by default; inpainting reads again
     assert view.digit_combo.currentData() is None
     view.set_mode("inpaint")
     assert view.digit_combo.currentData() == "read" and "reads the digit" in view.digit_combo.toolTip()
