@@ -17,8 +17,8 @@ from typing import Sequence
 from diffviz import __version__
 from diffviz.core.edit_modes import EDIT_MODES  # torch-free
 from diffviz.core.names import (DEFAULT_RECIPE, DEFAULT_TOY_RECIPE,  # torch-free: --help stays instant
-                                PRECISION_CHOICES, RECIPE_NAMES, SAMPLER_NAMES, TOY_DATASET_NAMES,
-                                TOY_RECIPE_NAMES)
+                                NO_DIGIT, PRECISION_CHOICES, READ_DIGIT, RECIPE_NAMES, SAMPLER_NAMES,
+                                TOY_DATASET_NAMES, TOY_RECIPE_NAMES)
 
 EXIT_USAGE = 2
 IMAGE_EDITS = tuple(key for key, mode in EDIT_MODES.items() if mode.uses_image)  # interpolate has its own command
@@ -246,10 +246,6 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sample-runs", type=_non_negative_int, default=50,
                        help="soak: sampling runs (default 50)")
     return parser
-
-
-READ_DIGIT = "read"  # --digit read: the model reads the digit in the image (core.editing.read_digits)
-NO_DIGIT = "none"    # --digit none: told no digit, even where a mode reads one by default
 
 
 def _digit_or_read(text: str) -> int | str:

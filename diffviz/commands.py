@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from diffviz.core.errors import ConfigError, ExportError
+from diffviz.core.names import NO_DIGIT, READ_DIGIT
 
 OUTPUT_KINDS = (".png", ".npy", ".gif", ".webp")
 
@@ -216,8 +217,6 @@ def _save_run(trajectory, out: Path, args: argparse.Namespace, panels: tuple[str
 
 def _reads(args: argparse.Namespace) -> bool:
     """``--digit read``: the model reads the digit in the input's kept pixels and steers toward it."""
-    from diffviz.cli import READ_DIGIT
-
     return args.digit == READ_DIGIT
 
 
@@ -241,8 +240,6 @@ def _run_setup(args: argparse.Namespace):
     validate_sampling(1, args.steps, _told_digit(args), args.guidance)
     model, info = _load_model(args.checkpoint, args.recipe)
     recipe = get_recipe(info.recipe)
-    from diffviz.cli import NO_DIGIT
-
     if (args.digit not in (None, NO_DIGIT) or args.guidance is not None) and not recipe.classes:
         raise ConfigError(f"--digit and --guidance need a model told the class (flow-class); this is a {recipe.name} "
                           "model")

@@ -33,3 +33,7 @@ SAMPLER_NAMES = tuple(SAMPLERS)
 # how the network runs (core.precision): auto = the fastest of fp32, fp32 channels_last and bf16 autocast,
 # measured on this machine; fp32; bf16 = bf16 autocast with channels_last
 PRECISION_CHOICES = ("auto", "fp32", "bf16")
+
+# --digit's words beside 0-9 for edits (``diffviz edit``): read the digit in the image first, or tell none
+READ_DIGIT = "read"
+NO_DIGIT = "none"
