@@ -8,26 +8,17 @@ points, and the Timeline's digits in the plane. It trains twice for 20 s, so it 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-
-def wait_until(app: QApplication, condition, timeout: float = 300) -> None:
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise TimeoutError("the app did not get there in time")
-        app.processEvents()
-        time.sleep(0.02)
+from real_window_tour import wait_until  # run as a script from tests/ui, beside it
 
 
 def tour(out: Path) -> list[Path]:
     QStandardPaths.setTestModeEnabled(True)
     app = QApplication.instance() or QApplication([])
-    from diffviz.ui.lab2d.lab_view import RunRequest
     from diffviz.ui.window.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
@@ -35,7 +26,7 @@ def tour(out: Path) -> list[Path]:
     window = MainWindow(settings=settings)
     window.resize(1400, 860)
     window.show()
-    wait_until(app, lambda: window.views is not None)
+    wait_until(app, lambda: window.views is not None, 300)
     lab = window.views.lab2d
     view = lab.view
     shots = []
@@ -55,10 +46,10 @@ def tour(out: Path) -> list[Path]:
     def trained_run() -> None:
         view.seconds.setValue(20)
         view.train.click()
-        wait_until(app, lambda: lab.trained is not None and view.run.model == "trained")
+        wait_until(app, lambda: lab.trained is not None and view.run.model == "trained", 300)
 
     window.tabs.show_key("lab2d")
-    wait_until(app, lambda: view.run is not None)
+    wait_until(app, lambda: view.run is not None, 300)
     show(data=True, forward=True)
     view.set_frame(60)
     shot("lab2d_forward")
@@ -69,7 +60,7 @@ def tour(out: Path) -> list[Path]:
     shot("lab2d_sampling")
 
     view.recipe.setCurrentIndex(view.recipe.findData("ddpm-eps"))
-    wait_until(app, lambda: view.run is not None and view.run.walks[0].sampler == "ddpm")
+    wait_until(app, lambda: view.run is not None and view.run.walks[0].sampler == "ddpm", 300)
     trained_run()
     show(data=True, particles=True, trails=True)
     view.set_frame(85)
@@ -79,7 +70,7 @@ def tour(out: Path) -> list[Path]:
     view.count.setValue(300)
     shown = view.run
     lab.load_data("moons", 300)
-    wait_until(app, lambda: view.run is not shown and view.run is not None and len(view.run.data) == 300)
+    wait_until(app, lambda: view.run is not shown and view.run is not None and len(view.run.data) == 300, 300)
     show(data=True, particles=True)
     view.go_end()
     shot("lab2d_perfect")
@@ -88,11 +79,12 @@ def tour(out: Path) -> list[Path]:
     window.controls.n.setValue(64)
     window.controls.steps.setValue(40)
     window.start_sampling()
-    wait_until(app, lambda: window.trajectory is not None and window.trajectory.n_samples == 64 and not window.busy())
+    wait_until(app, lambda: window.trajectory is not None and window.trajectory.n_samples == 64 and not window.busy(),
+               300)
     window.tabs.show_key("lab2d")
     view.dataset.setCurrentIndex(view.dataset.findData("digits"))
     view.dataset.activated.emit(view.dataset.currentIndex())
-    wait_until(app, lambda: view.run is not None and view.run.model == "digits")
+    wait_until(app, lambda: view.run is not None and view.run.model == "digits", 300)
     show(data=True, particles=True, trails=True)
     view.set_frame(28)
     shot("lab2d_digits")

@@ -6,9 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
-from diffviz.core.toy.recipes import TOY_RECIPES
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ import math
 import torch
 from torch import nn
 
+from diffviz.core.ddpm import TRAIN_TIMESTEPS
 from diffviz.core.models.facts import ModelFacts
 
 N_FREQUENCIES = 16
-TIMESTEPS = 1000  # an integer noise level is DDPM's timestep out of this many
 
 
 class ToyMLP(nn.Module):
@@ -43,7 +43,7 @@ class ToyMLP(nn.Module):
         if amount is None:
             raise TypeError("ToyMLP needs the noise level: model(x, amount)")
         if not amount.is_floating_point():  # DDPM's integer timestep 0..999, brought to the blends' 0..1
-            amount = amount.float() / TIMESTEPS
+            amount = amount.float() / TRAIN_TIMESTEPS
         phases = amount.reshape(-1, 1).to(x) * self.frequencies
         level = torch.cat([phases.sin(), phases.cos()], dim=1)
         if self.classes:

@@ -20,8 +20,7 @@ from typing import Iterator
 import torch
 
 from diffviz.core.processes import BlendProcess
-from diffviz.core.samplers.base import (Anchor, Denoiser, Sampler, SamplerStep, blend_begin, blend_hold, full,
-                                        measured_mix)
+from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, walk_blend_line
 
 
 class AncestralSampler(Sampler):
@@ -35,22 +34,11 @@ class AncestralSampler(Sampler):
     def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
             generator: torch.Generator | None = None, inspect_result: bool = True,
             anchor: Anchor | None = None) -> Iterator[SamplerStep]:
-        process = denoiser.process
-        start = anchor.start if anchor is not None else 1.0
-        x = blend_begin(anchor, process, x)
-        repeats = anchor.repeats if anchor is not None else 1
-        for i in range(steps):
-            t, s = start * (1.0 - i / steps), start * (1.0 - (i + 1) / steps)
-            for repeat in range(repeats):
-                if repeat:  # a resampling jump: the step's result noised back up to t, and the step redone
-                    x = process.renoise(x_next, s, t, generator)
-                _, pred = denoiser.clean(x, full(x, t))
-                features = denoiser.take_features()
-                x_next = blend_hold(anchor, process, self.step(x, pred, t, s, generator), s, generator)
-            yield SamplerStep(i, x, pred, condition=t, level=t, mix=measured_mix(x, x_next, pred), features=features)
-            x = x_next
-        pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
-        yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
+        def step(x: torch.Tensor, pred: torch.Tensor, i: int, t: float, s: float):
+            return self.step(x, pred, t, s, generator), None
+
+        return walk_blend_line(denoiser, x, steps, step, anchor=anchor, generator=generator,
+                               inspect_result=inspect_result)
 
     @staticmethod
     def step(x: torch.Tensor, pred: torch.Tensor, t: float, s: float,

@@ -108,6 +108,36 @@ def blend_hold(anchor: "Anchor | None", process: "NoisingProcess", x: torch.Tens
     return anchor.held(x, process.noisy_at(image, full(x, level), fresh)[0])
 
 
+BlendStep = Callable[[torch.Tensor, torch.Tensor, int, float, float], "tuple[torch.Tensor, float | None]"]
+
+
+def walk_blend_line(denoiser: "Denoiser", x: torch.Tensor, steps: int, step: BlendStep, *,
+                    anchor: "Anchor | None" = None, generator: torch.Generator | None = None,
+                    inspect_result: bool = True) -> Iterator["SamplerStep"]:
+    """The loop every sampler of the blend's straight line shares, t = start·(1 − i/n) down to 0: begin at the
+    noise (or an edit's noised image), ask the model at each t, let ``step(x, pred, i, t, t_next)`` say where x
+    goes (and the mix it took, or None to measure it), hold an edit's kept pixels, redo a step after RePaint's
+    jumps, and look once more at the result. The samplers differ only in ``step``."""
+    process = denoiser.process
+    start = anchor.start if anchor is not None else 1.0
+    x = blend_begin(anchor, process, x)
+    repeats = anchor.repeats if anchor is not None else 1
+    for i in range(steps):
+        t, t_next = start * (1.0 - i / steps), start * (1.0 - (i + 1) / steps)
+        for repeat in range(repeats):
+            if repeat:  # a resampling jump: the step's result noised back up to t, and the step redone
+                x = process.renoise(x_next, t_next, t, generator)
+            _, pred = denoiser.clean(x, full(x, t))
+            features = denoiser.take_features()  # the maps of the model's look at x (a step's own looks discard)
+            moved, mix = step(x, pred, i, t, t_next)
+            x_next = blend_hold(anchor, process, moved, t_next, generator)
+        yield SamplerStep(i, x, pred, condition=t, level=t,
+                          mix=measured_mix(x, x_next, pred) if mix is None else mix, features=features)
+        x = x_next
+    pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
+    yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
+
+
 Prediction = Callable[[torch.Tensor, torch.Tensor, bool], torch.Tensor]  # (x, condition, batched) -> output
 
 

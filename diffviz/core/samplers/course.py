@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator
 import torch
 
 from diffviz.core.processes import BlendProcess
-from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, blend_begin, blend_hold, full
+from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, walk_blend_line
 
 if TYPE_CHECKING:
     from diffviz.core.processes import NoisingProcess
@@ -39,23 +39,12 @@ class CourseSampler(Sampler):
             anchor: Anchor | None = None) -> Iterator[SamplerStep]:
         # From a start level s < 1 (an edit) the line is walked from t = s: the Euler step's fraction
         # dt / t = (s/n) / (s (1 - i/n)) is still 1 / (n - i), only the t the model is told changes.
-        process = denoiser.process
-        start = anchor.start if anchor is not None else 1.0
-        x = blend_begin(anchor, process, x)
-        repeats = anchor.repeats if anchor is not None else 1
-        for i in range(steps):
-            t, t_next = start * (1.0 - i / steps), start * (1.0 - (i + 1) / steps)
+        def step(x: torch.Tensor, pred: torch.Tensor, i: int, t: float, t_next: float):
             mix = 1.0 / (steps - i)
-            for repeat in range(repeats):
-                if repeat:  # a resampling jump: the step's result noised back up to t, and the step redone
-                    x = process.renoise(x_next, t_next, t, generator)
-                _, pred = denoiser.clean(x, full(x, t))
-                features = denoiser.take_features()
-                x_next = blend_hold(anchor, process, x * (1 - mix) + pred * mix, t_next, generator)
-            yield SamplerStep(i, x, pred, condition=t, level=t, mix=mix, features=features)
-            x = x_next
-        pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
-        yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
+            return x * (1 - mix) + pred * mix, mix
+
+        return walk_blend_line(denoiser, x, steps, step, anchor=anchor, generator=generator,
+                               inspect_result=inspect_result)
 
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         if frame >= trajectory.n_steps:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 import torch
 
 from diffviz.core.processes import BlendProcess
-from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, blend_begin, blend_hold, full, measured_mix
+from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, full, walk_blend_line
 
 if TYPE_CHECKING:
     from diffviz.core.processes import NoisingProcess
@@ -41,31 +41,17 @@ class HeunSampler(Sampler):
     def run(self, denoiser: Denoiser, x: torch.Tensor, steps: int, *, eta: float = 0.0,
             generator: torch.Generator | None = None, inspect_result: bool = True,
             anchor: Anchor | None = None) -> Iterator[SamplerStep]:
-        process = denoiser.process
-        start = anchor.start if anchor is not None else 1.0
-        x = blend_begin(anchor, process, x)
-        repeats = anchor.repeats if anchor is not None else 1
-        for i in range(steps):
-            t, t_next = start * (1.0 - i / steps), start * (1.0 - (i + 1) / steps)
-            for repeat in range(repeats):
-                if repeat:  # a resampling jump (core.samplers.base.Anchor)
-                    x = process.renoise(x_next, t_next, t, generator)
-                _, pred = denoiser.clean(x, full(x, t))
-                features = denoiser.take_features()  # the maps of the model's look at x, not at the trial
-                v1 = (x - pred) / t
-                trial = x + (t_next - t) * v1
-                if i < steps - 1:
-                    _, pred_trial = denoiser.clean(trial, full(x, t_next))
-                    denoiser.take_features()
-                    v2 = (trial - pred_trial) / t_next
-                    x_next = x + (t_next - t) * (v1 + v2) / 2
-                else:
-                    x_next = trial  # t_next = 0: an Euler step, straight onto the prediction
-                x_next = blend_hold(anchor, process, x_next, t_next, generator)
-            yield SamplerStep(i, x, pred, condition=t, level=t, mix=measured_mix(x, x_next, pred), features=features)
-            x = x_next
-        pred = denoiser.clean(x, full(x, 0.0))[1] if inspect_result else x
-        yield SamplerStep(steps, x, pred, condition=0.0, level=0.0, mix=0.0, features=denoiser.take_features())
+        def step(x: torch.Tensor, pred: torch.Tensor, i: int, t: float, t_next: float):
+            v1 = (x - pred) / t
+            trial = x + (t_next - t) * v1
+            if i == steps - 1:
+                return trial, None  # t_next = 0: an Euler step, straight onto the prediction
+            _, pred_trial = denoiser.clean(trial, full(x, t_next))
+            denoiser.take_features()  # the frame shows the model's look at x, not at the trial
+            v2 = (trial - pred_trial) / t_next
+            return x + (t_next - t) * (v1 + v2) / 2, None
 
+        return walk_blend_line(denoiser, x, steps, step, anchor=anchor, generator=generator,
+                               inspect_result=inspect_result)
 
 SAMPLER = HeunSampler()

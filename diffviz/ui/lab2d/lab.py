@@ -24,7 +24,8 @@ from diffviz.core.samplers import get_sampler, samplers_for
 from diffviz.core.toy.datasets import make, points_from_strokes, read_points_csv
 from diffviz.core.toy.lab import LabRun
 from diffviz.core.toy.recipes import get_toy_recipe
-from diffviz.ui.lab2d.lab_view import Lab2DView, RunRequest
+from diffviz.ui.lab2d.choices import RunRequest
+from diffviz.ui.lab2d.lab_view import Lab2DView
 from diffviz.ui.window.job_callbacks import StartJob
 from diffviz.ui.window.status import Reporter
 from diffviz.workers.lab_jobs import (LabLosses, LabTrained, lab_digits_job, lab_export_job, lab_run_job,

@@ -14,7 +14,6 @@ arrow readings, models), never display text.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -26,73 +25,13 @@ from diffviz.core.captions import step_label
 from diffviz.core.toy.datasets import DATASETS
 from diffviz.core.toy.lab import ARROWS, DEFAULT_ARROW, LabRun
 from diffviz.core.toy.recipes import DEFAULT_TOY_RECIPE, TOY_RECIPES
+from diffviz.ui.lab2d.choices import DEFAULT_MODEL, DIGITS_NOTE, DIGITS_TIP, EXPLANATION, MODELS, RunRequest
 from diffviz.ui.lab2d.plane_plot import Layers, PlanePlot
 from diffviz.ui.widgets.images import ExplanationBox
 from diffviz.ui.widgets.scrolling import scroll_column
 
 PLAY_FPS = 30
 CONTROLS_WIDTH = 392  # px: the widest group box fits beside its scroll bar; the planes get the rest
-
-
-@dataclass(frozen=True)
-class ModelChoice:
-    """What predicts in a run: the trained MLP, or the perfect denoiser of the data set (no training)."""
-
-    key: str
-    title: str
-    short: str        # the planes' titles
-    explanation: str
-
-
-MODELS = {choice.key: choice for choice in (
-    ModelChoice("perfect", "perfect denoiser (exact, no training)", "perfect denoiser",
-                "<b>The perfect denoiser</b> knows every training point and predicts the best possible clean point: "
-                "the average of the training points, each weighted by how likely it is to have become this noisy "
-                "point. Its samples land <i>on</i> training points: the best possible model of a finite data set "
-                "only copies it. That is memorisation."),
-    ModelChoice("trained", "trained MLP", "trained MLP",
-                "<b>The trained MLP</b> learnt the field from the data by the same training loop as the image "
-                "models. It cannot represent the perfect denoiser exactly, so its samples land near the data and "
-                "<i>between</i> training points: it draws new points of the same shape. That is generalising."),
-)}
-DEFAULT_MODEL = "perfect"
-
-EXPLANATION = """
-<p><b>Dots</b>: particles, each one sample. They start as noise (frame 0) and a sampler moves them step by step
-toward the data (grey). <b>Arrows</b>: what the model predicts at every point of the plane <i>at this step's noise
-level</i>; the arrows are scaled to be readable, not to length.</p>
-<p><b>Why the cloud contracts onto the data</b>: at every step, each particle moves part of the way toward the
-model's guess of its clean point. With much noise the guess is near the middle of the data for everyone; as the
-noise falls, the guesses split toward the nearest part of the data, and so do the particles.</p>
-<p><b>Left and right start from the same noise.</b> A deterministic sampler (DDIM, the course's Euler step, Heun)
-follows the arrows exactly: its paths are smooth and never cross. DDPM adds a little fresh noise at every step:
-its paths wiggle, yet land on the data too, because each step's guess pulls them back.</p>
-<p><b>Forward process</b>: the data noised to this step's level, as training sees it. Slide from the result back to
-frame 0 and watch the data dissolve into the noise the samplers start from.</p>
-<p>Click a particle to follow its path alone; click empty space to stop following.</p>
-"""
-
-
-DIGITS_TIP = ("The run on the Timeline, each digit drawn as a dot: its shadow on the plane where the bundled digits "
-              "vary most (their first two principal components). Watch the cloud of noisy digits contract onto the "
-              "digits' dots, as the points do. Sample on the Timeline, then choose this again to see the new run.")
-
-
-DIGITS_NOTE = ("<b>Digits in the plane</b>: each dot is a whole 28x28 image, drawn where it falls on the plane in "
-               "which the bundled digits vary most. Left: the run's images at this step; right: the model's guess "
-               "of the clean images. The noisy cloud contracts onto the digits' dots as the points' cloud does onto "
-               "the moons. A plane shows only a shadow: two of 784 directions.")
-
-
-@dataclass
-class RunRequest:
-    """What the Run button asks for."""
-
-    samplers: tuple[str, str]
-    steps: int
-    particles: int
-    seed: int
-    model: str
 
 
 class Lab2DView(QWidget):
@@ -445,7 +384,8 @@ class Lab2DView(QWidget):
 
     def _arrow_changed(self) -> None:
         key = self.arrow.currentData()
-        self.arrow_note.setText(f"<b>Arrows, {html.escape(ARROWS[key].title)}</b>: {html.escape(ARROWS[key].explanation)}"
+        arrow = ARROWS.get(key)
+        self.arrow_note.setText(f"<b>Arrows, {html.escape(arrow.title)}</b>: {html.escape(arrow.explanation)}"
                                 if key else "")
         self.redraw()
 
