@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="flow-class = flow told each digit's class, drawn with guidance: recognisable "
                             "digits within minutes on a CPU (default); flow = told the amount, Gaussian noise, "
                             "EMA weights, no labels; course = the course's recipe exactly; course-unet2d = the "
-                            "course's UNet2DModel; ddpm, ddpm-cosine = DDPM with diffusers' schedulers")
+                            "course's UNet2DModel; ddpm, ddpm-cosine = DDPM with diffusers' schedulers, told "
+                            "the digit, a lean network that learns on a CPU; ddpm-unet2d = the course's diffusers "
+                            "DDPM (UNet2DModel, slow on a CPU)")
     train.add_argument("--lr", type=_positive_float,
                        help="Adam learning rate (default: the recipe's, course 1e-3, flow and flow-class 2e-3)")
     train.add_argument("--seed", type=_non_negative_int, default=0, help="makes a run repeatable (default 0)")
@@ -96,11 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder:DIR data: 3 keeps your images' colours (default 1: grey, like MNIST)")
     train.add_argument("--size", type=_positive_int, default=28,
                        help="folder:DIR data: the square size images are fitted into, 8-128, a multiple of 4 "
-                            "(default 28); recipes flow, flow-class, ddpm and ddpm-cosine train at any shape")
+                            "(default 28); recipes flow, flow-class, ddpm, ddpm-cosine and ddpm-unet2d train at any shape")
     train.add_argument("--device", default="cpu", help="cpu | cuda | mps | auto (default cpu)")
     train.add_argument("--threads", type=_positive_int, help="torch CPU threads (default: torch's choice)")
     train.add_argument("--precision", default="auto", choices=PRECISION_CHOICES, help=PRECISION_HELP)
     train.add_argument("--out", type=Path, required=True, help="checkpoint to write (.safetensors)")
+    train.add_argument("--save-every", type=_positive_float, metavar="MINUTES",
+                       help="every MINUTES (at the next epoch's end) write --out and the run's state beside it "
+                            "(NAME.resume.safetensors), so a long run survives a restart; the state is removed "
+                            "once the budget is spent")
+    train.add_argument("--resume", action="store_true",
+                       help="go on from the state --save-every left beside --out (the same command otherwise); "
+                            "with no state there, start afresh")
 
     samp = sub.add_parser("sample", help="generate digits with a checkpoint (or the bundled model)")
     source = samp.add_mutually_exclusive_group()
@@ -164,9 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="slerp = along the sphere, keeping the noise's norm (default); lerp = a straight line")
     _add_run_arguments(interp)
 
-    export = sub.add_parser("export-pipeline", help="write a ddpm model as a diffusers DDPMPipeline folder")
+    export = sub.add_parser("export-pipeline", help="write a ddpm-unet2d model as a diffusers DDPMPipeline folder")
     export_source = export.add_mutually_exclusive_group(required=True)
-    export_source.add_argument("--checkpoint", type=Path, help="a ddpm or ddpm-cosine checkpoint, or a pipeline folder")
+    export_source.add_argument("--checkpoint", type=Path, help="a ddpm-unet2d checkpoint, or a pipeline folder")
     export_source.add_argument("--recipe", choices=RECIPE_NAMES, help="the bundled model of this recipe")
     export.add_argument("--out", type=Path, required=True,
                         help="a new folder: DDPMPipeline.from_pretrained(folder) loads it")
@@ -218,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "sampler and precision, guidance as one or two passes, with and without feature maps; app = GUI gaps, in-app speed, scrub; "
                             "startup = seconds from launch to the main window, the first frame playing and the engine "
                             "ready (median of 5 launches; needs a display or Xvfb); "
-                            "quality = time to quality per recipe; guidance = each guidance scale x noise "
+                            "quality = each recipe's quality after so many training images; guidance = each guidance scale x noise "
                             "interval on the bundled class model (500 samples); edit = the Edit lab's modes on 500 real "
                             "digits (class kept by inpainting and SDEdit, inversion's round trip); networks = what each part of the "
                             "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
@@ -237,10 +246,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=_positive_int, default=3, help="alternating repeats (default 3)")
     bench.add_argument("--door", help="fuzz: only the doors whose name holds this (e.g. pipeline, IDX, npy)")
     bench.add_argument("--seed", type=_non_negative_int, default=0, help="fuzz: the mutations' seed (default 0)")
-    bench.add_argument("--budgets", default="60,150,300,1200",
-                       help="quality: training seconds to score at, comma separated (default 60,150,300,1200)")
+    bench.add_argument("--budgets", default="60k,150k,400k",
+                       help="quality: training images to score at (60k, 150000), or seconds with an s (300s), comma "
+                            "separated (default 60k,150k,400k)")
     bench.add_argument("--recipes",
-                       help="quality: recipes to compare (default course,flow,flow-class); recipes: default all")
+                       help="quality: recipes to compare, or earlier variants of one (default flow-class@v1,"
+                            "flow-class: the default recipe before and after it was tuned per image); recipes: "
+                            "default all")
     bench.add_argument("--train-cycles", type=_non_negative_int, default=50,
                        help="soak: training runs started and stopped (default 50)")
     bench.add_argument("--sample-runs", type=_non_negative_int, default=50,

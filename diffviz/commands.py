@@ -6,8 +6,10 @@ Kept apart from ``cli.py`` so the parser stays importable without torch.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +46,7 @@ def train_command(args: argparse.Namespace) -> int:
     from diffviz.core.device import resolve_device
     from diffviz.core.recipes import get_recipe
     from diffviz.core.training import TrainConfig, Trainer, choose_training_precision
+    from diffviz.core.training_state import resume_training, save_training_state, state_path
 
     out: Path = args.out
     if out.suffix.lower() != ".safetensors":
@@ -63,14 +66,31 @@ def train_command(args: argparse.Namespace) -> int:
     model = recipe.make_model(tuple(data.images.shape[1:]))
     chosen = choose_training_precision(args.precision, model, recipe, config.batch_size, device)
     trainer = Trainer(model, data, config, device=device, recipe=recipe, precision=chosen.precision)
+    state = state_path(out)
+    if args.resume and state.exists():
+        position = resume_training(state, trainer, data.name)
+        print(f"resuming from {state} at step {position.step:,} ({position.images:,} images, "
+              f"{position.elapsed / 60:.1f} min trained)", file=sys.stderr)
+    elif args.resume:
+        print(f"no saved run at {state}: starting afresh", file=sys.stderr)
     print(f"training {recipe.architecture} ({recipe.name} recipe) on {data.name}: batch {config.batch_size}, lr {config.lr}, "
           f"{'%g epochs' % config.epochs if config.epochs else '%g s' % config.seconds}, seed {config.seed}, "
           f"{device}, {torch.get_num_threads()} threads, {chosen.line()}", file=sys.stderr)
     total = 1000
     bar = tqdm(total=total, unit="‰", desc="train", file=sys.stderr, dynamic_ncols=True,
                disable=None, bar_format="{l_bar}{bar}| {elapsed}<{remaining} {postfix}")
+    hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
+             "lr": config.lr, "seed": config.seed, "precision": chosen.precision.name}
+
+    def save_weights() -> None:
+        training = training_metadata(trainer.total_steps, trainer.images_seen, trainer.elapsed,
+                                     trainer.epoch_losses, data.name, data.digits)
+        save_checkpoint(out, trainer.sampling_model, recipe=recipe.name, hyperparameters=hyper, training=training)
+
+    bar.update(int(min(1.0, trainer.total_steps / (trainer.budget_steps or math.inf)) * total))
     last_report = None
     interrupted = False
+    saved_at = time.monotonic()
     try:
         for report in trainer.steps():
             last_report = report
@@ -79,20 +99,27 @@ def train_command(args: argparse.Namespace) -> int:
                 bar.set_postfix_str(f"loss {report.loss:.4f} · {report.images_per_sec:.0f} img/s")
             if report.epoch_end:
                 tqdm.write(f"epoch {len(trainer.epoch_losses)}: mean loss {report.epoch_loss:.4f}", file=sys.stdout)
+                if args.save_every and time.monotonic() - saved_at >= args.save_every * 60 and report.progress < 1:
+                    save_weights()
+                    save_training_state(state, trainer, data.name)
+                    saved_at = time.monotonic()
+                    tqdm.write(f"saved {out} and the run's state at step {report.step:,}", file=sys.stderr)
     except KeyboardInterrupt:
         interrupted = True
         tqdm.write("interrupted: saving what has been trained so far", file=sys.stderr)
     finally:
         bar.close()
-    if last_report is None:
+    if last_report is None and not trainer.total_steps:
         raise ConfigError("training stopped before the first step; nothing was saved")
-    training = training_metadata(trainer.total_steps, trainer.images_seen, last_report.elapsed,
-                                 trainer.epoch_losses, data.name, data.digits)
-    hyper = {"epochs": config.epochs, "seconds": config.seconds, "batch_size": config.batch_size,
-             "lr": config.lr, "seed": config.seed, "precision": chosen.precision.name}
-    save_checkpoint(out, trainer.sampling_model, recipe=recipe.name, hyperparameters=hyper, training=training)
+    save_weights()
+    if not interrupted and state.exists():
+        state.unlink()  # the budget is spent: nothing is left to resume
+    elif interrupted and args.save_every and state.exists():
+        print(f"{state} keeps the run as of its last save: the same command with --resume goes on from there",
+              file=sys.stderr)
+    last_loss = f", last loss {last_report.loss:.4f}" if last_report else ""
     print(f"saved {out} after {trainer.total_steps} steps ({trainer.images_seen:,} images, "
-          f"{last_report.elapsed:.0f} s, last loss {last_report.loss:.4f})")
+          f"{trainer.elapsed:.0f} s{last_loss})")
     return 130 if interrupted else 0
 
 

@@ -264,7 +264,7 @@ def test_bench_recipes_prints_every_recipe_asked_for(capsys, monkeypatch):
     assert code == 0, err
     rows = [line.split() for line in out.splitlines() if line.startswith("  ") and not line.strip().startswith("recipe")]
     assert [row[0] for row in rows] == ["course", "ddpm"]
-    assert rows[0][3:5] == ["clean", "image"] and rows[1][3] == "noise"
+    assert rows[0][3:5] == ["clean", "image"] and rows[1][3] == "velocity"
     assert all(int(row[1]) >= 1 and float(row[-1]) > 0 for row in rows)
 
 

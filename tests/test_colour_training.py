@@ -66,7 +66,7 @@ def test_a_ddpm_model_exports_as_a_pipeline_diffusers_loads_and_samples_the_same
     from diffusers import DDIMScheduler, DDPMPipeline
 
     folder = tmp_path / "my_pipeline"
-    assert main(["export-pipeline", "--recipe", "ddpm", "--out", str(folder)]) == 0
+    assert main(["export-pipeline", "--recipe", "ddpm-unet2d", "--out", str(folder)]) == 0
     pipeline = DDPMPipeline.from_pretrained(str(folder), use_safetensors=True, local_files_only=True)
     model, info = open_model(folder)  # and diffviz opens it again
     recipe = get_recipe(info.recipe)
@@ -78,9 +78,10 @@ def test_a_ddpm_model_exports_as_a_pipeline_diffusers_loads_and_samples_the_same
         for t in scheduler.timesteps:
             x = scheduler.step(pipeline.unet(x, t).sample, t, x).prev_sample
     np.testing.assert_allclose(ours, ((x + 1) / 2).clamp(0, 1).numpy(), atol=1e-5)
-    bundled, bundled_info = open_model(__import__("diffviz.core.paths", fromlist=["x"]).bundled_checkpoint_path("ddpm"))
-    np.testing.assert_allclose(sample_final(bundled, 2, 5, seed=4, recipe=get_recipe("ddpm"), sampler="ddim"), ours,
+    bundled, bundled_info = open_model(__import__("diffviz.core.paths", fromlist=["x"]).bundled_checkpoint_path("ddpm-unet2d"))
+    np.testing.assert_allclose(sample_final(bundled, 2, 5, seed=4, recipe=get_recipe("ddpm-unet2d"), sampler="ddim"),
+                               ours,
                                atol=1e-5)  # the export is the same model
     capsys.readouterr()
-    assert main(["export-pipeline", "--recipe", "ddpm", "--out", str(folder)]) == 2  # never over a folder
+    assert main(["export-pipeline", "--recipe", "ddpm-unet2d", "--out", str(folder)]) == 2  # never over a folder
     assert "already exists" in capsys.readouterr().err

@@ -52,8 +52,8 @@ def test_strength_zero_returns_the_input_at_every_frame(digits):
     assert np.array_equal(run.xs, np.repeat(images[None], 7, axis=0))
 
 
-@pytest.mark.parametrize("recipe_name, sampler", [("flow", "course"), ("course", "heun"), ("ddpm", "ddim"),
-                                                  ("ddpm", "euler")])
+@pytest.mark.parametrize("recipe_name, sampler", [("flow", "course"), ("course", "heun"), ("ddpm-unet2d", "ddim"),
+                                                  ("ddpm-unet2d", "euler")])
 def test_strength_one_is_ordinary_sampling_from_the_same_noise(digits, recipe_name, sampler):
     images, _ = digits
     model, recipe = fresh(recipe_name)

@@ -8,8 +8,8 @@ import torch
 
 from diffviz.core import ddpm
 from diffviz.core.errors import ConfigError
-from diffviz.core.processes import PROCESSES, BlendProcess, DDPMProcess, get_process
-from diffviz.core.recipes import RECIPES
+from diffviz.core.processes import PREDICTION_TYPES, PROCESSES, BlendProcess, DDPMProcess, get_process
+from diffviz.core.recipes import RECIPES, RETIRED_RECIPES
 
 IMAGES = torch.rand(4, 1, 28, 28, generator=torch.Generator().manual_seed(0))
 
@@ -23,8 +23,13 @@ def test_every_process_makes_training_batches_noises_and_recovers(key):
     noise = process.draw_noise(tuple(IMAGES.shape), torch.Generator().manual_seed(2))
     noisy, condition = process.noisy_at(IMAGES, torch.full((4,), 0.5), noise)
     assert not torch.allclose(process.to_screen(noisy), IMAGES, atol=0.05)
-    # a model that outputs its target exactly (the clean image, or the noise) recovers the images on screen
-    perfect = IMAGES if isinstance(process, BlendProcess) else noise
+    # a model that outputs its target exactly (the clean image, the noise, or v, checked in test_ddpm) recovers the
+    # images on screen
+    if isinstance(process, BlendProcess):
+        perfect = IMAGES
+    else:
+        perfect = noise if process.prediction_type == "epsilon" else process.output_for(
+            noisy, process.from_screen(IMAGES), condition)
     assert torch.allclose(process.to_screen(process.clean_estimate(noisy, perfect, condition)), IMAGES, atol=1e-3)
     schedule = process.schedule()
     assert schedule.signal.shape == schedule.noise.shape == (1000,)
@@ -40,15 +45,16 @@ def test_ddpm_processes_use_diffusers_schedule_and_the_blends_a_straight_line():
         if isinstance(process, DDPMProcess):
             assert np.allclose(schedule.alpha_bar, ddpm.alpha_bars(process.beta_schedule).double().numpy())
             assert np.allclose(schedule.signal ** 2 + schedule.noise ** 2, 1) and "ᾱ" in schedule.describe(10)
-            assert process.schedule_is_slow and process.target_name == "noise"
+            assert process.schedule_is_slow and process.target_name == PREDICTION_TYPES[process.prediction_type]
         else:
             assert schedule.alpha_bar is None and np.allclose(schedule.signal + schedule.noise, 1)
             assert not process.schedule_is_slow and process.target_name == "clean image"
 
 
 def test_recipes_hold_process_objects_from_the_registry():
-    assert {recipe.process.key for recipe in RECIPES.values()} == set(PROCESSES)
-    assert all(PROCESSES[recipe.process.key] is recipe.process for recipe in RECIPES.values())
+    every = (*RECIPES.values(), *RETIRED_RECIPES.values())
+    assert {recipe.process.key for recipe in every} == set(PROCESSES)
+    assert all(PROCESSES[recipe.process.key] is recipe.process for recipe in every)
     assert RECIPES["ddpm-cosine"].process.beta_schedule == "squaredcos_cap_v2"
 
 

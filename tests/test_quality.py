@@ -93,9 +93,9 @@ def small_checkpoint(tmp_path):
     return path
 
 
-def test_time_to_quality_scores_each_budget_from_one_run(monkeypatch):
+def test_quality_per_image_scores_each_budget_from_one_run(monkeypatch):
+    """Image budgets are passed in images, whatever the machine's speed; a time budget still works beside them."""
     from diffviz.bench import quality as bench
-    from diffviz.bench.quality import time_to_quality
 
     batches = []
 
@@ -105,8 +105,27 @@ def test_time_to_quality_scores_each_budget_from_one_run(monkeypatch):
             super().__init__(model, data, config, **kwargs)
 
     monkeypatch.setattr(bench, "Trainer", Recording)
-    rows = time_to_quality("flow", [0.4, 1.2], n=20, steps=3)
+    rows = bench.quality_per_image("flow", bench.parse_budgets("320,1k"), n=20, steps=3)
     assert batches == [64]  # the recipe's own batch, as `diffviz train` uses it
-    assert [budget for budget, _, _ in rows] == [0.4, 1.2]
-    assert 0 < rows[0][1] <= rows[1][1]  # steps trained grow with the budget
-    assert all(report.n == 20 for _, _, report in rows)
+    assert [shot.budget.amount for shot, _ in rows] == [320, 1000]
+    assert [shot.images for shot, _ in rows] == [320, 1024]  # the first step of 64 that reaches each budget
+    assert 0 < rows[0][0].steps < rows[1][0].steps and rows[0][0].seconds < rows[1][0].seconds
+    assert all(report.n == 20 for _, report in rows)
+
+
+def test_budgets_read_images_and_seconds_and_refuse_nonsense():
+    from diffviz.bench.quality import Budget, parse_budgets
+    from diffviz.core.errors import ConfigError
+
+    assert parse_budgets("60k, 150000,300s") == [Budget(60_000), Budget(150_000), Budget(300, seconds=True)]
+    for bad in ("", "ten", "-5k", "0", "60m"):
+        with pytest.raises(ConfigError, match="budget"):
+            parse_budgets(bad)
+
+
+def test_the_earlier_default_recipe_stays_measurable_by_name():
+    from diffviz.bench.quality import VARIANTS, recipe_named
+
+    for name, changes in VARIANTS.items():
+        recipe = recipe_named(name)
+        assert recipe.name == name and recipe.architecture == recipe_named(changes["base"]).architecture

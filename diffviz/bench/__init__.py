@@ -1,7 +1,7 @@
 """Benchmarks: figures printed side by side from one run, never timed unit tests.
 
 ``diffviz bench engine|train|sample|precision`` (engine runs all three), ``sampling`` (the timeline's run
-per sampler, precision and guidance pass), ``quality`` (time to quality), ``guidance``
+per sampler, precision and guidance pass), ``quality`` (quality per training image), ``guidance``
 (scale x interval), ``networks`` (the ddpm UNet's parts),
 ``recipes`` (every recipe's loss after the same budget and its sampling time), ``fuzz`` (every file door
 tried with mutated files, ``bench.fuzz``), ``toy`` (the 2-D recipes on each data set), ``memorise``
@@ -64,15 +64,15 @@ def run_bench(args: argparse.Namespace) -> int:
         engine.print_precision_bench(seconds=args.seconds, repeats=args.repeats)
         return 0
     if which == "quality":
-        from diffviz.bench.quality import print_quality_bench
+        from diffviz.bench.quality import VARIANTS, parse_budgets, print_quality_bench
+        from diffviz.core.names import RECIPE_NAMES
 
-        try:
-            budgets = [float(b) for b in args.budgets.split(",") if b.strip()]
-        except ValueError:
-            raise ConfigError(f"--budgets takes seconds separated by commas (got {args.budgets!r})") from None
-        if not budgets or min(budgets) <= 0:
-            raise ConfigError("--budgets must be positive seconds")
-        print_quality_bench([r.strip() for r in (args.recipes or "course,flow,flow-class").split(",") if r.strip()], budgets)
+        names = [r.strip() for r in (args.recipes or "flow-class@v1,flow-class").split(",") if r.strip()]
+        unknown = [name for name in names if name not in RECIPE_NAMES and name not in VARIANTS]
+        if unknown:
+            raise ConfigError(f"bench quality: unknown recipe {unknown[0]!r}; choose from "
+                              f"{', '.join((*RECIPE_NAMES, *VARIANTS))}")
+        print_quality_bench(names, parse_budgets(args.budgets))
         return 0
     if which == "toy":
         from diffviz.bench.toy import print_toy_bench

@@ -1,7 +1,7 @@
-"""``diffviz bench networks``: what each part of the DDPM recipe's UNet2DModel costs to train on this CPU.
+"""``diffviz bench networks``: what each part of the ddpm-unet2d recipe's UNet2DModel costs to train on this CPU.
 
-Why: the ``ddpm`` model is the weakest bundled one because a CPU gives it few steps (about one
-a second at batch 64), and bf16 buys it nothing here. Before training longer, it is worth
+Why: that UNet2DModel learns slowly on a CPU, which gives it few steps (about one a second at
+batch 64), and bf16 buys it nothing here; it is why the ddpm recipes moved to the TimeUNet. Before training longer, it is worth
 knowing which parts of the network the time goes to: the attention blocks at 7×7, the number
 of ResNet layers per block, GroupNorm's group count, and the channel widths. Each variant is
 the shipped configuration with one thing changed, trained with the recipe's own step (DDPM
@@ -30,10 +30,10 @@ VARIANTS: dict[str, dict] = {
 
 
 def _train(config: dict, seconds: float, batch: int = 64, seed: int = 0) -> tuple[float, float, int]:
-    """(img/s, mean loss of the last 20 steps, parameters) for ``seconds`` of the ddpm recipe's step."""
+    """(img/s, mean loss of the last 20 steps, parameters) for ``seconds`` of the ddpm-unet2d recipe's step."""
     from diffusers import UNet2DModel
 
-    recipe = get_recipe("ddpm")
+    recipe = get_recipe("ddpm-unet2d")
     data = load_bundled()
     torch.manual_seed(seed)
     net = UNet2DModel(**{**SMALL_CONFIG, **config})
@@ -59,7 +59,7 @@ def print_network_bench(seconds: float = 30.0, repeats: int = 1) -> dict[str, tu
     for _ in range(repeats):
         for name, config in VARIANTS.items():
             runs[name].append(_train(config, seconds))
-    print(f"ddpm recipe's UNet2DModel, one change at a time: batch 64, fp32, {seconds:g} s each, "
+    print(f"ddpm-unet2d recipe's UNet2DModel, one change at a time: batch 64, fp32, {seconds:g} s each, "
           f"{torch.get_num_threads()} torch threads, median of {repeats}")
     print(f"  {'variant':44s} {'params':>9s} {'img/s':>7s} {'ratio':>6s} {'loss (last 20)':>14s}")
     base = statistics.median(r[0] for r in runs[next(iter(VARIANTS))])

@@ -21,7 +21,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import torch
 from torch import nn
@@ -30,7 +30,7 @@ from diffviz import __version__
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models import build_model
-from diffviz.core.recipes import RECIPES
+from diffviz.core.recipes import RECIPES, RETIRED_RECIPES, read_as
 
 FORMAT_NAME = "diffviz-checkpoint"
 FORMAT_VERSION = 1
@@ -120,6 +120,7 @@ def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
         for name in ("hyperparameters", "training"):
             if not isinstance(getattr(info, name), dict):
                 raise TypeError(f"{name} is not a mapping")
+        info.recipe = read_as(info.recipe, info.architecture)  # an earlier diffviz's DDPM (core.recipes.READ_AS)
         return info
     except CheckpointError:
         raise
@@ -134,20 +135,29 @@ def read_checkpoint_info(path: str | os.PathLike) -> CheckpointInfo:
 
 def read_checkpoint(path: str | os.PathLike, tensors: bool = True) -> tuple[CheckpointInfo, dict[str, torch.Tensor]]:
     """Read and check a checkpoint file; return its metadata and tensors (CPU), or raise CheckpointError."""
+    path = Path(path)
+    return read_safetensors(path, lambda metadata: _parse_info(path, metadata), tensors)
+
+
+def read_safetensors(path: str | os.PathLike, parse: Callable[[dict[str, str] | None], Any], tensors: bool = True,
+                     what: str = "checkpoint") -> tuple[Any, dict[str, torch.Tensor]]:
+    """Open a safetensors file of ours safely: size limit, a sniff for pickles and pages, and every failure of the
+    reader as one CheckpointError naming the file. ``parse`` turns the header's metadata into what the caller
+    needs (and raises CheckpointError on anything foreign); ``what`` names the kind of file in messages."""
     from safetensors import safe_open
 
     path = Path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise CheckpointError(f"no checkpoint at {path}") from None
+        raise CheckpointError(f"no {what} at {path}") from None
     except OSError as exc:
         raise CheckpointError(f"cannot open {path}: {exc.strerror or exc}") from exc
     if not path.is_file():
         raise CheckpointError(f"{path} is not a file")
     if size > MAX_CHECKPOINT_BYTES:
         raise CheckpointError(
-            f"{path.name} is {size / 2**20:.0f} MB, above the {MAX_CHECKPOINT_BYTES // 2**20} MB limit for checkpoints")
+            f"{path.name} is {size / 2**20:.0f} MB, above the {MAX_CHECKPOINT_BYTES // 2**20} MB limit for {what}s")
     try:
         with open(path, "rb") as handle:
             head = handle.read(64)
@@ -156,7 +166,7 @@ def read_checkpoint(path: str | os.PathLike, tensors: bool = True) -> tuple[Chec
     _sniff(path, head)
     try:
         with safe_open(str(path), framework="pt", device="cpu") as reader:
-            info = _parse_info(path, reader.metadata())
+            parsed = parse(reader.metadata())
             weights = {key: reader.get_tensor(key) for key in reader.keys()} if tensors else {}
     except CheckpointError:
         raise
@@ -164,7 +174,7 @@ def read_checkpoint(path: str | os.PathLike, tensors: bool = True) -> tuple[Chec
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         raise CheckpointError(f"{path.name} is not a valid safetensors file ({_short(exc)})") from None
-    return info, weights
+    return parsed, weights
 
 
 def _short(exc: BaseException) -> str:
@@ -222,7 +232,7 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
                               "checkpoint (.safetensors) nor a diffusers pipeline folder")
     info, tensors = read_checkpoint(path)
     model = build_described(info, path)
-    recipe = RECIPES.get(info.recipe)
+    recipe = RECIPES.get(info.recipe) or RETIRED_RECIPES.get(info.recipe)
     if recipe is None and len(getattr(model, "image_shape", (1, 28, 28))) == 1:
         raise CheckpointError(f"{Path(path).name} holds a 2-D lab model of the {info.recipe!r} recipe: it draws "
                               "points, not images; use diffviz toy sample")
@@ -235,6 +245,11 @@ def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]
     if getattr(model, "classes", 0) != recipe.classes:
         raise CheckpointError(f"{Path(path).name}: its model is told {getattr(model, 'classes', 0)} classes, but the "
                               f"{recipe.name} recipe tells it {recipe.classes}")
+    config = model.config() if hasattr(model, "config") else {}
+    for key, value in recipe.model_options:
+        if config.get(key) != value:
+            raise CheckpointError(f"{Path(path).name}: its {info.architecture} has {key} {config.get(key)}, but the "
+                                  f"{recipe.name} recipe's has {value}")
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return model, info

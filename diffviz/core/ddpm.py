@@ -21,13 +21,15 @@ TRAIN_TIMESTEPS = 1000
 BETA_SCHEDULES = ("linear", "squaredcos_cap_v2")
 
 
-def training_scheduler(beta_schedule: str = "linear") -> Any:
-    """The course's ``DDPMScheduler(num_train_timesteps=1000)`` with the chosen beta schedule."""
+def training_scheduler(beta_schedule: str = "linear", prediction_type: str = "epsilon") -> Any:
+    """The course's ``DDPMScheduler(num_train_timesteps=1000)`` with the chosen beta schedule (and what the
+    model predicts, which the samplers' schedulers made from its config read)."""
     from diffusers import DDPMScheduler
 
     if beta_schedule not in BETA_SCHEDULES:
         raise ValueError(f"unknown beta schedule {beta_schedule!r}; choose one of {', '.join(BETA_SCHEDULES)}")
-    return DDPMScheduler(num_train_timesteps=TRAIN_TIMESTEPS, beta_schedule=beta_schedule)
+    return DDPMScheduler(num_train_timesteps=TRAIN_TIMESTEPS, beta_schedule=beta_schedule,
+                         prediction_type=prediction_type)
 
 
 def alpha_bars(beta_schedule: str = "linear") -> torch.Tensor:

@@ -9,7 +9,7 @@ first use by ``core.samplers.get_sampler``. Adding a sampler is its module and o
 
 from __future__ import annotations
 
-RECIPE_NAMES = ("flow-class", "flow", "course", "course-unet2d", "ddpm", "ddpm-cosine")
+RECIPE_NAMES = ("flow-class", "flow", "course", "course-unet2d", "ddpm", "ddpm-cosine", "ddpm-unet2d")
 DEFAULT_RECIPE = "flow-class"  # the recipe new training uses unless told otherwise
 
 # the 2-D lab's recipes (core.toy.recipes.TOY_RECIPES) and point data sets (core.toy.datasets.DATASETS), in

@@ -287,7 +287,7 @@ def check_schedule(process, where: Path) -> None:
 def export_pipeline(model, recipe, out: str | Path) -> Path:
     """Write a diffviz model as a diffusers ``DDPMPipeline`` folder that ``DDPMPipeline.from_pretrained(out)``
     loads: its UNet2DModel (safetensors) and a ``DDPMScheduler`` with the recipe's own betas. Only models that
-    are a UNet2DModel trained on a DDPM schedule can be (the ddpm recipes', or an opened pipeline's); the
+    are a UNet2DModel trained on a DDPM schedule can be (the ddpm-unet2d recipe's, or an opened pipeline's); the
     folder is written beside ``out`` and moved into place whole, and an existing ``out`` is never overwritten."""
     import os
     import shutil
@@ -298,8 +298,8 @@ def export_pipeline(model, recipe, out: str | Path) -> Path:
     unet = getattr(model, "unet", None)
     if unet is None or not isinstance(recipe.process, DDPMProcess):
         raise CheckpointError(f"a {recipe.name} model ({type(model).__name__}) is not a UNet2DModel trained on a "
-                              "DDPM schedule, so diffusers' DDPMPipeline cannot run it: the ddpm and ddpm-cosine "
-                              "recipes' models (and opened pipeline folders) export")
+                              "DDPM schedule, so diffusers' DDPMPipeline cannot run it: the ddpm-unet2d recipe's "
+                              "models (and opened pipeline folders) export")
     out = Path(out)
     if out.exists():
         raise CheckpointError(f"{out} already exists: choose a new folder for the pipeline")

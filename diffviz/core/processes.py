@@ -281,12 +281,19 @@ class DDPMSchedule(Schedule):
 
 @dataclass(frozen=True)
 class DDPMProcess(NoisingProcess):
-    """diffusers' DDPM noising with ``beta_schedule``; the model is told the integer timestep and predicts ε."""
+    """diffusers' DDPM noising with ``beta_schedule``; the model is told the integer timestep and predicts what
+    ``prediction_type`` says (diffusers' own words): ``epsilon``, the noise; ``v_prediction``, the velocity
+    √ᾱ ε − √(1 − ᾱ) x₀; ``sample``, the clean image. The samplers' schedulers read it from ``scheduler_config``.
+
+    Why v as well as ε: the clean image an ε-model implies divides its error by √ᾱ, which nears 0 at high noise,
+    so ε needs a network that passes fine detail straight through (diffusers' UNet2DModel, with its residual
+    blocks); the lean TimeUNet the CPU recipes use learns v in a minute and ε not at all (``diffviz bench
+    ddpm``)."""
 
     key: str
     title: str
     beta_schedule: str = "linear"
-    target_name: str = "noise"
+    prediction_type: str = "epsilon"
     centred: bool = False  # the data is already centred on 0 (the 2-D lab's standardised points): taken as is
     schedule_is_slow = True
     invertible = True  # DDIM at eta 0 is deterministic both ways
@@ -296,6 +303,16 @@ class DDPMProcess(NoisingProcess):
         if self.beta_schedule not in ddpm.BETA_SCHEDULES:
             raise ConfigError(f"unknown beta schedule {self.beta_schedule!r}; choose one of "
                               f"{', '.join(ddpm.BETA_SCHEDULES)}")
+        self._check_prediction()
+
+    def _check_prediction(self) -> None:
+        if self.prediction_type not in PREDICTION_TYPES:
+            raise ConfigError(f"the scheduler predicts {self.prediction_type!r}; diffviz shows "
+                              f"{', '.join(PREDICTION_TYPES)}")
+
+    @property
+    def target_name(self) -> str:  # type: ignore[override]
+        return PREDICTION_TYPES[self.prediction_type]
 
     @property
     def train_timesteps(self) -> int:
@@ -305,7 +322,7 @@ class DDPMProcess(NoisingProcess):
     def scheduler(self) -> Any:
         """The training ``DDPMScheduler`` (diffusers is imported on first use)."""
         if "scheduler" not in self._cache:
-            self._cache["scheduler"] = ddpm.training_scheduler(self.beta_schedule)
+            self._cache["scheduler"] = ddpm.training_scheduler(self.beta_schedule, self.prediction_type)
         return self._cache["scheduler"]
 
     def scheduler_config(self) -> Any:
@@ -335,8 +352,16 @@ class DDPMProcess(NoisingProcess):
     def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
         t = torch.randint(0, self.train_timesteps, (x.shape[0],), generator=generator).to(x.device)
         noise = torch.randn(x.shape, generator=generator).to(x.device)
-        noisy = self.scheduler.add_noise(self.from_screen(x), noise, t)
-        return ProcessBatch(noisy, t, noise, t.float() / (self.train_timesteps - 1))
+        clean = self.from_screen(x)
+        noisy = self.scheduler.add_noise(clean, noise, t)
+        return ProcessBatch(noisy, t, self._target(noisy, clean, noise, t), t.float() / (self.train_timesteps - 1))
+
+    def _target(self, noisy: torch.Tensor, clean: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+        if self.prediction_type == "epsilon":
+            return noise
+        if self.prediction_type == "sample":
+            return clean
+        return self.scheduler.get_velocity(clean, noise, t)
 
     def noisy_at(self, x: torch.Tensor, amount: torch.Tensor,
                  noise: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -344,14 +369,20 @@ class DDPMProcess(NoisingProcess):
         return self.scheduler.add_noise(self.from_screen(x), noise, t), t
 
     def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        return ddpm.clean_estimate(noisy, output, condition, self.alpha_bars())
+        if self.prediction_type == "epsilon":
+            return ddpm.clean_estimate(noisy, output, condition, self.alpha_bars())
+        if self.prediction_type == "sample":
+            return output
+        a = per_sample(self.alpha_bars().to(noisy)[condition.long()], noisy)
+        return a.sqrt() * noisy - (1 - a).sqrt() * output  # v-prediction
 
     def implied_noise(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         a = per_sample(self.alpha_bars().to(noisy)[condition.long()], noisy)
         return (noisy - a.sqrt() * clean) / (1 - a).sqrt().clamp_min(1e-3)
 
     def output_for(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        return self.implied_noise(noisy, clean, condition)  # ε-prediction
+        noise = self.implied_noise(noisy, clean, condition)
+        return self._target(noisy, clean, noise, condition.long())
 
     def told(self, x: torch.Tensor, condition: float) -> torch.Tensor:
         return torch.full((x.shape[0],), int(round(float(condition))), device=x.device, dtype=torch.long)
@@ -374,22 +405,15 @@ class DDPMProcess(NoisingProcess):
 class SchedulerProcess(DDPMProcess):
     """DDPM noising from a diffusers scheduler's own config: a pipeline folder's (``core.pipelines``).
 
-    Its betas, number of training timesteps and ``prediction_type`` (``epsilon``: the noise; ``v_prediction``:
-    the velocity √ᾱ ε − √(1 − ᾱ) x₀; ``sample``: the clean image) come from the config, so a model trained
+    Its betas, number of training timesteps and ``prediction_type`` come from the config, so a model trained
     elsewhere is noised, read and sampled exactly as it was trained. Every sampler of DDPM models works with it
     (they make their schedulers ``from_config`` of this config)."""
 
     config: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
-        if self.prediction_type not in PREDICTION_TYPES:
-            raise ConfigError(f"the scheduler predicts {self.prediction_type!r}; diffviz shows "
-                              f"{', '.join(PREDICTION_TYPES)}")
-        object.__setattr__(self, "target_name", PREDICTION_TYPES[self.prediction_type])
-
-    @property
-    def prediction_type(self) -> str:
-        return str(self.config.get("prediction_type", "epsilon"))
+        object.__setattr__(self, "prediction_type", str(self.config.get("prediction_type", "epsilon")))
+        self._check_prediction()
 
     @property
     def train_timesteps(self) -> int:
@@ -403,23 +427,6 @@ class SchedulerProcess(DDPMProcess):
             self._cache["scheduler"] = DDPMScheduler.from_config(self.config)
         return self._cache["scheduler"]
 
-    def clean_estimate(self, noisy: torch.Tensor, output: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
-        if self.prediction_type == "epsilon":
-            return super().clean_estimate(noisy, output, condition)
-        if self.prediction_type == "sample":
-            return output
-        a = per_sample(self.alpha_bars().to(noisy)[condition.long()], noisy)
-        return a.sqrt() * noisy - (1 - a).sqrt() * output  # v-prediction
-
-    def training_batch(self, x: torch.Tensor, generator: torch.Generator | None = None) -> ProcessBatch:
-        batch = super().training_batch(x, generator)
-        if self.prediction_type == "epsilon":
-            return batch
-        t = (batch.amount * (self.train_timesteps - 1)).round().long()
-        clean = self.from_screen(x)
-        target = clean if self.prediction_type == "sample" else self.scheduler.get_velocity(clean, batch.target, t)
-        return ProcessBatch(batch.noisy, batch.condition, target, batch.amount)
-
 
 CENTRED_RANGE = 4.0  # standard deviations: where a centred, standardised data set's clean points can lie
 PREDICTION_TYPES = {"epsilon": "noise", "v_prediction": "velocity (v)", "sample": "clean image"}
@@ -429,10 +436,15 @@ COURSE_BLEND = BlendProcess(key="course", title="course: amount = t / 999", nois
 FLOW_BLEND = BlendProcess(key="flow", title="flow: amount = t / 999, Gaussian noise", noise_kind="gaussian",
                           amount_kind="logit-normal")
 DDPM_LINEAR = DDPMProcess(key="ddpm-linear", title="DDPM, linear betas", beta_schedule="linear")
+DDPM_LINEAR_V = DDPMProcess(key="ddpm-linear-v", title="DDPM, linear betas, v-prediction", beta_schedule="linear",
+                            prediction_type="v_prediction")
+DDPM_COSINE_V = DDPMProcess(key="ddpm-cosine-v", title="DDPM, cosine (squaredcos_cap_v2), v-prediction",
+                            beta_schedule="squaredcos_cap_v2", prediction_type="v_prediction")
 DDPM_COSINE = DDPMProcess(key="ddpm-cosine", title="DDPM, cosine (squaredcos_cap_v2)",
                           beta_schedule="squaredcos_cap_v2")
 
-PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, DDPM_LINEAR, DDPM_COSINE)}
+PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, DDPM_LINEAR, DDPM_LINEAR_V,
+                                                           DDPM_COSINE, DDPM_COSINE_V)}
 
 
 def get_process(key: str) -> NoisingProcess:

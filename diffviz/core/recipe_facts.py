@@ -45,10 +45,13 @@ _FACTS = (
                 BLEND_SAMPLERS),
     RecipeFacts("course-unet2d", "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption",
                 128, 1e-3, "course", BLEND_SAMPLERS),
-    RecipeFacts("ddpm", "DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the "
-                "noise", 128, 1e-3, "ddim", DDPM_SAMPLERS),
-    RecipeFacts("ddpm-cosine", "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise", 128, 1e-3,
-                "ddim", DDPM_SAMPLERS),
+    RecipeFacts("ddpm", "DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
+                "betas, predicts the velocity v", 64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=2.0,
+                guidance_interval=(0.1, 0.7)),
+    RecipeFacts("ddpm-cosine", "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise", 64, 2e-3,
+                "ddim", DDPM_SAMPLERS, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7)),
+    RecipeFacts("ddpm-unet2d", "the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear betas; "
+                "slow on a CPU, exports as a diffusers pipeline", 128, 1e-3, "ddim", DDPM_SAMPLERS),
 )
 RECIPE_FACTS: dict[str, RecipeFacts] = {facts.name: facts for facts in _FACTS}
 UNTRAINED_RECIPE = "course"  # an untrained model (no checkpoint) is the course's BasicUNet

@@ -29,7 +29,12 @@ those tried (the scale alone, 1.5 everywhere: 0.96 at 19.7). ``diffviz bench qua
 measures what each idea buys.
 
 ``course-unet2d`` is the course's own comparison (diffusers' UNet2DModel, same
-corruption); ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers. What a
+corruption). ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers, made to learn on a
+CPU: the flow recipes' lean TimeUNet told the timestep, predicting the velocity v (an ε-model of
+this network never learns to denoise: ``core.processes.DDPMProcess``), batch 64 and lr 2e-3 with
+an EMA. ``ddpm-unet2d`` is the DDPM of the course's diffusers notebook as it is: a UNet2DModel
+predicting the noise, slow on a CPU, and the one recipe whose models export as a diffusers
+``DDPMPipeline`` folder. What a
 recipe shows its model and asks of it is its noising process (``core.processes``); the
 samplers that can draw from it follow from that process (``core.samplers.samplers_for``).
 """
@@ -46,7 +51,9 @@ from diffviz.core.errors import ConfigError
 from diffviz.core.guidance import EVERYWHERE, Guidance
 from diffviz.core.models import build_model
 from diffviz.core.names import DEFAULT_RECIPE
-from diffviz.core.processes import COURSE_BLEND, DDPM_COSINE, DDPM_LINEAR, FLOW_BLEND, BlendProcess, NoisingProcess
+from diffviz.core.ddpm import TRAIN_TIMESTEPS
+from diffviz.core.processes import (COURSE_BLEND, DDPM_COSINE, DDPM_COSINE_V, DDPM_LINEAR, DDPM_LINEAR_V, FLOW_BLEND,
+                                    BlendProcess, NoisingProcess)
 
 
 class TrainingBatch(NamedTuple):
@@ -80,6 +87,8 @@ class Recipe:
     guidance: float = 1.0    # class recipes: the default classifier-free guidance scale (1: none)
     guidance_interval: tuple[float, float] = EVERYWHERE  # the noise levels where it applies (core.guidance)
     any_shape: bool = False  # trains on colour or other-size images too (a folder's own, ``--channels``/``--size``)
+    model_options: tuple[tuple[str, int], ...] = ()  # settings of its network beyond the image shape and classes
+    lr_final: float = 1.0    # the learning rate falls along a cosine to this share of it by the budget's end (1: flat)
 
     @property
     def default_guidance(self) -> Guidance:
@@ -98,6 +107,7 @@ class Recipe:
         trains on any shape (``any_shape``), square sides a multiple of 4 (the networks halve twice)."""
         channels, height, width = image_shape
         config: dict = {"classes": self.classes} if self.classes else {}
+        config.update(self.model_options)
         if tuple(image_shape) != (1, 28, 28):
             if not self.any_shape:
                 able = ", ".join(recipe.name for recipe in RECIPES.values() if recipe.any_shape)
@@ -189,6 +199,8 @@ class Recipe:
         return self.process.to_screen(x)
 
 
+_TOLD_TIMESTEPS = (("timesteps", TRAIN_TIMESTEPS),)  # TimeUNet reads DDPM's integer timestep as t / 999
+
 _RECIPES = (
     Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
            warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
@@ -205,26 +217,47 @@ _RECIPES = (
     Recipe(name="course-unet2d", architecture="CourseUNet2D", process=COURSE_BLEND, conditioned=False, lr=1e-3,
            warmup_steps=0, ema_decay=None,
            summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
-    Recipe(name="ddpm", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3, warmup_steps=100,
-           ema_decay=0.999, sampler="ddim",
-           any_shape=True,
-           summary="DDPM: a small UNet2DModel told the timestep, data in [-1, 1], linear betas, predicts the noise"),
-    Recipe(name="ddpm-cosine", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
-           warmup_steps=100, ema_decay=0.999, sampler="ddim",
-           any_shape=True,
+    Recipe(name="ddpm", architecture="TimeUNet", process=DDPM_LINEAR_V, conditioned=True, lr=2e-3, warmup_steps=100,
+           ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
+           any_shape=True, model_options=_TOLD_TIMESTEPS,
+           summary="DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
+                   "betas, predicts the velocity v"),
+    Recipe(name="ddpm-cosine", architecture="TimeUNet", process=DDPM_COSINE_V, conditioned=True, lr=2e-3,
+           warmup_steps=100, ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0,
+           guidance_interval=(0.1, 0.7), any_shape=True, model_options=_TOLD_TIMESTEPS,
            summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
+    Recipe(name="ddpm-unet2d", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3,
+           warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,
+           summary="the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear betas; slow on a "
+                   "CPU, exports as a diffusers pipeline"),
 )
 RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES
+# Checkpoints written before the DDPM recipes moved to the TimeUNet name a recipe and a network that no longer go
+# together: (recipe, architecture) -> the recipe that reads them as they were trained (a UNet2DModel predicting the
+# noise). Their recipes stay findable by name but are not offered for new training.
+_RETIRED = (
+    Recipe(name="ddpm-cosine-unet2d", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
+           warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,
+           summary="DDPM with the cosine schedule on a small UNet2DModel predicting the noise (an earlier "
+                   "diffviz's ddpm-cosine recipe)"),
+)
+RETIRED_RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RETIRED}
+READ_AS: dict[tuple[str, str], str] = {("ddpm", "DDPMUNet"): "ddpm-unet2d", ("ddpm-cosine", "DDPMUNet"): "ddpm-cosine-unet2d"}
 # Recipes read from models opened this session (a diffusers pipeline folder's, ``core.pipelines``): looked up by
 # name like the built-in ones, so everything that finds a model's recipe by its checkpoint's name finds them too.
 LOADED_RECIPES: dict[str, Recipe] = {}
 
-__all__ = ["DEFAULT_RECIPE", "LOADED_RECIPES", "RECIPES", "BlendProcess", "Recipe", "TrainingBatch", "get_recipe",
-           "register_loaded"]
+__all__ = ["DEFAULT_RECIPE", "LOADED_RECIPES", "RECIPES", "RETIRED_RECIPES", "BlendProcess", "Recipe", "TrainingBatch",
+           "get_recipe", "read_as", "register_loaded"]
+
+
+def read_as(recipe: str, architecture: str) -> str:
+    """The recipe a checkpoint of ``recipe`` holding an ``architecture`` network is read with (``READ_AS``)."""
+    return READ_AS.get((recipe, architecture), recipe)
 
 
 def get_recipe(name: str) -> Recipe:
-    recipe = RECIPES.get(name) or LOADED_RECIPES.get(name)
+    recipe = RECIPES.get(name) or LOADED_RECIPES.get(name) or RETIRED_RECIPES.get(name)
     if recipe is None:
         raise ConfigError(f"unknown recipe {name!r}; choose one of {', '.join(RECIPES)}")
     return recipe

@@ -12,6 +12,8 @@ what a live view needs, cheaply enough to keep ≥0.95x the speed of the bare lo
 * images/s, elapsed time and an ETA against an epoch or time budget;
 * a seed that makes a run repeatable (initial weights, shuffling, amounts, noise);
 * the first non-finite loss stops the run and restores the last finite weights;
+* ``resume``: a run saved at an epoch's end (``core.training_state``) goes on exactly where it
+  stopped (same shuffles, noise and weights as an unbroken run), so a long run survives a restart;
 * a ``Precision`` (``core.precision``): the forward pass may run under bf16 autocast in
   channels_last layout where that was measured faster; weights, optimiser, EMA and the
   loss stay fp32.
@@ -80,6 +82,18 @@ class StepReport:
 
 
 @dataclass
+class RunPosition:
+    """Where a run stands between two epochs: what ``core.training_state`` saves besides the tensors, and what
+    ``Trainer.resume`` continues from (the shuffling generator's state is the rest)."""
+
+    step: int
+    images: int
+    elapsed: float
+    epoch: int
+    epoch_losses: list[float] = field(default_factory=list)
+
+
+@dataclass
 class TrainResult:
     steps: int
     images: int
@@ -109,6 +123,24 @@ class Trainer:
         self.total_steps = 0
         self.images_seen = 0
         self.epoch_losses: list[float] = []
+        self.epochs_done = 0
+        self.elapsed = 0.0  # training seconds so far, pauses excluded (a resumed run's earlier ones included)
+        self.generator = torch.Generator().manual_seed(self.config.seed)  # shuffling, amounts, noise
+        self._resumed = False
+
+    def resume(self, position: RunPosition, generator_state: torch.Tensor) -> None:
+        """Continue a saved run: its counters and its generator's state (the weights, EMA and optimiser are
+        loaded by ``core.training_state``). The budget still counts from the run's first step."""
+        self.total_steps, self.images_seen = position.step, position.images
+        self.elapsed, self.epochs_done = position.elapsed, position.epoch
+        self.epoch_losses = list(position.epoch_losses)
+        self.generator.set_state(generator_state)
+        self._resumed = True
+
+    def position(self) -> RunPosition:
+        """The run's counters now (meaningful between epochs, where ``core.training_state`` saves)."""
+        return RunPosition(self.total_steps, self.images_seen, self.elapsed, self.epochs_done,
+                           list(self.epoch_losses))
 
     @property
     def steps_per_epoch(self) -> int:
@@ -128,8 +160,9 @@ class Trainer:
         not count toward ``seconds`` or images/s.
         """
         cfg = self.config
-        generator = torch.Generator().manual_seed(cfg.seed)
-        torch.manual_seed(cfg.seed)
+        generator = self.generator
+        if not self._resumed:
+            torch.manual_seed(cfg.seed)
         images, labels = self.data.images, self.data.labels
         n, batch = len(self.data), cfg.batch_size
         budget_steps, budget_seconds = self.budget_steps, cfg.seconds
@@ -137,8 +170,10 @@ class Trainer:
         if self.ema_model is not None:
             self.precision.prepare(self.ema_model.to(self.device)).eval()
         last_good = copy.deepcopy(self.model.state_dict())
-        elapsed, rate, step = 0.0, None, 0
-        epoch = 0
+        elapsed, rate, step = self.elapsed, None, self.total_steps
+        epoch = self.epochs_done
+        if (budget_steps and step >= budget_steps) or (budget_seconds and elapsed >= budget_seconds):
+            return  # a resumed run that had already spent its budget
         while True:
             order = torch.randperm(n, generator=generator)
             epoch_sum, epoch_count, epoch_batches = 0.0, 0, 0
@@ -167,9 +202,9 @@ class Trainer:
                     raise TrainingDiverged(
                         f"the loss became {loss_value} at step {step + 1}: training stopped and the model "
                         f"keeps its last finite weights. Try a smaller learning rate (now {cfg.lr}).")
-                if self.recipe.warmup_steps:
+                if self.recipe.warmup_steps or self.recipe.lr_final != 1.0:
                     for group in self.optimizer.param_groups:
-                        group["lr"] = cfg.lr * min(1.0, (step + 1) / self.recipe.warmup_steps)
+                        group["lr"] = cfg.lr * self._lr_factor(step, elapsed)
                 self.optimizer.step()
                 self._update_ema(step)
                 if step % 50 == 0:  # cheap insurance against a later blow-up
@@ -179,6 +214,7 @@ class Trainer:
                 self.images_seen += x.shape[0]
                 dt = time.perf_counter() - t0
                 elapsed += dt
+                self.elapsed = elapsed
                 rate = x.shape[0] / dt if rate is None else 0.9 * rate + 0.1 * x.shape[0] / dt
                 epoch_sum += loss_value  # the course averages batch losses, so do we
                 epoch_batches += 1
@@ -196,6 +232,7 @@ class Trainer:
                     epoch_loss = epoch_sum / epoch_batches
                     if epoch_end:
                         self.epoch_losses.append(epoch_loss)
+                        self.epochs_done = epoch + 1
                 eta = elapsed / progress * (1 - progress) if progress > 0 else None
                 yield StepReport(
                     step=step, epoch=epoch + epoch_count / n, loss=loss_value,
@@ -206,6 +243,18 @@ class Trainer:
                 if finished:
                     return
             epoch += 1
+
+    def _lr_factor(self, step: int, elapsed: float) -> float:
+        """The share of the learning rate at ``step``: a linear warm-up, then (``Recipe.lr_final`` < 1) a cosine
+        fall to ``lr_final`` of it at the end of the budget, whichever of steps or seconds ends it first."""
+        factor = min(1.0, (step + 1) / self.recipe.warmup_steps) if self.recipe.warmup_steps else 1.0
+        if self.recipe.lr_final != 1.0:
+            done = [step / self.budget_steps] if self.budget_steps else []
+            if self.config.seconds:
+                done.append(elapsed / self.config.seconds)
+            progress = min(1.0, max(done, default=0.0))
+            factor *= self.recipe.lr_final + (1 - self.recipe.lr_final) * 0.5 * (1 + math.cos(math.pi * progress))
+        return factor
 
     @torch.no_grad()
     def _update_ema(self, step: int) -> None:

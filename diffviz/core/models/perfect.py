@@ -70,9 +70,6 @@ class PerfectDenoiser(nn.Module):
         images = _as_images(images, "the perfect denoiser's training images")
         if not isinstance(process, (BlendProcess, DDPMProcess)):
             raise ConfigError(f"there is no perfect denoiser for a {type(process).__name__}")
-        if getattr(process, "prediction_type", "epsilon") != "epsilon":
-            raise ConfigError(f"the perfect denoiser speaks as an ε-model of DDPM; this scheduler predicts "
-                              f"{process.prediction_type!r}")
         if chunk is not None and chunk < 1:
             raise ConfigError(f"the perfect denoiser's chunk must be at least 1 image (got {chunk})")
         self.process, self.classes, self.chunk = process, int(classes), chunk

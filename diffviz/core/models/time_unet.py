@@ -13,6 +13,10 @@ class-conditioned model): a learned vector per class is added to the amount's em
 One extra index, ``classes`` itself, means "no label"; training shows it now and then,
 so the same network also learns to draw without a label, which classifier-free guidance
 needs (see ``core.sampling``).
+
+With ``timesteps`` it is told DDPM's integer timestep 0..timesteps-1 instead of a 0..1
+amount, and reads it as the amount ``t / (timesteps - 1)``: the DDPM recipes use this lean
+network because diffusers' UNet2DModel learns too slowly on a CPU (``diffviz bench ddpm``).
 """
 
 from __future__ import annotations
@@ -34,9 +38,11 @@ class TimeUNet(BasicUNet):
 
     takes_amount = True
 
-    def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0, size: int = 28) -> None:
+    def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0, size: int = 28,
+                 timesteps: int = 0) -> None:
         super().__init__(in_channels, out_channels, size)
         self.classes = int(classes)
+        self.timesteps = int(timesteps)  # 0: told a 0..1 amount; else DDPM's integer timestep
         self.register_buffer("frequencies", torch.arange(1, N_FREQUENCIES + 1).float() * math.pi, persistent=False)
         self.embed = nn.Sequential(nn.Linear(2 * N_FREQUENCIES, EMBED), nn.SiLU())
         widths = [layer.out_channels for layer in self.down_layers] + [layer.out_channels for layer in self.up_layers[:2]]
@@ -46,7 +52,8 @@ class TimeUNet(BasicUNet):
             self.label_embed = nn.Embedding(self.classes + 1, EMBED)
 
     def config(self) -> dict:
-        return {**super().config(), **({"classes": self.classes} if self.classes else {})}
+        return {**super().config(), **({"classes": self.classes} if self.classes else {}),
+                **({"timesteps": self.timesteps} if self.timesteps else {})}
 
     def facts(self) -> ModelFacts:
         """BasicUNet's facts, plus what the amount (and the class) add to every layer."""
@@ -69,6 +76,8 @@ class TimeUNet(BasicUNet):
         """``labels``: one class per image, or ``classes`` for "no label" (None: no label for any)."""
         if amount is None:
             raise TypeError("TimeUNet needs the corruption amount: model(x, amount)")
+        if self.timesteps:
+            amount = amount.float() / (self.timesteps - 1)
         phases = amount.reshape(-1, 1).to(x) * self.frequencies
         e = self.embed[0](torch.cat([phases.sin(), phases.cos()], dim=1))
         if self.classes:
