@@ -14,6 +14,7 @@ from diffviz.core.errors import CheckpointError, ConfigError
 from diffviz.core.features import describe_layers
 from diffviz.core.models import DDPMUNet, TimeUNet
 from diffviz.core.recipes import get_recipe
+from diffviz.core.samplers import get_sampler
 from diffviz.core.sampling import sample, sample_final
 
 
@@ -62,6 +63,9 @@ def test_the_cpu_recipes_predict_v_and_the_clean_estimate_inverts_it(name):
     assert torch.allclose(recipe.process.clean_estimate(batch.noisy, batch.target, batch.condition), 2 * x - 1,
                           atol=1e-4)
     assert recipe.process.scheduler_config()["prediction_type"] == "v_prediction"  # the samplers read it here
+    # and a v-model's estimate is not clipped: DDIM would step with the clipped image but the unclipped noise
+    assert get_sampler("ddim").make_scheduler(recipe.process, 10).config.clip_sample is False
+    assert get_sampler("ddim").make_scheduler(get_recipe("ddpm-unet2d").process, 10).config.clip_sample is True
 
 
 @pytest.mark.parametrize("sampler", get_recipe("ddpm-unet2d").samplers)

@@ -43,8 +43,8 @@ class EditMode:
     def unavailable_for(self, invertible: bool) -> str:
         """Why a model whose process is (or is not) ``invertible`` cannot do this mode; empty when it can."""
         if self.needs_inversion and not invertible:
-            return (f"{self.title} needs a DDPM model (the ddpm or ddpm-cosine recipe): DDIM walks an image "
-                    "to noise and back deterministically; the blend recipes' sampler has no such inverse")
+            return (f"{self.title} needs a DDPM model (the ddpm, ddpm-cosine or ddpm-unet2d recipe): DDIM walks an "
+                    "image to noise and back deterministically; the blend recipes' sampler has no such inverse")
         return ""
 
 
