@@ -104,7 +104,8 @@ class ControlPanel(QWidget):
         self.recipe = QComboBox(toolTip="flow-class: told the amount and each digit's class: recognisable digits "
                                 "within minutes, and you pick the digit. flow: the same without labels. "
                                 "course: the course's recipe exactly. "
-                                "course-unet2d, ddpm: the course's second half (slower on a CPU)")
+                                "ddpm, ddpm-cosine: DDPM told the digit, learning within minutes too. "
+                                "course-unet2d, ddpm-unet2d: the course's diffusers UNet2DModel (slow on a CPU)")
         for name, recipe in RECIPE_FACTS.items():
             self.recipe.addItem(name, name)
             self.recipe.setItemData(self.recipe.count() - 1, recipe.summary, Qt.ToolTipRole)
