@@ -228,9 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "startup = seconds from launch to the main window, the first frame playing and the engine "
                             "ready (median of 5 launches; needs a display or Xvfb); "
                             "quality = each recipe's quality after so many training images; guidance = each guidance scale x noise "
-                            "interval on the bundled class model (500 samples); edit = the Edit lab's modes on 500 real "
+                            "interval on a class model (--checkpoint; default the bundled flow-class, 500 samples); edit = the Edit lab's modes on 500 real "
                             "digits (class kept by inpainting and SDEdit, inversion's round trip); networks = what each part of the "
-                            "ddpm UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
+                            "ddpm-unet2d UNet2DModel costs to train (--seconds each); recipes = every recipe's loss after --seconds "
                             "of training and its time to sample 64 images; soak = start/stop training and sample "
                             "many times in one window: memory growth and threads left; fuzz = every file door (IDX, images, "
                             "checkpoints, pipeline folders, .npy inputs and masks, 2-D point CSVs) tried with mutated files for "
@@ -253,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="quality: recipes to compare, or earlier variants of one (default flow-class@v1,"
                             "flow-class: the default recipe before and after it was tuned per image); recipes: "
                             "default all")
+    bench.add_argument("--checkpoint", type=Path, help="guidance: the class model to tune (default: the bundled "
+                                                        "flow-class model)")
     bench.add_argument("--train-cycles", type=_non_negative_int, default=50,
                        help="soak: training runs started and stopped (default 50)")
     bench.add_argument("--sample-runs", type=_non_negative_int, default=50,

@@ -13,6 +13,7 @@ from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
 from diffviz.core.models import BasicUNet
 from diffviz.core.training import StepReport, TrainConfig, Trainer
+from diffviz.core.recipes import get_recipe
 
 SMALL = 256
 BATCH = 32
@@ -207,3 +208,47 @@ def test_blown_up_weights_fall_back_to_the_last_finite_snapshot(bundled_data):
                     trainer.model.down_layers[0].weight.fill_(float("inf"))
     assert steps == 3
     assert all(torch.isfinite(v).all() for v in trainer.model.state_dict().values())
+
+
+def test_a_falling_learning_rate_reaches_its_final_share_by_the_budgets_end(small_data):
+    """Recipe.lr_final: a cosine from the full rate (after the warm-up) to lr_final of it at the last step."""
+    import dataclasses
+
+    recipe = dataclasses.replace(get_recipe("flow"), lr_final=0.1, warmup_steps=2)
+    torch.manual_seed(0)
+    trainer = Trainer(recipe.make_model(), small_data, TrainConfig(epochs=1, batch_size=32, lr=1e-3), recipe=recipe)
+    rates = []
+    for _ in trainer.steps():
+        rates.append(trainer.optimizer.param_groups[0]["lr"])
+    assert rates[0] == pytest.approx(0.5e-3, rel=0.02)  # the warm-up's first step
+    assert max(rates) == pytest.approx(1e-3, rel=0.05) and rates[-1] == pytest.approx(1e-4, rel=0.05)
+    assert all(a >= b for a, b in zip(rates[2:], rates[3:]))  # falling after the warm-up
+
+
+def test_a_recipe_that_clips_gradients_clips_them(small_data, monkeypatch):
+    import dataclasses
+
+    norms = []
+    original = torch.nn.utils.clip_grad_norm_
+
+    def recording(parameters, max_norm, *args, **kwargs):
+        total = original(parameters, max_norm, *args, **kwargs)
+        norms.append((float(total), max_norm))
+        return total
+
+    monkeypatch.setattr(torch.nn.utils, "clip_grad_norm_", recording)
+    recipe = dataclasses.replace(get_recipe("flow"), max_grad_norm=1e-3)
+    trainer = Trainer(recipe.make_model(), small_data, TrainConfig(epochs=None, seconds=60, batch_size=32),
+                      recipe=recipe)
+    for report in trainer.steps():
+        if report.step == 3:
+            break
+    assert len(norms) == 3 and all(max_norm == 1e-3 < total for total, max_norm in norms)  # long ones, cut to 1e-3
+    grads = torch.cat([p.grad.flatten() for p in trainer.model.parameters() if p.grad is not None])
+    assert float(grads.norm()) == pytest.approx(1e-3, rel=1e-3)
+    norms.clear()
+    plain = Trainer(get_recipe("flow").make_model(), small_data, TrainConfig(epochs=None, seconds=60, batch_size=32),
+                    recipe=get_recipe("flow"))
+    for report in plain.steps():
+        break
+    assert not norms  # the flow recipe never clips

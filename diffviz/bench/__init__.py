@@ -46,7 +46,7 @@ def run_bench(args: argparse.Namespace) -> int:
     if which == "guidance":
         from diffviz.bench.quality import print_guidance_bench
 
-        print_guidance_bench()
+        print_guidance_bench(str(args.checkpoint) if args.checkpoint else None)
         return 0
     if which == "edit":
         from diffviz.bench.editing import print_edit_bench

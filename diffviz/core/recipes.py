@@ -32,8 +32,10 @@ measures what each idea buys.
 corruption). ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers, made to learn on a
 CPU: the flow recipes' lean TimeUNet told the timestep, predicting the velocity v (an ε-model of
 this network never learns to denoise: ``core.processes.DDPMProcess``), batch 64 and lr 2e-3 with
-an EMA. ``ddpm-unet2d`` is the DDPM of the course's diffusers notebook as it is: a UNet2DModel
-predicting the noise, slow on a CPU, and the one recipe whose models export as a diffusers
+an EMA; their learning rate falls to a tenth by the end of the budget and their gradients are clipped
+to length 1, because at a flat 2e-3 a 150-epoch run spiked at epoch 110 (loss 0.16 to 0.84) and
+its EMA carried the damage. ``ddpm-unet2d`` is the DDPM of the course's diffusers notebook as it
+is: a UNet2DModel predicting the noise, slow on a CPU, and the one recipe whose models export as a diffusers
 ``DDPMPipeline`` folder. What a
 recipe shows its model and asks of it is its noising process (``core.processes``); the
 samplers that can draw from it follow from that process (``core.samplers.samplers_for``).
@@ -89,6 +91,7 @@ class Recipe:
     any_shape: bool = False  # trains on colour or other-size images too (a folder's own, ``--channels``/``--size``)
     model_options: tuple[tuple[str, int], ...] = ()  # settings of its network beyond the image shape and classes
     lr_final: float = 1.0    # the learning rate falls along a cosine to this share of it by the budget's end (1: flat)
+    max_grad_norm: float | None = None  # gradients longer than this are scaled down to it (None: never)
 
     @property
     def default_guidance(self) -> Guidance:
@@ -219,12 +222,13 @@ _RECIPES = (
            summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     Recipe(name="ddpm", architecture="TimeUNet", process=DDPM_LINEAR_V, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
-           any_shape=True, model_options=_TOLD_TIMESTEPS,
+           any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1, max_grad_norm=1.0,
            summary="DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
                    "betas, predicts the velocity v"),
     Recipe(name="ddpm-cosine", architecture="TimeUNet", process=DDPM_COSINE_V, conditioned=True, lr=2e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0,
-           guidance_interval=(0.1, 0.7), any_shape=True, model_options=_TOLD_TIMESTEPS,
+           guidance_interval=(0.1, 0.7), any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1,
+           max_grad_norm=1.0,
            summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
     Recipe(name="ddpm-unet2d", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,

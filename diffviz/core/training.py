@@ -191,6 +191,8 @@ class Trainer:
                 loss = image_losses.mean()
                 self.optimizer.zero_grad(set_to_none=True)
                 loss.backward()
+                if self.recipe.max_grad_norm:
+                    torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.recipe.max_grad_norm)
                 loss_value = loss.item()
                 if not math.isfinite(loss_value):
                     # No optimiser step has run on this loss, so the weights are still those from
@@ -249,7 +251,7 @@ class Trainer:
         fall to ``lr_final`` of it at the end of the budget, whichever of steps or seconds ends it first."""
         factor = min(1.0, (step + 1) / self.recipe.warmup_steps) if self.recipe.warmup_steps else 1.0
         if self.recipe.lr_final != 1.0:
-            done = [step / self.budget_steps] if self.budget_steps else []
+            done = [(step + 1) / self.budget_steps] if self.budget_steps else []
             if self.config.seconds:
                 done.append(elapsed / self.config.seconds)
             progress = min(1.0, max(done, default=0.0))
