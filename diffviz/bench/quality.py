@@ -29,7 +29,7 @@ from diffviz.core.training import TrainConfig, Trainer, choose_training_precisio
 # (#23's table), and the alternatives the DDPM recipe was chosen among. ``base`` is the recipe changed, ``process``
 # the changes to its noising process, the rest changes to the recipe itself.
 VARIANTS: dict[str, dict] = {
-    "flow-class@v1": dict(base="flow-class", lr_final=1.0),
+    "flow-class@v1": dict(base="flow-class", width=None),  # the course's width, 32
     "ddpm@eps": dict(base="ddpm", process=dict(prediction_type="epsilon")),      # the TimeUNet asked for the noise
     "ddpm@unlabelled": dict(base="ddpm", classes=0, guidance=1.0),               # not told the digit
 }

@@ -4,7 +4,7 @@ The course's BasicUNet must guess the corruption amount from the image itself, s
 very noisy input it can only predict a blurry average digit. Here every layer also gets
 a per-channel bias computed from the amount ``t`` (sin/cos features -> a small MLP ->
 one bias per channel, added before the SiLU), the same trick every diffusion UNet uses
-for its timestep. Everything else is the course's layout: kernel 5, 32/64/64 channels,
+for its timestep. Everything else is the course's layout: kernel 5, 32/64/64 channels (or wider),
 MaxPool and Upsample, skip connections added. The last layer has no SiLU: the
 prediction is a plain linear output, so it can reach every pixel value.
 
@@ -39,8 +39,8 @@ class TimeUNet(BasicUNet):
     takes_amount = True
 
     def __init__(self, in_channels: int = 1, out_channels: int = 1, classes: int = 0, size: int = 28,
-                 timesteps: int = 0) -> None:
-        super().__init__(in_channels, out_channels, size)
+                 timesteps: int = 0, width: int = 32) -> None:
+        super().__init__(in_channels, out_channels, size, width)
         self.classes = int(classes)
         self.timesteps = int(timesteps)  # 0: told a 0..1 amount; else DDPM's integer timestep
         self.register_buffer("frequencies", torch.arange(1, N_FREQUENCIES + 1).float() * math.pi, persistent=False)
