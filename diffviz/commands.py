@@ -303,13 +303,13 @@ def edit_command(args: argparse.Namespace) -> int:
     if _reads(args) and not mode.uses_image:
         raise ConfigError(f"--digit read reads the digit in --input; {mode.title} has none")
     by_default = args.digit is None and bool(recipe.classes) and bool(mode.reads_by_default)
-    if by_default:
-        print(f"reading the digit first, the default for {args.mode} ({mode.reads_by_default}); --digit none "
-              "tells it none", file=sys.stderr)
     request = EditRequest(mode=mode.key, images=images, mask=mask, strength=args.strength, jumps=args.jumps,
                           steps=args.steps, digit=_told_digit(args), read_digit=_reads(args) or by_default,
                           guidance=args.guidance, sampler=args.sampler, seed=args.seed)
-    editing.check_request(request, recipe, shape)
+    editing.check_request(request, recipe, shape)  # bad settings: one line, before anything else is said
+    if by_default:
+        print(f"reading the digit first, the default for {args.mode} ({mode.reads_by_default}); --digit none "
+              "tells it none", file=sys.stderr)
     print(f"{mode.title}: {len(images)} image{'s' if len(images) != 1 else ''} in {args.steps} steps with "
           f"{info.summary()}", file=sys.stderr)
     with _frame_bar(request.frames) as progress:
