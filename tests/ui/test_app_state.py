@@ -104,7 +104,7 @@ def test_the_controls_follow_the_state(qtbot, state):
     state.set_jobs(set())
     assert enabled() == (True, False, False, True)
 
-    state.set_model(get_recipe("ddpm").make_model(), _info("ddpm"), source="a<b>.safetensors", unsaved=True)
+    state.set_model(get_recipe("ddpm-unet2d").make_model(), _info("ddpm-unet2d"), source="a<b>.safetensors", unsaved=True)
     assert controls.sampler_name() == "ddim" and controls.sampler.count() > 1
     assert not controls.digit.isEnabled()
     assert "a&lt;b&gt;.safetensors (unsaved)" in controls.model_label.text()

@@ -42,7 +42,7 @@ def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path
     from diffviz.core.checkpoints import save_checkpoint
     from diffviz.core.recipes import get_recipe
 
-    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm-unet2d").make_model(), recipe="ddpm-unet2d")
     assert window.load_checkpoint_file(path)
     names = [window.controls.sampler.itemData(i) for i in range(window.controls.sampler.count())]
     assert names == ["ddpm", "ddim", "dpm-solver++", "euler"] and window.controls.sampler_name() == "ddim"
@@ -97,7 +97,7 @@ def test_pause_holds_training(window, qtbot):
     window.start_training()
     qtbot.waitUntil(lambda: window.training_view.loss_point_count() > 2, timeout=20000)
     window.toggle_pause()
-    qtbot.wait(600)  # let the step in flight and its update land
+    qtbot.wait(1000)  # let the step in flight and its update land
     held = window.training_view.loss_point_count()
     qtbot.wait(800)
     assert window.training_view.loss_point_count() == held

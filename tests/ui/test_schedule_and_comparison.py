@@ -72,11 +72,11 @@ def test_every_sampler_preset_follows_the_model(window, tmp_path):
     window.comparison.apply_preset("samplers")  # the bundled flow-class model: its samplers at 20 model calls each
     assert [(sampler, steps) for _, sampler, steps, _ in window.comparison.runs()] == [
         ("course", 20), ("heun", 10), ("ancestral", 20)]
-    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    path = save_checkpoint(tmp_path / "d.safetensors", get_recipe("ddpm-unet2d").make_model(), recipe="ddpm-unet2d")
     assert window.load_checkpoint_file(path)
     window.comparison.apply_preset("samplers")
-    assert [sampler for _, sampler, _, _ in window.comparison.runs()] == list(get_recipe("ddpm").samplers)
-    assert not window.comparison.rows[0].guidance.isEnabled()  # a DDPM model is not told the class
+    assert [sampler for _, sampler, _, _ in window.comparison.runs()] == list(get_recipe("ddpm-unet2d").samplers)
+    assert not window.comparison.rows[0].guidance.isEnabled()  # the course's diffusers DDPM is not told the class
     window.comparison.apply_preset("models")
     assert [model for model, _, _, _ in window.comparison.runs()] == [
         "bundled:course", "bundled:flow", "bundled:flow-class"]
@@ -124,12 +124,12 @@ def test_a_checkpoint_file_row_offers_its_own_samplers(window, tmp_path, monkeyp
     from diffviz.core.checkpoints import save_checkpoint
     from diffviz.core.recipes import get_recipe
 
-    path = save_checkpoint(tmp_path / "early.safetensors", get_recipe("ddpm").make_model(), recipe="ddpm")
+    path = save_checkpoint(tmp_path / "early.safetensors", get_recipe("ddpm-unet2d").make_model(), recipe="ddpm-unet2d")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     row = window.comparison.rows[1]
     row.model.setCurrentIndex(row.model.findData("file"))
     assert row.model.currentData() == f"file:{path}" and row.model.currentText() == "early.safetensors"
-    assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(get_recipe("ddpm").samplers)
+    assert [row.sampler.itemData(i) for i in range(row.sampler.count())] == list(get_recipe("ddpm-unet2d").samplers)
     assert "early.safetensors" in window.comparison.run_label(row.model.currentData(), "ddim", 10)
     assert not row.guidance.isEnabled()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
