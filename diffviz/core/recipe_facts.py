@@ -46,10 +46,10 @@ _FACTS = (
     RecipeFacts("course-unet2d", "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption",
                 128, 1e-3, "course", BLEND_SAMPLERS),
     RecipeFacts("ddpm", "DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
-                "betas, predicts the velocity v", 64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=2.0,
+                "betas, predicts the velocity v", 64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5,
                 guidance_interval=(0.1, 0.7)),
     RecipeFacts("ddpm-cosine", "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise", 64, 2e-3,
-                "ddim", DDPM_SAMPLERS, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7)),
+                "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7)),
     RecipeFacts("ddpm-unet2d", "the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear betas; "
                 "slow on a CPU, exports as a diffusers pipeline", 128, 1e-3, "ddim", DDPM_SAMPLERS),
 )

@@ -43,11 +43,14 @@ CPU: the flow recipes' lean TimeUNet told the timestep, predicting the velocity 
 this network never learns to denoise: ``core.processes.DDPMProcess``), batch 64 and lr 2e-3 with
 an EMA; their learning rate falls to a tenth by the end of the budget and their gradients are clipped
 to length 1, because at a flat 2e-3 a 150-epoch run spiked at epoch 110 (loss 0.16 to 0.84) and
-its EMA carried the damage. ``ddpm-unet2d`` is the DDPM of the course's diffusers notebook as it
-is: a UNet2DModel predicting the noise, slow on a CPU, and the one recipe whose models export as a diffusers
-``DDPMPipeline`` folder. What a
-recipe shows its model and asks of it is its noising process (``core.processes``); the
-samplers that can draw from it follow from that process (``core.samplers.samplers_for``).
+its EMA carried the damage. They sample with guidance 1.5 at noise levels 0.1-0.7: on the bundled
+ddpm model (500 samples, 40 DDIM steps) that draws digits recognised 0.94 of the time, as often as
+real ones (0.93), and as varied (Fréchet 9.7 against real digits' 9.0); guidance 2 gives 0.98 at
+16.6, 2.5 0.99 at 27.7, none (1) 0.79 at 17.3. ``ddpm-unet2d`` is the DDPM of the course's
+diffusers notebook as it is: a UNet2DModel predicting the noise, slow on a CPU, and the one recipe
+whose models export as a diffusers ``DDPMPipeline`` folder. What a recipe shows its model and asks
+of it is its noising process (``core.processes``); the samplers that can draw from it follow from
+that process (``core.samplers.samplers_for``).
 """
 
 from __future__ import annotations
@@ -233,12 +236,12 @@ _RECIPES = (
            warmup_steps=0, ema_decay=None,
            summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
     Recipe(name="ddpm", architecture="TimeUNet", process=DDPM_LINEAR_V, conditioned=True, lr=2e-3, warmup_steps=100,
-           ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
+           ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7),
            any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1, max_grad_norm=1.0,
            summary="DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
                    "betas, predicts the velocity v"),
     Recipe(name="ddpm-cosine", architecture="TimeUNet", process=DDPM_COSINE_V, conditioned=True, lr=2e-3,
-           warmup_steps=100, ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=2.0,
+           warmup_steps=100, ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=1.5,
            guidance_interval=(0.1, 0.7), any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1,
            max_grad_norm=1.0,
            summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
