@@ -250,9 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="quality: training images to score at (60k, 150000), or seconds with an s (300s), comma "
                             "separated (default 60k,150k,400k)")
     bench.add_argument("--recipes",
-                       help="quality: recipes to compare, or earlier variants of one (default flow-class@v1,"
-                            "flow-class: the default recipe before and after it was tuned per image); recipes: "
-                            "default all")
+                       help="quality: recipes to compare, or variants of one (default flow-class,flow-class@w48: "
+                            "the default recipe beside a wider network); recipes: default all")
     bench.add_argument("--checkpoint", type=Path, help="guidance: the class model to tune (default: the bundled "
                                                         "flow-class model)")
     bench.add_argument("--train-cycles", type=_non_negative_int, default=50,

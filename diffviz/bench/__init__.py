@@ -67,7 +67,7 @@ def run_bench(args: argparse.Namespace) -> int:
         from diffviz.bench.quality import VARIANTS, parse_budgets, print_quality_bench
         from diffviz.core.names import RECIPE_NAMES
 
-        names = [r.strip() for r in (args.recipes or "flow-class@v1,flow-class").split(",") if r.strip()]
+        names = [r.strip() for r in (args.recipes or "flow-class,flow-class@w48").split(",") if r.strip()]
         unknown = [name for name in names if name not in RECIPE_NAMES and name not in VARIANTS]
         if unknown:
             raise ConfigError(f"bench quality: unknown recipe {unknown[0]!r}; choose from "

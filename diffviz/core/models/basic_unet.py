@@ -4,9 +4,9 @@ Down: conv 1->32, 32->64, 64->64 (kernel 5, padding 2), SiLU after each, MaxPool
 after the first two. Up: conv 64->64, 64->32, 32->1, Upsample(x2) before the last two,
 and the matching down activation added as a skip connection (``x + h.pop()``).
 
-``width`` (default the course's 32) scales every layer's channels (``width``, twice it, twice it): the
-default recipe's TimeUNet is wider, because per training image a wider network learns better digits
-(``diffviz bench quality``). At the default it is the course's network exactly.
+``width`` (default the course's 32) scales every layer's channels (``width``, twice it, twice it), so a
+wider TimeUNet can be weighed against the course's per training image (``diffviz bench quality``,
+``flow-class@w48``). At the default it is the course's network exactly.
 
 One deliberate difference in form, none in maths or weights: every layer has its own
 SiLU module. SiLU has no parameters, so the state dict is the course's
