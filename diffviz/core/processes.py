@@ -288,7 +288,7 @@ class DDPMProcess(NoisingProcess):
     Why v as well as ε: the clean image an ε-model implies divides its error by √ᾱ, which nears 0 at high noise,
     so ε needs a network that passes fine detail straight through (diffusers' UNet2DModel, with its residual
     blocks); the lean TimeUNet the CPU recipes use learns v in a minute and ε not at all (``diffviz bench
-    ddpm``)."""
+    quality --recipes ddpm@eps,ddpm``)."""
 
     key: str
     title: str

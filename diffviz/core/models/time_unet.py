@@ -16,7 +16,8 @@ needs (see ``core.sampling``).
 
 With ``timesteps`` it is told DDPM's integer timestep 0..timesteps-1 instead of a 0..1
 amount, and reads it as the amount ``t / (timesteps - 1)``: the DDPM recipes use this lean
-network because diffusers' UNet2DModel learns too slowly on a CPU (``diffviz bench ddpm``).
+network because diffusers' UNet2DModel learns too slowly on a CPU (``diffviz bench quality --recipes
+ddpm-unet2d,ddpm --budgets 120s``).
 """
 
 from __future__ import annotations
