@@ -203,8 +203,14 @@ def test_usage_errors_in_a_subprocess(tmp_path, args):
     "missing-checkpoint", "random-checkpoint", "unknown-data", "sample-too-many", "wrong-sampler",
     "no-bundled-model", "bad-eta",
 ])
-def test_refusals_in_process(trained, tmp_path, capsys, case):
+def test_refusals_in_process(trained, tmp_path, tmp_path_factory, capsys, monkeypatch, case):
     checkpoint, _ = trained
+    if case == "no-bundled-model":  # every recipe ships a model: as on an install whose ddpm-cosine file is missing
+        import diffviz.core.paths as paths
+
+        elsewhere = tmp_path_factory.mktemp("no-resources")
+        monkeypatch.setattr(paths, "bundled_checkpoint_path",
+                            lambda recipe="flow-class": elsewhere / f"{recipe}.safetensors")
     junk = tmp_path / "junk.safetensors"
     junk.write_bytes(b"\x17" + random.Random(2).randbytes(1000))
     sample = ["sample", "--checkpoint", checkpoint, "--n", "2", "--steps", "2"]
