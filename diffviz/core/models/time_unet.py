@@ -59,7 +59,8 @@ class TimeUNet(BasicUNet):
     def facts(self) -> ModelFacts:
         """BasicUNet's facts, plus what the amount (and the class) add to every layer."""
         base = super().facts()
-        told = "the amount and the digit's class" if self.classes else "the amount"
+        noise = f"DDPM's timestep t (read as t / {self.timesteps - 1})" if self.timesteps else "the amount"
+        told = f"{noise} and the digit's class" if self.classes else noise
         extra = (f"<p>Unlike the course's BasicUNet, this network is told <b>{told}</b>: a small MLP turns it into "
                  "one bias per channel, added to every conv's output before the SiLU, so each layer knows how "
                  "much to trust its input. The last layer has no SiLU: the prediction can reach every pixel "
