@@ -362,9 +362,10 @@ class DDPMProcess(NoisingProcess):
         noise = torch.randn(x.shape, generator=generator).to(x.device)
         clean = self.from_screen(x)
         noisy = self.scheduler.add_noise(clean, noise, t)
-        return ProcessBatch(noisy, t, self._target(noisy, clean, noise, t), t.float() / (self.train_timesteps - 1))
+        return ProcessBatch(noisy, t, self._target(clean, noise, t), t.float() / (self.train_timesteps - 1))
 
-    def _target(self, noisy: torch.Tensor, clean: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+    def _target(self, clean: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+        """What the model is asked to output for ``clean`` noised with ``noise`` at timesteps ``t``."""
         if self.prediction_type == "epsilon":
             return noise
         if self.prediction_type == "sample":
@@ -390,7 +391,7 @@ class DDPMProcess(NoisingProcess):
 
     def output_for(self, noisy: torch.Tensor, clean: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         noise = self.implied_noise(noisy, clean, condition)
-        return self._target(noisy, clean, noise, condition.long())
+        return self._target(clean, noise, condition.long())
 
     def told(self, x: torch.Tensor, condition: float) -> torch.Tensor:
         return torch.full((x.shape[0],), int(round(float(condition))), device=x.device, dtype=torch.long)
