@@ -31,6 +31,9 @@ from diffviz.core.training import TrainConfig, Trainer, choose_training_precisio
 VARIANTS: dict[str, dict] = {
     "flow-class@w48": dict(base="flow-class", width=48),  # half as wide again: 720,737 parameters
     "flow-class@falling": dict(base="flow-class", lr_final=0.1),  # the rate falls to a tenth by the budget's end
+    "flow-class@late-fall": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7),  # flat, then falls over the last 30%
+    "flow-class@beta2": dict(base="flow-class", adam_beta2=0.99),  # Adam forgets old squared gradients sooner
+    "flow-class@late-fall-beta2": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7, adam_beta2=0.99),
     "ddpm@eps": dict(base="ddpm", process=dict(prediction_type="epsilon")),      # the TimeUNet asked for the noise
     "ddpm@unlabelled": dict(base="ddpm", classes=0, guidance=1.0),               # not told the digit
 }

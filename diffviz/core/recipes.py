@@ -109,6 +109,8 @@ class Recipe:
     model_options: tuple[tuple[str, int], ...] = ()  # settings of its network beyond the image shape and classes
     width: int | None = None  # the TimeUNet's channels (None: the course's 32); a checkpoint of any width opens
     lr_final: float = 1.0    # the learning rate falls along a cosine to this share of it by the budget's end (1: flat)
+    lr_fall_from: float = 0.0  # the share of the budget after which that fall begins (0: from the start)
+    adam_beta2: float = 0.999  # Adam's memory of squared gradients (0.99 forgets faster: a shorter run adapts sooner)
     max_grad_norm: float | None = None  # gradients longer than this are scaled down to it (None: never)
 
     @property

@@ -118,7 +118,7 @@ class Trainer:
         self.data = data
         self.device = torch.device(device)
         self.cancel = cancel or threading.Event()
-        self.optimizer = torch.optim.Adam(model.parameters(), lr=self.config.lr)
+        self.optimizer = torch.optim.Adam(model.parameters(), lr=self.config.lr, betas=(0.9, recipe.adam_beta2))
         self.loss_fn = nn.MSELoss(reduction="none")
         self.total_steps = 0
         self.images_seen = 0
@@ -248,13 +248,16 @@ class Trainer:
 
     def _lr_factor(self, step: int, elapsed: float) -> float:
         """The share of the learning rate at ``step``: a linear warm-up, then (``Recipe.lr_final`` < 1) a cosine
-        fall to ``lr_final`` of it at the end of the budget, whichever of steps or seconds ends it first."""
+        fall to ``lr_final`` of it at the end of the budget, whichever of steps or seconds ends it first; the fall
+        starts once ``Recipe.lr_fall_from`` of the budget is done (flat before it)."""
         factor = min(1.0, (step + 1) / self.recipe.warmup_steps) if self.recipe.warmup_steps else 1.0
         if self.recipe.lr_final != 1.0:
             done = [(step + 1) / self.budget_steps] if self.budget_steps else []
             if self.config.seconds:
                 done.append(elapsed / self.config.seconds)
             progress = min(1.0, max(done, default=0.0))
+            start = self.recipe.lr_fall_from
+            progress = max(0.0, progress - start) / (1 - start) if start < 1 else 0.0
             factor *= self.recipe.lr_final + (1 - self.recipe.lr_final) * 0.5 * (1 + math.cos(math.pi * progress))
         return factor
 
