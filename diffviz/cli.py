@@ -71,10 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--forget-precision", action="store_true",
                         help="forget the precision auto measured and remembered on this machine, so it measures "
                              "again (alone: only that; before a command: then the command)")
+    parser.add_argument("--lang", metavar="CODE", help="the app's language: en or zh_CN (default: the one chosen "
+                        "in View > Language, else the system's); remembered choices are not changed")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the app (the default)")
     gui.add_argument("--checkpoint", type=Path, help="open this checkpoint instead of the bundled model")
+    gui.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="as diffviz --lang")
 
     train = sub.add_parser("train", help="train a model headless and save a checkpoint")
     budget = train.add_mutually_exclusive_group()
@@ -349,4 +352,12 @@ def _run_gui(args: argparse.Namespace) -> int:
         print(f"diffviz: the desktop app cannot start ({exc}). Commands: train, sample, bench (see --help).",
               file=sys.stderr)
         return 1
-    return run_app(checkpoint=getattr(args, "checkpoint", None))
+    if args.lang:
+        from diffviz.ui.language import language_named
+
+        try:
+            language_named(args.lang)
+        except ValueError as exc:
+            print(f"diffviz: error: --lang: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return run_app(checkpoint=getattr(args, "checkpoint", None), language=args.lang)

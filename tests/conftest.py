@@ -7,6 +7,9 @@ import tempfile
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window speaks English whatever the developer's own language (ui.language follows the system's): tests compare
+# English texts, and the translation tests load the language they test.
+os.environ["LC_ALL"] = "C.UTF-8"
 # precision verdicts (core.precision) are remembered here, never in the developer's own cache
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="diffviz-test-cache-")
 # auto's verdict is named, never measured, so no result depends on the processor the suite happens to run on

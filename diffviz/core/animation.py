@@ -15,6 +15,7 @@ from typing import Callable
 import numpy as np
 from PIL import Image, features
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError, ExportError
 
 FrameSource = Callable[[int], Image.Image]
@@ -119,7 +120,7 @@ def encode_gif(frames: FrameSource, count: int, fps: float, hold_last: float = 0
     ``optimize=True`` finds the same transparent deltas (7.0 MB at 64 levels) and gains nothing on 256.
     """
     if count < 1:
-        raise ConfigError("an animation needs at least one frame")
+        raise ConfigError(i18n.tr("an animation needs at least one frame"))
     pull = _pull(frames, count, on_frame, should_stop)
     deltas = _GifDeltas()
 
@@ -190,9 +191,9 @@ def encode_webp(frames: FrameSource, count: int, fps: float, hold_last: float = 
     90: 10.9 MB) and smears it below (quality 50: 2.9 MB).
     """
     if count < 1:
-        raise ConfigError("an animation needs at least one frame")
+        raise ConfigError(i18n.tr("an animation needs at least one frame"))
     if not features.check("webp"):
-        raise ExportError("this Pillow was built without WebP support; export a GIF instead")
+        raise ExportError(i18n.tr("this Pillow was built without WebP support; export a GIF instead"))
     buffer = io.BytesIO()
     try:
         sequence = _FrameSequence(_pull(frames, count, on_frame, should_stop), count)

@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from diffviz.core import i18n
 from diffviz.core.errors import ExportError
 
 _TEMP_SUFFIX = ".tmp"
@@ -118,7 +119,8 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+        raise ExportError(i18n.tr("cannot write {path}: the folder {folder} does not exist")
+                          .format(path=target, folder=folder))
     remove_stale_temps(target)
     mode = _new_file_mode(target)
     tmp_name: str | None = None
@@ -127,7 +129,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         if fd is None:
             fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
+        raise ExportError(_refusal(target, exc)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -148,7 +150,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             except OSError:
                 pass
         if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
+            raise ExportError(_refusal(target, exc)) from exc
         raise
     return target
 
@@ -167,12 +169,15 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _reason(exc: OSError) -> str:
+def _refusal(target: Path, exc: OSError) -> str:
+    """Why ``target`` could not be written, and what to do, as one sentence."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full. Free some space or choose another folder; the previous file is unchanged"
+        return i18n.tr("cannot write {path}: the disk is full. Free some space or choose another folder; the previous "
+                       "file is unchanged").format(path=target)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{exc.strerror or exc}. Choose a folder you can write to"
-    return str(exc.strerror or exc)
+        return i18n.tr("cannot write {path}: {reason}. Choose a folder you can write to").format(
+            path=target, reason=exc.strerror or exc)
+    return i18n.tr("cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

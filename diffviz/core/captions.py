@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from diffviz.core import i18n
 from diffviz.core.trajectory import Trajectory
 
 
@@ -21,9 +22,11 @@ def status_text(trajectory: Trajectory) -> str:
     """Where the recording stands, for people: ``computing… 13 of 41 frames``, ``stopped after step 12/40``, or
     empty for a finished run."""
     if trajectory.growing:
-        return f"computing… {trajectory.frames_made} of {trajectory.n_frames} frames"
+        return i18n.tr("computing… {made} of {total} frames").format(made=trajectory.frames_made,
+                                                                     total=trajectory.n_frames)
     if trajectory.stopped:
-        return f"stopped after step {trajectory.n_steps}/{trajectory.planned_steps}"
+        return i18n.tr("stopped after step {step}/{steps}").format(step=trajectory.n_steps,
+                                                                    steps=trajectory.planned_steps)
     return ""
 
 
@@ -38,11 +41,11 @@ def request_text(trajectory: Trajectory) -> str:
         if trajectory.edit is not None and trajectory.edit.read is not None:
             pass  # the headline says which digit the model read
         elif len(digits) == 1:
-            parts.append(f"digit {digits[0]}")
+            parts.append(i18n.tr("digit {digit}").format(digit=digits[0]))
         elif np.array_equal(trajectory.labels, np.arange(len(trajectory.labels)) % 10):
-            parts.append("digits 0 to 9 in turn")
+            parts.append(i18n.tr("digits 0 to 9 in turn"))
         else:
-            parts.append("a digit per image")
+            parts.append(i18n.tr("a digit per image"))
         parts.append(Guidance(trajectory.guidance, tuple(trajectory.guidance_interval)).text())
     return " · ".join(parts)
 

@@ -27,6 +27,7 @@ import torch
 from torch import nn
 
 from diffviz import __version__
+from diffviz.core import i18n
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models import build_model
@@ -35,12 +36,16 @@ from diffviz.core.recipes import RECIPES, RETIRED_RECIPES, read_as
 FORMAT_NAME = "diffviz-checkpoint"
 FORMAT_VERSION = 1
 MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024  # our largest model is a few MB; refuse big files before reading
-_PICKLE_NOTE = " diffviz only loads .safetensors checkpoints, because pickles can run code when loaded."
-_SNIFF = {  # first bytes -> what the file is, and what to add
-    b"PK\x03\x04": ("a PyTorch .pt/.pth file (a zipped pickle)", _PICKLE_NOTE),
-    b"\x80": ("a Python pickle", _PICKLE_NOTE),
-    b"version https://git-lfs": ("a git-lfs pointer, not the file itself (run `git lfs pull`)", ""),
-    b"<": ("an HTML or XML page (was a web page saved instead of the file?)", ""),
+_SNIFF = {  # first bytes -> the refusal, a whole sentence translated where it is raised ({name}: the file's)
+    b"PK\x03\x04": i18n.QT_TR_NOOP("{name} is a PyTorch .pt/.pth file (a zipped pickle), not a diffviz checkpoint. "
+                                   "diffviz only loads .safetensors checkpoints, because pickles can run code when "
+                                   "loaded."),
+    b"\x80": i18n.QT_TR_NOOP("{name} is a Python pickle, not a diffviz checkpoint. diffviz only loads .safetensors "
+                             "checkpoints, because pickles can run code when loaded."),
+    b"version https://git-lfs": i18n.QT_TR_NOOP("{name} is a git-lfs pointer, not the file itself (run `git lfs "
+                                                "pull`), not a diffviz checkpoint."),
+    b"<": i18n.QT_TR_NOOP("{name} is an HTML or XML page (was a web page saved instead of the file?), not a diffviz "
+                          "checkpoint."),
 }
 
 
@@ -61,11 +66,11 @@ class CheckpointInfo:
         """One line for people; a field of the wrong type from a foreign file is left out, not trusted."""
         steps = self.training.get("steps")
         secs = self.training.get("seconds")
-        parts = [f"{self.recipe} recipe", self.architecture]
+        parts = [i18n.tr("{recipe} recipe").format(recipe=self.recipe), self.architecture]
         if isinstance(steps, int) and not isinstance(steps, bool) and steps > 0:
-            parts.append(f"{steps:,} steps")
+            parts.append(i18n.tr("{steps:,} steps").format(steps=steps))
         if isinstance(secs, (int, float)) and not isinstance(secs, bool) and 0 < secs < float("inf"):
-            parts.append(f"{secs / 60:.1f} min")
+            parts.append(i18n.tr("{minutes:.1f} min").format(minutes=secs / 60))
         return ", ".join(parts)
 
 
@@ -77,8 +82,9 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = 
 
     config = model.config() if hasattr(model, "config") else {}
     if config is None:
-        raise CheckpointError(f"a {type(model).__name__} is opened from its diffusers pipeline folder, which is "
-                              "where it lives: it is not saved as a diffviz checkpoint")
+        raise CheckpointError(i18n.tr("a {architecture} is opened from its diffusers pipeline folder, which is where "
+                                      "it lives: it is not saved as a diffviz checkpoint")
+                              .format(architecture=type(model).__name__))
     info = CheckpointInfo(architecture=type(model).__name__, model_config=config, recipe=recipe,
                           hyperparameters=dict(hyperparameters or {}), training=dict(training or {}),
                           created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
@@ -89,25 +95,25 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = 
 
 def _sniff(path: Path, head: bytes) -> None:
     if not head:
-        raise CheckpointError(f"{path.name} is empty (0 bytes): not a checkpoint")
+        raise CheckpointError(i18n.tr("{name} is empty (0 bytes): not a checkpoint").format(name=path.name))
     if len(head) > 8 and head[8:9] == b"{":  # a safetensors length prefix and JSON header: let the reader judge
         return
-    for magic, (what, note) in _SNIFF.items():
+    for magic, refusal in _SNIFF.items():
         if head.lstrip().startswith(magic):
-            raise CheckpointError(f"{path.name} is {what}, not a diffviz checkpoint.{note}")
+            raise CheckpointError(i18n.tr(refusal).format(name=path.name))
 
 
 def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
     if not metadata or metadata.get("format") != FORMAT_NAME or "diffviz" not in metadata:
-        raise CheckpointError(
-            f"{path.name} is a safetensors file but not a diffviz checkpoint (no diffviz metadata)")
+        raise CheckpointError(i18n.tr("{name} is a safetensors file but not a diffviz checkpoint (no diffviz "
+                                      "metadata)").format(name=path.name))
     try:
         raw = json.loads(metadata["diffviz"])
         version = int(raw.get("format_version", -1))
         if version > FORMAT_VERSION or version < 1:
-            raise CheckpointError(
-                f"{path.name} has checkpoint format {version}; this diffviz reads format {FORMAT_VERSION}. "
-                "Update diffviz to open it.")
+            raise CheckpointError(i18n.tr("{name} has checkpoint format {version}; this diffviz reads format "
+                                          "{supported}. Update diffviz to open it.")
+                                  .format(name=path.name, version=version, supported=FORMAT_VERSION))
         known = {f for f in CheckpointInfo.__dataclass_fields__}
         info = CheckpointInfo(**{k: v for k, v in raw.items() if k in known})
         if not isinstance(info.architecture, str) or not isinstance(info.model_config, dict):
@@ -125,7 +131,8 @@ def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
     except CheckpointError:
         raise
     except Exception as exc:
-        raise CheckpointError(f"{path.name} has damaged diffviz metadata ({exc})") from exc
+        raise CheckpointError(i18n.tr("{name} has damaged diffviz metadata ({reason})")
+                              .format(name=path.name, reason=exc)) from exc
 
 
 def read_checkpoint_info(path: str | os.PathLike) -> CheckpointInfo:
@@ -140,29 +147,33 @@ def read_checkpoint(path: str | os.PathLike, tensors: bool = True) -> tuple[Chec
 
 
 def read_safetensors(path: str | os.PathLike, parse: Callable[[dict[str, str] | None], Any], tensors: bool = True,
-                     what: str = "checkpoint") -> tuple[Any, dict[str, torch.Tensor]]:
+                     what: str = i18n.QT_TR_NOOP("checkpoint")) -> tuple[Any, dict[str, torch.Tensor]]:
     """Open a safetensors file of ours safely: size limit, a sniff for pickles and pages, and every failure of the
     reader as one CheckpointError naming the file. ``parse`` turns the header's metadata into what the caller
-    needs (and raises CheckpointError on anything foreign); ``what`` names the kind of file in messages."""
+    needs (and raises CheckpointError on anything foreign); ``what`` names the kind of file in messages (a text
+    marked with ``i18n.QT_TR_NOOP``, translated here)."""
     from safetensors import safe_open
 
     path = Path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise CheckpointError(f"no {what} at {path}") from None
+        raise CheckpointError(i18n.tr("no {what} at {path}").format(what=i18n.tr(what), path=path)) from None
     except OSError as exc:
-        raise CheckpointError(f"cannot open {path}: {exc.strerror or exc}") from exc
+        raise CheckpointError(i18n.tr("cannot open {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
+            from exc
     if not path.is_file():
-        raise CheckpointError(f"{path} is not a file")
+        raise CheckpointError(i18n.tr("{path} is not a file").format(path=path))
     if size > MAX_CHECKPOINT_BYTES:
-        raise CheckpointError(
-            f"{path.name} is {size / 2**20:.0f} MB, above the {MAX_CHECKPOINT_BYTES // 2**20} MB limit for {what}s")
+        raise CheckpointError(i18n.tr("{name} is {size:.0f} MB, above the {limit} MB limit for a {what}")
+                              .format(name=path.name, size=size / 2**20, limit=MAX_CHECKPOINT_BYTES // 2**20,
+                                      what=i18n.tr(what)))
     try:
         with open(path, "rb") as handle:
             head = handle.read(64)
     except OSError as exc:
-        raise CheckpointError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise CheckpointError(i18n.tr("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
+            from exc
     _sniff(path, head)
     try:
         with safe_open(str(path), framework="pt", device="cpu") as reader:
@@ -173,7 +184,8 @@ def read_safetensors(path: str | os.PathLike, parse: Callable[[dict[str, str] | 
     except BaseException as exc:  # safetensors' Rust side can raise a PanicException (a BaseException)
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        raise CheckpointError(f"{path.name} is not a valid safetensors file ({_short(exc)})") from None
+        raise CheckpointError(i18n.tr("{name} is not a valid safetensors file ({reason})")
+                              .format(name=path.name, reason=_short(exc))) from None
     return parsed, weights
 
 
@@ -187,18 +199,21 @@ def describe_mismatch(expected: dict[str, tuple[int, ...]], found: dict[str, tup
     more), in one line; empty when ``found`` has exactly the names and shapes ``expected`` has."""
     def listed(items: list[str]) -> str:
         shown = ", ".join(item if len(item) <= 100 else item[:97] + "..." for item in items[:4])
-        return shown + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+        if len(items) <= 4:
+            return shown
+        return i18n.tr("{names} and {count} more").format(names=shown, count=len(items) - 4)
 
     missing = sorted(set(expected) - set(found))
     unexpected = sorted(set(found) - set(expected))
-    wrong = [f"{k}: {found[k]} vs {expected[k]}" for k in sorted(set(expected) & set(found)) if found[k] != expected[k]]
+    wrong = [i18n.tr("{name}: {found} vs {expected}").format(name=k, found=found[k], expected=expected[k])
+             for k in sorted(set(expected) & set(found)) if found[k] != expected[k]]
     problems = []
     if missing:
-        problems.append("missing " + listed(missing))
+        problems.append(i18n.tr("missing {names}").format(names=listed(missing)))
     if unexpected:
-        problems.append("unexpected " + listed(unexpected))
+        problems.append(i18n.tr("unexpected {names}").format(names=listed(unexpected)))
     if wrong:
-        problems.append("wrong shapes " + listed(wrong))
+        problems.append(i18n.tr("wrong shapes {names}").format(names=listed(wrong)))
     return " | ".join(problems)
 
 
@@ -207,10 +222,12 @@ def check_compatible(model: nn.Module, tensors: dict[str, torch.Tensor], name: s
     expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     problem = describe_mismatch(expected, {k: tuple(v.shape) for k, v in tensors.items()})
     if problem:
-        raise CheckpointError(f"{name} does not fit a {type(model).__name__}: " + problem)
+        raise CheckpointError(i18n.tr("{name} does not fit a {architecture}: {problems}")
+                              .format(name=name, architecture=type(model).__name__, problems=problem))
     for key, tensor in tensors.items():
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-            raise CheckpointError(f"{name} holds NaN or infinite values in {key}")
+            raise CheckpointError(i18n.tr("{name} holds NaN or infinite values in {tensor}")
+                                  .format(name=name, tensor=key))
 
 
 def build_described(info: CheckpointInfo, path: str | os.PathLike) -> nn.Module:
@@ -219,37 +236,44 @@ def build_described(info: CheckpointInfo, path: str | os.PathLike) -> nn.Module:
     try:
         return build_model(info.architecture, **info.model_config)
     except CheckpointError as exc:
-        raise CheckpointError(f"{Path(path).name}: {exc}") from None
+        raise CheckpointError(i18n.tr("{name}: {reason}").format(name=Path(path).name, reason=exc)) from None
     except Exception as exc:
-        raise CheckpointError(f"{Path(path).name}: cannot build {info.architecture} from its metadata ({exc})") from exc
+        raise CheckpointError(i18n.tr("{name}: cannot build {architecture} from its metadata ({reason})")
+                              .format(name=Path(path).name, architecture=info.architecture, reason=exc)) from exc
 
 
 def load_checkpoint(path: str | os.PathLike) -> tuple[nn.Module, CheckpointInfo]:
     """Build the model a checkpoint describes and fill it with its weights (``core.opening.open_model`` also
     opens diffusers pipeline folders)."""
+    name = Path(path).name
     if Path(path).is_dir():
-        raise CheckpointError(f"{Path(path).name} is a folder without a model_index.json: neither a diffviz "
-                              "checkpoint (.safetensors) nor a diffusers pipeline folder")
+        raise CheckpointError(i18n.tr("{name} is a folder without a model_index.json: neither a diffviz checkpoint "
+                                      "(.safetensors) nor a diffusers pipeline folder").format(name=name))
     info, tensors = read_checkpoint(path)
     model = build_described(info, path)
     recipe = RECIPES.get(info.recipe) or RETIRED_RECIPES.get(info.recipe)
     if recipe is None and len(getattr(model, "image_shape", (1, 28, 28))) == 1:
-        raise CheckpointError(f"{Path(path).name} holds a 2-D lab model of the {info.recipe!r} recipe: it draws "
-                              "points, not images; use diffviz toy sample")
+        raise CheckpointError(i18n.tr("{name} holds a 2-D lab model of the {recipe} recipe: it draws points, not "
+                                      "images; use diffviz toy sample").format(name=name, recipe=repr(info.recipe)))
     if recipe is None:
-        raise CheckpointError(f"{Path(path).name} was made with the recipe {info.recipe!r}, which this diffviz "
-                              f"does not know (it knows {', '.join(RECIPES)})")
+        raise CheckpointError(i18n.tr("{name} was made with the recipe {recipe}, which this diffviz does not know (it "
+                                      "knows {known})").format(name=name, recipe=repr(info.recipe),
+                                                               known=", ".join(RECIPES)))
     if recipe.architecture != info.architecture:
-        raise CheckpointError(f"{Path(path).name} holds a {info.architecture}, but the {recipe.name} recipe uses "
-                              f"a {recipe.architecture}")
+        raise CheckpointError(i18n.tr("{name} holds a {architecture}, but the {recipe} recipe uses a {expected}")
+                              .format(name=name, architecture=info.architecture, recipe=recipe.name,
+                                      expected=recipe.architecture))
     if getattr(model, "classes", 0) != recipe.classes:
-        raise CheckpointError(f"{Path(path).name}: its model is told {getattr(model, 'classes', 0)} classes, but the "
-                              f"{recipe.name} recipe tells it {recipe.classes}")
+        raise CheckpointError(i18n.tr("{name}: its model is told {classes} classes, but the {recipe} recipe tells it "
+                                      "{expected}").format(name=name, classes=getattr(model, "classes", 0),
+                                                           recipe=recipe.name, expected=recipe.classes))
     config = model.config() if hasattr(model, "config") else {}
     for key, value in recipe.model_options:
         if config.get(key) != value:
-            raise CheckpointError(f"{Path(path).name}: its {info.architecture} has {key} {config.get(key)}, but the "
-                                  f"{recipe.name} recipe's has {value}")
+            raise CheckpointError(i18n.tr("{name}: its {architecture} has {option} {value}, but the {recipe} recipe's "
+                                          "has {expected}").format(name=name, architecture=info.architecture,
+                                                                   option=key, value=config.get(key),
+                                                                   recipe=recipe.name, expected=value))
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return model, info
@@ -259,9 +283,9 @@ def load_into(model: nn.Module, path: str | os.PathLike) -> CheckpointInfo:
     """Load weights into an existing model; on any problem raise and leave ``model`` unchanged."""
     info, tensors = read_checkpoint(path)
     if info.architecture != type(model).__name__:
-        raise CheckpointError(
-            f"{Path(path).name} holds a {info.architecture} ({info.recipe} recipe); the current model is a "
-            f"{type(model).__name__}")
+        raise CheckpointError(i18n.tr("{name} holds a {architecture} ({recipe} recipe); the current model is a "
+                                      "{current}").format(name=Path(path).name, architecture=info.architecture,
+                                                          recipe=info.recipe, current=type(model).__name__))
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)
     return info

@@ -22,6 +22,7 @@ from typing import Callable
 from PIL import Image
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.animation import Progress, StopCheck, encode_gif
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import ConfigError
@@ -51,7 +52,8 @@ def run_comparison(runs: list[RunSpec], n: int = 8, seed: int = 0,
                    should_stop: Callable[[], bool] | None = None) -> list[Trajectory] | None:
     """Sample every run from the same seed; None when stopped between runs."""
     if not 2 <= len(runs) <= MAX_RUNS:
-        raise ConfigError(f"a comparison needs 2 to {MAX_RUNS} runs (got {len(runs)})")
+        raise ConfigError(i18n.tr("a comparison needs 2 to {most} runs (got {count})")
+                          .format(most=MAX_RUNS, count=len(runs)))
     trajectories = []
     for i, run in enumerate(runs):
         if should_stop is not None and should_stop():
@@ -72,7 +74,9 @@ def frame_at(trajectory: Trajectory, progress: float) -> int:
 def column_caption(trajectory: Trajectory, progress: float) -> str:
     """Where a column is at ``progress``: "noise" before its first step, else "step i/n"."""
     frame = frame_at(trajectory, progress)
-    return "noise" if frame == 0 else f"step {frame}/{trajectory.n_steps}"
+    if frame == 0:
+        return i18n.tr("noise")
+    return i18n.tr("step {step}/{steps}").format(step=frame, steps=trajectory.n_steps)
 
 
 def comparison_panels(trajectories: list[Trajectory], labels: list[str], progress: float,
@@ -100,10 +104,11 @@ def save_comparison_gif(trajectories: list[Trajectory], labels: list[str], path:
     None (and nothing written) when ``should_stop`` said so between two frames."""
     check_suffix(path, ".gif")
     if not 2 <= frames <= 1000:
-        raise ConfigError(f"frames must be between 2 and 1000 (got {frames})")
+        raise ConfigError(i18n.tr("frames must be between 2 and 1000 (got {frames})").format(frames=frames))
     check_gif_limits(fps, scale, hold_last)
     if not trajectories or len(labels) != len(trajectories):
-        raise ConfigError(f"a comparison GIF needs one label per run (got {len(labels)} for {len(trajectories)})")
+        raise ConfigError(i18n.tr("a comparison GIF needs one label per run (got {labels} for {runs})")
+                          .format(labels=len(labels), runs=len(trajectories)))
     data = encode_gif(lambda k: comparison_frame(trajectories, labels, k / (frames - 1), scale), frames, fps,
                       hold_last, on_frame, should_stop)
     return None if data is None else atomic_write_bytes(path, data)

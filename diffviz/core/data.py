@@ -29,6 +29,7 @@ from typing import BinaryIO
 import numpy as np
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.errors import DataError
 from diffviz.core.paths import bundled_digits_path
 
@@ -71,15 +72,18 @@ def load_bundled(path: Path | None = None) -> DigitData:
     """The 10,000 real MNIST digits shipped in ``resources/digits`` (see resources/NOTICE)."""
     path = path or bundled_digits_path()
     if not path.is_file():
-        raise DataError(f"the bundled digits are missing: expected {path} (reinstall diffviz)")
+        raise DataError(i18n.tr("the bundled digits are missing: expected {path} (reinstall diffviz)")
+                        .format(path=path))
     try:
         # open the file ourselves: np.load leaks its handle when a damaged zip fails to parse
         with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as archive:
             pixels, labels = archive["images"], archive["labels"]
     except Exception as exc:  # a damaged file can fail in many ways inside numpy/zipfile
-        raise DataError(f"the bundled digits at {path} cannot be read ({exc}); reinstall diffviz") from exc
+        raise DataError(i18n.tr("the bundled digits at {path} cannot be read ({reason}); reinstall diffviz")
+                        .format(path=path, reason=exc)) from exc
     if pixels.dtype != np.uint8 or pixels.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE):
-        raise DataError(f"the bundled digits at {path} have an unexpected layout {pixels.dtype} {pixels.shape}")
+        raise DataError(i18n.tr("the bundled digits at {path} have an unexpected layout {dtype} {shape}")
+                        .format(path=path, dtype=pixels.dtype, shape=pixels.shape))
     return _from_uint8(pixels, labels, "bundled MNIST (10,000 digits)")
 
 
@@ -99,18 +103,21 @@ MAX_IDX_IMAGES = 100_000
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-def _damaged(path: Path, reason: str) -> DataError:
-    return DataError(f"the IDX file {path} is damaged or not MNIST-style: {reason}")
+def _damaged(message: str, path: Path, **values) -> DataError:
+    """A refusal of the IDX file ``path``: ``message`` is a whole translated sentence whose ``{path}`` and other
+    placeholders are filled here."""
+    return DataError(message.format(path=path, **values))
 
 
 def _magic_meaning(magic: int) -> str:
     if magic == IDX_IMAGES_MAGIC:
-        return "an IDX images file"
+        return i18n.tr("an IDX images file")
     if magic == IDX_LABELS_MAGIC:
-        return "an IDX labels file"
+        return i18n.tr("an IDX labels file")
     if magic >> 16 == 0:
-        return f"an IDX file of data type 0x{(magic >> 8) & 0xFF:02x} with {magic & 0xFF} dimension(s)"
-    return "not an IDX file at all"
+        return i18n.tr("an IDX file of data type 0x{code:02x} with %n dimension(s)", None, magic & 0xFF).format(
+            code=(magic >> 8) & 0xFF)
+    return i18n.tr("not an IDX file at all")
 
 
 def _read_up_to(handle: BinaryIO, size: int) -> tuple[bytearray, int]:
@@ -147,45 +154,86 @@ def read_idx(path: Path, kind: str) -> np.ndarray:
             with (gzip.GzipFile(fileobj=raw, mode="rb") if compressed else contextlib.nullcontext(raw)) as handle:
                 header = handle.read(header_size)
                 if len(header) < 4:
-                    raise _damaged(path, f"it holds only {len(header)} bytes, not even an IDX magic number")
+                    raise _damaged(i18n.tr("the IDX file {path} is damaged or not MNIST-style: it holds only "
+                                           "%n byte(s), not even an IDX magic number", None, len(header)), path)
                 (magic,) = struct.unpack(">I", header[:4])
                 if magic != expected_magic:
-                    raise _damaged(path, f"its magic number is 0x{magic:08x} ({_magic_meaning(magic)}); "
-                                         f"an IDX {kind} file starts with 0x{expected_magic:08x}")
+                    raise _damaged(
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its magic number is "
+                                "0x{magic:08x} ({meaning}); an IDX images file starts with 0x{expected:08x}")
+                        if images else
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its magic number is "
+                                "0x{magic:08x} ({meaning}); an IDX labels file starts with 0x{expected:08x}"),
+                        path, magic=magic, meaning=_magic_meaning(magic), expected=expected_magic)
                 if len(header) < header_size:
-                    raise _damaged(path, "its header is cut short")
+                    raise _damaged(i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header is cut "
+                                           "short"), path)
                 n, *shape = struct.unpack(">III" if images else ">I", header[4:])
                 if images and tuple(shape) != (IMAGE_SIZE, IMAGE_SIZE):
-                    raise _damaged(path, f"its images are {shape[0]}x{shape[1]}; diffviz needs 28x28 (MNIST's size)")
+                    raise _damaged(i18n.tr("the IDX file {path} is damaged or not MNIST-style: its images are "
+                                           "{height}x{width}; diffviz needs 28x28 (MNIST's size)"),
+                                   path, height=shape[0], width=shape[1])
                 if n == 0:
-                    raise _damaged(path, f"it holds no {kind}")
+                    raise _damaged(
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: it holds no images") if images
+                        else i18n.tr("the IDX file {path} is damaged or not MNIST-style: it holds no labels"), path)
                 if n > MAX_IDX_IMAGES:
-                    raise _damaged(path, f"its header claims {n:,} {kind}, more than the {MAX_IDX_IMAGES:,} "
-                                         f"diffviz reads (MNIST and Fashion-MNIST have 60,000)")
+                    raise _damaged(
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header claims {count:,} "
+                                "images, more than the {most:,} diffviz reads (MNIST and Fashion-MNIST have 60,000)")
+                        if images else
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header claims {count:,} "
+                                "labels, more than the {most:,} diffviz reads (MNIST and Fashion-MNIST have 60,000)"),
+                        path, count=n, most=MAX_IDX_IMAGES)
                 size = n * item_size
                 if not compressed:
                     stored = os.fstat(raw.fileno()).st_size - header_size
                     if stored != size:
-                        why = "truncated" if stored < size else "extra data"
-                        raise _damaged(path, f"its header promises {n:,} {kind} ({size:,} bytes) but it holds "
-                                             f"{stored:,} bytes after the header ({why})")
+                        raise _damaged(_size_mismatch(images, stored < size), path, count=n, size=size, stored=stored)
                 body, got = _read_up_to(handle, size)
                 if got < size:
-                    raise _damaged(path, f"its header promises {n:,} {kind} ({size:,} bytes) but it holds only "
-                                         f"{got:,} (truncated)")
+                    raise _damaged(
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} "
+                                "images ({size:,} bytes) but it holds only {got:,} (truncated)") if images else
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} "
+                                "labels ({size:,} bytes) but it holds only {got:,} (truncated)"),
+                        path, count=n, size=size, got=got)
                 if compressed and handle.read(1):
-                    raise _damaged(path, f"it decompresses to more than the {n:,} {kind} its header promises; "
-                                         "refused without reading the rest (a damaged file, or a gzip bomb)")
+                    raise _damaged(
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: it decompresses to more than the "
+                                "{count:,} images its header promises; refused without reading the rest (a damaged "
+                                "file, or a gzip bomb)") if images else
+                        i18n.tr("the IDX file {path} is damaged or not MNIST-style: it decompresses to more than the "
+                                "{count:,} labels its header promises; refused without reading the rest (a damaged "
+                                "file, or a gzip bomb)"),
+                        path, count=n)
     except DataError:
         raise
     except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a cut .gz ends in EOFError
-        raise _damaged(path, f"it cannot be read or decompressed ({exc or type(exc).__name__})") from exc
+        raise _damaged(i18n.tr("the IDX file {path} is damaged or not MNIST-style: it cannot be read or "
+                               "decompressed ({reason})"), path, reason=exc or type(exc).__name__) from exc
     array = np.frombuffer(body, dtype=np.uint8)
     if images:
         return array.reshape(n, IMAGE_SIZE, IMAGE_SIZE)
     if int(array.max()) > 9:
-        raise _damaged(path, f"its labels run up to {int(array.max())}; MNIST-style labels are 0-9")
+        raise _damaged(i18n.tr("the IDX file {path} is damaged or not MNIST-style: its labels run up to {most}; "
+                               "MNIST-style labels are 0-9"), path, most=int(array.max()))
     return array
+
+
+def _size_mismatch(images: bool, truncated: bool) -> str:
+    """The sentence for an uncompressed IDX file whose size is not what its header promises."""
+    if images and truncated:
+        return i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} images "
+                       "({size:,} bytes) but it holds {stored:,} bytes after the header (truncated)")
+    if images:
+        return i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} images "
+                       "({size:,} bytes) but it holds {stored:,} bytes after the header (extra data)")
+    if truncated:
+        return i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} labels "
+                       "({size:,} bytes) but it holds {stored:,} bytes after the header (truncated)")
+    return i18n.tr("the IDX file {path} is damaged or not MNIST-style: its header promises {count:,} labels "
+                   "({size:,} bytes) but it holds {stored:,} bytes after the header (extra data)")
 
 
 def _find_idx(directory: Path, name: str) -> Path | None:
@@ -206,8 +254,9 @@ def _find_training_split(layouts: tuple[Path, ...]) -> tuple[Path, Path] | None:
             return images, labels
         if images or labels:
             present, missing = (images, TRAIN_LABELS) if images else (labels, TRAIN_IMAGES)
-            raise DataError(f"{present} is there but {missing} (or {missing}.gz) is missing beside it in "
-                            f"{directory}: both training files are needed, the images and their labels")
+            raise DataError(i18n.tr("{present} is there but {missing} (or {missing}.gz) is missing beside it in "
+                                    "{folder}: both training files are needed, the images and their labels")
+                            .format(present=present, missing=missing, folder=directory))
     return None
 
 
@@ -234,17 +283,23 @@ def load_idx_dataset(kind: str, root: Path | None = None, download: bool = True)
             pass
         found = _find_training_split(layouts)
     if found is None:
-        names = f"{TRAIN_IMAGES} and {TRAIN_LABELS}"
-        raise DataError(
-            f"{class_name} is not in {root}{' and could not be downloaded' if download else ''}. "
-            f"Put its training files {names} (.gz as distributed, or uncompressed) either in "
-            f"{layouts[0]} (torchvision's layout) or directly in {root}, "
-            f"or use the bundled digits (--data bundled).")
+        if download:
+            text = i18n.tr("{name} is not in {root} and could not be downloaded. Put its training files {images} and "
+                           "{labels} (.gz as distributed, or uncompressed) either in {layout} (torchvision's layout) "
+                           "or directly in {root}, or use the bundled digits (--data bundled).")
+        else:
+            text = i18n.tr("{name} is not in {root}. Put its training files {images} and {labels} (.gz as "
+                           "distributed, or uncompressed) either in {layout} (torchvision's layout) or directly in "
+                           "{root}, or use the bundled digits (--data bundled).")
+        raise DataError(text.format(name=class_name, root=root, images=TRAIN_IMAGES, labels=TRAIN_LABELS,
+                                    layout=layouts[0]))
     images_path, labels_path = found
     pixels, labels = read_idx(images_path, "images"), read_idx(labels_path, "labels")
     if len(pixels) != len(labels):
-        raise DataError(f"{images_path} holds {len(pixels):,} images but {labels_path} holds {len(labels):,} labels: "
-                        "they are not the same set (one label per image); put the matching pair side by side")
+        raise DataError(i18n.tr("{images} holds {image_count:,} images but {labels} holds {label_count:,} labels: "
+                                "they are not the same set (one label per image); put the matching pair side by side")
+                        .format(images=images_path, image_count=len(pixels), labels=labels_path,
+                                label_count=len(labels)))
     data = _from_uint8(pixels, labels, f"{class_name} ({len(pixels):,} images)")
     data.digits = digits
     return data
@@ -273,13 +328,14 @@ def read_image_file(path: Path, light_on_dark: bool = True, channels: int = 1, s
         with Image.open(path) as image:
             limit = Image.MAX_IMAGE_PIXELS
             if limit and image.width * image.height > limit:
-                raise DataError(f"cannot read the image {path}: it is {image.width}x{image.height} pixels, over "
-                                f"Pillow's limit of {limit:,} (possibly a decompression bomb), so it was not decoded")
+                raise DataError(i18n.tr("cannot read the image {path}: it is {width}x{height} pixels, over Pillow's "
+                                        "limit of {limit:,} (possibly a decompression bomb), so it was not decoded")
+                                .format(path=path, width=image.width, height=image.height, limit=limit))
             grey = ImageOps.pad(image.convert("L" if channels == 1 else "RGB"), (size, size), color=None)
     except DataError:
         raise
     except Exception as exc:  # Pillow fails in many ways on damaged files, DecompressionBombError among them
-        raise DataError(f"cannot read the image {path}: {exc}") from exc
+        raise DataError(i18n.tr("cannot read the image {path}: {reason}").format(path=path, reason=exc)) from exc
     array = np.asarray(grey, dtype=np.uint8)
     if channels != 1:
         return array
@@ -338,7 +394,7 @@ def load_image_folder(folder: Path, channels: int = 1, size: int = IMAGE_SIZE) -
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError(f"the image folder {folder} does not exist")
+        raise DataError(i18n.tr("the image folder {folder} does not exist").format(folder=folder))
     notes: list[str] = []
     loose = _image_files(folder, recursive=False)
     subfolders = sorted((p for p in folder.iterdir() if p.is_dir() and not _hidden(p.name)), key=lambda p: p.name)
@@ -348,24 +404,28 @@ def load_image_folder(folder: Path, channels: int = 1, size: int = IMAGE_SIZE) -
         files = loose
         unread = [d.name for d in subfolders if _image_files(d, recursive=True)]
         if unread:
-            notes.append(f"sub-folders not read ({_listed(unread)}): images lie directly in {folder.name}, so it is "
-                         "one unlabelled set; to label images by folder, put every image in a class sub-folder")
+            notes.append(i18n.tr("sub-folders not read ({names}): images lie directly in {folder}, so it is one "
+                                 "unlabelled set; to label images by folder, put every image in a class sub-folder")
+                         .format(names=_listed(unread), folder=folder.name))
     else:
         groups = [(d.name, _image_files(d, recursive=True)) for d in subfolders]
         groups = [(name, group) for name, group in groups if group]
         files = [file for _, group in groups for file in group]
         if not files:
-            raise DataError(f"no images ({', '.join(sorted(IMAGE_SUFFIXES))}) found in {folder} or its sub-folders")
+            raise DataError(i18n.tr("no images ({suffixes}) found in {folder} or its sub-folders")
+                            .format(suffixes=", ".join(sorted(IMAGE_SUFFIXES)), folder=folder))
         if len(groups) > MAX_CLASSES:
-            notes.append(f"{len(groups)} sub-folders of images: more than the {MAX_CLASSES} classes the class "
-                         "recipes know, so they are read as one unlabelled set")
+            notes.append(i18n.tr("{count} sub-folders of images: more than the {most} classes the class recipes "
+                                 "know, so they are read as one unlabelled set").format(count=len(groups),
+                                                                                        most=MAX_CLASSES))
         else:
             classes = [name for name, _ in groups]
             file_labels = [label for label, (_, group) in enumerate(groups) for _ in group]
-            renumbered = [f"{name!r} is class {label}" for label, name in enumerate(classes)
-                          if name.isdigit() and int(name) != label]
+            renumbered = [i18n.tr("{folder} is class {label}").format(folder=repr(name), label=label)
+                          for label, name in enumerate(classes) if name.isdigit() and int(name) != label]
             if renumbered:
-                notes.append(f"classes are numbered by sorted folder name: {_listed(renumbered, 3)}")
+                notes.append(i18n.tr("classes are numbered by sorted folder name: {renumbered}")
+                             .format(renumbered=_listed(renumbered, 3)))
     pixels: list[np.ndarray] = []
     kept_labels: list[int] = []
     skipped: list[str] = []
@@ -380,9 +440,11 @@ def load_image_folder(folder: Path, channels: int = 1, size: int = IMAGE_SIZE) -
         if file_labels is not None:
             kept_labels.append(file_labels[index])
     if not pixels:
-        raise DataError(f"none of the {len(files)} image files in {folder} could be read; the first: {first_error}")
+        raise DataError(i18n.tr("none of the {count} image files in {folder} could be read; the first: {error}")
+                        .format(count=len(files), folder=folder, error=first_error))
     if skipped:
-        notes.append(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) != 1 else ''} ({_listed(skipped)})")
+        notes.append(i18n.tr("skipped %n unreadable file(s) ({names})", None, len(skipped))
+                     .format(names=_listed(skipped)))
     name = f"{folder.name} ({len(pixels)} images{f', {len(classes)} classes' if classes else ''})"
     if (channels, size) == (1, IMAGE_SIZE):
         data = _from_uint8(np.stack(pixels), kept_labels if classes else None, name)
@@ -404,10 +466,11 @@ def load_source(spec: str = "bundled", download: bool = True, channels: int = 1,
     kind = kind.strip().lower()
     root = Path(location).expanduser() if location else None
     if channels not in (1, 3) or not 8 <= size <= 128 or size % 4:
-        raise DataError(f"images are read with 1 or 3 channels at a square size from 8 to 128 px, a multiple of 4 "
-                        f"(got {channels} channels, {size} px)")
+        raise DataError(i18n.tr("images are read with 1 or 3 channels at a square size from 8 to 128 px, a multiple "
+                                "of 4 (got {channels} channels, {size} px)").format(channels=channels, size=size))
     if (channels, size) != (1, IMAGE_SIZE) and kind != "folder":
-        raise DataError(f"{kind} holds 28x28 grey images; --channels and --size are for folder:DIR, your own images")
+        raise DataError(i18n.tr("{source} holds 28x28 grey images; --channels and --size are for folder:DIR, your own "
+                                "images").format(source=kind))
     if kind == "folder" and root is not None:
         return load_image_folder(root, channels, size)
     if kind == "bundled":
@@ -416,9 +479,10 @@ def load_source(spec: str = "bundled", download: bool = True, channels: int = 1,
         return load_idx_dataset(kind, root, download=download)
     if kind == "folder":
         if root is None:
-            raise DataError("folder: needs a path, e.g. --data folder:~/my_digits")
+            raise DataError(i18n.tr("folder: needs a path, e.g. --data folder:~/my_digits"))
         return load_image_folder(root)
-    raise DataError(f"unknown data source {spec!r}; use bundled, mnist[:DIR], fashion-mnist[:DIR] or folder:DIR")
+    raise DataError(i18n.tr("unknown data source {source}; use bundled, mnist[:DIR], fashion-mnist[:DIR] or "
+                            "folder:DIR").format(source=repr(spec)))
 
 
 def fixed_batch(data: DigitData, n: int = 8, seed: int = 0) -> torch.Tensor:

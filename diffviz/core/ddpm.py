@@ -15,6 +15,7 @@ from typing import Any
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.shapes import per_sample
 
 TRAIN_TIMESTEPS = 1000
@@ -27,7 +28,8 @@ def training_scheduler(beta_schedule: str = "linear", prediction_type: str = "ep
     from diffusers import DDPMScheduler
 
     if beta_schedule not in BETA_SCHEDULES:
-        raise ValueError(f"unknown beta schedule {beta_schedule!r}; choose one of {', '.join(BETA_SCHEDULES)}")
+        raise ValueError(i18n.tr("unknown beta schedule {name}; choose one of {choices}").format(
+            name=repr(beta_schedule), choices=", ".join(BETA_SCHEDULES)))
     return DDPMScheduler(num_train_timesteps=TRAIN_TIMESTEPS, beta_schedule=beta_schedule,
                          prediction_type=prediction_type)
 

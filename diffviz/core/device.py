@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 
 
@@ -17,9 +18,9 @@ def resolve_device(name: str = "cpu") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise ConfigError("--device cuda was asked for, but no CUDA GPU is available")
+        raise ConfigError(i18n.tr("--device cuda was asked for, but no CUDA GPU is available"))
     if name == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        raise ConfigError("--device mps was asked for, but Apple's MPS is not available")
+        raise ConfigError(i18n.tr("--device mps was asked for, but Apple's MPS is not available"))
     if name not in {"cpu", "cuda", "mps"}:
-        raise ConfigError(f"unknown device {name!r}; use cpu, cuda, mps or auto")
+        raise ConfigError(i18n.tr("unknown device {device}; use cpu, cuda, mps or auto").format(device=repr(name)))
     return torch.device(name)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from diffviz.core import i18n
 from diffviz.core.errors import DataError
 
 MAX_NPY_BYTES = 256 * 1024 * 1024  # 10,000 grey digits in float64 are 63 MB; 1,000 colour 128 px images 197 MB
@@ -32,21 +33,24 @@ def read_npy(path: Path, what: str) -> np.ndarray:
                 raise ValueError(f"numpy file format {version} is unknown")
             start = handle.tell()
         if dtype.hasobject or dtype.kind not in "biuf":
-            raise DataError(f"{what} {path} holds {dtype} values, not numbers (a pickle is never loaded)")
+            raise DataError(i18n.tr("{what} {path} holds {dtype} values, not numbers (a pickle is never loaded)")
+                            .format(what=what, path=path, dtype=dtype))
         size = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize if all(side >= 0 for side in shape) else -1
         if not 0 <= size <= MAX_NPY_BYTES:
-            raise DataError(f"{what} {path} promises an array of shape {shape}, over the "
-                            f"{MAX_NPY_BYTES // 2**20} MB diffviz reads")
+            raise DataError(i18n.tr("{what} {path} promises an array of shape {shape}, over the {limit} MB diffviz "
+                                    "reads").format(what=what, path=path, shape=shape, limit=MAX_NPY_BYTES // 2**20))
         stored = os.path.getsize(path) - start
         if stored != size:
-            raise DataError(f"{what} {path} is damaged: its header promises {size:,} bytes of {dtype} values, and "
-                            f"it holds {stored:,}")
+            raise DataError(i18n.tr("{what} {path} is damaged: its header promises {size:,} bytes of {dtype} values, "
+                                    "and it holds {stored:,}").format(what=what, path=path, size=size, dtype=dtype,
+                                                                      stored=stored))
         return np.load(path, allow_pickle=False)
     except DataError:
         raise
     except Exception as exc:  # not a numpy file, a damaged header, a pickle: one line either way
         why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise DataError(f"{what} {path} is not a plain numpy array file ({why})") from None
+        raise DataError(i18n.tr("{what} {path} is not a plain numpy array file ({reason})")
+                        .format(what=what, path=path, reason=why)) from None
 
 
 def read_edit_input(path: Path, what: str, light_on_dark: bool = True,
@@ -61,14 +65,14 @@ def read_edit_input(path: Path, what: str, light_on_dark: bool = True,
     channels, size = (1, shape[1]) if mask else (shape[0], shape[1])
     planes = (1, shape[1], shape[2]) if mask else tuple(shape)
     if not path.is_file():
-        raise DataError(f"{what} {path} does not exist")
+        raise DataError(i18n.tr("{what} {path} does not exist").format(what=what, path=path))
     if path.suffix.lower() == ".npy":
         array = read_npy(path, what)
         named = f"{what} {path.name}"
         return check_mask(array, images, shape, what=named) if mask else check_images(array, named, shape=planes)
     if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise DataError(f"{what} must be an image file ({', '.join(sorted(IMAGE_SUFFIXES))}) or a .npy "
-                        f"(got {path.name})")
+        raise DataError(i18n.tr("{what} must be an image file ({suffixes}) or a .npy (got {name})")
+                        .format(what=what, suffixes=", ".join(sorted(IMAGE_SUFFIXES)), name=path.name))
     pixels = read_image_file(path, light_on_dark=light_on_dark, channels=channels, size=size)
     pixels = pixels[None] if pixels.ndim == 2 else np.moveaxis(pixels, -1, 0)  # (C, H, W)
     if mask:

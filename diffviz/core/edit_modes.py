@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from diffviz.core import i18n
+
 if TYPE_CHECKING:
     from diffviz.core.trajectory import Trajectory
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 class EditMode:
     """One way of handing the model an image (or two noises) and watching what it does with it."""
 
+    # The texts (title, summary, formula, explanation, reads_by_default) are marked with i18n.QT_TR_NOOP where they
+    # are written and shown through i18n.tr.
     key: str                  # its name in EDIT_MODES and on the command line
     title: str                # how the Edit view lists it
     summary: str              # one line: what a learner will see
@@ -43,56 +47,61 @@ class EditMode:
     def unavailable_for(self, invertible: bool) -> str:
         """Why a model whose process is (or is not) ``invertible`` cannot do this mode; empty when it can."""
         if self.needs_inversion and not invertible:
-            return (f"{self.title} needs a DDPM model (the ddpm, ddpm-cosine or ddpm-unet2d recipe): DDIM walks an "
-                    "image to noise and back deterministically; the blend recipes' sampler has no such inverse")
+            return i18n.tr("{mode} needs a DDPM model (the ddpm, ddpm-cosine or ddpm-unet2d recipe): DDIM walks an "
+                           "image to noise and back deterministically; the blend recipes' sampler has no such "
+                           "inverse").format(mode=i18n.tr(self.title))
         return ""
 
 
 # Measured with ``diffviz bench edit``: 500 held-out real digits, the bundled flow-class model, 40 steps; the share
 # whose class the quality meter still reads after the edit
-READS_SDEDIT = ("measured on 500 held-out digits at the default strength 0.5, reading first keeps the class in 0.92 "
-                "(0.79 told nothing)")
-READS_INPAINT = ("measured on 500 held-out digits, reading first keeps the class in 0.86 of central 10x10 holes "
-                 "(0.71 told nothing) and 0.81 of bottom halves (0.56)")
+READS_SDEDIT = i18n.QT_TR_NOOP("measured on 500 held-out digits at the default strength 0.5, reading first keeps the "
+                               "class in 0.92 (0.79 told nothing)")
+READS_INPAINT = i18n.QT_TR_NOOP("measured on 500 held-out digits, reading first keeps the class in 0.86 of central "
+                                "10x10 holes (0.71 told nothing) and 0.81 of bottom halves (0.56)")
 
 SDEDIT = EditMode(
-    key="sdedit", title="Noise and denoise (SDEdit)", uses_strength=True, default_strength=0.5,
+    key="sdedit", title=i18n.QT_TR_NOOP("Noise and denoise (SDEdit)"), uses_strength=True, default_strength=0.5,
     reads_by_default=READS_SDEDIT,
-    summary="your image, noised to the strength, then denoised back: a sketch becomes a digit",
-    formula="x<sub>s</sub> = noised(image, s), then the sampler from s to 0",
-    explanation="The image is noised to the <b>strength</b> s with the recipe's own noising, exactly as training "
-                "would, and the sampler walks down from there instead of from pure noise (Meng et al. 2022, "
-                "SDEdit). At strength 0 nothing is noised and the result is your image; at 1 the image is "
-                "forgotten and this is ordinary sampling. In between, the noise hides the details and keeps the "
-                "rough shape: the model repaints the details its own way.")
+    summary=i18n.QT_TR_NOOP("your image, noised to the strength, then denoised back: a sketch becomes a digit"),
+    formula=i18n.QT_TR_NOOP("x<sub>s</sub> = noised(image, s), then the sampler from s to 0"),
+    explanation=i18n.QT_TR_NOOP(
+        "The image is noised to the <b>strength</b> s with the recipe's own noising, exactly as training "
+        "would, and the sampler walks down from there instead of from pure noise (Meng et al. 2022, "
+        "SDEdit). At strength 0 nothing is noised and the result is your image; at 1 the image is "
+        "forgotten and this is ordinary sampling. In between, the noise hides the details and keeps the "
+        "rough shape: the model repaints the details its own way."))
 INPAINT = EditMode(
-    key="inpaint", title="Inpaint (RePaint)", uses_strength=True, uses_mask=True, uses_jumps=True,
+    key="inpaint", title=i18n.QT_TR_NOOP("Inpaint (RePaint)"), uses_strength=True, uses_mask=True, uses_jumps=True,
     reads_by_default=READS_INPAINT,
-    summary="paint a hole with the mask tool: the model fills it, in harmony with the rest",
+    summary=i18n.QT_TR_NOOP("paint a hole with the mask tool: the model fills it, in harmony with the rest"),
     formula="x = m ⊙ x<sub>gen</sub> + (1 − m) ⊙ noised(x<sub>known</sub>)",
-    explanation="After every step the pixels outside the mask m are replaced by your image noised to the level "
-                "the step reached (Lugmayr et al. 2022, RePaint), so the model only ever fills the hole, and "
-                "sees at each level a surrounding that looks like its own work. <b>Jumps</b> redo each step "
-                "after noising its result back up, so the hole's content has more chances to agree with what "
-                "is kept. The result keeps every unmasked pixel of your image exactly.")
+    explanation=i18n.QT_TR_NOOP(
+        "After every step the pixels outside the mask m are replaced by your image noised to the level "
+        "the step reached (Lugmayr et al. 2022, RePaint), so the model only ever fills the hole, and "
+        "sees at each level a surrounding that looks like its own work. <b>Jumps</b> redo each step "
+        "after noising its result back up, so the hole's content has more chances to agree with what "
+        "is kept. The result keeps every unmasked pixel of your image exactly."))
 INTERPOLATE = EditMode(
-    key="interpolate", title="Interpolate two noises", uses_image=False,
-    summary="two seeds' noises and the images between them, sampled along one path",
+    key="interpolate", title=i18n.QT_TR_NOOP("Interpolate two noises"), uses_image=False,
+    summary=i18n.QT_TR_NOOP("two seeds' noises and the images between them, sampled along one path"),
     formula="slerp(a, b, w) = sin((1−w)θ)/sin θ · a + sin(wθ)/sin θ · b",
-    explanation="Two starting noises a and b (two seeds) and noises between them, each sampled the same way. "
-                "A straight line (lerp) between two Gaussian noises passes through noise that is too weak: "
-                "halfway its norm is about 0.71 of theirs, and the model, which never saw noise that faint, "
-                "draws blurry grey images there. The spherical path (slerp) keeps the norm, so every image on "
-                "it is as sharp as the ends. The plot shows the norm along both paths.")
+    explanation=i18n.QT_TR_NOOP(
+        "Two starting noises a and b (two seeds) and noises between them, each sampled the same way. "
+        "A straight line (lerp) between two Gaussian noises passes through noise that is too weak: "
+        "halfway its norm is about 0.71 of theirs, and the model, which never saw noise that faint, "
+        "draws blurry grey images there. The spherical path (slerp) keeps the norm, so every image on "
+        "it is as sharp as the ends. The plot shows the norm along both paths."))
 INVERT = EditMode(
-    key="invert", title="Invert (DDIM)", needs_inversion=True,
-    summary="your image walked back to noise, then forward again: how much comes back?",
+    key="invert", title=i18n.QT_TR_NOOP("Invert (DDIM)"), needs_inversion=True,
+    summary=i18n.QT_TR_NOOP("your image walked back to noise, then forward again: how much comes back?"),
     formula="x<sub>t+1</sub> = √ᾱ<sub>t+1</sub> · x̂<sub>0</sub> + √(1 − ᾱ<sub>t+1</sub>) · ε̂",
-    explanation="DDIM at eta 0 is deterministic, so it can run backwards: each step moves the image to the next "
-                "noise level along the model's own estimate of the noise in it. The first half of the run walks "
-                "your image to pure noise, the second half samples from that noise. The plot shows the round "
-                "trip's error at each level: a model that understands the image well brings it back almost "
-                "unchanged, and the noise it found is the image's own point in the model's noise space.")
+    explanation=i18n.QT_TR_NOOP(
+        "DDIM at eta 0 is deterministic, so it can run backwards: each step moves the image to the next "
+        "noise level along the model's own estimate of the noise in it. The first half of the run walks "
+        "your image to pure noise, the second half samples from that noise. The plot shows the round "
+        "trip's error at each level: a model that understands the image well brings it back almost "
+        "unchanged, and the noise it found is the image's own point in the model's noise space."))
 
 EDIT_MODES: dict[str, EditMode] = {mode.key: mode for mode in (SDEDIT, INPAINT, INTERPOLATE, INVERT)}
 INTERPOLATIONS = ("slerp", "lerp")
@@ -155,24 +164,35 @@ class EditRecord:
         return EDIT_MODES[self.mode]
 
     def text(self) -> str:
-        """The settings in a line, for captions and the status bar."""
+        """The settings in a line, for captions and the status bar (translated: one whole template per case)."""
         mode = self.edit_mode
         if not mode.uses_image:
-            return f"{self.method} between seeds {self.seeds[0]} and {self.seeds[1]}"
+            return i18n.tr("{method} between seeds {first} and {second}").format(
+                method=self.method, first=self.seeds[0], second=self.seeds[1])
         if not mode.uses_strength:
-            return mode.title
-        parts = [f"strength {self.strength:g}"]
-        if self.read is not None:
-            digits = sorted(set(self.read.tolist()))
-            parts.append(f"read as {digits[0]}" if len(digits) == 1 else "each toward the digit read in it")
-        if mode.uses_jumps and self.jumps:
-            parts.append(f"{self.jumps} jump{'s' if self.jumps != 1 else ''}")
-        return " · ".join(parts)
+            return i18n.tr(mode.title)
+        jumps = self.jumps if mode.uses_jumps else 0
+        if self.read is None:
+            if jumps:
+                return i18n.tr("strength {strength:g} · %n jump(s)", None, jumps).format(strength=self.strength)
+            return i18n.tr("strength {strength:g}").format(strength=self.strength)
+        digits = sorted(set(self.read.tolist()))
+        if len(digits) == 1:
+            if jumps:
+                return i18n.tr("strength {strength:g} · read as {digit} · %n jump(s)", None, jumps).format(
+                    strength=self.strength, digit=digits[0])
+            return i18n.tr("strength {strength:g} · read as {digit}").format(strength=self.strength, digit=digits[0])
+        if jumps:
+            return i18n.tr("strength {strength:g} · each toward the digit read in it · %n jump(s)", None,
+                           jumps).format(strength=self.strength)
+        return i18n.tr("strength {strength:g} · each toward the digit read in it").format(strength=self.strength)
 
     def headline(self) -> str:
         """The mode and its settings, e.g. ``Inpaint (RePaint): strength 1 · 3 jumps``."""
-        text = self.text()
-        return text if text == self.edit_mode.title else f"{self.edit_mode.title}: {text}"
+        mode = self.edit_mode
+        if mode.uses_image and not mode.uses_strength:  # the settings are the mode's title alone
+            return i18n.tr(mode.title)
+        return i18n.tr("{mode}: {settings}").format(mode=i18n.tr(mode.title), settings=self.text())
 
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         """A frame's caption in the edit's words, or empty to let the sampler caption it."""
@@ -181,12 +201,15 @@ class EditRecord:
         k = self.inversion_steps
         if k:
             if frame < k:
-                return f"inverting {frame + 1}/{k} · image → noise · t = {int(trajectory.levels[frame] * 999)}"
+                return i18n.tr("inverting {step}/{steps} · image → noise · t = {t}").format(
+                    step=frame + 1, steps=k, t=int(trajectory.levels[frame] * 999))
             if frame < trajectory.n_steps:
-                return f"back {frame - k + 1}/{k} · noise → image · t = {int(trajectory.conditions[frame])}"
-            return f"round trip done ({k} + {k} steps)"
+                return i18n.tr("back {step}/{steps} · noise → image · t = {t}").format(
+                    step=frame - k + 1, steps=k, t=int(trajectory.conditions[frame]))
+            return i18n.tr("round trip done ({steps} + {steps} steps)").format(steps=k)
         if frame >= trajectory.n_steps:
-            return f"{self.edit_mode.title}: result ({trajectory.n_steps} steps, {self.text()})"
+            return i18n.tr("{mode}: result (%n step(s), {settings})", None, trajectory.n_steps).format(
+                mode=i18n.tr(self.edit_mode.title), settings=self.text())
         return ""
 
     def round_trip_error(self, trajectory: "Trajectory") -> np.ndarray:
@@ -205,4 +228,5 @@ def check_mode(key: str) -> EditMode:
     try:
         return EDIT_MODES[key]
     except KeyError:
-        raise ConfigError(f"unknown edit mode {key!r}; choose one of {', '.join(EDIT_MODES)}") from None
+        raise ConfigError(i18n.tr("unknown edit mode {name}; choose one of {names}")
+                          .format(name=repr(key), names=", ".join(EDIT_MODES))) from None

@@ -31,6 +31,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.edit_modes import (EDIT_MODES, INPAINT, INTERPOLATE, INTERPOLATIONS, INVERT, SDEDIT, EditRecord,
                                     EditRequest)
 from diffviz.core.errors import ConfigError
@@ -40,8 +41,8 @@ from diffviz.core.precision import FP32, Precision
 from diffviz.core.recipes import Recipe
 from diffviz.core.samplers import Denoiser, SamplerStep, get_sampler
 from diffviz.core.samplers.base import Anchor, full, measured_mix
-from diffviz.core.sampling import (IMAGE_SHAPE, MAX_SAMPLES, image_shape_of, initial_noise, iter_sampler,
-                                   record_walk, sample, validate_sampling)
+from diffviz.core.sampling import (IMAGE_SHAPE, MAX_SAMPLES, image_shape_of, images_text, initial_noise,
+                                   iter_sampler, record_walk, sample, validate_sampling)
 from diffviz.core.trajectory import Trajectory
 
 MAX_JUMPS = 20  # RePaint uses up to 10; beyond 20 a run only gets slower
@@ -57,10 +58,12 @@ def _shape_text(shape: tuple[int, ...]) -> str:
 
 
 def _numbers(array: np.ndarray, what: str) -> np.ndarray:
-    """Refuse what holds no numbers at all (strings, booleans) before its shape is looked at."""
+    """Refuse what holds no numbers at all (strings, booleans) before its shape is looked at. ``what`` names the
+    input in the messages (``i18n.tr`` of it: a marked default such as "the input", or a caller's own words)."""
     array = np.asarray(array)
     if array.dtype.kind not in "fiu" or array.dtype == bool:
-        raise ConfigError(f"{what} must be numbers (got {array.dtype})")
+        raise ConfigError(i18n.tr("{what} must be numbers (got {dtype})").format(what=i18n.tr(what),
+                                                                                  dtype=array.dtype))
     return array
 
 
@@ -68,14 +71,18 @@ def _pixels(array: np.ndarray, what: str) -> np.ndarray:
     """``array`` as float32 pixels in [0, 1], or a line saying what is wrong with its numbers."""
     array = _numbers(array, what).astype(np.float32)
     if not np.isfinite(array).all():
-        raise ConfigError(f"{what} holds NaN or infinite values; pixels must be in [0, 1]")
+        raise ConfigError(i18n.tr("{what} holds NaN or infinite values; pixels must be in [0, 1]")
+                          .format(what=i18n.tr(what)))
     if array.min() < 0.0 or array.max() > 1.0:
-        hint = " (divide 0-255 pixels by 255)" if array.max() > 1.0 and array.max() <= 255.0 else ""
-        raise ConfigError(f"{what} must be in [0, 1] (got values from {array.min():g} to {array.max():g}){hint}")
+        found = dict(what=i18n.tr(what), low=array.min(), high=array.max())
+        if array.max() > 1.0 and array.max() <= 255.0:
+            raise ConfigError(i18n.tr("{what} must be in [0, 1] (got values from {low:g} to {high:g}) (divide 0-255 "
+                                      "pixels by 255)").format(**found))
+        raise ConfigError(i18n.tr("{what} must be in [0, 1] (got values from {low:g} to {high:g})").format(**found))
     return array
 
 
-def check_images(images: np.ndarray, what: str = "the input",
+def check_images(images: np.ndarray, what: str = i18n.QT_TR_NOOP("the input"),
                  shape: tuple[int, int, int] = IMAGE_SHAPE) -> np.ndarray:
     """Images for a model that makes ``shape`` (channels, height, width) images, as (N, C, H, W) float32 in
     [0, 1]; one (C, H, W) image, and for a grey model one (H, W) image, are accepted too. Anything else is
@@ -88,15 +95,18 @@ def check_images(images: np.ndarray, what: str = "the input",
         array = array.reshape((1, *shape))
     if array.ndim != 4 or tuple(array.shape[1:]) != shape or array.shape[0] == 0:
         one = _shape_text(shape[1:] if shape[0] == 1 else shape)
-        raise ConfigError(f"{what} must be (N, {', '.join(map(str, shape))}) images, or one {one} image, for "
-                          f"this model's {_image_words(shape)} images (got shape {_shape_text(given)})")
+        raise ConfigError(i18n.tr("{what} must be (N, {sides}) images, or one {one} image, for this model's {images} "
+                                  "(got shape {given})").format(
+            what=i18n.tr(what), sides=", ".join(map(str, shape)), one=one, images=images_text(shape),
+            given=_shape_text(given)))
     if array.shape[0] > MAX_SAMPLES:
-        raise ConfigError(f"{what} holds {array.shape[0]} images; at most {MAX_SAMPLES} are edited at once")
+        raise ConfigError(i18n.tr("{what} holds {count} images; at most {most} are edited at once")
+                          .format(what=i18n.tr(what), count=array.shape[0], most=MAX_SAMPLES))
     return _pixels(array, what)
 
 
 def check_mask(mask: np.ndarray, images: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
-               what: str = "the mask") -> np.ndarray:
+               what: str = i18n.QT_TR_NOOP("the mask")) -> np.ndarray:
     """A mask for ``images`` images of ``shape``: one plane for every channel, 1 = regenerate, as
     (1 or N, 1, H, W) float32; (H, W) and (1, H, W) are one mask for all. It must regenerate something.
     Why one plane: RePaint keeps or repaints a *pixel*; a mask per colour channel would keep the red of a
@@ -107,29 +117,24 @@ def check_mask(mask: np.ndarray, images: int, shape: tuple[int, int, int] = IMAG
     if given in ((height, width), (1, height, width)):
         array = array.reshape(1, 1, height, width)
     if array.ndim != 4 or tuple(array.shape[1:]) != (1, height, width) or array.shape[0] == 0:
-        raise ConfigError(f"{what} must be one {height}x{width} plane for all channels, (N, 1, {height}, {width}) "
-                          f"or ({height}, {width}), for this model's {_image_words(shape)} images "
-                          f"(got shape {_shape_text(given)})")
+        raise ConfigError(i18n.tr("{what} must be one {height}x{width} plane for all channels, (N, 1, {height}, "
+                                  "{width}) or ({height}, {width}), for this model's {images} (got shape {given})")
+                          .format(what=i18n.tr(what), height=height, width=width, images=images_text(shape),
+                                  given=_shape_text(given)))
     if array.shape[0] not in (1, images):
-        raise ConfigError(f"{what} holds {array.shape[0]} masks for {images} images: give one mask for all, "
-                          "or one per image")
+        raise ConfigError(i18n.tr("{what} holds {masks} masks for %n image(s): give one mask for all, or one per "
+                                  "image", None, images).format(what=i18n.tr(what), masks=array.shape[0]))
     array = _pixels(array, what)
     if not (array > 0).any(axis=(1, 2, 3)).all():
-        raise ConfigError(f"{what} has nothing to regenerate: paint the part to repaint (mask value 1)")
+        raise ConfigError(i18n.tr("{what} has nothing to regenerate: paint the part to repaint (mask value 1)")
+                          .format(what=i18n.tr(what)))
     return array
-
-
-def _image_words(shape: tuple[int, ...]) -> str:
-    """``(3, 32, 32)`` -> ``32x32 colour`` (how the messages name a model's images)."""
-    channels, height, width = shape
-    kind = {1: "grey", 3: "colour"}.get(channels, f"{channels}-channel")
-    return f"{height}x{width} {kind}"
 
 
 def check_strength(strength: float) -> float:
     strength = float(strength)
     if not 0.0 <= strength <= 1.0 or math.isnan(strength):
-        raise ConfigError(f"the strength must be between 0 and 1 (got {strength:g})")
+        raise ConfigError(i18n.tr("the strength must be between 0 and 1 (got {strength:g})").format(strength=strength))
     return strength
 
 
@@ -137,17 +142,25 @@ def _check_walk(recipe: Recipe, sampler: str | None, steps: int, start: float, j
     """The sampler an edit walks with, refused with a reason when it cannot walk this edit."""
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
-        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
+        raise ConfigError(i18n.tr("the {recipe} recipe samples with {samplers}, not {sampler}").format(
+            recipe=recipe.name, samplers=", ".join(recipe.samplers), sampler=repr(chosen.name)))
     if jumps and not chosen.resamples:
         able = [name for name in recipe.samplers if get_sampler(name).resamples]
-        raise ConfigError(f"resampling jumps redo a step, which {chosen.name} cannot (it keeps state between steps): "
-                          f"use {' or '.join(able)}, or 0 jumps")
+        if len(able) == 2:
+            raise ConfigError(i18n.tr("resampling jumps redo a step, which {sampler} cannot (it keeps state between "
+                                      "steps): use {first} or {second}, or 0 jumps").format(
+                sampler=chosen.name, first=able[0], second=able[1]))
+        raise ConfigError(i18n.tr("resampling jumps redo a step, which {sampler} cannot (it keeps state between "
+                                  "steps): use {samplers}, or 0 jumps").format(
+            sampler=chosen.name, samplers=", ".join(able)))
     if not 0 <= jumps <= MAX_JUMPS:
-        raise ConfigError(f"the resampling jumps must be between 0 and {MAX_JUMPS} (got {jumps})")
+        raise ConfigError(i18n.tr("the resampling jumps must be between 0 and {most} (got {jumps})")
+                          .format(most=MAX_JUMPS, jumps=jumps))
     most = recipe.process.steps_below(start)
     if most is not None and steps > most:
-        raise ConfigError(f"from strength {start:g} a {recipe.name} model has only {most} timesteps to walk: "
-                          f"ask for at most {most} steps, or a higher strength")
+        raise ConfigError(i18n.tr("from strength {strength:g} a {recipe} model has only %n timestep(s) to walk: ask "
+                                  "for at most %n step(s), or a higher strength", None, most)
+                          .format(strength=start, recipe=recipe.name))
     return chosen.name
 
 
@@ -157,7 +170,7 @@ def _read(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.ndarray
     if not options.pop("read_digit", False):
         return None
     if options.get("digit") is not None:
-        raise ConfigError("choose a digit or let the model read one, not both")
+        raise ConfigError(i18n.tr("choose a digit or let the model read one, not both"))
     record.read = read_digits(model, recipe, images, mask, seed=options.get("seed", 0),
                               precision=options.get("precision", FP32))
     return torch.from_numpy(record.read)
@@ -186,7 +199,8 @@ def read_digits(model: nn.Module, recipe: Recipe, images: np.ndarray, mask: np.n
     draws. Measured with ``diffviz bench edit`` on the bundled model: see the README's Edit lab figures.
     """
     if not recipe.classes:
-        raise ConfigError(f"a {recipe.name} model is not told digits, so it cannot read one")
+        raise ConfigError(i18n.tr("a {recipe} model is not told digits, so it cannot read one")
+                          .format(recipe=recipe.name))
     shape = image_shape_of(model)
     images_t = torch.from_numpy(check_images(images, shape=shape))
     known = (torch.ones_like(images_t[:1, :1]) if mask is None
@@ -269,9 +283,10 @@ def slerp(a: torch.Tensor, b: torch.Tensor, weight: float) -> torch.Tensor:
 def interpolation_path(a: torch.Tensor, b: torch.Tensor, n: int, method: str = "slerp") -> torch.Tensor:
     """``n`` noises from ``a`` to ``b`` (both ends included), by ``slerp`` or ``lerp``."""
     if method not in INTERPOLATIONS:
-        raise ConfigError(f"interpolation is {' or '.join(INTERPOLATIONS)} (got {method!r})")
+        raise ConfigError(i18n.tr("interpolation is {first} or {second} (got {method})").format(
+            first=INTERPOLATIONS[0], second=INTERPOLATIONS[1], method=repr(method)))
     if n < 2:
-        raise ConfigError(f"an interpolation needs at least 2 images, its two ends (got {n})")
+        raise ConfigError(i18n.tr("an interpolation needs at least 2 images, its two ends (got {n})").format(n=n))
     weights = np.linspace(0.0, 1.0, n)
     if method == "lerp":
         return torch.stack([(1 - w) * a + w * b for w in weights])
@@ -282,7 +297,8 @@ def interpolate(model: nn.Module, recipe: Recipe, seeds: tuple[int, int], n: int
                 method: str = "slerp", **options) -> Trajectory | None:
     """Sample ``n`` images from noises along a path between the noises of two seeds."""
     if len(seeds) != 2 or any(int(seed) < 0 for seed in seeds):
-        raise ConfigError(f"an interpolation takes two seeds, whole numbers of 0 or more (got {seeds})")
+        raise ConfigError(i18n.tr("an interpolation takes two seeds, whole numbers of 0 or more (got {seeds})")
+                          .format(seeds=seeds))
     validate_sampling(n, steps, options.get("digit"), options.get("guidance"))
     ends = [initial_noise(1, int(seed), image_shape_of(model), recipe)[0] for seed in seeds]
     path = interpolation_path(ends[0], ends[1], n, method)
@@ -307,7 +323,7 @@ def invert(model: nn.Module, recipe: Recipe, images: np.ndarray, steps: int = 40
     images = check_images(images, shape=image_shape_of(model))
     validate_sampling(len(images), steps)
     if 2 * steps > 1000:
-        raise ConfigError(f"an inversion takes at most 500 steps each way (got {steps})")
+        raise ConfigError(i18n.tr("an inversion takes at most 500 steps each way (got {steps})").format(steps=steps))
     device = torch.device(device)
     process = recipe.process
     start = process.from_screen(torch.from_numpy(images)).to(device)
@@ -396,7 +412,8 @@ def check_request(request: EditRequest, recipe: Recipe, shape: tuple[int, int, i
     if why:
         raise ConfigError(why)
     if (request.digit is not None or request.read_digit) and not recipe.classes:
-        raise ConfigError(f"a {recipe.name} model is not told digits: choose no digit, or a flow-class model")
+        raise ConfigError(i18n.tr("a {recipe} model is not told digits: choose no digit, or a flow-class model")
+                          .format(recipe=recipe.name))
     validate_sampling(request.samples, request.steps, request.digit, request.guidance)
     if mode.uses_image:
         images = check_images(request.images, shape=shape)

@@ -20,6 +20,7 @@ caption line on a canvas (an exported frame and a comparison frame); ``save_gif`
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import os
 from dataclasses import dataclass
@@ -29,14 +30,17 @@ from typing import Sequence
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from diffviz.core import i18n
 from diffviz.core.animation import Progress, StopCheck, encode_gif, encode_webp, frame_duration_ms
 from diffviz.core.captions import status_text, step_label
 from diffviz.core.atomic import atomic_write, atomic_write_bytes
 from diffviz.core.errors import ConfigError, ExportError
 from diffviz.core.trajectory import Trajectory
 
+log = logging.getLogger(__name__)
+
 PANELS = ("x", "pred")
-PANEL_TITLES = {"x": "x (current)", "pred": "prediction"}
+PANEL_TITLES = {"x": i18n.QT_TR_NOOP("x (current)"), "pred": i18n.QT_TR_NOOP("prediction")}  # translated when drawn
 GAP = 8                 # pixels between two panels of a frame
 CAPTION_HEIGHT = 18     # pixels per caption line above the panels
 LINE_SHADES = (255, 200)  # the first caption line white, the lines under it light grey
@@ -128,12 +132,14 @@ def image_scale(scale: int, height: int, width: int) -> int:
 def check_gif_limits(fps: float, scale: int, hold_last: float) -> None:
     """Raise ConfigError unless the frame rate, scale and hold are within the ranges above."""
     if not FPS_RANGE[0] <= fps <= FPS_RANGE[1]:
-        raise ConfigError(f"frame rate must be between {FPS_RANGE[0]:g} and {FPS_RANGE[1]:g} fps (got {fps})")
+        raise ConfigError(i18n.tr("frame rate must be between {low:g} and {high:g} fps (got {fps})")
+                          .format(low=FPS_RANGE[0], high=FPS_RANGE[1], fps=fps))
     if not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1] or int(scale) != scale:
-        raise ConfigError(f"scale must be a whole number from {SCALE_RANGE[0]} to {SCALE_RANGE[1]} (got {scale})")
+        raise ConfigError(i18n.tr("scale must be a whole number from {low} to {high} (got {scale})")
+                          .format(low=SCALE_RANGE[0], high=SCALE_RANGE[1], scale=scale))
     if not HOLD_RANGE[0] <= hold_last <= HOLD_RANGE[1]:
-        raise ConfigError(f"the hold on the last frame must be {HOLD_RANGE[0]:g}..{HOLD_RANGE[1]:g} s "
-                          f"(got {hold_last})")
+        raise ConfigError(i18n.tr("the hold on the last frame must be {low:g}..{high:g} s (got {hold})")
+                          .format(low=HOLD_RANGE[0], high=HOLD_RANGE[1], hold=hold_last))
 
 
 @dataclass
@@ -154,20 +160,25 @@ class GifOptions:
         stopped run exports like any other: its frames are all made, and its last caption says where it
         stopped (``core.captions.step_label``)."""
         if trajectory.growing:
-            raise ExportError(f"the run is still being sampled ({status_text(trajectory)}): export it once it "
-                              "has finished, or stop it to export the frames made so far")
+            raise ExportError(i18n.tr("the run is still being sampled ({status}): export it once it has finished, "
+                                      "or stop it to export the frames made so far")
+                              .format(status=status_text(trajectory)))
         if not self.panels:
-            raise ConfigError("choose at least one panel to export")
+            raise ConfigError(i18n.tr("choose at least one panel to export"))
         for panel in self.panels:
             if panel in PANELS:
                 continue
             if panel.startswith("feature:"):
                 layer = panel.split(":", 1)[1]
                 if layer not in trajectory.features:
-                    have = ", ".join(trajectory.layer_names) or "none (sample with feature capture)"
-                    raise ConfigError(f"the trajectory has no feature maps for {layer!r}; it has {have}")
+                    if trajectory.layer_names:
+                        raise ConfigError(i18n.tr("the trajectory has no feature maps for {layer}; it has {layers}")
+                                          .format(layer=repr(layer), layers=", ".join(trajectory.layer_names)))
+                    raise ConfigError(i18n.tr("the trajectory has no feature maps for {layer}; it has none (sample "
+                                              "with feature capture)").format(layer=repr(layer)))
                 continue
-            raise ConfigError(f"unknown panel {panel!r}; use x, pred or feature:<layer>")
+            raise ConfigError(i18n.tr("unknown panel {panel}; use x, pred or feature:<layer>")
+                              .format(panel=repr(panel)))
         check_gif_limits(self.fps, self.scale, self.hold_last)
 
     @property
@@ -185,13 +196,53 @@ class Panel:
     lines: tuple[str, ...] = ()
 
 
-@functools.lru_cache(maxsize=4)
-def caption_font(size: int) -> ImageFont.ImageFont:
-    """Pillow's bundled font (loaded once per size: a GIF asks for it every frame)."""
+# Fonts with Chinese glyphs where Debian (fonts-noto-cjk), Windows and macOS install them: Pillow's own font
+# has none, so captions in Chinese need one of these (README names them).
+CJK_FONT_FILES = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                  "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+                  "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
+                  "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                  "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simhei.ttf",
+                  "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc",
+                  "/System/Library/Fonts/STHeiti Light.ttc")
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font_file() -> str | None:
+    """The first of ``CJK_FONT_FILES`` that Pillow can open, or None."""
+    for path in CJK_FONT_FILES:
+        try:
+            ImageFont.truetype(path, 12)
+        except OSError:
+            continue
+        return path
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def caption_font(size: int, path: str | None = None) -> ImageFont.ImageFont:
+    """Pillow's bundled font, or the font file at ``path`` (loaded once per size: a GIF asks for it every
+    frame)."""
+    if path:
+        return ImageFont.truetype(path, size)
     try:
         return ImageFont.load_default(size=size)
     except TypeError:  # Pillow without FreeType
         return ImageFont.load_default()
+
+
+@functools.lru_cache(maxsize=1)
+def _say_captions_stay_english() -> None:
+    log.warning("captions stay English: no font with Chinese glyphs is installed (README names fonts that work)")
+
+
+def captions_in_language() -> bool:
+    """Captions can be drawn in the language shown: it needs no CJK font, or one is installed. Otherwise they
+    are drawn in English (``render_frame``), and the log says so once."""
+    if i18n.needs_cjk_font() and cjk_font_file() is None:
+        _say_captions_stay_english()
+        return False
+    return True
 
 
 def compose(panels: Sequence[Panel], scale: int = 1, caption: str | None = None) -> Image.Image:
@@ -210,7 +261,7 @@ def compose(panels: Sequence[Panel], scale: int = 1, caption: str | None = None)
     mode = "RGB" if colour else "L"
     canvas = Image.new(mode, (width, top + height), 0)
     draw = ImageDraw.Draw(canvas)
-    font = caption_font(12)
+    font = caption_font(12, cjk_font_file() if i18n.needs_cjk_font() else None)
     if caption is not None:
         draw.text((2, 2), caption, fill=(LINE_SHADES[0],) * 3 if colour else LINE_SHADES[0], font=font)
     x = 0
@@ -238,15 +289,22 @@ def _panel_image(trajectory: Trajectory, frame: int, panel: str, options: GifOpt
     return feature_mosaic(maps[sample])
 
 
+def panel_title(name: str) -> str:
+    """What a panel is called above it: ``x (current)``, ``prediction`` or ``features <layer>``."""
+    if name in PANEL_TITLES:
+        return i18n.tr(PANEL_TITLES[name])
+    return i18n.tr("features {layer}").format(layer=name.removeprefix("feature:"))
+
+
 def render_frame(trajectory: Trajectory, frame: int, options: GifOptions) -> Image.Image:
     """One frame of the animation as a PIL image (greyscale, or RGB for a colour model): the chosen panels under
-    the step's caption."""
-    panels = [Panel(_panel_image(trajectory, frame, name, options),
-                    (PANEL_TITLES.get(name, name.replace("feature:", "features ")),) if options.labels else ())
-              for name in options.panels]
+    the step's caption (in English when no font can draw the language shown: ``captions_in_language``)."""
+    with i18n.source_texts(not captions_in_language()):
+        panels = [Panel(_panel_image(trajectory, frame, name, options), (panel_title(name),) if options.labels else ())
+                  for name in options.panels]
+        caption = step_label(trajectory, frame) if options.labels else None
     height, width = trajectory.xs.shape[-2:]
-    return compose(panels, image_scale(options.scale, height, width),
-                   step_label(trajectory, frame) if options.labels else None)
+    return compose(panels, image_scale(options.scale, height, width), caption)
 
 
 # --- encoding -----------------------------------------------------------------------------------------
@@ -291,7 +349,8 @@ def save_animation(trajectory: Trajectory, path: str | os.PathLike, options: Gif
     """Write the animation as GIF or animated WebP, as ``path``'s suffix says; None when stopped."""
     suffix = Path(path).suffix.lower()
     if suffix not in ANIMATION_SUFFIXES:
-        raise ExportError(f"{path}: expected a file name ending in {' or '.join(ANIMATION_SUFFIXES)}")
+        raise ExportError(i18n.tr("{path}: expected a file name ending in {gif} or {webp}")
+                          .format(path=path, gif=ANIMATION_SUFFIXES[0], webp=ANIMATION_SUFFIXES[1]))
     save = save_webp if suffix == ".webp" else save_gif
     return save(trajectory, path, options, on_frame, should_stop)
 
@@ -316,7 +375,8 @@ def save_png_frames(trajectory: Trajectory, folder: str | os.PathLike, options: 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+        raise ExportError(i18n.tr("cannot create the folder {folder}: {reason}")
+                          .format(folder=folder, reason=exc.strerror or exc)) from exc
     digits = len(str(trajectory.n_frames))
     written = []
     for i in range(trajectory.n_frames):
@@ -331,4 +391,4 @@ def save_png_frames(trajectory: Trajectory, folder: str | os.PathLike, options: 
 def check_suffix(path: str | os.PathLike, suffix: str) -> None:
     """Refuse a file name that does not end in ``suffix`` (any case), before any work is done."""
     if Path(path).suffix.lower() != suffix:
-        raise ExportError(f"{path}: expected a file name ending in {suffix}")
+        raise ExportError(i18n.tr("{path}: expected a file name ending in {suffix}").format(path=path, suffix=suffix))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 
 MAX_GUIDANCE = 20.0  # far past where images break up; beyond it is a typo
@@ -32,11 +33,12 @@ class Guidance:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.scale <= MAX_GUIDANCE:
-            raise ConfigError(f"the guidance scale must be between 0 and {MAX_GUIDANCE:g} (got {self.scale:g})")
+            raise ConfigError(i18n.tr("the guidance scale must be between 0 and {most:g} (got {scale:g})")
+                              .format(most=MAX_GUIDANCE, scale=self.scale))
         low, high = self.interval
         if not 0.0 <= low <= high <= 1.0:
-            raise ConfigError(f"the guidance interval must be two noise levels 0 <= low <= high <= 1 "
-                              f"(got {low:g}, {high:g})")
+            raise ConfigError(i18n.tr("the guidance interval must be two noise levels 0 <= low <= high <= 1 "
+                                      "(got {low:g}, {high:g})").format(low=low, high=high))
 
     @property
     def active(self) -> bool:
@@ -51,8 +53,9 @@ class Guidance:
     def text(self) -> str:
         """For captions and the CLI's first line, e.g. ``guidance 2`` or ``guidance 2 for noise 0.2–0.8``."""
         if self.interval == EVERYWHERE or not self.active:
-            return f"guidance {self.scale:g}"
-        return f"guidance {self.scale:g} for noise {self.interval[0]:g}–{self.interval[1]:g}"
+            return i18n.tr("guidance {scale:g}").format(scale=self.scale)
+        return i18n.tr("guidance {scale:g} for noise {low:g}–{high:g}").format(
+            scale=self.scale, low=self.interval[0], high=self.interval[1])
 
 
 def parse_interval(text: str) -> tuple[float, float]:
@@ -61,7 +64,7 @@ def parse_interval(text: str) -> tuple[float, float]:
     try:
         low, high = (float(part) for part in parts)
     except ValueError:
-        raise ConfigError(f"the guidance interval is two noise levels separated by a comma, e.g. 0.2,0.8 "
-                          f"(got {text!r})") from None
+        raise ConfigError(i18n.tr("the guidance interval is two noise levels separated by a comma, e.g. 0.2,0.8 "
+                                  "(got {text})").format(text=repr(text))) from None
     Guidance(1.0, (low, high))  # validates
     return low, high

@@ -23,8 +23,10 @@ a variable is never extracted), placeholders are named and filled after translat
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import threading
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Callable
@@ -76,17 +78,39 @@ def english(context: str, text: str, disambiguation: str | None = None, n: int =
 
 
 _lookup: Lookup = english
+_needs_cjk = False
+_here = threading.local()  # .source: this thread reads the English source texts for now (``source_texts``)
 
 
-def install(lookup: Lookup | None) -> None:
+def install(lookup: Lookup | None, needs_cjk_font: bool = False) -> None:
     """Route every ``tr`` through ``lookup`` (the app installs Qt's ``QCoreApplication.translate``);
-    ``None`` restores the English source texts."""
-    global _lookup
+    ``None`` restores the English source texts. ``needs_cjk_font``: the language's script has Chinese,
+    Japanese or Korean glyphs, which a picture's captions can only be drawn in with a font that has them."""
+    global _lookup, _needs_cjk
     _lookup = lookup or english
+    _needs_cjk = bool(lookup) and needs_cjk_font
+
+
+def needs_cjk_font() -> bool:
+    return _needs_cjk
+
+
+@contextlib.contextmanager
+def source_texts(active: bool = True):
+    """Within it, ``tr`` in *this thread* gives the English source texts (an export drawing captions with no
+    font for the language shown); the window, on its own thread, keeps its language."""
+    before = getattr(_here, "source", False)
+    _here.source = active or before
+    try:
+        yield
+    finally:
+        _here.source = before
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the language shown. ``n`` ≥ 0 makes it a plural whose ``%n`` is the count."""
+    if getattr(_here, "source", False):
+        return english(CONTEXT, text, disambiguation, n)
     return _lookup(CONTEXT, text, disambiguation, n)
 
 

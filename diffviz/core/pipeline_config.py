@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from diffviz.core import i18n
 from diffviz.core.errors import CheckpointError
 
 MAX_SAMPLE_SIZE = 256      # 128 px is the largest the views are made for; 256 leaves room, a typo does not
@@ -52,7 +53,7 @@ class Whole:
 
     @property
     def wants(self) -> str:
-        return f"a whole number from {self.low} to {self.high}"
+        return i18n.tr("a whole number from {low} to {high}").format(low=self.low, high=self.high)
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ class Number:
 
     @property
     def wants(self) -> str:
-        return f"a number {'from' if self.closed else 'above'} {self.low:g} {'to' if self.closed else 'and at most'} " \
-               f"{self.high:g}"
+        if self.closed:
+            return i18n.tr("a number from {low:g} to {high:g}").format(low=self.low, high=self.high)
+        return i18n.tr("a number above {low:g} and at most {high:g}").format(low=self.low, high=self.high)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Flag:
 
     @property
     def wants(self) -> str:
-        return "true or false"
+        return i18n.tr("true or false")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class OneOf:
 
     @property
     def wants(self) -> str:
-        return "one of " + ", ".join(self.choices)
+        return i18n.tr("one of {choices}").format(choices=", ".join(self.choices))
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class Maybe:
 
     @property
     def wants(self) -> str:
-        return f"null or {self.rule.wants}"
+        return i18n.tr("null or {rule}").format(rule=self.rule.wants)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,8 @@ class ListOf:
 
     @property
     def wants(self) -> str:
-        return f"a list of {self.shortest} to {self.longest} items, each {self.rule.wants}"
+        return i18n.tr("a list of {shortest} to {longest} items, each {rule}").format(
+            shortest=self.shortest, longest=self.longest, rule=self.rule.wants)
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,8 @@ class SampleSize:
 
     @property
     def wants(self) -> str:
-        return f"{self.side.wants}, or a list of two equal ones (diffviz shows square images)"
+        return i18n.tr("{side}, or a list of two equal ones (diffviz shows square images)").format(
+            side=self.side.wants)
 
 
 # the blocks of an unconditional UNet2DModel -> whether they hold self-attention (whose heads must fit their channels)
@@ -221,7 +225,8 @@ def checked(config: dict[str, Any], rules: dict[str, tuple[Any, Any]], where: st
     for key, (rule, default) in rules.items():
         value = config.get(key, default)
         if not rule.holds(value):
-            raise CheckpointError(f"{where}: {key} is {shown(value)}; diffviz opens {rule.wants}")
+            raise CheckpointError(i18n.tr("{where}: {key} is {value}; diffviz opens {wants}").format(
+                where=where, key=key, value=shown(value), wants=rule.wants))
         values[key] = list(value) if isinstance(value, tuple) else value
     return values
 
@@ -229,40 +234,47 @@ def checked(config: dict[str, Any], rules: dict[str, tuple[Any, Any]], where: st
 def checked_unet_config(config: dict[str, Any], where: str) -> dict[str, Any]:
     """A UNet2DModel config that diffusers can build and diffviz can show, or CheckpointError naming the key."""
     if any(config.get(key) is not None for key in CLASS_KEYS):
-        raise CheckpointError(f"{where}: the UNet is told a class ({', '.join(CLASS_KEYS)}); diffviz opens "
-                              "unconditional pipelines (DDPMPipeline)")
+        raise CheckpointError(i18n.tr("{where}: the UNet is told a class ({keys}); diffviz opens unconditional "
+                                      "pipelines (DDPMPipeline)").format(where=where, keys=", ".join(CLASS_KEYS)))
     unet = checked(config, UNET_RULES, where)
     if unet["sample_size"] is None:
-        raise CheckpointError(f"{where}: sample_size is missing; diffviz needs the size of the model's images")
+        raise CheckpointError(i18n.tr("{where}: sample_size is missing; diffviz needs the size of the model's "
+                                      "images").format(where=where))
     if unet["out_channels"] != unet["in_channels"] or unet["in_channels"] == 2:
-        raise CheckpointError(f"{where}: the UNet maps {unet['in_channels']} channels to {unet['out_channels']}; "
-                              "diffviz shows grey (1) or colour (3) images in and out")
+        raise CheckpointError(i18n.tr("{where}: the UNet maps %n channel(s) to {out}; diffviz shows grey (1) or "
+                                      "colour (3) images in and out", None, unet["in_channels"]).format(
+                                          where=where, out=unet["out_channels"]))
     blocks = len(unet["block_out_channels"])
     for key in ("down_block_types", "up_block_types"):
         if len(unet[key]) != blocks:
-            raise CheckpointError(f"{where}: {key} lists {len(unet[key])} blocks but block_out_channels gives "
-                                  f"channels for {blocks}; they must match")
+            raise CheckpointError(i18n.tr("{where}: {key} lists %n block(s) but block_out_channels gives channels "
+                                          "for {blocks}; they must match", None, len(unet[key])).format(
+                                              where=where, key=key, blocks=blocks))
     for key in ("norm_num_groups", "attn_norm_num_groups"):
         groups = unet[key]
         uneven = [c for c in unet["block_out_channels"] if groups is not None and c % groups]
         if uneven:
-            raise CheckpointError(f"{where}: {key} is {groups}, which does not divide the block channels "
-                                  f"{shown(uneven)} (a group norm splits channels into equal groups)")
+            raise CheckpointError(i18n.tr("{where}: {key} is {groups}, which does not divide the block channels "
+                                          "{uneven} (a group norm splits channels into equal groups)").format(
+                                              where=where, key=key, groups=groups, uneven=shown(uneven)))
     head = unet["attention_head_dim"]
     channels = unet["block_out_channels"]
     attended = [c for c, kind in zip(channels, unet["down_block_types"]) if DOWN_BLOCKS[kind]] + \
         [c for c, kind in zip(reversed(channels), unet["up_block_types"]) if UP_BLOCKS[kind]] + \
         ([channels[-1]] if unet["mid_block_type"] is not None and unet["add_attention"] else [])
     if head is not None and attended and head > min(attended):
-        raise CheckpointError(f"{where}: attention_head_dim is {head}, more than the {min(attended)} channels of a "
-                              "block with self-attention (no attention head would fit)")
+        raise CheckpointError(i18n.tr("{where}: attention_head_dim is {head}, more than the %n channel(s) of a "
+                                      "block with self-attention (no attention head would fit)", None,
+                                      min(attended)).format(where=where, head=head))
     if unet["time_embedding_type"] == "learned" and unet["num_train_timesteps"] is None:
-        raise CheckpointError(f"{where}: a learned time embedding needs num_train_timesteps")
+        raise CheckpointError(i18n.tr("{where}: a learned time embedding needs num_train_timesteps").format(
+            where=where))
     size = unet["sample_size"] if isinstance(unet["sample_size"], int) else unet["sample_size"][0]
     halvings = 2 ** (blocks - 1)
     if size % halvings:
-        raise CheckpointError(f"{where}: sample_size {size} cannot be halved evenly by the {blocks - 1} "
-                              f"down-sampling blocks (it must be a multiple of {halvings})")
+        raise CheckpointError(i18n.tr("{where}: sample_size {size} cannot be halved evenly by the %n "
+                                      "down-sampling block(s) (it must be a multiple of {halvings})", None,
+                                      blocks - 1).format(where=where, size=size, halvings=halvings))
     return unet
 
 
@@ -271,9 +283,11 @@ def checked_scheduler_config(config: dict[str, Any], where: str) -> dict[str, An
     scheduler = checked(config, SCHEDULER_RULES, where)
     betas = scheduler["trained_betas"]
     if betas is not None and len(betas) != scheduler["num_train_timesteps"]:
-        raise CheckpointError(f"{where}: trained_betas holds {len(betas)} betas for num_train_timesteps "
-                              f"{scheduler['num_train_timesteps']}; there must be one per timestep")
+        raise CheckpointError(i18n.tr("{where}: trained_betas holds %n beta(s) for num_train_timesteps {steps}; "
+                                      "there must be one per timestep", None, len(betas)).format(
+                                          where=where, steps=scheduler["num_train_timesteps"]))
     if scheduler["steps_offset"] >= scheduler["num_train_timesteps"]:
-        raise CheckpointError(f"{where}: steps_offset {scheduler['steps_offset']} is not below num_train_timesteps "
-                              f"{scheduler['num_train_timesteps']}")
+        raise CheckpointError(i18n.tr("{where}: steps_offset {offset} is not below num_train_timesteps "
+                                      "{steps}").format(where=where, offset=scheduler["steps_offset"],
+                                                        steps=scheduler["num_train_timesteps"]))
     return scheduler

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from diffviz.core import i18n
 from diffviz.core.errors import CheckpointError, DiffvizError, UnforeseenFileError
 from diffviz.core.pipeline_config import checked_scheduler_config, checked_unet_config, cut
 
@@ -76,28 +77,34 @@ def is_pipeline_path(path: str | Path) -> bool:
 
 
 def _read_json(path: Path, what: str) -> dict[str, Any]:
+    """The JSON object in ``path``; ``what`` (translated) names the file in a refusal."""
     if not path.is_file():
-        raise CheckpointError(f"{what} is missing: expected {path}")
+        raise CheckpointError(i18n.tr("{what} is missing: expected {path}").format(what=what, path=path))
     if path.stat().st_size > MAX_JSON_BYTES:
-        raise CheckpointError(f"{path} is too large for {what} ({path.stat().st_size:,} bytes)")
+        raise CheckpointError(i18n.tr("{path} is too large for {what} ({size:,} bytes)").format(
+            path=path, what=what, size=path.stat().st_size))
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
     except RecursionError:  # [[[[...]]]] nested deeper than Python's stack
-        raise CheckpointError(f"{path} is not valid JSON (nested too deeply)") from None
+        raise CheckpointError(i18n.tr("{path} is not valid JSON (nested too deeply)").format(path=path)) from None
     except (OSError, ValueError) as exc:  # JSONDecodeError, bad UTF-8, a number with too many digits
-        raise CheckpointError(f"{path} is not valid JSON ({str(exc)[:200]})") from None
+        raise CheckpointError(i18n.tr("{path} is not valid JSON ({error})").format(
+            path=path, error=str(exc)[:200])) from None
     if not isinstance(value, dict):
-        raise CheckpointError(f"{path} should hold a JSON object, not {type(value).__name__}")
+        raise CheckpointError(i18n.tr("{path} should hold a JSON object, not {kind}").format(
+            path=path, kind=type(value).__name__))
     return value
 
 
 def _component(index: dict[str, Any], name: str, root: Path) -> str:
     entry = index.get(name)
     if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)):
-        raise CheckpointError(f"{root / 'model_index.json'} names no {name} (expected [\"diffusers\", class])")
+        raise CheckpointError(i18n.tr("{index} names no {name} (expected [\"diffusers\", class])").format(
+            index=root / "model_index.json", name=name))
     if entry[0] != "diffusers":
-        raise CheckpointError(f"{root / 'model_index.json'}: the pipeline's {name} comes from {cut(entry[0])}; "
-                              "diffviz opens diffusers' own classes")
+        raise CheckpointError(i18n.tr("{index}: the pipeline's {name} comes from {source}; diffviz opens "
+                                      "diffusers' own classes").format(
+                                          index=root / "model_index.json", name=name, source=cut(entry[0])))
     return entry[1]
 
 
@@ -106,43 +113,52 @@ def read_pipeline_folder(path: str | Path) -> PipelineFolder:
     root = Path(path)
     root = root.parent if root.name == "model_index.json" else root
     if not root.is_dir():
-        raise CheckpointError(f"{root} is not a folder")
-    index = _read_json(root / "model_index.json", "the pipeline's model_index.json")
+        raise CheckpointError(i18n.tr("{root} is not a folder").format(root=root))
+    index = _read_json(root / "model_index.json", i18n.tr("the pipeline's model_index.json"))
     pipeline = index.get("_class_name")
     if pipeline not in SHOWN_PIPELINES:
-        parts = sorted(key for key, value in index.items() if not key.startswith("_") and isinstance(value, list))
-        raise CheckpointError(f"{root.name} holds a {cut(pipeline) if pipeline else 'nameless'} pipeline "
-                              f"({cut(', '.join(parts))}); diffviz opens {' and '.join(SHOWN_PIPELINES)} folders: "
-                              "an unconditional UNet2DModel with a scheduler")
+        parts = cut(", ".join(sorted(key for key, value in index.items()
+                                     if not key.startswith("_") and isinstance(value, list))))
+        if pipeline:
+            refusal = i18n.tr("{folder} holds a {pipeline} pipeline ({parts}); diffviz opens {first} and {second} "
+                              "folders: an unconditional UNet2DModel with a scheduler")
+        else:
+            refusal = i18n.tr("{folder} holds a nameless pipeline ({parts}); diffviz opens {first} and {second} "
+                              "folders: an unconditional UNet2DModel with a scheduler")
+        first, second = SHOWN_PIPELINES
+        raise CheckpointError(refusal.format(folder=root.name, pipeline=cut(pipeline), parts=parts, first=first,
+                                             second=second))
     unet_class = _component(index, "unet", root)
     if unet_class != "UNet2DModel":
-        raise CheckpointError(f"the pipeline's unet is a {cut(unet_class)}; diffviz opens a UNet2DModel")
+        raise CheckpointError(i18n.tr("the pipeline's unet is a {unet}; diffviz opens a UNet2DModel").format(
+            unet=cut(unet_class)))
     scheduler_class = _component(index, "scheduler", root)
     if scheduler_class not in SCHEDULER_SAMPLERS:
-        raise CheckpointError(f"the pipeline's scheduler is a {cut(scheduler_class)}; diffviz reads "
-                              f"{', '.join(SCHEDULER_SAMPLERS)}")
+        raise CheckpointError(i18n.tr("the pipeline's scheduler is a {scheduler}; diffviz reads {known}").format(
+            scheduler=cut(scheduler_class), known=", ".join(SCHEDULER_SAMPLERS)))
     unet_path, scheduler_path = root / "unet" / "config.json", root / "scheduler" / "scheduler_config.json"
-    unet_config = checked_unet_config(_read_json(unet_path, "the UNet's config"), str(unet_path))
-    scheduler_config = checked_scheduler_config(_read_json(scheduler_path, "the scheduler's config"),
+    unet_config = checked_unet_config(_read_json(unet_path, i18n.tr("the UNet's config")), str(unet_path))
+    scheduler_config = checked_scheduler_config(_read_json(scheduler_path, i18n.tr("the scheduler's config")),
                                                 str(scheduler_path))
     weights = root / "unet" / WEIGHTS
     if not weights.is_file():
         pickled = [name for name in PICKLED_WEIGHTS if (root / "unet" / name).is_file()]
         if pickled:
-            raise CheckpointError(
-                f"{root.name}/unet holds only {pickled[0]} (a pickle, which can run code when loaded); diffviz "
-                "loads safetensors only. Re-save it safely in Python: "
-                "pipeline.save_pretrained(folder, safe_serialization=True)")
-        raise CheckpointError(f"the UNet's weights are missing: expected {weights}")
+            raise CheckpointError(i18n.tr(
+                "{folder}/unet holds only {file} (a pickle, which can run code when loaded); diffviz loads "
+                "safetensors only. Re-save it safely in Python: "
+                "pipeline.save_pretrained(folder, safe_serialization=True)").format(folder=root.name, file=pickled[0]))
+        raise CheckpointError(i18n.tr("the UNet's weights are missing: expected {path}").format(path=weights))
     if weights.stat().st_size > MAX_WEIGHTS_BYTES:
-        raise CheckpointError(f"{weights} is {weights.stat().st_size / 2**20:.0f} MB, above the "
-                              f"{MAX_WEIGHTS_BYTES / 2**20:.0f} MB limit")
+        raise CheckpointError(i18n.tr("{path} is {size:.0f} MB, above the {limit:.0f} MB limit").format(
+            path=weights, size=weights.stat().st_size / 2**20, limit=MAX_WEIGHTS_BYTES / 2**20))
     return PipelineFolder(root=root, pipeline=str(pipeline), scheduler_class=scheduler_class,
                           unet_config=unet_config, scheduler_config=scheduler_config)
 
 
 def _refusal(where: Path, problem: str) -> CheckpointError:
-    return CheckpointError(f"{where}: {problem}")
+    """A refusal naming the file at fault; ``problem`` is a whole clause, already translated."""
+    return CheckpointError(i18n.tr("{where}: {problem}").format(where=where, problem=problem))
 
 
 def build_unet(folder: PipelineFolder, device: str = "meta"):
@@ -157,21 +173,24 @@ def build_unet(folder: PipelineFolder, device: str = "meta"):
         with torch.device(device):
             unet = UNet2DModel.from_config(dict(folder.unet_config))
     except Exception as exc:  # the rules let through something diffusers cannot build: still one line
-        raise _refusal(where, f"diffusers cannot build this UNet ({_first_line(exc)})") from None
+        raise _refusal(where, i18n.tr("diffusers cannot build this UNet ({error})").format(
+            error=_first_line(exc))) from None
     if device == "meta":
         size = sum(parameter.numel() for parameter in unet.parameters()) * 4
         if size > MAX_WEIGHTS_BYTES:
-            raise _refusal(where, f"this UNet would need {size / 2**20:,.0f} MB of weights, above the "
-                                  f"{MAX_WEIGHTS_BYTES / 2**20:.0f} MB limit")
+            raise _refusal(where, i18n.tr("this UNet would need {size:,.0f} MB of weights, above the {limit:.0f} MB "
+                                          "limit").format(size=size / 2**20, limit=MAX_WEIGHTS_BYTES / 2**20))
         channels, height, width = folder.image_shape
         try:
             with torch.no_grad():
                 out = unet(torch.empty((1, channels, height, width), device="meta"),
                            torch.zeros(1, device="meta")).sample
         except Exception as exc:
-            raise _refusal(where, f"this UNet does not run on {height}x{width} images ({_first_line(exc)})") from None
+            raise _refusal(where, i18n.tr("this UNet does not run on {height}x{width} images ({error})").format(
+                height=height, width=width, error=_first_line(exc))) from None
         if tuple(out.shape) != (1, channels, height, width):
-            raise _refusal(where, f"this UNet turns {height}x{width} images into {tuple(out.shape[1:])}")
+            raise _refusal(where, i18n.tr("this UNet turns {height}x{width} images into {shape}").format(
+                height=height, width=width, shape=tuple(out.shape[1:])))
     return unet
 
 
@@ -206,22 +225,25 @@ def read_weights(folder: PipelineFolder, unet) -> dict:
             for current, name in names.items():
                 piece = reader.get_slice(name)
                 if piece.get_dtype() not in WEIGHT_DTYPES:
-                    raise _refusal(path, f"{cut(name)} holds {piece.get_dtype()} values; a UNet's weights are "
-                                         f"floats ({', '.join(WEIGHT_DTYPES)})")
+                    raise _refusal(path, i18n.tr("{name} holds {dtype} values; a UNet's weights are floats "
+                                                 "({dtypes})").format(name=cut(name), dtype=piece.get_dtype(),
+                                                                      dtypes=", ".join(WEIGHT_DTYPES)))
                 found[current] = tuple(piece.get_shape())
             problem = describe_mismatch(expected, found)
             if problem:
-                raise _refusal(path, f"the weights do not fit the UNet its config describes: {problem}")
+                raise _refusal(path, i18n.tr("the weights do not fit the UNet its config describes: {problem}"
+                                             ).format(problem=problem))
             tensors = {current: reader.get_tensor(name).to(torch.float32) for current, name in names.items()}
     except DiffvizError:
         raise
     except BaseException as exc:  # safetensors' Rust side can raise a PanicException (a BaseException)
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        raise _refusal(path, f"not a valid safetensors file ({_first_line(exc)})") from None
+        raise _refusal(path, i18n.tr("not a valid safetensors file ({error})").format(
+            error=_first_line(exc))) from None
     for name, tensor in tensors.items():
         if not torch.isfinite(tensor).all():
-            raise _refusal(path, f"NaN or infinite values in {name}")
+            raise _refusal(path, i18n.tr("NaN or infinite values in {name}").format(name=name))
     return tensors
 
 
@@ -235,8 +257,8 @@ def load_pipeline(path: str | Path):
         raise
     except Exception as exc:  # a way of failing no check foresaw: still one line naming the folder, never a
         # traceback (``__cause__`` keeps what happened, and the fuzzing counts these apart: each is a check to add)
-        raise UnforeseenFileError(f"cannot open the pipeline folder {path} ({type(exc).__name__}: "
-                                  f"{_first_line(exc)})") from exc
+        raise UnforeseenFileError(i18n.tr("cannot open the pipeline folder {path} ({kind}: {error})").format(
+            path=path, kind=type(exc).__name__, error=_first_line(exc))) from exc
 
 
 def _load_pipeline(path: str | Path):
@@ -251,18 +273,22 @@ def _load_pipeline(path: str | Path):
     unet.load_state_dict(tensors, strict=True, assign=True)  # every tensor replaced: none is left on meta
     left = [name for name, tensor in [*unet.named_parameters(), *unet.named_buffers()] if tensor.is_meta]
     if left:
-        raise _refusal(folder.root / "unet" / WEIGHTS, f"nothing in the weights fills {cut(', '.join(left))}")
+        raise _refusal(folder.root / "unet" / WEIGHTS, i18n.tr("nothing in the weights fills {names}").format(
+            names=cut(", ".join(left))))
     unet.eval()
     model = PipelineUNet(unet).eval()
-    process = SchedulerProcess(key=folder.name, title=f"{folder.name}: {folder.scheduler_class}'s schedule",
+    process = SchedulerProcess(key=folder.name, title=i18n.tr("{name}: {scheduler}'s schedule").format(
+                                   name=folder.name, scheduler=folder.scheduler_class),
                                beta_schedule="linear", config=dict(folder.scheduler_config))
     check_schedule(process, folder.root / "scheduler" / "scheduler_config.json")
     channels, height, width = folder.image_shape
     recipe = register_loaded(Recipe(
         name=folder.name, architecture="PipelineUNet", process=process, conditioned=True, lr=1e-4, warmup_steps=0,
         ema_decay=None, sampler=SCHEDULER_SAMPLERS[folder.scheduler_class],
-        summary=f"{folder.pipeline} from {folder.root}: UNet2DModel, {channels} channel{'s' if channels > 1 else ''}, "
-                f"{height}x{width}, {folder.scheduler_class}, predicts {process.target_name}"))
+        summary=i18n.tr("{pipeline} from {root}: UNet2DModel, %n channel(s), {height}x{width}, {scheduler}, "
+                        "predicts {target}", None, channels).format(
+                            pipeline=folder.pipeline, root=folder.root, height=height, width=width,
+                            scheduler=folder.scheduler_class, target=i18n.tr(process.target_name))))
     info = CheckpointInfo(architecture="PipelineUNet", model_config={}, recipe=recipe.name,
                           training={"data": f"{folder.pipeline} folder {folder.root.name}",
                                     "digits": False})  # what it learnt is unknown: the meter does not judge it
@@ -278,10 +304,11 @@ def check_schedule(process, where: Path) -> None:
     try:
         alpha_bars = process.alpha_bars()
     except Exception as exc:
-        raise _refusal(where, f"diffusers cannot make this schedule ({_first_line(exc)})") from None
+        raise _refusal(where, i18n.tr("diffusers cannot make this schedule ({error})").format(
+            error=_first_line(exc))) from None
     if not (torch.isfinite(alpha_bars).all() and (alpha_bars > 0).all() and (alpha_bars <= 1).all()):
-        raise _refusal(where, "its betas leave no signal at the end of the schedule (ᾱ reaches 0), so no sampler "
-                              "could walk back from it")
+        raise _refusal(where, i18n.tr("its betas leave no signal at the end of the schedule (ᾱ reaches 0), so no "
+                                      "sampler could walk back from it"))
 
 
 def export_pipeline(model, recipe, out: str | Path) -> Path:
@@ -297,14 +324,16 @@ def export_pipeline(model, recipe, out: str | Path) -> Path:
 
     unet = getattr(model, "unet", None)
     if unet is None or not isinstance(recipe.process, DDPMProcess):
-        raise CheckpointError(f"a {recipe.name} model ({type(model).__name__}) is not a UNet2DModel trained on a "
-                              "DDPM schedule, so diffusers' DDPMPipeline cannot run it: the ddpm-unet2d recipe's "
-                              "models (and opened pipeline folders) export")
+        raise CheckpointError(i18n.tr("a {recipe} model ({kind}) is not a UNet2DModel trained on a DDPM schedule, "
+                                      "so diffusers' DDPMPipeline cannot run it: the ddpm-unet2d recipe's models "
+                                      "(and opened pipeline folders) export").format(
+                                          recipe=recipe.name, kind=type(model).__name__))
     out = Path(out)
     if out.exists():
-        raise CheckpointError(f"{out} already exists: choose a new folder for the pipeline")
+        raise CheckpointError(i18n.tr("{out} already exists: choose a new folder for the pipeline").format(out=out))
     if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
-        raise CheckpointError(f"cannot write {out}: the folder {out.parent} does not exist or is not writable")
+        raise CheckpointError(i18n.tr("cannot write {out}: the folder {parent} does not exist or is not "
+                                      "writable").format(out=out, parent=out.parent))
     from diffusers import DDPMPipeline, DDPMScheduler
 
     scheduler = DDPMScheduler.from_config(recipe.process.scheduler_config())

@@ -36,6 +36,7 @@ import torch
 from torch import nn
 
 from diffviz import __version__
+from diffviz.core import i18n
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import ConfigError, DiffvizError
 from diffviz.core.names import PRECISION_CHOICES
@@ -96,15 +97,21 @@ class PrecisionChoice:
 
     def line(self) -> str:
         """One line for the CLI's first output and the app's status bar."""
+        title = self.precision.title
         if self.forced:
-            return f"precision {self.precision.title} (auto, forced by {FORCE_VARIABLE})"
+            return i18n.tr("precision {title} (auto, forced by {variable})").format(title=title,
+                                                                                   variable=FORCE_VARIABLE)
         if not self.timings:
-            return f"precision {self.precision.title} (as asked)"
+            return i18n.tr("precision {title} (as asked)").format(title=title)
         fp32 = self.timings.get(FP32.name)
         best = self.timings[self.precision.name]
-        gain = f", {fp32 / best:.2f}x fp32" if fp32 and self.precision is not FP32 else ""
-        source = "remembered for this machine" if self.cached else "measured"
-        return f"precision {self.precision.title} ({source}{gain})"
+        if fp32 and self.precision is not FP32:
+            text = (i18n.tr("precision {title} (remembered for this machine, {gain:.2f}x fp32)") if self.cached
+                    else i18n.tr("precision {title} (measured, {gain:.2f}x fp32)"))
+            return text.format(title=title, gain=fp32 / best)
+        text = i18n.tr("precision {title} (remembered for this machine)") if self.cached \
+            else i18n.tr("precision {title} (measured)")
+        return text.format(title=title)
 
 
 def forced_verdict() -> Precision | None:
@@ -114,8 +121,9 @@ def forced_verdict() -> Precision | None:
     if not value:
         return None
     if value not in PRECISIONS:
-        raise ConfigError(f"{FORCE_VARIABLE}={value!r} is not a precision; use one of "
-                          f"{', '.join(PRECISIONS)}, or leave it unset to measure")
+        raise ConfigError(i18n.tr("{variable}={value} is not a precision; use one of {choices}, or leave it unset to "
+                                  "measure").format(variable=FORCE_VARIABLE, value=repr(value),
+                                                    choices=", ".join(PRECISIONS)))
     return PRECISIONS[value]
 
 
@@ -161,8 +169,8 @@ def forget_verdicts(cache: Path | None = None) -> int:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise ConfigError(f"cannot forget the remembered precision verdicts in {path}: {exc.strerror or exc}") \
-            from None
+        raise ConfigError(i18n.tr("cannot forget the remembered precision verdicts in {path}: {reason}")
+                          .format(path=path, reason=exc.strerror or exc)) from None
     return count
 
 
@@ -220,14 +228,17 @@ def choose_precision(choice: str, device: torch.device | str, *, timer: StepTime
         return PrecisionChoice(FP32, {})
     if choice == "bf16":
         if not BF16_CHANNELS_LAST.available(device):
-            raise ConfigError(f"bf16 is not supported on this {device.type} device; use --precision fp32 or auto")
+            raise ConfigError(i18n.tr("bf16 is not supported on this {device} device; use --precision fp32 or auto")
+                              .format(device=device.type))
         return PrecisionChoice(BF16_CHANNELS_LAST, {})
     if choice != "auto":
-        raise ConfigError(f"unknown precision {choice!r}; choose one of {', '.join(CHOICES)}")
+        raise ConfigError(i18n.tr("unknown precision {choice}; choose one of {choices}")
+                          .format(choice=repr(choice), choices=", ".join(CHOICES)))
     forced = forced_verdict()
     if forced is not None:
         if not forced.available(device):
-            raise ConfigError(f"{FORCE_VARIABLE} names {forced.name}, which this {device.type} device cannot run")
+            raise ConfigError(i18n.tr("{variable} names {candidate}, which this {device} device cannot run")
+                              .format(variable=FORCE_VARIABLE, candidate=forced.name, device=device.type))
         return PrecisionChoice(forced, {}, forced=True)
     if timer is None:
         return PrecisionChoice(FP32, {})

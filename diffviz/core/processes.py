@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import torch
 
-from diffviz.core import ddpm
+from diffviz.core import ddpm, i18n
 from diffviz.core.corruption import corrupt, random_amounts
 from diffviz.core.errors import ConfigError
 from diffviz.core.shapes import per_sample
@@ -81,8 +81,8 @@ class NoisingProcess(ABC):
     """The interface every noising process offers; see the module docstring."""
 
     key: str            # its name in PROCESSES
-    title: str          # how the Schedule view lists it
-    target_name: str    # what the model is trained to output, in words ("clean image", "noise")
+    title: str          # how the Schedule view lists it (marked with i18n.QT_TR_NOOP: shown through i18n.tr)
+    target_name: str    # what the model is trained to output, in words ("clean image", "noise"; i18n.tr where shown)
     schedule_is_slow = False  # its schedule() takes seconds the first time (imports diffusers): make it off the GUI
     invertible = False  # an image can be walked back to its noise and forward again (DDIM; core.editing)
 
@@ -143,7 +143,8 @@ class NoisingProcess(ABC):
 
 # ----- the blend ---------------------------------------------------------------------------------------
 NOISE_KINDS = ("uniform", "gaussian")         # torch.rand (the course) | torch.randn
-BLEND_TARGETS = {"x": "clean image", "velocity": "velocity (noise − clean)", "noise": "noise"}  # what it predicts
+BLEND_TARGETS = {"x": i18n.QT_TR_NOOP("clean image"), "velocity": i18n.QT_TR_NOOP("velocity (noise − clean)"),
+                 "noise": i18n.QT_TR_NOOP("noise")}  # what it predicts, in words (shown through i18n.tr)
 AMOUNT_KINDS = ("uniform", "logit-normal")    # torch.rand(B) (the course) | sigmoid(torch.randn(B))
 
 
@@ -162,7 +163,8 @@ class BlendSchedule(Schedule):
         return (rng.standard_normal(shape) if self.gaussian else rng.random(shape)).astype(np.float32)
 
     def describe(self, t: int) -> str:
-        return f"t = {t} · amount = {self.noise[t]:.3f} · signal 1 − amount = {self.signal[t]:.3f}"
+        return i18n.tr("t = {t} · amount = {amount:.3f} · signal 1 − amount = {signal:.3f}").format(
+            t=t, amount=self.noise[t], signal=self.signal[t])
 
 
 @dataclass(frozen=True)
@@ -175,15 +177,16 @@ class BlendProcess(NoisingProcess):
     title: str
     noise_kind: str = "uniform"
     amount_kind: str = "uniform"
-    target_name: str = "clean image"
+    target_name: str = i18n.QT_TR_NOOP("clean image")
     predicts: str = "x"
 
     def __post_init__(self) -> None:
         if self.noise_kind not in NOISE_KINDS or self.amount_kind not in AMOUNT_KINDS or \
                 self.predicts not in BLEND_TARGETS:
-            raise ConfigError(f"a blend takes noise {NOISE_KINDS}, amounts {AMOUNT_KINDS} and targets "
-                              f"{tuple(BLEND_TARGETS)} (got {self.noise_kind!r}, {self.amount_kind!r}, "
-                              f"{self.predicts!r})")
+            raise ConfigError(i18n.tr("a blend takes noise {noises}, amounts {amounts} and targets {targets} "
+                                      "(got {noise}, {amount}, {target})").format(
+                noises=NOISE_KINDS, amounts=AMOUNT_KINDS, targets=tuple(BLEND_TARGETS), noise=repr(self.noise_kind),
+                amount=repr(self.amount_kind), target=repr(self.predicts)))
         object.__setattr__(self, "target_name", BLEND_TARGETS[self.predicts])
 
     @property
@@ -301,14 +304,14 @@ class DDPMProcess(NoisingProcess):
 
     def __post_init__(self) -> None:
         if self.beta_schedule not in ddpm.BETA_SCHEDULES:
-            raise ConfigError(f"unknown beta schedule {self.beta_schedule!r}; choose one of "
-                              f"{', '.join(ddpm.BETA_SCHEDULES)}")
+            raise ConfigError(i18n.tr("unknown beta schedule {schedule}; choose one of {names}")
+                              .format(schedule=repr(self.beta_schedule), names=", ".join(ddpm.BETA_SCHEDULES)))
         self._check_prediction()
 
     def _check_prediction(self) -> None:
         if self.prediction_type not in PREDICTION_TYPES:
-            raise ConfigError(f"the scheduler predicts {self.prediction_type!r}; diffviz shows "
-                              f"{', '.join(PREDICTION_TYPES)}")
+            raise ConfigError(i18n.tr("the scheduler predicts {prediction}; diffviz shows {names}")
+                              .format(prediction=repr(self.prediction_type), names=", ".join(PREDICTION_TYPES)))
 
     @property
     def target_name(self) -> str:  # type: ignore[override]
@@ -442,18 +445,21 @@ class SchedulerProcess(DDPMProcess):
 
 
 CENTRED_RANGE = 4.0  # standard deviations: where a centred, standardised data set's clean points can lie
-PREDICTION_TYPES = {"epsilon": "noise", "v_prediction": "velocity (v)", "sample": "clean image"}
+# what the model outputs, in words (shown through i18n.tr)
+PREDICTION_TYPES = {"epsilon": i18n.QT_TR_NOOP("noise"), "v_prediction": i18n.QT_TR_NOOP("velocity (v)"),
+                    "sample": i18n.QT_TR_NOOP("clean image")}
 
-COURSE_BLEND = BlendProcess(key="course", title="course: amount = t / 999", noise_kind="uniform",
-                            amount_kind="uniform")
-FLOW_BLEND = BlendProcess(key="flow", title="flow: amount = t / 999, Gaussian noise", noise_kind="gaussian",
-                          amount_kind="logit-normal")
-DDPM_LINEAR = DDPMProcess(key="ddpm-linear", title="DDPM, linear betas", beta_schedule="linear")
-DDPM_LINEAR_V = DDPMProcess(key="ddpm-linear-v", title="DDPM, linear betas, v-prediction", beta_schedule="linear",
-                            prediction_type="v_prediction")
-DDPM_COSINE_V = DDPMProcess(key="ddpm-cosine-v", title="DDPM, cosine (squaredcos_cap_v2), v-prediction",
+COURSE_BLEND = BlendProcess(key="course", title=i18n.QT_TR_NOOP("course: amount = t / 999"),
+                            noise_kind="uniform", amount_kind="uniform")
+FLOW_BLEND = BlendProcess(key="flow", title=i18n.QT_TR_NOOP("flow: amount = t / 999, Gaussian noise"),
+                          noise_kind="gaussian", amount_kind="logit-normal")
+DDPM_LINEAR = DDPMProcess(key="ddpm-linear", title=i18n.QT_TR_NOOP("DDPM, linear betas"), beta_schedule="linear")
+DDPM_LINEAR_V = DDPMProcess(key="ddpm-linear-v", title=i18n.QT_TR_NOOP("DDPM, linear betas, v-prediction"),
+                            beta_schedule="linear", prediction_type="v_prediction")
+DDPM_COSINE_V = DDPMProcess(key="ddpm-cosine-v",
+                            title=i18n.QT_TR_NOOP("DDPM, cosine (squaredcos_cap_v2), v-prediction"),
                             beta_schedule="squaredcos_cap_v2", prediction_type="v_prediction")
-DDPM_COSINE = DDPMProcess(key="ddpm-cosine", title="DDPM, cosine (squaredcos_cap_v2)",
+DDPM_COSINE = DDPMProcess(key="ddpm-cosine", title=i18n.QT_TR_NOOP("DDPM, cosine (squaredcos_cap_v2)"),
                           beta_schedule="squaredcos_cap_v2")
 
 PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, DDPM_LINEAR, DDPM_LINEAR_V,
@@ -464,4 +470,5 @@ def get_process(key: str) -> NoisingProcess:
     try:
         return PROCESSES[key]
     except KeyError:
-        raise ConfigError(f"unknown noising process {key!r}; choose one of {', '.join(PROCESSES)}") from None
+        raise ConfigError(i18n.tr("unknown noising process {name}; choose one of {names}")
+                          .format(name=repr(key), names=", ".join(PROCESSES))) from None

@@ -32,6 +32,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from diffviz.core import i18n
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import CheckpointError
 from diffviz.core.paths import resources_dir
@@ -72,10 +73,14 @@ def meter_applies(training: Mapping[str, Any] | None, image_shape: tuple[int, ..
     Otherwise why not, in words: a Fashion-MNIST model's "recognised 0.11" would only mislead."""
     if tuple(image_shape) != MEASURED_SHAPE:
         channels, height, width = image_shape
-        return (f"the quality meter scores grey 28x28 digits; this model makes "
-                f"{'colour' if channels == 3 else 'grey'} {height}x{width} images")
+        text = i18n.tr("the quality meter scores grey 28x28 digits; this model makes colour {height}x{width} images") \
+            if channels == 3 else \
+            i18n.tr("the quality meter scores grey 28x28 digits; this model makes grey {height}x{width} images")
+        return text.format(height=height, width=width)
     if training is not None and training.get("digits") is False:
-        return f"the quality meter scores digits; this model learnt {training.get('data') or 'other images'}"
+        if training.get("data"):
+            return i18n.tr("the quality meter scores digits; this model learnt {data}").format(data=training["data"])
+        return i18n.tr("the quality meter scores digits; this model learnt other images")
     return ""
 
 
@@ -100,8 +105,9 @@ class QualityReport:
     histogram: list[int]         # predicted class counts, 0..9
 
     def line(self) -> str:
-        return (f"recognised {self.recognised:.2f} · coverage {self.coverage:.2f} · "
-                f"Fréchet {self.frechet:.1f} · classes {self.histogram}")
+        return i18n.tr("recognised {recognised:.2f} · coverage {coverage:.2f} · Fréchet {frechet:.1f} · classes "
+                       "{histogram}").format(recognised=self.recognised, coverage=self.coverage,
+                                             frechet=self.frechet, histogram=self.histogram)
 
 
 class QualityMeter:
@@ -118,19 +124,22 @@ class QualityMeter:
 
         path = Path(path) if path else classifier_path()
         if not path.is_file():
-            raise CheckpointError(f"the digit classifier for the quality meter is missing ({path})")
+            raise CheckpointError(i18n.tr("the digit classifier for the quality meter is missing ({path})")
+                                  .format(path=path))
         try:
             with safe_open(str(path), framework="pt", device="cpu") as reader:
                 tensors = {k: reader.get_tensor(k) for k in reader.keys()}
         except Exception as exc:
-            raise CheckpointError(f"the digit classifier at {path} cannot be read ({exc})") from None
+            raise CheckpointError(i18n.tr("the digit classifier at {path} cannot be read ({reason})")
+                                  .format(path=path, reason=exc)) from None
         model = DigitClassifier()
         weights = {k: v for k, v in tensors.items() if not k.startswith("ref_")}
         try:
             model.load_state_dict(weights)
             mean, cov = tensors["ref_mean"].double().numpy(), tensors["ref_cov"].double().numpy()
         except (KeyError, RuntimeError) as exc:
-            raise CheckpointError(f"the digit classifier at {path} does not fit ({exc})") from None
+            raise CheckpointError(i18n.tr("the digit classifier at {path} does not fit ({reason})")
+                                  .format(path=path, reason=exc)) from None
         return cls(model, mean, cov)
 
     @torch.no_grad()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diffviz.core import i18n
 from diffviz.core.guidance import EVERYWHERE
 
 BLEND_SAMPLERS = ("course", "heun")                      # the course's blend (uniform noise)
@@ -36,22 +37,31 @@ class RecipeFacts:
 
 
 _FACTS = (
-    RecipeFacts("flow-class", "flow, told each digit's class (one in ten unlabelled), drawn with classifier-free "
-                "guidance 2 at noise levels 0.1-0.7: pick the digit to draw", 64, 2e-3, "course", FLOW_SAMPLERS,
-                classes=10, guidance=2.0, guidance_interval=(0.1, 0.7)),
-    RecipeFacts("flow", "fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with "
-                "warm-up, batch 64", 64, 2e-3, "course", FLOW_SAMPLERS),
-    RecipeFacts("course", "the course's recipe: BasicUNet, uniform noise, Adam 1e-3", 128, 1e-3, "course",
-                BLEND_SAMPLERS),
-    RecipeFacts("course-unet2d", "the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption",
+    RecipeFacts("flow-class",
+                i18n.QT_TR_NOOP("flow, told each digit's class (one in ten unlabelled), drawn with "
+                                "classifier-free guidance 2 at noise levels 0.1-0.7: pick the digit to draw"),
+                64, 2e-3, "course", FLOW_SAMPLERS, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7)),
+    RecipeFacts("flow",
+                i18n.QT_TR_NOOP("fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 "
+                                "with warm-up, batch 64"),
+                64, 2e-3, "course", FLOW_SAMPLERS),
+    RecipeFacts("course", i18n.QT_TR_NOOP("the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
                 128, 1e-3, "course", BLEND_SAMPLERS),
-    RecipeFacts("ddpm", "DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
-                "betas, predicts the velocity v", 64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5,
-                guidance_interval=(0.1, 0.7)),
-    RecipeFacts("ddpm-cosine", "DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise", 64, 2e-3,
-                "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7)),
-    RecipeFacts("ddpm-unet2d", "the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear betas; "
-                "slow on a CPU, exports as a diffusers pipeline", 128, 1e-3, "ddim", DDPM_SAMPLERS),
+    RecipeFacts("course-unet2d",
+                i18n.QT_TR_NOOP("the course's comparison: diffusers' UNet2DModel (1.7M parameters), same "
+                                "corruption"),
+                128, 1e-3, "course", BLEND_SAMPLERS),
+    RecipeFacts("ddpm",
+                i18n.QT_TR_NOOP("DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in "
+                                "[-1, 1], linear betas, predicts the velocity v"),
+                64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7)),
+    RecipeFacts("ddpm-cosine",
+                i18n.QT_TR_NOOP("DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
+                64, 2e-3, "ddim", DDPM_SAMPLERS, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7)),
+    RecipeFacts("ddpm-unet2d",
+                i18n.QT_TR_NOOP("the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear "
+                                "betas; slow on a CPU, exports as a diffusers pipeline"),
+                128, 1e-3, "ddim", DDPM_SAMPLERS),
 )
 RECIPE_FACTS: dict[str, RecipeFacts] = {facts.name: facts for facts in _FACTS}
 UNTRAINED_RECIPE = "course"  # an untrained model (no checkpoint) is the course's BasicUNet

@@ -66,6 +66,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 from diffviz.core.guidance import EVERYWHERE, Guidance
 from diffviz.core.models import build_model
@@ -136,11 +137,13 @@ class Recipe:
         if tuple(image_shape) != (1, 28, 28):
             if not self.any_shape:
                 able = ", ".join(recipe.name for recipe in RECIPES.values() if recipe.any_shape)
-                raise ConfigError(f"the {self.name} recipe is the course's own and learns 28x28 grey digits; for "
-                                  f"{channels}x{height}x{width} images choose one of {able}")
+                raise ConfigError(i18n.tr("the {recipe} recipe is the course's own and learns 28x28 grey digits; for "
+                                          "{channels}x{height}x{width} images choose one of {able}")
+                                  .format(recipe=self.name, channels=channels, height=height, width=width, able=able))
             if height != width or height % 4 or not 8 <= height <= 128 or channels not in (1, 3):
-                raise ConfigError(f"images of {channels}x{height}x{width}: diffviz trains on 1 or 3 channels, square "
-                                  "sides from 8 to 128 px that are a multiple of 4")
+                raise ConfigError(i18n.tr("images of {channels}x{height}x{width}: diffviz trains on 1 or 3 channels, "
+                                          "square sides from 8 to 128 px that are a multiple of 4")
+                                  .format(channels=channels, height=height, width=width))
             config.update(in_channels=channels, out_channels=channels, size=height)
         return build_model(self.architecture, **config)
 
@@ -230,32 +233,34 @@ _RECIPES = (
     Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
            warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
            any_shape=True,
-           summary="flow, told each digit's class (one in ten unlabelled), drawn with classifier-free guidance 2 "
-                   "at noise levels 0.1-0.7: pick the digit to draw"),
+           summary=i18n.QT_TR_NOOP("flow, told each digit's class (one in ten unlabelled), drawn with "
+                                   "classifier-free guidance 2 at noise levels 0.1-0.7: pick the digit to draw")),
     Recipe(name="flow", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, batch_size=64,
            any_shape=True,
-           summary="fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 with warm-up, "
-                   "batch 64"),
+           summary=i18n.QT_TR_NOOP("fast: told the amount, Gaussian noise, mid-range amounts, EMA weights, lr 2e-3 "
+                                   "with warm-up, batch 64")),
     Recipe(name="course", architecture="BasicUNet", process=COURSE_BLEND, conditioned=False, lr=1e-3,
-           warmup_steps=0, ema_decay=None, summary="the course's recipe: BasicUNet, uniform noise, Adam 1e-3"),
+           warmup_steps=0, ema_decay=None, summary=i18n.QT_TR_NOOP("the course's recipe: BasicUNet, uniform noise, "
+                                                                   "Adam 1e-3")),
     Recipe(name="course-unet2d", architecture="CourseUNet2D", process=COURSE_BLEND, conditioned=False, lr=1e-3,
            warmup_steps=0, ema_decay=None,
-           summary="the course's comparison: diffusers' UNet2DModel (1.7M parameters), same corruption"),
+           summary=i18n.QT_TR_NOOP("the course's comparison: diffusers' UNet2DModel (1.7M parameters), same "
+                                   "corruption")),
     Recipe(name="ddpm", architecture="TimeUNet", process=DDPM_LINEAR_V, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=1.5, guidance_interval=(0.1, 0.7),
            any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1, max_grad_norm=1.0,
-           summary="DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in [-1, 1], linear "
-                   "betas, predicts the velocity v"),
+           summary=i18n.QT_TR_NOOP("DDPM: the flow recipes' TimeUNet told the timestep and the digit, data in "
+                                   "[-1, 1], linear betas, predicts the velocity v")),
     Recipe(name="ddpm-cosine", architecture="TimeUNet", process=DDPM_COSINE_V, conditioned=True, lr=2e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", batch_size=64, classes=10, guidance=1.5,
            guidance_interval=(0.1, 0.7), any_shape=True, model_options=_TOLD_TIMESTEPS, lr_final=0.1,
            max_grad_norm=1.0,
-           summary="DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise"),
+           summary=i18n.QT_TR_NOOP("DDPM with the squaredcos_cap_v2 (cosine) schedule: more steps at low noise")),
     Recipe(name="ddpm-unet2d", architecture="DDPMUNet", process=DDPM_LINEAR, conditioned=True, lr=1e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,
-           summary="the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear betas; slow on a "
-                   "CPU, exports as a diffusers pipeline"),
+           summary=i18n.QT_TR_NOOP("the course's diffusers DDPM: a small UNet2DModel predicting the noise, linear "
+                                   "betas; slow on a CPU, exports as a diffusers pipeline")),
 )
 RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES
 # Checkpoints written before the DDPM recipes moved to the TimeUNet name a recipe and a network that no longer go
@@ -264,8 +269,8 @@ RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tes
 _RETIRED = (
     Recipe(name="ddpm-cosine-unet2d", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,
-           summary="DDPM with the cosine schedule on a small UNet2DModel predicting the noise (an earlier "
-                   "diffviz's ddpm-cosine recipe)"),
+           summary=i18n.QT_TR_NOOP("DDPM with the cosine schedule on a small UNet2DModel predicting the noise (an "
+                                   "earlier diffviz's ddpm-cosine recipe)")),
 )
 RETIRED_RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RETIRED}
 READ_AS: dict[tuple[str, str], str] = {("ddpm", "DDPMUNet"): "ddpm-unet2d", ("ddpm-cosine", "DDPMUNet"): "ddpm-cosine-unet2d"}
@@ -285,7 +290,8 @@ def read_as(recipe: str, architecture: str) -> str:
 def get_recipe(name: str) -> Recipe:
     recipe = RECIPES.get(name) or LOADED_RECIPES.get(name) or RETIRED_RECIPES.get(name)
     if recipe is None:
-        raise ConfigError(f"unknown recipe {name!r}; choose one of {', '.join(RECIPES)}")
+        raise ConfigError(i18n.tr("unknown recipe {name}; choose one of {names}")
+                          .format(name=repr(name), names=", ".join(RECIPES)))
     return recipe
 
 

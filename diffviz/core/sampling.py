@@ -21,6 +21,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 from diffviz.core.features import FeatureCapture, feature_values_per_sample, model_facts
 from diffviz.core.guidance import MAX_GUIDANCE, Guidance
@@ -48,11 +49,13 @@ def image_shape_of(model: nn.Module) -> tuple[int, int, int]:
 
 def validate_sampling(n: int, steps: int, digit: int | None = None, guidance: float | None = None) -> None:
     if not 1 <= n <= MAX_SAMPLES:
-        raise ConfigError(f"the number of samples must be between 1 and {MAX_SAMPLES} (got {n})")
+        raise ConfigError(i18n.tr("the number of samples must be between 1 and {most} (got {n})")
+                          .format(most=MAX_SAMPLES, n=n))
     if not 1 <= steps <= MAX_STEPS:
-        raise ConfigError(f"the number of steps must be between 1 and {MAX_STEPS} (got {steps})")
+        raise ConfigError(i18n.tr("the number of steps must be between 1 and {most} (got {steps})")
+                          .format(most=MAX_STEPS, steps=steps))
     if digit is not None and not 0 <= digit <= 9:
-        raise ConfigError(f"the digit to draw must be 0 to 9 (got {digit})")
+        raise ConfigError(i18n.tr("the digit to draw must be 0 to 9 (got {digit})").format(digit=digit))
     if guidance is not None:
         Guidance(float(guidance))  # refuses a scale outside 0..MAX_GUIDANCE, with the one message
 
@@ -122,37 +125,34 @@ def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool |
     frames = steps + 1
     image = 2 * int(np.prod(image_shape)) * 4  # one sample's x and prediction in one frame, float32
     keep = 0 if not features else n if features is True else min(n, int(features))
-    channels, height, width = image_shape
-    kind = {1: "grey", 3: "colour"}.get(channels, f"{channels}-channel")
-    what = f"recording {n} samples x {steps} steps of {height}x{width} {kind} images"
-
-    def gb(size: int, digits: int = 1) -> str:
-        return f"{size / 2**30:.{digits}f} GB"
-
-    def plural(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
+    asked = dict(n=n, steps=steps, images=images_text(image_shape), limit=_gb(limit, 0))
 
     def fits(maps: int) -> str:
-        """What fits, with ``maps`` bytes of feature maps per kept sample and frame."""
+        """What fits, with ``maps`` bytes of feature maps per kept sample and frame: two facts, each whole."""
         most_steps = limit // (n * image + keep * maps) - 1
         room = limit // frames  # bytes a frame may take with these steps
         if features is True or room // (image + maps) < keep:
             most_samples = room // (image + maps)  # every sample keeps its maps
         else:
             most_samples = (room - keep * maps) // image  # only the first ``keep`` do
-        return "; ".join([
-            f"{n} samples fit up to {plural(most_steps, 'step')}" if most_steps >= 1
-            else f"not even 1 step of {n} samples fits",
-            f"{steps} steps fit up to {plural(most_samples, 'sample')}" if most_samples >= 1
-            else f"{steps} steps do not fit for even 1 sample"])
+        first = i18n.tr("{n} samples fit up to %n step(s)", None, most_steps).format(n=n) if most_steps >= 1 \
+            else i18n.tr("not even 1 step of {n} samples fits").format(n=n)
+        second = i18n.tr("{steps} steps fit up to %n sample(s)", None, most_samples).format(steps=steps) \
+            if most_samples >= 1 else i18n.tr("{steps} steps do not fit for even 1 sample").format(steps=steps)
+        return i18n.tr("{first}; {second}").format(first=first, second=second)
 
-    results_only = "or export a .npy/.png of the results only (nothing is recorded then)"
     images = frames * n * image
     if images > limit:
-        raise ConfigError(
-            f"{what} needs about {gb(images)} for the images alone{', more with feature maps' if keep else ''}, "
-            f"above the {gb(limit, 0)} limit: use fewer samples or steps ({fits(0)}"
-            f"{', fewer with feature maps' if keep else ''}), {results_only}")
+        if keep:
+            raise ConfigError(i18n.tr(
+                "recording {n} samples x {steps} steps of {images} needs about {size} for the images alone, more "
+                "with feature maps, above the {limit} limit: use fewer samples or steps ({fits}, fewer with feature "
+                "maps), or export a .npy/.png of the results only (nothing is recorded then)").format(
+                    size=_gb(images), fits=fits(0), **asked))
+        raise ConfigError(i18n.tr(
+            "recording {n} samples x {steps} steps of {images} needs about {size} for the images alone, above the "
+            "{limit} limit: use fewer samples or steps ({fits}), or export a .npy/.png of the results only (nothing "
+            "is recorded then)").format(size=_gb(images), fits=fits(0), **asked))
     if not keep:
         return
     maps = feature_values_per_sample(model, image_shape) * 2  # float16, per kept sample and frame
@@ -160,10 +160,32 @@ def check_trajectory_fits(model: nn.Module, n: int, steps: int, features: bool |
     if need <= limit:
         return
     most_maps = feature_samples_that_fit(model, n, steps, n, image_shape)
-    fewer_maps = f"capture feature maps for at most {plural(most_maps, 'sample')}, " if most_maps else ""
-    raise ConfigError(
-        f"{what} with feature maps needs about {gb(need)}, above the {gb(limit, 0)} limit: use fewer samples or "
-        f"steps ({fits(maps)}), {fewer_maps}record without feature maps, {results_only}")
+    if most_maps:
+        raise ConfigError(i18n.tr(
+            "recording {n} samples x {steps} steps of {images} with feature maps needs about {size}, above the "
+            "{limit} limit: use fewer samples or steps ({fits}), capture feature maps for at most %n sample(s), "
+            "record without feature maps, or export a .npy/.png of the results only (nothing is recorded then)",
+            None, most_maps).format(size=_gb(need), fits=fits(maps), **asked))
+    raise ConfigError(i18n.tr(
+        "recording {n} samples x {steps} steps of {images} with feature maps needs about {size}, above the "
+        "{limit} limit: use fewer samples or steps ({fits}), record without feature maps, or export a .npy/.png "
+        "of the results only (nothing is recorded then)").format(size=_gb(need), fits=fits(maps), **asked))
+
+
+def _gb(size: int, digits: int = 1) -> str:
+    """A memory size in GB, for the messages: ``2.5 GB``."""
+    return f"{size / 2**30:.{digits}f} GB"
+
+
+def images_text(image_shape: tuple[int, ...]) -> str:
+    """``(3, 32, 32)`` -> ``32x32 colour images``: how the messages name a model's images."""
+    channels, height, width = image_shape
+    if channels == 1:
+        return i18n.tr("{height}x{width} grey images").format(height=height, width=width)
+    if channels == 3:
+        return i18n.tr("{height}x{width} colour images").format(height=height, width=width)
+    return i18n.tr("{height}x{width} {channels}-channel images").format(height=height, width=width,
+                                                                        channels=channels)
 
 
 def initial_noise(n: int, seed: int, shape: tuple[int, int, int] = IMAGE_SHAPE,
@@ -188,7 +210,8 @@ def iter_sampler(model: nn.Module, x: torch.Tensor, steps: int, recipe: Recipe, 
     """
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
-        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
+        raise ConfigError(i18n.tr("the {recipe} recipe samples with {samplers}, not {sampler}").format(
+            recipe=recipe.name, samplers=", ".join(recipe.samplers), sampler=repr(chosen.name)))
     predict = recipe.predictor(model, None if labels is None else labels.to(x.device),
                                guidance if isinstance(guidance, Guidance) else resolve_guidance(recipe, guidance))
     denoiser = Denoiser(predict, recipe.process, capture, None if precision is FP32 else precision)

@@ -32,6 +32,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError, TrainingDiverged
 from diffviz.core.precision import FP32, Precision, PrecisionChoice, choose_precision, model_key, step_timer
@@ -51,17 +52,19 @@ class TrainConfig:
     def validate(self, dataset_size: int) -> None:
         """Refuse absurd settings with a message that says what is allowed."""
         if self.epochs is None and self.seconds is None:
-            raise ConfigError("give a training budget: epochs or seconds")
+            raise ConfigError(i18n.tr("give a training budget: epochs or seconds"))
         if self.epochs is not None and not (0 < self.epochs <= 10_000 and math.isfinite(self.epochs)):
-            raise ConfigError(f"epochs must be > 0 (got {self.epochs})")
+            raise ConfigError(i18n.tr("epochs must be > 0 (got {epochs})").format(epochs=self.epochs))
         if self.seconds is not None and not (0 < self.seconds <= 7 * 24 * 3600):
-            raise ConfigError(f"seconds must be > 0 and at most a week (got {self.seconds})")
+            raise ConfigError(i18n.tr("seconds must be > 0 and at most a week (got {seconds})")
+                              .format(seconds=self.seconds))
         if not 1 <= self.batch_size <= dataset_size:
-            raise ConfigError(f"batch size must be between 1 and the dataset size {dataset_size} (got {self.batch_size})")
+            raise ConfigError(i18n.tr("batch size must be between 1 and the dataset size {size} (got {batch})")
+                              .format(size=dataset_size, batch=self.batch_size))
         if not (0 < self.lr <= 1.0 and math.isfinite(self.lr)):
-            raise ConfigError(f"learning rate must be in (0, 1] (got {self.lr})")
+            raise ConfigError(i18n.tr("learning rate must be in (0, 1] (got {lr})").format(lr=self.lr))
         if not 0 <= self.seed < 2**63:
-            raise ConfigError(f"seed must be a non-negative integer (got {self.seed})")
+            raise ConfigError(i18n.tr("seed must be a non-negative integer (got {seed})").format(seed=self.seed))
 
 
 @dataclass
@@ -202,8 +205,9 @@ class Trainer:
                                if v.is_floating_point()):
                         self.model.load_state_dict(last_good)
                     raise TrainingDiverged(
-                        f"the loss became {loss_value} at step {step + 1}: training stopped and the model "
-                        f"keeps its last finite weights. Try a smaller learning rate (now {cfg.lr}).")
+                        i18n.tr("the loss became {loss} at step {step}: training stopped and the model keeps its "
+                                "last finite weights. Try a smaller learning rate (now {lr}).")
+                        .format(loss=loss_value, step=step + 1, lr=cfg.lr))
                 if self.recipe.warmup_steps or self.recipe.lr_final != 1.0:
                     for group in self.optimizer.param_groups:
                         group["lr"] = cfg.lr * self._lr_factor(step, elapsed)

@@ -18,6 +18,7 @@ from typing import Any
 import torch
 
 from diffviz import __version__
+from diffviz.core import i18n
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.checkpoints import check_compatible, read_safetensors
 from diffviz.core.errors import CheckpointError, ConfigError
@@ -71,7 +72,8 @@ def save_training_state(path: str | os.PathLike, trainer: Trainer, data_name: st
 
 def _parse(path: Path, metadata: dict[str, str] | None) -> dict[str, Any]:
     if not metadata or metadata.get("format") != FORMAT_NAME or "diffviz" not in metadata:
-        raise CheckpointError(f"{path.name} is not a diffviz training state (no training-state metadata)")
+        raise CheckpointError(i18n.tr("{name} is not a diffviz training state (no training-state metadata)")
+                              .format(name=path.name))
     try:
         header = json.loads(metadata["diffviz"])
         version = int(header.get("format_version", -1))
@@ -79,10 +81,11 @@ def _parse(path: Path, metadata: dict[str, str] | None) -> dict[str, Any]:
         if not (isinstance(run, dict) and isinstance(position, dict) and isinstance(header["param_groups"], list)):
             raise TypeError("run, position or param_groups has the wrong type")
     except Exception as exc:
-        raise CheckpointError(f"{path.name} has damaged training-state metadata ({exc})") from exc
+        raise CheckpointError(i18n.tr("{name} has damaged training-state metadata ({reason})")
+                              .format(name=path.name, reason=exc)) from exc
     if version != FORMAT_VERSION:
-        raise CheckpointError(f"{path.name} is a training state of format {version}; this diffviz resumes format "
-                              f"{FORMAT_VERSION}")
+        raise CheckpointError(i18n.tr("{name} is a training state of format {version}; this diffviz resumes format "
+                                      "{supported}").format(name=path.name, version=version, supported=FORMAT_VERSION))
     return header
 
 
@@ -91,12 +94,16 @@ def resume_training(path: str | os.PathLike, trainer: Trainer, data_name: str) -
     file, a state of another run (a different recipe, batch, learning rate, seed or data) and one whose tensors do
     not fit: nothing is left at its fresh values silently."""
     path = Path(path)
-    header, tensors = read_safetensors(path, lambda metadata: _parse(path, metadata), what="training state")
+    header, tensors = read_safetensors(path, lambda metadata: _parse(path, metadata),
+                                       what=i18n.QT_TR_NOOP("training state"))
     saved, here = header["run"], run_identity(trainer, data_name)
-    differ = [f"{key} {saved.get(key)!r} (now {here[key]!r})" for key in SAME_RUN if saved.get(key) != here[key]]
+    differ = [i18n.tr("{setting} {saved} (now {now})").format(setting=key, saved=repr(saved.get(key)),
+                                                               now=repr(here[key]))
+              for key in SAME_RUN if saved.get(key) != here[key]]
     if differ:
-        raise ConfigError(f"{path.name} saved another run: {'; '.join(differ)}. Resume with the command that "
-                          f"started it, or delete {path.name} to start afresh")
+        raise ConfigError(i18n.tr("{name} saved another run: {differences}. Resume with the command that started it, "
+                                  "or delete {name} to start afresh").format(name=path.name,
+                                                                             differences="; ".join(differ)))
     try:
         for prefix, model in (("model.", trainer.model), ("ema.", trainer.ema_model)):
             if model is None:
@@ -115,5 +122,6 @@ def resume_training(path: str | os.PathLike, trainer: Trainer, data_name: str) -
     except (CheckpointError, ConfigError):
         raise
     except Exception as exc:
-        raise CheckpointError(f"{path.name} does not fit this run ({exc})") from exc
+        raise CheckpointError(i18n.tr("{name} does not fit this run ({reason})").format(name=path.name, reason=exc)) \
+            from exc
     return position

@@ -30,6 +30,7 @@ from PySide6.QtCore import (QEvent, QObject, QStandardPaths, Qt, QTimer, Signal,
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from diffviz import __version__
+from diffviz.core import i18n
 
 if TYPE_CHECKING:
     from diffviz.ui.window.main_window import MainWindow
@@ -85,8 +86,8 @@ class _ErrorRelay(QObject):
     @Slot(str)
     def _show(self, text: str) -> None:
         self.last = text
-        box = QMessageBox(QMessageBox.Critical, "diffviz: unexpected error",
-                          f"{text}\n\nThe details are in {log_path()}.")
+        box = QMessageBox(QMessageBox.Critical, i18n.tr("diffviz: unexpected error"),
+                          i18n.tr("{error}\n\nThe details are in {path}.").format(error=text, path=log_path()))
         box.setTextFormat(Qt.PlainText)  # an exception's text may quote a file name or a file's contents
         box.finished.connect(self._closed)
         self.boxes.append(box)
@@ -167,11 +168,17 @@ class StartupReport:
             QTimer.singleShot(100, QApplication.instance().quit)
 
 
-def run_app(checkpoint: Path | None = None, argv: list[str] | None = None) -> int:
+def run_app(checkpoint: Path | None = None, argv: list[str] | None = None, language: str | None = None) -> int:
+    """``language``: a code of ``ui.language.LANGUAGES`` (``--lang``), else the remembered or the system's."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("diffviz")
     app.setApplicationName("diffviz")
     app.setApplicationVersion(__version__)
+    from PySide6.QtCore import QSettings
+
+    from diffviz.ui.language import chosen_language, load_language
+
+    load_language(chosen_language(language, QSettings()))  # before any widget makes its texts
     path = setup_logging()
     relay = install_error_hooks()
     log.info("diffviz %s starting; log at %s", __version__, path)

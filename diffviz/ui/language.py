@@ -84,6 +84,14 @@ def cjk_font_family() -> str | None:
     return next((family for family in CJK_FONTS if family in families), None)
 
 
+_loaded: "LoadedLanguage | None" = None
+
+
+def current_language() -> Language:
+    """The language loaded last (English until one is)."""
+    return _loaded.language if _loaded is not None else ENGLISH
+
+
 class LoadedLanguage:
     """The translators of one language, kept alive while installed (Qt does not own them)."""
 
@@ -98,11 +106,17 @@ class LoadedLanguage:
             if app is not None:
                 app.removeTranslator(translator)
         i18n.install(None)
+        global _loaded
+        if _loaded is self:
+            _loaded = None
 
 
 def load_language(language: Language) -> LoadedLanguage:
     """Install ``language``'s translators in the running application and route the core's texts through
     them; a CJK language also gets a CJK font for the whole app when one is installed."""
+    global _loaded
+    if _loaded is not None:
+        _loaded.uninstall()
     app = QCoreApplication.instance()
     translators = []
     files = [(i18n.translations_dir(), f"diffviz_{language.code}", True),  # ours: missing is a fault
@@ -115,7 +129,8 @@ def load_language(language: Language) -> LoadedLanguage:
         elif ours:
             log.warning("no translation %s in %s", name, folder)
     i18n.install(lambda context, text, disambiguation, n: QCoreApplication.translate(context, text,
-                                                                                      disambiguation, n))
+                                                                                      disambiguation, n),
+                 needs_cjk_font=language.cjk)
     font = None
     if language.cjk and isinstance(app, QApplication):
         font = cjk_font_family()
@@ -125,4 +140,5 @@ def load_language(language: Language) -> LoadedLanguage:
             QApplication.setFont(chosen)
         else:
             log.warning("no font with Chinese glyphs is installed; see README for ones that work")
-    return LoadedLanguage(language, translators, font)
+    _loaded = LoadedLanguage(language, translators, font)
+    return _loaded

@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.data import IMAGE_SIZE, DigitData, fixed_batch, load_source
 from diffviz.core.processes import Schedule, get_process
 from diffviz.core.recipes import RECIPES, Recipe
@@ -205,7 +206,7 @@ def sampling_job(model: nn.Module, n: int, steps: int, seed: int, features: bool
                       guidance=guidance, guidance_interval=guidance_interval, precision=chosen.precision,
                       **recording)
 
-    return streamed_run(run, model, recipe, n, steps + 1, precision, "sampling", judge=judge)
+    return streamed_run(run, model, recipe, n, steps + 1, precision, i18n.tr("Sampling…"), judge=judge)
 
 
 def edit_job(model: nn.Module, request, recipe: Recipe, features: bool | int = True, precision: str = "fp32"):
@@ -217,8 +218,9 @@ def edit_job(model: nn.Module, request, recipe: Recipe, features: bool | int = T
         kept = thinned_features(model, request.samples, request.frames - 1, features)
         return run_edit(request, model, recipe, features=kept, precision=chosen.precision, **recording)
 
-    return streamed_run(run, model, recipe, request.samples, request.frames, precision,
-                        request.edit_mode.title.lower())
+    doing = i18n.tr("{edit}: computing {frames} frames…").format(edit=i18n.tr(request.edit_mode.title),
+                                                                 frames=request.frames)
+    return streamed_run(run, model, recipe, request.samples, request.frames, precision, doing)
 
 
 def streamed_run(run, model: nn.Module, recipe: Recipe, n: int, frames: int, precision: str, doing: str,
@@ -229,7 +231,8 @@ def streamed_run(run, model: nn.Module, recipe: Recipe, n: int, frames: int, pre
     edit). The job is a generator (it yields the precision, then runs within the one step after) because
     GeneratorWorker drops a plain job's result when stopped: this way a stop reaches the run through
     ``stop_event`` and the stopped run is returned, with or without ``finish_on_stop``. ``judge``: the
-    quality meter's report on a finished run's results.
+    quality meter's report on a finished run's results. ``doing``: what the run does, in words for people
+    (translated), sent with each ``Progress``.
     """
 
     def job(worker: GeneratorWorker) -> Iterator[object]:
@@ -266,7 +269,8 @@ def streamed_run(run, model: nn.Module, recipe: Recipe, n: int, frames: int, pre
             try:
                 worker.yielded.emit(shipped_meter().measure(trajectory.final))
             except DiffvizError as exc:  # the meter is a bonus: sampling still succeeded
-                worker.yielded.emit(Progress(1, 1, f"quality meter unavailable: {exc}"))
+                worker.yielded.emit(Progress(1, 1, i18n.tr("The quality meter is unavailable: {error}")
+                                             .format(error=exc)))
         return trajectory
 
     return job
@@ -277,8 +281,10 @@ def export_job(trajectory: Trajectory, path: str, options: GifOptions, as_frames
     (None when stopped)."""
 
     def job(worker: GeneratorWorker):
+        doing = i18n.tr("Exporting…")
+
         def progress(done: int, total: int) -> None:
-            worker.yielded.emit(Progress(done, total, "exporting"))
+            worker.yielded.emit(Progress(done, total, doing))
 
         if as_frames:
             written = save_png_frames(trajectory, path, options, on_frame=progress)
@@ -322,8 +328,10 @@ def comparison_job(runs: list[tuple[str, str, int, float | None, str]], current:
                 recipe = get_recipe(info.recipe)
             specs.append(RunSpec(label, model, recipe, sampler, steps, guidance))
 
+        doing = i18n.tr("Comparing…")
+
         def progress(done: int, total: int) -> None:
-            worker.yielded.emit(Progress(done, total, "comparing"))
+            worker.yielded.emit(Progress(done, total, doing))
 
         trajectories = run_comparison(specs, n, seed, on_run=progress, should_stop=worker.should_stop)
         return None if trajectories is None else (trajectories, [spec.label for spec in specs])
@@ -338,8 +346,10 @@ def comparison_export_job(trajectories: list[Trajectory], labels: list[str], pat
     def job(worker: GeneratorWorker):
         from diffviz.core.comparison import save_comparison_gif
 
+        doing = i18n.tr("Exporting…")
+
         def progress(done: int, total: int) -> None:
-            worker.yielded.emit(Progress(done, total, "exporting"))
+            worker.yielded.emit(Progress(done, total, doing))
 
         written = save_comparison_gif(trajectories, labels, path, on_frame=progress, should_stop=worker.should_stop)
         return None if written is None else str(written)

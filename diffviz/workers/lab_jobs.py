@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.workers.base import GeneratorWorker
 from diffviz.workers.messages import Progress
 
@@ -80,8 +81,10 @@ def lab_run_job(data: np.ndarray, classes: np.ndarray | None, recipe: str, model
         else:
             predict = chosen.predictor(model)
 
+        doing = i18n.tr("Computing the run…")
+
         def progress(done: int, total: int) -> None:
-            worker.yielded.emit(Progress(done, total, "computing the run"))
+            worker.yielded.emit(Progress(done, total, doing))
 
         return lab_run(data, classes, predict, chosen.process, samplers, n, steps, seed=seed, recipe=recipe,
                        model="perfect" if model is None else "trained", cancel=worker.stop_event,
@@ -96,8 +99,10 @@ def lab_export_job(walks, data: np.ndarray, path: str, fps: float = 20.0):
     def job(worker: GeneratorWorker):
         from diffviz.core.toy.render import save_points_animation
 
+        doing = i18n.tr("Exporting…")
+
         def on_frame(done: int, count: int) -> None:
-            worker.yielded.emit(Progress(done, count, "exporting"))
+            worker.yielded.emit(Progress(done, count, doing))
 
         return save_points_animation(walks, path, data=data, fps=fps, on_frame=on_frame,
                                      should_stop=worker.should_stop)

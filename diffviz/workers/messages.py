@@ -91,7 +91,7 @@ class ModelSnapshot:
 
 @dataclass
 class Progress:
-    """Generic progress for sampling and export: ``done`` of ``total`` and a few words."""
+    """Generic progress for sampling and export: ``done`` of ``total`` and a few words (translated)."""
 
     done: int
     total: int

@@ -12,9 +12,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from diffviz.core import i18n
 from diffviz.core.edit_modes import EDIT_MODES, EditRecord, EditRequest
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.edit.edit_view import JUMPS_TIP, REFUSE_BLACK, REFUSE_NO_MASK, TIMELINE_HINT, EditView
+from diffviz.ui.edit.edit_view import (JUMPS_TIP, REFUSE_BLACK, TIMELINE_HINT, TIMELINE_HINT_NO_KEY, EditView,
+                                       refuse_no_mask)
 from diffviz.ui.widgets.images import grid_uint8
 
 
@@ -162,7 +164,7 @@ def test_an_empty_mask_and_a_black_canvas_are_refused_with_what_to_do(qtbot, vie
     assert view.message_label.text() == ""
     view.set_mode("inpaint")
     _refused(qtbot, view)
-    assert view.message_label.text() == REFUSE_NO_MASK and "Mask tool (M)" in REFUSE_NO_MASK
+    assert view.message_label.text() == refuse_no_mask() and "Mask tool (M)" in refuse_no_mask()  # the tool's key
     _mask(view)
     assert _run(qtbot, view).mode == "inpaint"
     view.canvas.clear()  # a mask but no image: still refused
@@ -310,7 +312,10 @@ def test_an_interpolation_result_plots_both_paths_norms_the_chosen_one_emphasise
     assert view.plot.getPlotItem().getAxis("bottom").labelText == "position along the path"
     assert view.plot.getPlotItem().getAxis("left").labelText == "noise norm"
     assert "72%" in view.plot_caption.text() and view.plot.isVisibleTo(view)  # the sag in its data: 0.72 at w=0.4
-    assert view.timeline_hint.text() == TIMELINE_HINT and view.timeline_hint.isVisibleTo(view)
+    assert view.timeline_hint.text() == TIMELINE_HINT_NO_KEY and view.timeline_hint.isVisibleTo(view)
+    view.set_timeline_shortcut("Ctrl+2")  # the window tells the key of its View action for the Timeline tab
+    assert view.timeline_hint.text() == TIMELINE_HINT.format(shortcut="Ctrl+2")
+    assert "(Ctrl+2)" in view.timeline_hint.text()
     shown = view.result_panel.image_data()
     assert shown.shape[1] > shown.shape[0]  # six images in rows, not one lone image
     assert shown.max() > 0
@@ -332,6 +337,23 @@ def test_an_inversion_result_plots_its_round_trip_error_against_the_noise_level(
     assert f"{expected[0]:.3f}" in view.plot_caption.text()
     assert np.array_equal(view.result_panel.image_data(), grid_uint8(trajectory.final, 2))  # both, side by side
     assert "3 steps each way" in view.result_info.text()
+
+
+def test_the_result_line_names_the_mode_once_in_any_language_and_counts_in_real_plurals(view):
+    """The mode's own settings line is shown beside its title by what the record carries, not by comparing the
+    two display texts: in another language (here a marked English) an inversion still names its mode once."""
+    xs = _frames(2, 1, seed=1)
+    record = EditRecord(mode="invert", source=xs[0].copy(), inversion_steps=1)
+    i18n.install(lambda context, text, disambiguation, n: "«" + i18n.english(context, text, disambiguation, n) + "»")
+    try:
+        view.show_result(Trajectory(xs=xs, preds=xs.copy(), mix=np.zeros(2), edit=record))
+    finally:
+        i18n.install(None)
+    info = view.result_info.text()
+    assert info.count(EDIT_MODES["invert"].title) == 1 and "«1 image»" in info and "«1 step each way»" in info
+    record = EditRecord(mode="sdedit", source=xs[0].copy(), strength=0.5)
+    view.show_result(Trajectory(xs=xs, preds=xs.copy(), mix=np.zeros(2), edit=record))
+    assert "1 image · 2 steps" in view.result_info.text() and "strength 0.5" in view.result_info.text()
 
 
 def test_an_edit_of_an_image_plots_each_frames_change_from_it_and_a_plain_run_plots_nothing(view):

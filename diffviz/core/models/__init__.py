@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models.basic_unet import BasicUNet
 from diffviz.core.models.time_unet import TimeUNet
@@ -29,10 +30,12 @@ def build_model(architecture: str, **config: Any) -> nn.Module:
         factory = ARCHITECTURES[architecture]
     except KeyError:
         known = ", ".join(sorted(ARCHITECTURES))
-        raise CheckpointError(f"unknown architecture {architecture!r} (this diffviz knows {known})") from None
+        raise CheckpointError(i18n.tr("unknown architecture {name} (this diffviz knows {known})").format(
+            name=repr(architecture), known=known)) from None
     for key, value in config.items():  # from a file: a huge channel count must not allocate gigabytes
         if isinstance(value, int) and not isinstance(value, bool) and not 0 < value <= MAX_CONFIG_INT:
-            raise CheckpointError(f"{architecture} setting {key}={value} is out of range (1..{MAX_CONFIG_INT})")
+            raise CheckpointError(i18n.tr("{architecture} setting {key}={value} is out of range (1..{limit})").format(
+                architecture=architecture, key=key, value=value, limit=MAX_CONFIG_INT))
     return factory(**config)
 
 

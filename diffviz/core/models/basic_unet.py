@@ -19,33 +19,20 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.models.facts import ModelFacts
 
-LAYOUT = """
-<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy image through 5×5 convolutions, each followed by
-SiLU, and halves the resolution twice with max-pooling ({full}→{half}→{quarter}), so deeper layers see larger parts of
-the image with more channels. The right half (<i>up</i>) doubles the resolution back ({quarter}→{half}→{full}) and ends
-with {channels}: the model's guess of the clean image.</p>
-"""
-
-FEATURES = """
-<p>A <b>feature map</b> is the output of one layer of this UNet: a convolution followed by SiLU.
-Each small tile is one <b>channel</b>: the response of one learned 5×5 filter at every position
-(bright = the filter's pattern is strongly present there).</p>
-<p>The <b>down</b> layers look at the image at falling resolution ({full}→{half}→{quarter} pixels): the first
-responds to edges and strokes, deeper ones to larger parts of the image. The <b>up</b> layers
-rebuild it at rising resolution, and the <b>skip connections</b> add the matching down
-maps back in, so fine detail lost in the pooling returns. The last layer's {channels} is the
-model's prediction itself.</p>
-"""
-
+# the notes on its layers that do not depend on its channels out, by layer; translated where facts() gives them
 NOTES = {
-    "down0": "First conv ({inputs}→{narrow}) on the full {full}×{full} image: edges and bits of stroke.",
-    "down1": "Second conv ({narrow}→{wide}) after one 2× pooling, {half}×{half}: strokes and corners.",
-    "down2": "Third conv ({wide}→{wide}) at {quarter}×{quarter}, the coarsest view: which parts of the image are where.",
-    "up0": "First up conv ({wide}→{wide}), still {quarter}×{quarter}: starts to decide what to draw.",
-    "up1": "Upsampled to {half}×{half} plus down1's maps (skip connection): rebuilds strokes.",
-    "up2": "Upsampled to {full}×{full} plus down0's maps: its {channels} is the prediction.",
+    "down0": i18n.QT_TR_NOOP("First conv ({inputs}→{narrow}) on the full {full}×{full} image: edges and bits of "
+                             "stroke."),
+    "down1": i18n.QT_TR_NOOP("Second conv ({narrow}→{wide}) after one 2× pooling, {half}×{half}: strokes and "
+                             "corners."),
+    "down2": i18n.QT_TR_NOOP("Third conv ({wide}→{wide}) at {quarter}×{quarter}, the coarsest view: which parts "
+                             "of the image are where."),
+    "up0": i18n.QT_TR_NOOP("First up conv ({wide}→{wide}), still {quarter}×{quarter}: starts to decide what to "
+                           "draw."),
+    "up1": i18n.QT_TR_NOOP("Upsampled to {half}×{half} plus down1's maps (skip connection): rebuilds strokes."),
 }
 
 
@@ -58,7 +45,8 @@ class BasicUNet(nn.Module):
         super().__init__()
         self.in_channels, self.out_channels = in_channels, out_channels
         if size % 4:
-            raise ValueError(f"the image size must be a multiple of 4 (two halvings), not {size}")
+            raise ValueError(i18n.tr("the image size must be a multiple of 4 (two halvings), not {size}").format(
+                size=size))
         self.size = int(size)
         self.width = int(width)
         narrow, wide = self.width, 2 * self.width  # the course's 32 and 64
@@ -104,23 +92,40 @@ class BasicUNet(nn.Module):
         ``--size``)."""
         return (self.in_channels, self.size, self.size)
 
-    def sizes(self) -> dict[str, object]:
+    def sizes(self) -> dict[str, int]:
         """The numbers its texts speak of: its resolutions (28→14→7 for MNIST) and channels, so a colour or
         larger model of the flow recipes is described as it is."""
-        channels = "single channel" if self.out_channels == 1 else f"{self.out_channels} channels"
         return {"full": self.size, "half": self.size // 2, "quarter": self.size // 4, "inputs": self.in_channels,
-                "channels": channels, "narrow": self.width, "wide": 2 * self.width}
+                "narrow": self.width, "wide": 2 * self.width}
 
     def facts(self) -> ModelFacts:
         """The course's network, described for the architecture view and the inspector at its own size."""
-        sizes = self.sizes()
-        return ModelFacts(layout_html=LAYOUT.format(**sizes), features_html=FEATURES.format(**sizes),
-                          notes={name: note.format(**sizes) for name, note in NOTES.items()},
-                          skip_html=f"fine detail is lost in the {sizes['quarter']}×{sizes['quarter']} bottleneck, so "
-                                    "each down layer's output is kept and <i>added</i> to the up path at the same "
-                                    "resolution (<code>x = upscale(x) + h.pop()</code>)",
-                          skips=(("down0", "up2"), ("down1", "up1")), downsample_label="MaxPool ½",
-                          upsample_label="Upsample ×2")
+        sizes, channels = self.sizes(), self.out_channels
+        layout = i18n.tr(
+            "<p><b>Why a U?</b> The left half (<i>down</i>) looks at the noisy image through 5×5 convolutions, each "
+            "followed by SiLU, and halves the resolution twice with max-pooling ({full}→{half}→{quarter}), so deeper "
+            "layers see larger parts of the image with more channels. The right half (<i>up</i>) doubles the "
+            "resolution back ({quarter}→{half}→{full}) and ends with %n channel(s): the model's guess of the clean "
+            "image.</p>", None, channels).format(**sizes)
+        features = i18n.tr(
+            "<p>A <b>feature map</b> is the output of one layer of this UNet: a convolution followed by SiLU. Each "
+            "small tile is one <b>channel</b>: the response of one learned 5×5 filter at every position (bright = "
+            "the filter's pattern is strongly present there).</p><p>The <b>down</b> layers look at the image at "
+            "falling resolution ({full}→{half}→{quarter} pixels): the first responds to edges and strokes, deeper "
+            "ones to larger parts of the image. The <b>up</b> layers rebuild it at rising resolution, and the "
+            "<b>skip connections</b> add the matching down maps back in, so fine detail lost in the pooling "
+            "returns. The last layer's %n channel(s) is the model's prediction itself.</p>",
+            None, channels).format(**sizes)
+        notes = {name: i18n.tr(note).format(**sizes) for name, note in NOTES.items()}
+        notes["up2"] = i18n.tr("Upsampled to {full}×{full} plus down0's maps: its %n channel(s) is the prediction.",
+                               None, channels).format(**sizes)
+        return ModelFacts(layout_html=layout, features_html=features, notes=notes,
+                          skip_html=i18n.tr("fine detail is lost in the {quarter}×{quarter} bottleneck, so each "
+                                            "down layer's output is kept and <i>added</i> to the up path at the "
+                                            "same resolution (<code>x = upscale(x) + h.pop()</code>)"
+                                            ).format(**sizes),
+                          skips=(("down0", "up2"), ("down1", "up1")), downsample_label=i18n.tr("MaxPool ½"),
+                          upsample_label=i18n.tr("Upsample ×2"))
 
     def feature_layers(self) -> dict[str, nn.Module]:
         """The six layers the inspector shows, by display name, in forward order."""

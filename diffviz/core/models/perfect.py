@@ -35,6 +35,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError, DataError
 from diffviz.core.models.facts import ModelFacts
 from diffviz.core.processes import BlendProcess, DDPMProcess, NoisingProcess
@@ -49,9 +50,11 @@ NEAREST_ROWS = 1024   # images looked up per block (memory: rows x chunk distanc
 
 
 def _as_images(images: torch.Tensor | np.ndarray, what: str) -> torch.Tensor:
+    """``images`` as a float tensor (N, C, H, W); ``what`` (translated) names them in the refusal."""
     tensor = torch.as_tensor(np.asarray(images) if not isinstance(images, torch.Tensor) else images)
     if tensor.ndim != 4 or tensor.shape[0] == 0:
-        raise DataError(f"{what} must be a non-empty batch of images (N, C, H, W), got shape {tuple(tensor.shape)}")
+        raise DataError(i18n.tr("{what} must be a non-empty batch of images (N, C, H, W), got shape {shape}").format(
+            what=what, shape=tuple(tensor.shape)))
     return tensor.float()
 
 
@@ -67,11 +70,13 @@ class PerfectDenoiser(nn.Module):
     def __init__(self, images: torch.Tensor | np.ndarray, process: NoisingProcess,
                  labels: torch.Tensor | np.ndarray | None = None, classes: int = 0, chunk: int | None = None) -> None:
         super().__init__()
-        images = _as_images(images, "the perfect denoiser's training images")
+        images = _as_images(images, i18n.tr("the perfect denoiser's training images"))
         if not isinstance(process, (BlendProcess, DDPMProcess)):
-            raise ConfigError(f"there is no perfect denoiser for a {type(process).__name__}")
+            raise ConfigError(i18n.tr("there is no perfect denoiser for a {process}").format(
+                process=type(process).__name__))
         if chunk is not None and chunk < 1:
-            raise ConfigError(f"the perfect denoiser's chunk must be at least 1 image (got {chunk})")
+            raise ConfigError(i18n.tr("the perfect denoiser's chunk must be at least 1 image (got {chunk})").format(
+                chunk=chunk))
         self.process, self.classes, self.chunk = process, int(classes), chunk
         self.register_buffer("images", images, persistent=False)
         self.register_buffer("points", process.from_screen(images), persistent=False)
@@ -80,7 +85,8 @@ class PerfectDenoiser(nn.Module):
             point_labels = torch.as_tensor(np.asarray(labels) if not isinstance(labels, torch.Tensor) else labels)
             point_labels = point_labels.long().reshape(-1)
             if len(point_labels) != len(images):
-                raise DataError(f"{len(point_labels)} labels for {len(images)} images")
+                raise DataError(i18n.tr("%n label(s) for {images} images", None, len(point_labels)).format(
+                    images=len(images)))
         self.register_buffer("point_labels", point_labels, persistent=False)
 
     @property
@@ -114,11 +120,11 @@ class PerfectDenoiser(nn.Module):
     def forward(self, x: torch.Tensor, amount: torch.Tensor | None = None,
                 labels: torch.Tensor | None = None) -> torch.Tensor:
         if amount is None:
-            raise ConfigError("the perfect denoiser needs the noise level: use it with a recipe whose model is told "
-                              "the amount (flow, flow-class, ddpm, ddpm-cosine)")
+            raise ConfigError(i18n.tr("the perfect denoiser needs the noise level: use it with a recipe whose model "
+                                      "is told the amount (flow, flow-class, ddpm, ddpm-cosine)"))
         if tuple(x.shape[1:]) != self.image_shape:
-            raise ConfigError(f"the perfect denoiser knows {'x'.join(map(str, self.image_shape))} images, "
-                              f"not {'x'.join(map(str, x.shape[1:]))}")
+            raise ConfigError(i18n.tr("the perfect denoiser knows {known} images, not {given}").format(
+                known="x".join(map(str, self.image_shape)), given="x".join(map(str, x.shape[1:]))))
         with torch.autocast(x.device.type, enabled=False):  # distances of 784 pixels need fp32, whatever runs
             x32 = x.float()
             amount = amount.to(x.device)
@@ -130,14 +136,24 @@ class PerfectDenoiser(nn.Module):
         return f"{self.size} images {'x'.join(map(str, self.image_shape))}, {self.process.key}"
 
     def facts(self) -> ModelFacts:
-        told = " and the digit's class (averaging only the training images of that digit)" if self.classes else ""
+        if self.classes:
+            layout = i18n.tr(
+                "<p>No network: the <b>perfect denoiser</b> of {count:,} training images. Told the noisy image and its "
+                "noise level and the digit's class (averaging only the training images of that digit), it returns "
+                "the average of the training images, each weighted by how likely it is to have become this noisy "
+                "image: the prediction a network would make if it learned its loss exactly. Its samples are copies "
+                "of training images; a trained network's that are not show it generalising.</p>")
+        else:
+            layout = i18n.tr(
+                "<p>No network: the <b>perfect denoiser</b> of {count:,} training images. Told the noisy image and "
+                "its noise level, it returns the average of the training images, each weighted by how likely it is "
+                "to have become this noisy image: the prediction a network would make if it learned its loss "
+                "exactly. Its samples are copies of training images; a trained network's that are not show it "
+                "generalising.</p>")
         return ModelFacts(
-            layout_html=f"<p>No network: the <b>perfect denoiser</b> of {self.size:,} training images. Told the "
-                        f"noisy image and its noise level{told}, it returns the average of the training images, "
-                        "each weighted by how likely it is to have become this noisy image: the prediction a "
-                        "network would make if it learned its loss exactly. Its samples are copies of training "
-                        "images; a trained network's that are not show it generalising.</p>",
-            features_html="<p>It has no layers, so there are no feature maps to show: only its prediction.</p>",
+            layout_html=layout.format(count=self.size),
+            features_html=i18n.tr("<p>It has no layers, so there are no feature maps to show: only its "
+                                  "prediction.</p>"),
             skip_html="")
 
 
@@ -151,8 +167,9 @@ def perfect_denoiser(recipe: "Recipe | str", data: "DigitData | None" = None,
 
     recipe = get_recipe(recipe) if isinstance(recipe, str) else recipe
     if not recipe.conditioned:
-        raise ConfigError(f"the {recipe.name} recipe's network is not told the noise level, which the perfect "
-                          "denoiser needs: choose flow, flow-class, ddpm or ddpm-cosine")
+        raise ConfigError(i18n.tr("the {recipe} recipe's network is not told the noise level, which the perfect "
+                                  "denoiser needs: choose flow, flow-class, ddpm or ddpm-cosine").format(
+                                      recipe=recipe.name))
     data = data if data is not None else load_bundled()
     labels = data.labels if recipe.classes else None
     return PerfectDenoiser(data.images, recipe.process, labels=labels, classes=recipe.classes, chunk=chunk)
@@ -165,13 +182,14 @@ def nearest_training(images: torch.Tensor | np.ndarray, training: torch.Tensor |
     and the root-mean-square pixel distance (N,) to it: 0 for an exact copy, about 0.36 between two random
     bundled digits. Searched in blocks of ``chunk`` training images by matmul distances; the distance to the one
     found is then measured directly, so a copy reads 0 and not the expansion's rounding."""
-    images = _as_images(images, "the images to look up")
-    training = _as_images(training, "the training images")
+    images = _as_images(images, i18n.tr("the images to look up"))
+    training = _as_images(training, i18n.tr("the training images"))
     if images.shape[1:] != training.shape[1:]:
-        raise ConfigError(f"images of {tuple(images.shape[1:])} cannot be compared with training images of "
-                          f"{tuple(training.shape[1:])}")
+        raise ConfigError(i18n.tr("images of {shape} cannot be compared with training images of {training}").format(
+            shape=tuple(images.shape[1:]), training=tuple(training.shape[1:])))
     if chunk < 1:
-        raise ConfigError(f"the nearest search's chunk must be at least 1 image (got {chunk})")
+        raise ConfigError(i18n.tr("the nearest search's chunk must be at least 1 image (got {chunk})").format(
+            chunk=chunk))
     flat, flat_training = images.reshape(len(images), -1), training.reshape(len(training), -1).to(images.device)
     indices = torch.empty(len(flat), dtype=torch.long)
     for row in range(0, len(flat), NEAREST_ROWS):

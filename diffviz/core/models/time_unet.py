@@ -27,6 +27,7 @@ import math
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.models.basic_unet import BasicUNet
 from diffviz.core.models.facts import ModelFacts
 
@@ -59,16 +60,33 @@ class TimeUNet(BasicUNet):
     def facts(self) -> ModelFacts:
         """BasicUNet's facts, plus what the amount (and the class) add to every layer."""
         base = super().facts()
-        noise = f"DDPM's timestep t (read as t / {self.timesteps - 1})" if self.timesteps else "the amount"
-        told = f"{noise} and the digit's class" if self.classes else noise
-        extra = (f"<p>Unlike the course's BasicUNet, this network is told <b>{told}</b>: a small MLP turns it into "
-                 "one bias per channel, added to every conv's output before the SiLU, so each layer knows how "
-                 "much to trust its input. The last layer has no SiLU: the prediction can reach every pixel "
-                 "value.</p>")
+        if self.timesteps and self.classes:
+            extra = i18n.tr(
+                "<p>Unlike the course's BasicUNet, this network is told <b>DDPM's timestep t (read as t / {last}) "
+                "and the digit's class</b>: a small MLP turns it into one bias per channel, added to every conv's "
+                "output before the SiLU, so each layer knows how much to trust its input. The last layer has no "
+                "SiLU: the prediction can reach every pixel value.</p>")
+        elif self.timesteps:
+            extra = i18n.tr(
+                "<p>Unlike the course's BasicUNet, this network is told <b>DDPM's timestep t (read as t / {last})</b>: "
+                "a small MLP turns it into one bias per channel, added to every conv's output before the SiLU, so "
+                "each layer knows how much to trust its input. The last layer has no SiLU: the prediction can reach "
+                "every pixel value.</p>")
+        elif self.classes:
+            extra = i18n.tr(
+                "<p>Unlike the course's BasicUNet, this network is told <b>the amount and the digit's class</b>: a "
+                "small MLP turns it into one bias per channel, added to every conv's output before the SiLU, so "
+                "each layer knows how much to trust its input. The last layer has no SiLU: the prediction can reach "
+                "every pixel value.</p>")
+        else:
+            extra = i18n.tr(
+                "<p>Unlike the course's BasicUNet, this network is told <b>the amount</b>: a small MLP turns it into "
+                "one bias per channel, added to every conv's output before the SiLU, so each layer knows how much to "
+                "trust its input. The last layer has no SiLU: the prediction can reach every pixel value.</p>")
+        extra = extra.format(last=self.timesteps - 1)
         notes = dict(base.notes)
-        sizes = self.sizes()
-        notes["up2"] = (f"Upsampled to {sizes['full']}×{sizes['full']} plus down0's maps, no SiLU: its "
-                        f"{sizes['channels']} is the prediction.")
+        notes["up2"] = i18n.tr("Upsampled to {full}×{full} plus down0's maps, no SiLU: its %n channel(s) is the "
+                               "prediction.", None, self.out_channels).format(**self.sizes())
         return ModelFacts(layout_html=base.layout_html + extra, features_html=base.features_html + extra,
                           skip_html=base.skip_html, notes=notes, skips=base.skips,
                           downsample_label=base.downsample_label, upsample_label=base.upsample_label)

@@ -13,6 +13,7 @@ import math
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.ddpm import TRAIN_TIMESTEPS
 from diffviz.core.models.facts import ModelFacts
 
@@ -56,8 +57,9 @@ class ToyMLP(nn.Module):
         return {"hidden": self.hidden, "layers": self.layers, **({"classes": self.classes} if self.classes else {})}
 
     def facts(self) -> ModelFacts:
-        return ModelFacts(layout_html=f"<p>A small MLP: the point and sin/cos features of its noise level in, "
-                                      f"{self.layers} hidden layers of {self.hidden} units with SiLU, two numbers "
-                                      "out.</p>",
-                          features_html="<p>A point has no feature maps to show: its field is drawn instead.</p>",
+        return ModelFacts(layout_html=i18n.tr("<p>A small MLP: the point and sin/cos features of its noise level in, "
+                                              "%n hidden layer(s) of {units} units with SiLU, two numbers out.</p>",
+                                              None, self.layers).format(units=self.hidden),
+                          features_html=i18n.tr("<p>A point has no feature maps to show: its field is drawn "
+                                                "instead.</p>"),
                           skip_html="")

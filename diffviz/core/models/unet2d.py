@@ -13,7 +13,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from diffviz.core.models.facts import ModelFacts
+from diffviz.core import i18n
+from diffviz.core.models.facts import ModelFacts, sentences
 
 # The course's configuration: 1,707,009 parameters.
 COURSE_CONFIG = dict(sample_size=28, in_channels=1, out_channels=1, layers_per_block=2,
@@ -42,28 +43,37 @@ def _count(block: nn.Module, part: str) -> int:
 
 
 def _block_note(name: str, block: nn.Module) -> str:
-    """One line on what a diffusers block does, read from the block itself."""
+    """What a diffusers block does, read from the block itself: a sentence on its ResNet blocks and attention,
+    then one on its skips (an up block) and one on how it changes the resolution."""
     resnets, attentions = _count(block, "resnets"), _count(block, "attentions")
-    what = f"{type(block).__name__}: {resnets} ResNet block{'s' if resnets != 1 else ''} of 3×3 convs"
-    if attentions:
-        what += (", with self-attention between them" if attentions < resnets
-                 else ", each followed by self-attention" if resnets > 1 else ", then self-attention")
-    if name.startswith("up"):
-        what += "; each takes in a down activation (skip, concatenated)"
-    if _count(block, "downsamplers"):
-        what += "; then a stride-2 conv halves the resolution"
-    if _count(block, "upsamplers"):
-        what += "; then upsampling ×2 and a 3×3 conv"
-    return what + "."
+    kind = type(block).__name__
+    if not attentions:
+        what = i18n.tr("{block}: %n ResNet block(s) of 3×3 convs.", None, resnets)
+    elif attentions < resnets:
+        what = i18n.tr("{block}: %n ResNet block(s) of 3×3 convs, with self-attention between them.", None, resnets)
+    elif resnets > 1:
+        what = i18n.tr("{block}: %n ResNet block(s) of 3×3 convs, each followed by self-attention.", None, resnets)
+    else:
+        what = i18n.tr("{block}: %n ResNet block(s) of 3×3 convs, then self-attention.", None, resnets)
+    return sentences(
+        what.format(block=kind),
+        i18n.tr("Each takes in a down activation (skip, concatenated).") if name.startswith("up") else "",
+        i18n.tr("Then a stride-2 conv halves the resolution.") if _count(block, "downsamplers") else "",
+        i18n.tr("Then it upsamples ×2 and applies a 3×3 conv.") if _count(block, "upsamplers") else "")
 
 
 def _attention_note(name: str, attention: nn.Module) -> str:
     """One line on what an attention module's tiles show, for the inspector."""
     heads = int(getattr(attention, "heads", 1))
-    return (f"Self-attention in {name.split('.')[0]}, {heads} head{'s' if heads != 1 else ''}. Each tile is one "
-            "position of the image (a query, marked red when enlarged; at most 8×8 of them, neighbours averaged) "
-            "and shows where it looks: its attention "
-            f"weights over every position{', averaged over the heads' if heads > 1 else ''}. Each tile sums to 1.")
+    block = name.split(".")[0]
+    if heads == 1:
+        return i18n.tr("Self-attention in {block}, 1 head. Each tile is one position of the image (a query, marked "
+                       "red when enlarged; at most 8×8 of them, neighbours averaged) and shows where it looks: its "
+                       "attention weights over every position. Each tile sums to 1.").format(block=block)
+    return i18n.tr("Self-attention in {block}, %n head(s). Each tile is one position of the image (a query, marked "
+                   "red when enlarged; at most 8×8 of them, neighbours averaged) and shows where it looks: its "
+                   "attention weights over every position, averaged over the heads. Each tile sums to 1.",
+                   None, heads).format(block=block)
 
 
 class _Wrapped(nn.Module):
@@ -85,7 +95,7 @@ class _Wrapped(nn.Module):
     def image_shape(self) -> tuple[int, int, int]:
         return (self.in_channels, self.size, self.size)
 
-    timestep_text = "the timestep's embedding"  # what every ResNet block adds to its channels
+    told_timestep = True  # every ResNet block adds the timestep's embedding to its channels (CourseUNet2D: t = 0)
 
     def facts(self) -> ModelFacts:
         """UNet2DModel's blocks, described from the blocks this model really has."""
@@ -93,34 +103,51 @@ class _Wrapped(nn.Module):
         downs = [name for name in layers if name.startswith("down")]
         ups = [name for name in layers if name.startswith("up")]
         attention = [name for name, block in layers.items() if _count(block, "attentions")]
-        layout = (
-            f"<p><b>Why a U?</b> This is diffusers' <code>UNet2DModel</code>. Its left half is {len(downs)} "
-            "<i>down blocks</i> of ResNet blocks (GroupNorm, SiLU, 3×3 convolutions, plus "
-            f"{self.timestep_text}, with a shortcut around them); every down block but the last halves the "
-            "resolution with a stride-2 convolution (no pooling). The <i>mid block</i> works at the coarsest "
-            f"resolution, and {len(ups)} <i>up blocks</i> double it back before a last 3×3 convolution gives "
-            f"{'one channel' if self.out_channels == 1 else f'{self.out_channels} channels'}: the model's output.</p>"
-            + (f"<p><b>Self-attention</b> ({', '.join(attention)}): every position looks at every other one and "
-               "mixes in what it finds relevant, so distant parts of the digit can agree.</p>" if attention else ""))
-        features = (
+        if self.told_timestep:
+            left = i18n.tr(
+                "<b>Why a U?</b> This is diffusers' <code>UNet2DModel</code>. Its left half is %n <i>down block(s)</i> "
+                "of ResNet blocks (GroupNorm, SiLU, 3×3 convolutions, plus the timestep's embedding, with a shortcut "
+                "around them); every down block but the last halves the resolution with a stride-2 convolution (no "
+                "pooling).", None, len(downs))
+        else:
+            left = i18n.tr(
+                "<b>Why a U?</b> This is diffusers' <code>UNet2DModel</code>. Its left half is %n <i>down block(s)</i> "
+                "of ResNet blocks (GroupNorm, SiLU, 3×3 convolutions, plus a timestep embedding, always t = 0 here, "
+                "with a shortcut around them); every down block but the last halves the resolution with a stride-2 "
+                "convolution (no pooling).", None, len(downs))
+        if self.out_channels == 1:
+            right = i18n.tr("The <i>mid block</i> works at the coarsest resolution, and %n <i>up block(s)</i> double "
+                            "it back before a last 3×3 convolution gives one channel: the model's output.",
+                            None, len(ups))
+        else:
+            right = i18n.tr("The <i>mid block</i> works at the coarsest resolution, and %n <i>up block(s)</i> double "
+                            "it back before a last 3×3 convolution gives {channels} channels: the model's output.",
+                            None, len(ups)).format(channels=self.out_channels)
+        layout = f"<p>{sentences(left, right)}</p>" + (
+            i18n.tr("<p><b>Self-attention</b> ({layers}): every position looks at every other one and mixes in what "
+                    "it finds relevant, so distant parts of the digit can agree.</p>"
+                    ).format(layers=", ".join(attention))
+            if attention else "")
+        features = i18n.tr(
             "<p>A <b>feature map</b> here is the output of one whole <i>block</i> of UNet2DModel (several ResNet "
             "blocks of 3×3 convolutions with GroupNorm and SiLU, some with self-attention), not of a single "
             "convolution. Each small tile is one <b>channel</b> of that output.</p><p>The <b>down</b> blocks see "
             "the image at falling resolution, the <b>mid</b> block at the coarsest, and the <b>up</b> blocks "
             "rebuild it, each taking in the matching down activations (concatenated) through its skip "
-            "connections.</p>"
-            + ("<p>An <b>attention</b> layer (<code>down1.attention0</code> and the like) shows weights, not "
-               "channels: tile (r, c) of the mosaic is the image's position (r, c), and it shows how much that "
-               "position takes from every other one. Early in sampling they spread over the whole image; "
-               "later many settle on the strokes.</p>" if attention else ""))
+            "connections.</p>") + (i18n.tr(
+                "<p>An <b>attention</b> layer (<code>down1.attention0</code> and the like) shows weights, not "
+                "channels: tile (r, c) of the mosaic is the image's position (r, c), and it shows how much that "
+                "position takes from every other one. Early in sampling they spread over the whole image; "
+                "later many settle on the strokes.</p>") if attention else "")
         skips = tuple((down, up) for down, up in zip(reversed(downs), ups))
         return ModelFacts(layout_html=layout, features_html=features,
-                          skip_html="every ResNet block of an up block takes one saved down activation, "
-                                    "<i>concatenated</i> to its input along the channels",
+                          skip_html=i18n.tr("every ResNet block of an up block takes one saved down activation, "
+                                            "<i>concatenated</i> to its input along the channels"),
                           notes={**{name: _block_note(name, block) for name, block in layers.items()},
                                  **{name: _attention_note(name, module)
                                     for name, module in self.attention_layers().items()}},
-                          skips=skips, downsample_label="stride-2 conv ½", upsample_label="Upsample ×2 + conv",
+                          skips=skips, downsample_label=i18n.tr("stride-2 conv ½"),
+                          upsample_label=i18n.tr("Upsample ×2 + conv"),
                           attention_layers=tuple(self.attention_layers()))
 
     def feature_layers(self) -> dict[str, nn.Module]:
@@ -143,7 +170,7 @@ class CourseUNet2D(_Wrapped):
 
     takes_amount = False
     base_config = COURSE_CONFIG
-    timestep_text = "a timestep embedding, always t = 0 here"
+    told_timestep = False
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.unet(x, 0).sample

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 from diffviz.core.names import SAMPLERS as _WHERE
 from diffviz.core.samplers.base import Denoiser, Sampler, SamplerStep
@@ -27,7 +28,8 @@ def get_sampler(name: str) -> Sampler:
         try:
             module, attribute = _WHERE[name].split(":")
         except KeyError:
-            raise ConfigError(f"unknown sampler {name!r}; choose one of {', '.join(_WHERE)}") from None
+            raise ConfigError(i18n.tr("unknown sampler {name}; choose one of {names}")
+                              .format(name=repr(name), names=", ".join(_WHERE))) from None
         sampler = _loaded[name] = getattr(importlib.import_module(module), attribute)
     return sampler
 

@@ -19,13 +19,15 @@ from typing import Iterator
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.processes import BlendProcess
 from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, walk_blend_line
 
 
 class AncestralSampler(Sampler):
     name = "ancestral"
-    summary = "DDPM's step on the flow's straight line: toward the estimate, plus fresh noise every step"
+    summary = i18n.QT_TR_NOOP("DDPM's step on the flow's straight line: toward the estimate, plus fresh noise every "
+                              "step")
     stochastic = True
 
     def works_with(self, process) -> bool:

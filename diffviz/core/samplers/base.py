@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import numpy as np
 import torch
 
+from diffviz.core import i18n
+
 if TYPE_CHECKING:
     from diffviz.core.features import FeatureCapture
     from diffviz.core.precision import Precision
@@ -209,7 +211,8 @@ def measured_mix(x: torch.Tensor, x_next: torch.Tensor, pred: torch.Tensor) -> f
 
 
 class Sampler(ABC):
-    """A way from noise to images. Subclasses set ``name`` (its key in ``core.names.SAMPLERS``) and ``summary``."""
+    """A way from noise to images. Subclasses set ``name`` (its key in ``core.names.SAMPLERS``) and ``summary``
+    (marked with ``i18n.QT_TR_NOOP``: shown through ``i18n.tr``)."""
 
     name: str
     summary: str
@@ -241,5 +244,6 @@ class Sampler(ABC):
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         """A frame's caption for the timeline and exports, e.g. ``step 3/40 · heun · t = 0.950``."""
         if frame >= trajectory.n_steps:
-            return f"result ({trajectory.n_steps} steps)"
-        return f"step {frame + 1}/{trajectory.n_steps} · {self.name} · t = {trajectory.conditions[frame]:.3f}"
+            return i18n.tr("result (%n step(s))", None, trajectory.n_steps)
+        return i18n.tr("step {step}/{steps} · {sampler_name} · t = {t:.3f}").format(
+            step=frame + 1, steps=trajectory.n_steps, sampler_name=self.name, t=trajectory.conditions[frame])

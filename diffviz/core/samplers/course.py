@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.processes import BlendProcess
 from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, walk_blend_line
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 class CourseSampler(Sampler):
     name = "course"
-    summary = "the course's sampler: move 1/(n - i) of the way to the prediction (an Euler step)"
+    summary = i18n.QT_TR_NOOP("the course's sampler: move 1/(n - i) of the way to the prediction (an Euler step)")
 
     def works_with(self, process: "NoisingProcess") -> bool:
         return isinstance(process, BlendProcess)
@@ -50,7 +51,8 @@ class CourseSampler(Sampler):
         if frame >= trajectory.n_steps:
             return super().caption(trajectory, frame)
         mix = float(trajectory.mix[frame])
-        return f"step {frame + 1}/{trajectory.n_steps} · mix 1/{trajectory.n_steps - frame} = {mix:.3f}"
+        return i18n.tr("step {step}/{steps} · mix 1/{left} = {mix:.3f}").format(
+            step=frame + 1, steps=trajectory.n_steps, left=trajectory.n_steps - frame, mix=mix)
 
 
 SAMPLER = CourseSampler()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.processes import DDPMProcess
 from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, full, measured_mix
 
@@ -110,14 +111,17 @@ class DiffusersSampler(Sampler):
     def caption(self, trajectory: "Trajectory", frame: int) -> str:
         if frame >= trajectory.n_steps:
             return super().caption(trajectory, frame)
-        return f"step {frame + 1}/{trajectory.n_steps} · {self.name} · t = {int(trajectory.conditions[frame])}"
+        return i18n.tr("step {step}/{steps} · {sampler_name} · t = {t}").format(
+            step=frame + 1, steps=trajectory.n_steps, sampler_name=self.name, t=int(trajectory.conditions[frame]))
 
 
-DDPM = DiffusersSampler("ddpm", "DDPM's own sampler: a little fresh noise every step", "DDPMScheduler",
-                        stochastic=True)
-DDIM = DiffusersSampler("ddim", "DDIM: deterministic at eta 0, good in few steps", "DDIMScheduler", takes_eta=True)
-DPM_SOLVER = DiffusersSampler("dpm-solver++", "DPM-Solver++: a multistep solver, sharp in 10-20 steps",
+DDPM = DiffusersSampler("ddpm", i18n.QT_TR_NOOP("DDPM's own sampler: a little fresh noise every step"),
+                        "DDPMScheduler", stochastic=True)
+DDIM = DiffusersSampler("ddim", i18n.QT_TR_NOOP("DDIM: deterministic at eta 0, good in few steps"), "DDIMScheduler",
+                        takes_eta=True)
+DPM_SOLVER = DiffusersSampler("dpm-solver++",
+                              i18n.QT_TR_NOOP("DPM-Solver++: a multistep solver, sharp in 10-20 steps"),
                               "DPMSolverMultistepScheduler", {"algorithm_type": "dpmsolver++"},
                               takes_generator=False, resamples=False)  # it remembers its last outputs
-EULER = DiffusersSampler("euler", "Euler on the σ scale (Karras et al.)", "EulerDiscreteScheduler",
+EULER = DiffusersSampler("euler", i18n.QT_TR_NOOP("Euler on the σ scale (Karras et al.)"), "EulerDiscreteScheduler",
                          resamples=False)  # it counts its own steps

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.processes import BlendProcess
 from diffviz.core.samplers.base import Anchor, Denoiser, Sampler, SamplerStep, full, walk_blend_line
 
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 class HeunSampler(Sampler):
     name = "heun"
-    summary = "Heun's second-order step on the same straight line (two model calls per step, the last Euler)"
+    summary = i18n.QT_TR_NOOP("Heun's second-order step on the same straight line (two model calls per step, the "
+                              "last Euler)")
 
     def works_with(self, process: "NoisingProcess") -> bool:
         return isinstance(process, BlendProcess)

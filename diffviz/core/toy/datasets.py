@@ -25,6 +25,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError, DataError
 
 MAX_POINTS = 100_000          # a data set or a CSV; enough to see any shape, far below a memory bomb
@@ -101,30 +102,37 @@ def _word(n: int, rng: np.random.Generator) -> np.ndarray:
 
 @dataclass(frozen=True)
 class PointSet:
-    """A named 2-D data set: what it is, in a sentence, and how to draw from it (before standardising)."""
+    """A named 2-D data set: its title and what it is, in a sentence (both marked with ``i18n.QT_TR_NOOP``, shown
+    through ``i18n.tr``), and how to draw from it (before standardising). ``name`` is what the CLI and files say."""
 
     name: str
+    title: str
     summary: str
     draw: Callable[[int, np.random.Generator], np.ndarray]
 
 
 DATASETS = {s.name: s for s in (
-    PointSet("moons", "two interleaved half circles: thin curved structures", _moons),
-    PointSet("8gaussians", "eight small round clusters on a circle: well separated modes", _eight_gaussians),
-    PointSet("swissroll", "a spiral: one long thin curve that winds around itself", _swiss_roll),
-    PointSet("checkerboard", "eight squares of a checkerboard: sharp edges and empty squares between", _checkerboard),
-    PointSet("rings", "two concentric circles: a hole in the middle of the data", _rings),
-    PointSet("word", f"the word {WORD} in Pillow's font: letters a learner can read, straight strokes, corners and "
-                     "a hole", _word),
+    PointSet("moons", i18n.QT_TR_NOOP("two moons"), i18n.QT_TR_NOOP("two interleaved half circles: thin curved structures"), _moons),
+    PointSet("8gaussians", i18n.QT_TR_NOOP("eight Gaussians"), i18n.QT_TR_NOOP("eight small round clusters on a circle: well separated modes"),
+             _eight_gaussians),
+    PointSet("swissroll", i18n.QT_TR_NOOP("Swiss roll"), i18n.QT_TR_NOOP("a spiral: one long thin curve that winds around itself"), _swiss_roll),
+    PointSet("checkerboard", i18n.QT_TR_NOOP("checkerboard"), i18n.QT_TR_NOOP("eight squares of a checkerboard: sharp edges and empty squares between"),
+             _checkerboard),
+    PointSet("rings", i18n.QT_TR_NOOP("two rings"), i18n.QT_TR_NOOP("two concentric circles: a hole in the middle of the data"), _rings),
+    # the word is WORD's, written out: a marked text is one literal
+    PointSet("word", i18n.QT_TR_NOOP("the word DIFF"), i18n.QT_TR_NOOP("the word DIFF in Pillow's font: letters a learner can read, straight strokes, "
+                                     "corners and a hole"), _word),
 )}
 
 
 def make(name: str, n: int, seed: int = 0) -> np.ndarray:
     """``n`` standardised points of the data set ``name``, (n, 2) float32, repeatable by ``seed``."""
     if name not in DATASETS:
-        raise ConfigError(f"unknown 2-D data set {name!r}; choose one of {', '.join(DATASETS)} or csv:FILE")
+        raise ConfigError(i18n.tr("unknown 2-D data set {name}; choose one of {names} or csv:FILE")
+                          .format(name=repr(name), names=", ".join(DATASETS)))
     if not 2 <= n <= MAX_POINTS:
-        raise ConfigError(f"the number of points must be between 2 and {MAX_POINTS:,} (got {n})")
+        raise ConfigError(i18n.tr("the number of points must be between 2 and {most:,} (got {n})")
+                          .format(most=MAX_POINTS, n=n))
     rng = np.random.default_rng(seed)
     points = DATASETS[name].draw(n, rng)
     return standardise(points[rng.permutation(n)])  # shuffled: any first k points are a fair sample of the set
@@ -140,33 +148,39 @@ def points_from_strokes(strokes: Sequence[np.ndarray], n: int, spread: float = 0
     point (a click) is a spray blob of that spread around it, counted as long as the blob is wide (4 spreads).
     An empty drawing, a stroke that is not (K, 2) numbers, or NaN is refused in one line."""
     if not 2 <= n <= MAX_POINTS:
-        raise ConfigError(f"the number of points must be between 2 and {MAX_POINTS:,} (got {n})")
+        raise ConfigError(i18n.tr("the number of points must be between 2 and {most:,} (got {n})")
+                          .format(most=MAX_POINTS, n=n))
     if not (math.isfinite(spread) and spread >= 0):
-        raise ConfigError(f"the spread must be a finite number of 0 or more (got {spread})")
+        raise ConfigError(i18n.tr("the spread must be a finite number of 0 or more (got {spread})")
+                          .format(spread=spread))
     if len(strokes) > MAX_STROKES:
-        raise DataError(f"the drawing has {len(strokes):,} strokes; at most {MAX_STROKES:,} are read")
+        raise DataError(i18n.tr("the drawing has {count:,} strokes; at most {most:,} are read")
+                        .format(count=len(strokes), most=MAX_STROKES))
     lines = []
     for number, stroke in enumerate(strokes, start=1):
         try:
             line = np.asarray(stroke, np.float64)
         except (TypeError, ValueError):
-            raise DataError(f"stroke {number} of the drawing is not a list of x,y points") from None
+            raise DataError(i18n.tr("stroke {number} of the drawing is not a list of x,y points")
+                            .format(number=number)) from None
         if line.size == 0:
             continue
         if line.ndim != 2 or line.shape[1] != 2:
-            raise DataError(f"stroke {number} of the drawing has shape {line.shape}; (K, 2) x,y points are expected")
+            raise DataError(i18n.tr("stroke {number} of the drawing has shape {shape}; (K, 2) x,y points are expected")
+                            .format(number=number, shape=line.shape))
         if not np.isfinite(line).all():
-            raise DataError(f"stroke {number} of the drawing holds NaN or infinite coordinates")
+            raise DataError(i18n.tr("stroke {number} of the drawing holds NaN or infinite coordinates")
+                            .format(number=number))
         lines.append(line)
     if not lines:
-        raise DataError("the drawing has no points: draw a stroke, or click to spray points, first")
+        raise DataError(i18n.tr("the drawing has no points: draw a stroke, or click to spray points, first"))
     segments = [np.sqrt((np.diff(line, axis=0) ** 2).sum(1)) for line in lines]  # each stroke's segment lengths
     weights = np.array([max(float(lengths.sum()), 4 * spread) for lengths in segments])
     if weights.sum() == 0:
         weights = np.ones(len(lines))
     if spread == 0 and float(np.ptp(np.concatenate(lines), axis=0).max()) == 0.0:
-        raise DataError("the drawing is a single point and the spread is 0: every point would be the same; "
-                        "give the spray a spread or draw a stroke")
+        raise DataError(i18n.tr("the drawing is a single point and the spread is 0: every point would be the same; "
+                                "give the spray a spread or draw a stroke"))
     rng = np.random.default_rng(seed)
     which = rng.choice(len(lines), n, p=weights / weights.sum())
     points = np.empty((n, 2), np.float64)
@@ -193,47 +207,53 @@ def read_points_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray | None]:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
-        raise DataError(f"cannot read the points file {path}: {exc.strerror or exc}") from None
+        raise DataError(i18n.tr("cannot read the points file {path}: {reason}")
+                        .format(path=path, reason=exc.strerror or exc)) from None
     if len(raw) > MAX_CSV_BYTES:
-        raise DataError(f"the points file {path} is over {MAX_CSV_BYTES:,} bytes, more than {MAX_POINTS:,} points "
-                        "take; it was not read further")
+        raise DataError(i18n.tr("the points file {path} is over {size:,} bytes, more than {most:,} points take; it "
+                                "was not read further").format(path=path, size=MAX_CSV_BYTES, most=MAX_POINTS))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(f"the points file {path} is not text (UTF-8): a CSV of x,y rows is expected") from None
+        raise DataError(i18n.tr("the points file {path} is not text (UTF-8): a CSV of x,y rows is expected")
+                        .format(path=path)) from None
     try:
         rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     except csv.Error as exc:
-        raise DataError(f"the points file {path} is not a readable CSV ({exc})") from None
+        raise DataError(i18n.tr("the points file {path} is not a readable CSV ({reason})")
+                        .format(path=path, reason=exc)) from None
     if rows and not _is_number(rows[0][0]):
         rows = rows[1:]  # a header line
     if not rows:
-        raise DataError(f"the points file {path} holds no points: x,y rows are expected")
+        raise DataError(i18n.tr("the points file {path} holds no points: x,y rows are expected").format(path=path))
     if len(rows) > MAX_POINTS:
-        raise DataError(f"the points file {path} holds {len(rows):,} points; diffviz reads at most {MAX_POINTS:,}")
+        raise DataError(i18n.tr("the points file {path} holds {count:,} points; diffviz reads at most {most:,}")
+                        .format(path=path, count=len(rows), most=MAX_POINTS))
     width = len(rows[0])
     if width not in (2, 3):
-        raise DataError(f"the points file {path} has {width} column{'s' if width != 1 else ''} in its first row; "
-                        "x,y or x,y,class is expected")
+        raise DataError(i18n.tr("the points file {path} has %n column(s) in its first row; x,y or x,y,class is "
+                                "expected", None, width).format(path=path))
     for number, row in enumerate(rows, start=1):
         if len(row) != width:
-            raise DataError(f"the points file {path}: row {number} has {len(row)} columns, the first has {width}")
+            raise DataError(i18n.tr("the points file {path}: row {number} has {count} columns, the first has {width}")
+                            .format(path=path, number=number, count=len(row), width=width))
     try:
         points = np.array([[float(row[0]), float(row[1])] for row in rows], dtype=np.float64)
     except ValueError:
         bad = next(i for i, row in enumerate(rows, start=1) if not (_is_number(row[0]) and _is_number(row[1])))
-        raise DataError(f"the points file {path}: row {bad} holds {rows[bad - 1][:2]!r:.60}, not two numbers") \
-            from None
+        raise DataError(i18n.tr("the points file {path}: row {number} holds {cells}, not two numbers")
+                        .format(path=path, number=bad, cells=repr(rows[bad - 1][:2])[:60])) from None
     if not np.isfinite(points).all():
-        raise DataError(f"the points file {path} holds NaN or infinite coordinates")
+        raise DataError(i18n.tr("the points file {path} holds NaN or infinite coordinates").format(path=path))
     if len(points) < 2 or float(np.ptp(points, axis=0).max()) == 0.0:
-        raise DataError(f"the points file {path} needs at least two different points")
+        raise DataError(i18n.tr("the points file {path} needs at least two different points").format(path=path))
     classes = None
     if width == 3:
         names = [row[2].strip() for row in rows]
         order = list(dict.fromkeys(names))
         if len(order) > MAX_CLASSES:
-            raise DataError(f"the points file {path} has {len(order)} classes; at most {MAX_CLASSES} are told apart")
+            raise DataError(i18n.tr("the points file {path} has {count} classes; at most {most} are told apart")
+                            .format(path=path, count=len(order), most=MAX_CLASSES))
         classes = np.array([order.index(name) for name in names], dtype=np.int64)
     return standardise(points), classes
 

@@ -24,6 +24,7 @@ from typing import Callable
 import numpy as np
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
 from diffviz.core.processes import NoisingProcess
 from diffviz.core.samplers import Denoiser, get_sampler
@@ -38,7 +39,8 @@ FIELD_CHUNK = 4_096        # grid points per forward pass (the perfect denoiser 
 
 @dataclass(frozen=True)
 class Arrow:
-    """One reading of the field: what its arrows show, and how to make them from x, x̂₀ and ε̂."""
+    """One reading of the field: what its arrows show (``title`` and ``explanation`` marked with ``i18n.QT_TR_NOOP``,
+    shown through ``i18n.tr``), and how to make them from x, x̂₀ and ε̂."""
 
     key: str
     title: str
@@ -47,21 +49,25 @@ class Arrow:
 
 
 ARROWS = {arrow.key: arrow for arrow in (
-    Arrow("clean", "toward the predicted clean point",
-          "Each arrow starts at a point of the plane and ends where the model thinks the clean point is, at this "
-          "noise level. Early on (much noise) every arrow points at the middle of the data: the best guess when "
-          "little is known is the mean. As the noise falls, the arrows split toward the nearest part of the data. "
-          "Far from the data at low noise, a trained model's arrows mean little: no noisy point it trained on was "
-          "there.",
+    Arrow("clean", i18n.QT_TR_NOOP("toward the predicted clean point"),
+          i18n.QT_TR_NOOP(
+              "Each arrow starts at a point of the plane and ends where the model thinks the clean point is, at this "
+              "noise level. Early on (much noise) every arrow points at the middle of the data: the best guess when "
+              "little is known is the mean. As the noise falls, the arrows split toward the nearest part of the "
+              "data. Far from the data at low noise, a trained model's arrows mean little: no noisy point it trained "
+              "on was there."),
           lambda x, clean, noise: clean - x),
-    Arrow("velocity", "the way a particle travels",
-          "Each arrow is the direction a particle moves as the noise falls: toward the clean estimate and away from "
-          "the noise the model sees in it (x̂₀ − ε̂). A deterministic sampler follows these arrows exactly, so its "
-          "paths never cross.",
+    Arrow("velocity", i18n.QT_TR_NOOP("the way a particle travels"),
+          i18n.QT_TR_NOOP(
+              "Each arrow is the direction a particle moves as the noise falls: toward the clean estimate and away "
+              "from the noise the model sees in it (x̂₀ − ε̂). A deterministic sampler follows these arrows exactly, "
+              "so its paths never cross."),
           lambda x, clean, noise: clean - noise),
-    Arrow("noise", "the predicted noise",
-          "Each arrow is the noise the model believes was added to reach this point (what DDPM's network is trained "
-          "to output). Removing it moves the point toward the data: the arrows point away from where the data is.",
+    Arrow("noise", i18n.QT_TR_NOOP("the predicted noise"),
+          i18n.QT_TR_NOOP(
+              "Each arrow is the noise the model believes was added to reach this point (what DDPM's network is "
+              "trained to output). Removing it moves the point toward the data: the arrows point away from where the "
+              "data is."),
           lambda x, clean, noise: noise),
 )}
 DEFAULT_ARROW = "clean"
@@ -123,14 +129,17 @@ def check_lab_request(n: int, steps: int, samplers: tuple[str, ...], process: No
     """Refuse a request the lab cannot draw, in one line: no particles, absurd counts, a sampler that cannot walk
     the recipe's process back."""
     if not 1 <= n <= MAX_PARTICLES:
-        raise ConfigError(f"the particles must number 1 to {MAX_PARTICLES:,} (got {n:,})")
+        raise ConfigError(i18n.tr("the particles must number 1 to {most:,} (got {n:,})")
+                          .format(most=MAX_PARTICLES, n=n))
     if not 1 <= steps <= MAX_LAB_STEPS:
-        raise ConfigError(f"the steps must be 1 to {MAX_LAB_STEPS:,} (got {steps:,})")
+        raise ConfigError(i18n.tr("the steps must be 1 to {most:,} (got {steps:,})")
+                          .format(most=MAX_LAB_STEPS, steps=steps))
     if not 2 <= grid <= 64:
-        raise ConfigError(f"the arrow grid must be 2 to 64 points a side (got {grid})")
+        raise ConfigError(i18n.tr("the arrow grid must be 2 to 64 points a side (got {grid})").format(grid=grid))
     for name in samplers:
         if not get_sampler(name).works_with(process):
-            raise ConfigError(f"the {name} sampler cannot walk this recipe's process back")
+            raise ConfigError(i18n.tr("the {sampler} sampler cannot walk this recipe's process back")
+                              .format(sampler=name))
 
 
 @torch.no_grad()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import torch
 
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError, DataError
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ class Plane:
         dims = len(self.image_shape)
         trailing = tuple(tensor.shape[max(tensor.ndim - dims, 0):])
         if trailing != self.image_shape:
-            raise ConfigError(f"the plane was fitted on images of {self.image_shape}; these end in {trailing}")
+            raise ConfigError(i18n.tr("the plane was fitted on images of {fitted}; these end in {given}")
+                              .format(fitted=self.image_shape, given=trailing))
         lead = tuple(tensor.shape[:tensor.ndim - dims])
         flat = tensor.reshape(-1, self.mean.size).double()
         mean, directions, offset = (torch.from_numpy(a) for a in (self.mean, self.directions, self.offset))
@@ -68,12 +70,14 @@ def fit_plane(training: np.ndarray | torch.Tensor, seed: int = 0, subsample: int
     (all of them) are standardised. See the module docstring."""
     tensor = training.detach().cpu() if isinstance(training, torch.Tensor) else torch.from_numpy(np.asarray(training))
     if tensor.ndim < 2 or tensor.shape[0] < 3:
-        raise DataError(f"a plane needs at least 3 training images (N, C, H, W), got shape {tuple(tensor.shape)}")
+        raise DataError(i18n.tr("a plane needs at least 3 training images (N, C, H, W), got shape {shape}")
+                        .format(shape=tuple(tensor.shape)))
     if subsample < 3:
-        raise ConfigError(f"a plane is fitted on at least 3 images (got a subsample of {subsample})")
+        raise ConfigError(i18n.tr("a plane is fitted on at least 3 images (got a subsample of {subsample})")
+                          .format(subsample=subsample))
     flat = tensor.reshape(tensor.shape[0], -1).double()
     if not torch.isfinite(flat).all():
-        raise DataError("the training images hold NaN or infinite values")
+        raise DataError(i18n.tr("the training images hold NaN or infinite values"))
     rng = np.random.default_rng(seed)
     picked = flat if len(flat) <= subsample else \
         flat[torch.from_numpy(np.sort(rng.choice(len(flat), subsample, replace=False)))]
@@ -81,7 +85,8 @@ def fit_plane(training: np.ndarray | torch.Tensor, seed: int = 0, subsample: int
     _, singular, vt = torch.linalg.svd(picked - mean, full_matrices=False)
     directions = vt[:2]
     if len(directions) < 2 or singular[1] <= 1e-9 * singular[0].clamp_min(1e-300):
-        raise DataError("the training images vary along fewer than two directions: there is no plane to draw")
+        raise DataError(i18n.tr("the training images vary along fewer than two directions: there is no plane to "
+                                "draw"))
     largest = directions.abs().argmax(1)
     directions = directions * directions[torch.arange(2), largest].sign()[:, None]
     share = singular ** 2 / (singular ** 2).sum()
@@ -117,4 +122,5 @@ def digits_run(trajectory: "Trajectory", training: np.ndarray, process: "Noising
     forward = np.stack([plane.project(process.to_screen(process.noisy_at(images, full(images, float(level)), noise)[0]))
                         for level in kept["levels"]])
     return LabRun(data=plane.project(dots), classes=None, forward=forward, walks=walks, fields=(), model="digits",
-                  titles=(f"the samples (x), {trajectory.sampler}", "the model's clean prediction"))
+                  titles=(i18n.tr("the samples (x), {sampler}").format(sampler=trajectory.sampler),
+                          i18n.tr("the model's clean prediction")))

@@ -18,6 +18,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from diffviz.core import i18n
 from diffviz.core.data import DigitData
 from diffviz.core.errors import ConfigError
 from diffviz.core.models import build_model
@@ -30,35 +31,38 @@ from diffviz.core.training import TrainConfig, Trainer
 TOY_EMA = 0.995  # the sampled weights average the last ~200 steps (module docstring)
 
 
-def _flow(predicts: str, words: str) -> BlendProcess:
-    return BlendProcess(key=f"toy-flow-{predicts}", title=f"flow, Gaussian noise, predicts {words}",
-                        noise_kind="gaussian", amount_kind="uniform", predicts=predicts)
+def _flow(predicts: str, title: str) -> BlendProcess:
+    return BlendProcess(key=f"toy-flow-{predicts}", title=title, noise_kind="gaussian", amount_kind="uniform",
+                        predicts=predicts)
 
 
 TOY_RECIPES = {recipe.name: recipe for recipe in (
-    Recipe("flow-v", "ToyMLP", _flow("velocity", "the velocity"), conditioned=True, lr=3e-3, warmup_steps=0,
-           ema_decay=TOY_EMA, batch_size=1024,
-           summary="blend toward Gaussian noise; the MLP predicts the velocity noise − point (the lab's default)"),
-    Recipe("flow-x", "ToyMLP", _flow("x", "the clean point"), conditioned=True, lr=3e-3, warmup_steps=0,
-           ema_decay=TOY_EMA, batch_size=1024,
-           summary="blend toward Gaussian noise; the MLP predicts the clean point, as the course's model does"),
-    Recipe("flow-eps", "ToyMLP", _flow("noise", "the noise"), conditioned=True, lr=3e-3, warmup_steps=0,
-           ema_decay=TOY_EMA, batch_size=1024,
-           summary="blend toward Gaussian noise; the MLP predicts the noise, as DDPM's models do"),
+    Recipe("flow-v", "ToyMLP", _flow("velocity", i18n.QT_TR_NOOP("flow, Gaussian noise, predicts the velocity")),
+           conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=TOY_EMA, batch_size=1024,
+           summary=i18n.QT_TR_NOOP("blend toward Gaussian noise; the MLP predicts the velocity noise − point (the "
+                                   "lab's default)")),
+    Recipe("flow-x", "ToyMLP", _flow("x", i18n.QT_TR_NOOP("flow, Gaussian noise, predicts the clean point")),
+           conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=TOY_EMA, batch_size=1024,
+           summary=i18n.QT_TR_NOOP("blend toward Gaussian noise; the MLP predicts the clean point, as the course's "
+                                   "model does")),
+    Recipe("flow-eps", "ToyMLP", _flow("noise", i18n.QT_TR_NOOP("flow, Gaussian noise, predicts the noise")),
+           conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=TOY_EMA, batch_size=1024,
+           summary=i18n.QT_TR_NOOP("blend toward Gaussian noise; the MLP predicts the noise, as DDPM's models do")),
     Recipe("course-x", "ToyMLP", COURSE_BLEND, conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=TOY_EMA,
-           batch_size=1024, summary="the course's blend toward uniform noise in [0, 1); the MLP predicts the clean "
-                                    "point"),
+           batch_size=1024, summary=i18n.QT_TR_NOOP("the course's blend toward uniform noise in [0, 1); the MLP "
+                                                    "predicts the clean point")),
     Recipe("ddpm-eps", "ToyMLP", DDPMProcess(key="toy-ddpm", title=DDPM_COSINE.title,
                                          beta_schedule=DDPM_COSINE.beta_schedule, centred=True), conditioned=True, lr=3e-3, warmup_steps=0, ema_decay=TOY_EMA,
            batch_size=1024, sampler="ddim",
-           summary="DDPM's noising (cosine schedule, 1,000 timesteps); the MLP predicts the noise"),
+           summary=i18n.QT_TR_NOOP("DDPM's noising (cosine schedule, 1,000 timesteps); the MLP predicts the noise")),
 )}
 DEFAULT_TOY_RECIPE = "flow-v"
 
 
 def get_toy_recipe(name: str) -> Recipe:
     if name not in TOY_RECIPES:
-        raise ConfigError(f"unknown 2-D recipe {name!r}; choose one of {', '.join(TOY_RECIPES)}")
+        raise ConfigError(i18n.tr("unknown 2-D recipe {name}; choose one of {names}")
+                          .format(name=repr(name), names=", ".join(TOY_RECIPES)))
     return TOY_RECIPES[name]
 
 
@@ -79,7 +83,7 @@ def train_points(points: np.ndarray, recipe: Recipe, *, seconds: float | None = 
     """A ToyMLP trained on ``points`` (N, 2) by the same trainer as the image models, for ``seconds`` or
     ``steps`` (whichever ends first); returns the model and the loss of every step."""
     if seconds is None and steps is None:
-        raise ConfigError("give a training budget: seconds or steps")
+        raise ConfigError(i18n.tr("give a training budget: seconds or steps"))
     trainer = point_trainer(points, recipe, seconds=seconds, seed=seed, model=model)
     losses = []
     for report in trainer.steps():
@@ -96,7 +100,8 @@ def sample_points(model: nn.Module, recipe: Recipe, n: int, steps: int = 100, sa
     process's noise, repeatable by ``seed``."""
     chosen = get_sampler(sampler or recipe.sampler)
     if not chosen.works_with(recipe.process):
-        raise ConfigError(f"the {recipe.name} recipe samples with {', '.join(recipe.samplers)}, not {chosen.name!r}")
+        raise ConfigError(i18n.tr("the {recipe} recipe samples with {samplers}, not {sampler}").format(
+            recipe=recipe.name, samplers=", ".join(recipe.samplers), sampler=repr(chosen.name)))
     x = recipe.process.draw_noise((n, 2), torch.Generator().manual_seed(seed))
     denoiser = Denoiser(recipe.predictor(model), recipe.process)
     for step in chosen.run(denoiser, x, steps, generator=torch.Generator().manual_seed(seed + 1),
@@ -123,8 +128,9 @@ def load_toy_checkpoint(path) -> tuple[nn.Module, Recipe]:
     info, tensors = read_checkpoint(path)
     recipe = TOY_RECIPES.get(info.recipe)
     if recipe is None or info.architecture != recipe.architecture:
-        raise CheckpointError(f"{Path(path).name} holds a {info.architecture} of the {info.recipe} recipe, not a "
-                              f"2-D lab model ({', '.join(TOY_RECIPES)}): open it with diffviz sample or the app")
+        raise CheckpointError(i18n.tr("{file} holds a {architecture} of the {recipe} recipe, not a 2-D lab model "
+                                      "({names}): open it with diffviz sample or the app").format(
+            file=Path(path).name, architecture=info.architecture, recipe=info.recipe, names=", ".join(TOY_RECIPES)))
     model = build_described(info, path)
     check_compatible(model, tensors, Path(path).name)
     model.load_state_dict(tensors)

@@ -29,6 +29,7 @@ from PIL import Image
 from diffviz.core.animation import Progress, StopCheck, encode_gif, encode_webp
 from diffviz.core.captions import status_text, step_label
 from diffviz.core.atomic import atomic_write_bytes
+from diffviz.core import i18n
 from diffviz.core.errors import ConfigError, ExportError
 from diffviz.core.export import ANIMATION_SUFFIXES, Panel, check_gif_limits, compose
 from diffviz.core.toy.plot import DATA_SHADE, PALETTE, class_colours, draw_dots, pixel_coordinates
@@ -44,10 +45,11 @@ PARTICLE_DOT = 3           # px; the data's dots are 2 px, as in the scatter plo
 DATA_DOT = 2
 
 
-def _walk_points(walk: Trajectory, what: str) -> np.ndarray:
+def _walk_points(walk: Trajectory) -> np.ndarray:
     xs = np.asarray(walk.xs)
     if xs.ndim != 3 or xs.shape[-1] != 2:
-        raise ConfigError(f"{what} is not a walk of 2-D points: its frames are {tuple(xs.shape[1:])}, not (N, 2)")
+        raise ConfigError(i18n.tr("the {sampler} run is not a walk of 2-D points: its frames are {shape}, not (N, 2)")
+                          .format(sampler=walk.sampler, shape=tuple(xs.shape[1:])))
     return xs
 
 
@@ -57,18 +59,19 @@ def check_points_animation(walks: Sequence[Trajectory], *, size: int = SIZE, tra
     particles, a run still being made, classes that are not one per particle, and sizes, trails and timings out
     of range (one line each)."""
     if not walks:
-        raise ConfigError("there is no walk of particles to draw")
+        raise ConfigError(i18n.tr("there is no walk of particles to draw"))
     counts = set()
     for walk in walks:
-        counts.add(_walk_points(walk, f"the {walk.sampler} run").shape[1])
+        counts.add(_walk_points(walk).shape[1])
         if walk.growing:
-            raise ExportError(f"the {walk.sampler} walk is still being made ({status_text(walk)}): export it once it "
-                              "has finished")
+            raise ExportError(i18n.tr("the {sampler} walk is still being made ({status}): export it once it has "
+                                      "finished").format(sampler=walk.sampler, status=status_text(walk)))
     if len(counts) > 1:
-        raise ConfigError(f"the walks move different numbers of particles ({', '.join(map(str, sorted(counts)))}); "
-                          "side by side they must start from the same noise")
+        raise ConfigError(i18n.tr("the walks move different numbers of particles ({counts}); side by side they must "
+                                  "start from the same noise").format(counts=", ".join(map(str, sorted(counts)))))
     if classes is not None and np.shape(classes) != (next(iter(counts)),):
-        raise ConfigError(f"{np.shape(classes)} classes for {next(iter(counts))} particles: one class each is needed")
+        raise ConfigError(i18n.tr("{shape} classes for {count} particles: one class each is needed")
+                          .format(shape=np.shape(classes), count=next(iter(counts))))
     check_animation_settings(size=size, trail=trail, fps=fps, hold_last=hold_last)
 
 
@@ -76,10 +79,11 @@ def check_animation_settings(*, size: int = SIZE, trail: int = 0, fps: float = 1
     """Refuse a panel size, a trail or a timing out of range in one line (the timings are an image animation's,
     ``export.check_gif_limits``), before a walk is made to draw."""
     if not SIZE_RANGE[0] <= size <= SIZE_RANGE[1] or int(size) != size:
-        raise ConfigError(f"the panel size must be a whole number of pixels from {SIZE_RANGE[0]} to {SIZE_RANGE[1]} "
-                          f"(got {size})")
+        raise ConfigError(i18n.tr("the panel size must be a whole number of pixels from {least} to {most} (got "
+                                  "{size})").format(least=SIZE_RANGE[0], most=SIZE_RANGE[1], size=size))
     if not 0 <= trail <= MAX_TRAIL or int(trail) != trail:
-        raise ConfigError(f"the trail must be 0 to {MAX_TRAIL} frames (got {trail})")
+        raise ConfigError(i18n.tr("the trail must be 0 to {most} frames (got {trail})").format(most=MAX_TRAIL,
+                                                                                             trail=trail))
     check_gif_limits(fps, 1, hold_last)  # scale 1: a points panel is drawn at its size, never enlarged
 
 
@@ -123,7 +127,7 @@ def _draw_trails(pixels: np.ndarray, path: np.ndarray, colours: np.ndarray | Non
 def _particles(backdrop: np.ndarray, walk: Trajectory, frame: int, classes: np.ndarray | None,
                trail: int) -> np.ndarray:
     """One panel's pixels: the backdrop, the trails up to ``frame`` and the particles of ``frame`` on top."""
-    xs = _walk_points(walk, f"the {walk.sampler} run")
+    xs = _walk_points(walk)
     frame = min(frame, len(xs) - 1)  # a shorter walk holds its last frame
     pixels = backdrop.copy()
     colours = None if classes is None else class_colours(classes)
@@ -147,7 +151,7 @@ def _titles(walks: list[Trajectory], titles: Sequence[str] | None) -> list[str]:
     if titles is None:
         return [walk.sampler for walk in walks]
     if len(titles) != len(walks):
-        raise ConfigError(f"{len(titles)} titles for {len(walks)} walks")
+        raise ConfigError(i18n.tr("{titles} titles for {walks} walks").format(titles=len(titles), walks=len(walks)))
     return list(titles)
 
 
@@ -188,8 +192,9 @@ def save_points_animation(walks: Trajectory | Sequence[Trajectory], path: str | 
     to the encoder, ``should_stop()`` checked before each; None (and nothing written) when stopped."""
     suffix = Path(path).suffix.lower()
     if suffix not in ANIMATION_SUFFIXES:
-        raise ConfigError(f"{path}: an animation of particles is written as a file ending in "
-                          f"{' or '.join(ANIMATION_SUFFIXES)}")
+        first, second = ANIMATION_SUFFIXES
+        raise ConfigError(i18n.tr("{path}: an animation of particles is written as a file ending in {first} or "
+                                  "{second}").format(path=path, first=first, second=second))
     walks = _walk_list(walks)
     check_points_animation(walks, size=size, trail=trail, fps=fps, hold_last=hold_last, classes=classes)
     backdrop = _backdrop(data, size, _coloured(walks, classes))  # drawn once: every frame starts from a copy

@@ -54,6 +54,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QSizePolicy, QVBoxLayout, QWidget
 
 import diffviz.ui.widgets.images  # noqa: F401  (pyqtgraph's options: row-major images, no antialiasing)
+from diffviz.core import i18n
 
 TOOLS = ("brush", "eraser", "mask", "unmask")
 BRUSH_RADIUS_RANGE = (0.75, 6.0)  # at 28 px; larger images scale the top and the default (brush_range)
@@ -68,8 +69,9 @@ MASK_RGB = (255, 110, 30)  # orange: reads as "this part is changed" over both b
 MASK_ALPHA = 0.45
 RANGE_TOLERANCE = 1e-5  # floats from arithmetic a hair outside [0, 1] are clipped, not refused
 
-TOOLTIP = ("Draw with the left button. The brush paints white (or its colour, on a colour canvas), the eraser\n"
-           "paints black; the mask tool paints the part to regenerate (orange), unmask takes it away.")
+TOOLTIP = i18n.QT_TR_NOOP("Draw with the left button. The brush paints white (or its colour, on a colour canvas), "
+                          "the eraser\npaints black; the mask tool paints the part to regenerate (orange), unmask "
+                          "takes it away.")
 
 _PAINTS_UP = {"brush": True, "eraser": False, "mask": True, "unmask": False}
 _ON_MASK = {"brush": False, "eraser": False, "mask": True, "unmask": True}
@@ -173,7 +175,7 @@ class EditCanvas(QWidget):
 
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(MINIMUM_SIDE, MINIMUM_SIDE)
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(i18n.tr(TOOLTIP))
         # A plain QWidget around the pyqtgraph widget, not a subclass of it: GraphicsLayoutWidget
         # puts its layout's clear() on each instance, which would shadow the canvas's own clear().
         self.graphics = pg.GraphicsLayoutWidget()

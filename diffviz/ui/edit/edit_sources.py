@@ -18,21 +18,26 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.errors import DataError
 from diffviz.ui.edit.edit_canvas import EditCanvas
+from diffviz.ui.window.actions import shortcut_text
 
 DIGITS_SHAPE = (1, 28, 28)  # the bundled digits' shape: MNIST's
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
+IMAGE_FILTER = i18n.QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)")
 NOTE_STYLE = "QLabel { color: #909090; }"
-NO_DIGITS_TIP = "The real digits are not loaded yet"
-NO_RUN_TIP = "No run yet: sample (Ctrl+R) or run an edit, then take one of its images here"
-GROWING_TIP = "The last run is still being computed: take one of its images when it is done"
+NO_DIGITS_TIP = i18n.QT_TR_NOOP("The real digits are not loaded yet")
+# the window's Run > Sample key fills {shortcut} (``shortcut_text("run.sample")``, or ``set_sample_shortcut``);
+# with no key, the text without it
+NO_RUN_TIP = i18n.QT_TR_NOOP("No run yet: sample ({shortcut}) or run an edit, then take one of its images here")
+NO_RUN_TIP_NO_KEY = i18n.QT_TR_NOOP("No run yet: sample or run an edit, then take one of its images here")
+GROWING_TIP = i18n.QT_TR_NOOP("The last run is still being computed: take one of its images when it is done")
 
 
-def shape_words(shape: tuple[int, int, int]) -> str:
-    """``(3, 32, 32)`` -> ``32x32 colour`` (how the Edit lab names a model's images)."""
-    channels, height, width = shape
-    return f"{height}x{width} {'grey' if channels == 1 else 'colour'}"
+def is_grey(shape: tuple[int, int, int]) -> bool:
+    """Whether the Edit lab calls images of ``shape`` grey (one channel) rather than colour: each text about a
+    shape has a whole sentence for each, never a "grey" or "colour" put into a sentence."""
+    return int(shape[0]) == 1
 
 
 class ImageSources(QWidget):
@@ -48,13 +53,15 @@ class ImageSources(QWidget):
         self._digit_labels: np.ndarray | None = None
         self._last_run: Any = None                 # a Trajectory (or anything with .final, .growing)
         self._rng = np.random.default_rng()
+        self._sample_shortcut = shortcut_text("run.sample")  # the window's Run > Sample key, as its action shows it
 
-        self.digit_index_spin = QSpinBox(minimum=0, maximum=0, enabled=False, toolTip=NO_DIGITS_TIP)
+        no_digits = i18n.tr(NO_DIGITS_TIP)
+        self.digit_index_spin = QSpinBox(minimum=0, maximum=0, enabled=False, toolTip=no_digits)
         self.digit_index_spin.setMinimumWidth(70)
-        self.random_button = QPushButton("Random", enabled=False, toolTip=NO_DIGITS_TIP)
+        self.random_button = QPushButton(i18n.tr("Random"), enabled=False, toolTip=no_digits)
         self.digit_info = QLabel(minimumWidth=40)
         self.digit_info.setStyleSheet(NOTE_STYLE)
-        self.digit_title = QLabel("Take a real digit")
+        self.digit_title = QLabel(i18n.tr("Take a real digit"))
         digits = QHBoxLayout()
         digits.setSpacing(4)
         digits.addWidget(self.digit_title)
@@ -63,11 +70,12 @@ class ImageSources(QWidget):
         digits.addWidget(self.digit_info)
         digits.addStretch(1)
 
-        self.result_index_spin = QSpinBox(minimum=0, maximum=0, enabled=False, toolTip=NO_RUN_TIP)
+        no_run = self._no_run_tip()
+        self.result_index_spin = QSpinBox(minimum=0, maximum=0, enabled=False, toolTip=no_run)
         self.result_index_spin.setMinimumWidth(70)
-        self.take_result_button = QPushButton("Take", enabled=False, toolTip=NO_RUN_TIP)
-        self.result_title = QLabel("Take a result of the last run", toolTip=NO_RUN_TIP)
-        self.open_button = QPushButton("Open image…")
+        self.take_result_button = QPushButton(i18n.tr("Take"), enabled=False, toolTip=no_run)
+        self.result_title = QLabel(i18n.tr("Take a result of the last run"), toolTip=no_run)
+        self.open_button = QPushButton(i18n.tr("Open image…"))
         results = QHBoxLayout()
         results.setSpacing(4)
         results.addWidget(self.result_title)
@@ -93,12 +101,23 @@ class ImageSources(QWidget):
         """The model's image shape (the canvas's): the digits only for 28x28 grey, files read at this shape."""
         shape = tuple(int(side) for side in shape)
         self._shape = shape
-        kind = ("made grey, fitted into 28x28 and, if it is dark on light, inverted to MNIST's light on dark"
-                if shape == DIGITS_SHAPE else
-                f"fitted into the model's {shape_words(shape)}" +
-                (" (made grey; dark on light is inverted)" if shape[0] == 1 else ", in its colours"))
-        self.open_button.setToolTip(f"Load a picture: {kind}")
+        _, height, width = shape
+        if shape == DIGITS_SHAPE:
+            tip = i18n.tr("Load a picture: made grey, fitted into 28x28 and, if it is dark on light, inverted to "
+                          "MNIST's light on dark")
+        elif is_grey(shape):
+            tip = i18n.tr("Load a picture: fitted into the model's {height}x{width} grey (made grey; dark on light "
+                          "is inverted)")
+        else:
+            tip = i18n.tr("Load a picture: fitted into the model's {height}x{width} colour, in its colours")
+        self.open_button.setToolTip(tip.format(height=height, width=width))
         self._refresh_digits()
+        self._refresh_result()
+
+    def set_sample_shortcut(self, shortcut: str) -> None:
+        """The window's Run > Sample shortcut as its action shows it (``QKeySequence.NativeText``; by default the
+        window's table's, ``actions.shortcut_text``), said in the "no run yet" tip; empty: the tip names no key."""
+        self._sample_shortcut = str(shortcut)
         self._refresh_result()
 
     def set_digits(self, images: np.ndarray, labels: np.ndarray | None = None) -> None:
@@ -133,7 +152,7 @@ class ImageSources(QWidget):
             self.digit_index_spin.blockSignals(False)
         self.canvas.set_image(np.clip(self._digits[index, 0], 0.0, 1.0))
         label = None if self._digit_labels is None or index >= len(self._digit_labels) else self._digit_labels[index]
-        self.digit_info.setText("" if label is None else f"a {int(label)}")
+        self.digit_info.setText("" if label is None else i18n.tr("a {digit}").format(digit=int(label)))
 
     def take_random_digit(self) -> None:
         if self._digits_fit() and len(self._digits):
@@ -148,8 +167,8 @@ class ImageSources(QWidget):
             return False
         final = np.asarray(self._last_run.final, np.float32)
         if not 0 <= index < len(final):
-            self._say(f"The last run made {len(final)} image{'s' if len(final) != 1 else ''}: "
-                      f"take one of 0 to {len(final) - 1}")
+            self._say(i18n.tr("The last run made %n image(s): take one of 0 to {last}", None, len(final))
+                      .format(last=len(final) - 1))
             return False
         self.result_index_spin.setValue(index)
         self.canvas.set_image(np.clip(final[index], 0.0, 1.0))
@@ -182,30 +201,51 @@ class ImageSources(QWidget):
         loaded = self._digits is not None and len(self._digits) > 0
         usable = loaded and self._shape == DIGITS_SHAPE
         if not loaded:
-            tip = NO_DIGITS_TIP
+            tip = i18n.tr(NO_DIGITS_TIP)
         elif not usable:
-            tip = (f"The bundled digits are 28x28 grey and this model makes {shape_words(self._shape)} images: "
-                   "take a result of the last run, open an image file or draw one")
+            _, height, width = self._shape
+            tip = (i18n.tr("The bundled digits are 28x28 grey and this model makes {height}x{width} grey images: "
+                           "take a result of the last run, open an image file or draw one")
+                   if is_grey(self._shape) else
+                   i18n.tr("The bundled digits are 28x28 grey and this model makes {height}x{width} colour images: "
+                           "take a result of the last run, open an image file or draw one")
+                   ).format(height=height, width=width)
         else:
             tip = None
         for widget in (self.digit_index_spin, self.random_button, self.digit_title):
             widget.setEnabled(usable)
-        self.digit_index_spin.setToolTip(tip or f"Which of the {len(self._digits)} real digits to put on the canvas")
-        self.random_button.setToolTip(tip or "Put a randomly chosen real digit on the canvas")
+        self.digit_index_spin.setToolTip(
+            tip or i18n.tr("Which of the {count} real digits to put on the canvas").format(count=len(self._digits)))
+        self.random_button.setToolTip(tip or i18n.tr("Put a randomly chosen real digit on the canvas"))
         self.digit_title.setToolTip(tip or "")
 
     def _result_unavailable(self) -> str:
         """Why no image of the last run can be taken now; empty when one can."""
         run = self._last_run
         if run is None:
-            return NO_RUN_TIP
+            return self._no_run_tip()
         if getattr(run, "growing", False):
-            return GROWING_TIP
+            return i18n.tr(GROWING_TIP)
         shape = tuple(np.asarray(run.final).shape[1:])
         if shape != self._shape:
-            return (f"The last run's images are {shape_words(shape)}; this model makes {shape_words(self._shape)} "
-                    "images: sample with it first")
+            # a whole sentence for each pair of grey and colour, never a phrase put into a sentence
+            texts = {
+                (True, True): i18n.tr("The last run's images are {run_height}x{run_width} grey; this model makes "
+                                      "{height}x{width} grey images: sample with it first"),
+                (True, False): i18n.tr("The last run's images are {run_height}x{run_width} grey; this model makes "
+                                       "{height}x{width} colour images: sample with it first"),
+                (False, True): i18n.tr("The last run's images are {run_height}x{run_width} colour; this model makes "
+                                       "{height}x{width} grey images: sample with it first"),
+                (False, False): i18n.tr("The last run's images are {run_height}x{run_width} colour; this model "
+                                        "makes {height}x{width} colour images: sample with it first")}
+            return texts[is_grey(shape), is_grey(self._shape)].format(
+                run_height=shape[-2], run_width=shape[-1], height=self._shape[1], width=self._shape[2])
         return ""
+
+    def _no_run_tip(self) -> str:
+        if self._sample_shortcut:
+            return i18n.tr(NO_RUN_TIP).format(shortcut=self._sample_shortcut)
+        return i18n.tr(NO_RUN_TIP_NO_KEY)
 
     def _refresh_result(self) -> None:
         why = self._result_unavailable()
@@ -213,12 +253,12 @@ class ImageSources(QWidget):
         self.result_index_spin.setRange(0, max(count - 1, 0))
         for widget in (self.result_index_spin, self.take_result_button):
             widget.setEnabled(not why)
-        self.result_index_spin.setToolTip(why or f"Which of the last run's {count} images to take")
-        self.take_result_button.setToolTip(why or "Put that image of the last run on the canvas: hand the model "
-                                                  "one of its own results to edit")
+        self.result_index_spin.setToolTip(why or i18n.tr("Which of the last run's %n image(s) to take", None, count))
+        self.take_result_button.setToolTip(why or i18n.tr("Put that image of the last run on the canvas: hand the "
+                                                          "model one of its own results to edit"))
         self.result_title.setToolTip(why or self.take_result_button.toolTip())
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, i18n.tr("Open an image"), "", i18n.tr(IMAGE_FILTER))
         if path:
             self.open_image_file(path)

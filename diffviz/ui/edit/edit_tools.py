@@ -10,22 +10,33 @@ model's brush has a colour) be handled in one place, ``shape_changed``. No torch
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QColorDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.ui.edit.edit_canvas import DEFAULT_SOFTNESS, TOOLS, EditCanvas
 
 BRUSH_STEPS_PER_PX = 4      # the brush slider moves in quarter pixels
 
-TOOL_TEXTS = {"brush": ("&Brush", "B", "Paint white, or the brush's colour on a colour canvas (B)"),
-              "eraser": ("&Eraser", "E", "Paint black: take strokes away (E)"),
-              "mask": ("&Mask", "M", "Paint the part to regenerate, shown orange (M)"),
-              "unmask": ("&Unmask", "U", "Take the mask away where you paint (U)")}
+# tool -> (its button, its key, its tooltip, whose {shortcut} is the key as Qt names it: ``key_text``)
+TOOL_TEXTS = {"brush": (i18n.QT_TR_NOOP("Brush"), "B",
+                        i18n.QT_TR_NOOP("Paint white, or the brush's colour on a colour canvas ({shortcut})")),
+              "eraser": (i18n.QT_TR_NOOP("Eraser"), "E",
+                         i18n.QT_TR_NOOP("Paint black: take strokes away ({shortcut})")),
+              "mask": (i18n.QT_TR_NOOP("Mask"), "M",
+                       i18n.QT_TR_NOOP("Paint the part to regenerate, shown orange ({shortcut})")),
+              "unmask": (i18n.QT_TR_NOOP("Unmask"), "U",
+                         i18n.QT_TR_NOOP("Take the mask away where you paint ({shortcut})"))}
 TOOL_STYLE = ("QPushButton:checked { background-color: #3d7ab8; color: white; border: 1px solid #2a5a8a; "
               "border-radius: 3px; padding: 4px; }")  # which tool is on must be plain at a glance
-COLOUR_TIP = "The brush's colour (a colour model's canvas); white paints as on a grey one"
-BRUSH_TIP = "The brush's radius in pixels of the model's image (a larger image gets a larger range)"
+COLOUR_TIP = i18n.QT_TR_NOOP("The brush's colour (a colour model's canvas); white paints as on a grey one")
+BRUSH_TIP = i18n.QT_TR_NOOP("The brush's radius in pixels of the model's image (a larger image gets a larger range)")
+
+
+def key_text(key) -> str:
+    """A shortcut's key as the window shows it (``"M"``, ``"Ctrl+Z"``): what fills a text's ``{shortcut}``."""
+    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 class CanvasTools(QWidget):
@@ -43,8 +54,8 @@ class CanvasTools(QWidget):
         tools = QHBoxLayout()
         tools.setSpacing(4)
         for tool in TOOLS:
-            text, _, tip = TOOL_TEXTS[tool]
-            button = QPushButton(text.replace("&", ""), checkable=True, toolTip=tip)
+            text, key, tip = TOOL_TEXTS[tool]
+            button = QPushButton(i18n.tr(text), checkable=True, toolTip=i18n.tr(tip).format(shortcut=key_text(key)))
             button.setMinimumWidth(56)
             button.setStyleSheet(TOOL_STYLE)
             button.toggled.connect(lambda on, tool=tool: on and self.canvas.set_tool(tool))
@@ -53,33 +64,37 @@ class CanvasTools(QWidget):
             tools.addWidget(button)
         self.tool_buttons[canvas.tool()].setChecked(True)
 
-        self.brush_slider = QSlider(Qt.Horizontal, toolTip=BRUSH_TIP)
+        self.brush_slider = QSlider(Qt.Horizontal, toolTip=i18n.tr(BRUSH_TIP))
         self.brush_label = QLabel(minimumWidth=46)
         self.softness_slider = QSlider(Qt.Horizontal, minimum=0, maximum=100, value=round(DEFAULT_SOFTNESS * 100),
-                                       toolTip="0: a hard-edged disc; 1: a soft edge, like MNIST's strokes")
+                                       toolTip=i18n.tr("0: a hard-edged disc; 1: a soft edge, like MNIST's strokes"))
         self.softness_label = QLabel(minimumWidth=34)
-        self.colour_button = QPushButton(toolTip=COLOUR_TIP)
+        self.colour_button = QPushButton(toolTip=i18n.tr(COLOUR_TIP))
         self.colour_button.setFixedWidth(34)
-        self.colour_label = QLabel("Colour")
+        self.colour_label = QLabel(i18n.tr("Colour"))
         brush = QGridLayout()
         brush.setHorizontalSpacing(6)
         brush.setVerticalSpacing(2)
-        brush.addWidget(QLabel("Size"), 0, 0)
+        brush.addWidget(QLabel(i18n.tr("Size")), 0, 0)
         brush.addWidget(self.brush_slider, 0, 1)
         brush.addWidget(self.brush_label, 0, 2)
-        brush.addWidget(QLabel("Softness"), 1, 0)
+        brush.addWidget(QLabel(i18n.tr("Softness")), 1, 0)
         brush.addWidget(self.softness_slider, 1, 1)
         brush.addWidget(self.softness_label, 1, 2)
         brush.addWidget(self.colour_label, 0, 3)
         brush.addWidget(self.colour_button, 1, 3)
         brush.setColumnStretch(1, 1)
 
-        self.undo_button = QPushButton("Undo", enabled=False,
-                                       toolTip="Take back the last stroke, clear or load (Ctrl+Z)")
-        self.clear_button = QPushButton("Clear", toolTip="Make the whole image black (the mask stays)")
-        self.clear_mask_button = QPushButton("Clear mask", toolTip="Remove the whole mask (the image stays)")
-        self.show_mask_check = QCheckBox("Show mask", checked=True,
-                                         toolTip="Show the mask as an orange overlay (it is kept when hidden)")
+        # the view binds Undo to the platform's own key (QKeySequence.Undo): the tooltip names that key
+        self.undo_button = QPushButton(i18n.tr("Undo"), enabled=False,
+                                       toolTip=i18n.tr("Take back the last stroke, clear or load ({shortcut})")
+                                       .format(shortcut=key_text(QKeySequence.Undo)))
+        self.clear_button = QPushButton(i18n.tr("Clear"),
+                                        toolTip=i18n.tr("Make the whole image black (the mask stays)"))
+        self.clear_mask_button = QPushButton(i18n.tr("Clear mask"),
+                                             toolTip=i18n.tr("Remove the whole mask (the image stays)"))
+        self.show_mask_check = QCheckBox(i18n.tr("Show mask"), checked=True,
+                                         toolTip=i18n.tr("Show the mask as an orange overlay (it is kept when hidden)"))
         edits = QHBoxLayout()
         edits.setSpacing(4)
         for widget in (self.undo_button, self.clear_button, self.clear_mask_button):
@@ -129,7 +144,7 @@ class CanvasTools(QWidget):
 
     def _choose_colour(self) -> None:
         red, green, blue = (round(v * 255) for v in self.canvas.brush_colour())
-        chosen = QColorDialog.getColor(QColor(red, green, blue), self, "The brush's colour")
+        chosen = QColorDialog.getColor(QColor(red, green, blue), self, i18n.tr("The brush's colour"))
         self.set_brush_colour(chosen)
 
     def _show_colour(self) -> None:

@@ -37,27 +37,51 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.edit_modes import EDIT_MODES, INTERPOLATIONS, EditMode, EditRequest
 from diffviz.ui.edit.edit_canvas import DEFAULT_RADIUS, EditCanvas, brush_range
-from diffviz.ui.edit.edit_result import NO_RESULT, TIMELINE_HINT, EditResult  # noqa: F401  (names the tests use)
-from diffviz.ui.edit.edit_settings import (DIGIT_TIP, JUMPS_TIP, MAX_STEPS, NO_DIGIT, NOTE_STYLE,  # noqa: F401
-                                      READ_DIGIT, RUN_TIP, STRENGTH_STEPS, EditSettings)
-from diffviz.ui.edit.edit_sources import DIGITS_SHAPE, ImageSources, shape_words
-from diffviz.ui.edit.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools
+from diffviz.ui.edit.edit_result import NO_RESULT, TIMELINE_HINT, TIMELINE_HINT_NO_KEY, EditResult  # noqa: F401
+from diffviz.ui.edit.edit_settings import (DIGIT_TIP, DIGIT_TIP_READS, JUMPS_TIP, MAX_STEPS, NO_DIGIT,  # noqa: F401
+                                      NOTE_STYLE, READ_DIGIT, RUN_TIP, RUN_TIP_NO_KEY, STRENGTH_STEPS, EditSettings)
+from diffviz.ui.edit.edit_sources import DIGITS_SHAPE, ImageSources, is_grey
+from diffviz.ui.edit.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools, key_text
 
-CANVAS_HINT = ("Draw a digit white on black, as MNIST's are, or take a real one below.\n"
-               "For inpainting, paint the part the model should regenerate with the Mask tool (M): it turns orange.")
-MASK_HINT = "For inpainting, paint the part the model should regenerate with the Mask tool (M): it turns orange."
-REFUSE_NO_MASK = "Nothing to regenerate: paint the part to regenerate with the Mask tool (M) first."
-REFUSE_BLACK = ("The canvas is all black: draw on it, take a real digit or a result of the last run, or open an "
-                "image first.")
+# Texts made at import are marked (QT_TR_NOOP) and translated where shown. {shortcut} is the Mask tool's key,
+# read from TOOL_TEXTS (``_mask_key``), never written in a text.
+DRAW_HINT = i18n.QT_TR_NOOP("Draw a digit white on black, as MNIST's are, or take a real one below.")
+MASK_HINT = i18n.QT_TR_NOOP("For inpainting, paint the part the model should regenerate with the Mask tool "
+                            "({shortcut}): it turns orange.")
+REFUSE_NO_MASK = i18n.QT_TR_NOOP("Nothing to regenerate: paint the part to regenerate with the Mask tool "
+                                 "({shortcut}) first.")
+REFUSE_BLACK = i18n.QT_TR_NOOP("The canvas is all black: draw on it, take a real digit or a result of the last run, "
+                               "or open an image first.")
 INVERSION_MAX_STEPS = MAX_STEPS // 2  # an inversion walks its steps twice (core.editing.invert)
-INVERSION_TOLD_NOTHING = "An inversion walks DDIM both ways and is told no digit"
+INVERSION_TOLD_NOTHING = i18n.QT_TR_NOOP("An inversion walks DDIM both ways and is told no digit")
 DRAWN_CHANNELS = (1, 3)  # what the canvas can hold: grey or colour
 
 
+def _mask_key() -> str:
+    return key_text(TOOL_TEXTS["mask"][1])
+
+
+def mask_hint() -> str:
+    """How to paint a hole, translated, with the Mask tool's key."""
+    return i18n.tr(MASK_HINT).format(shortcut=_mask_key())
+
+
+def canvas_hint() -> str:
+    """The canvas's hint for MNIST's shape: two sentences, each translated whole, one a line."""
+    return i18n.tr(DRAW_HINT) + "\n" + mask_hint()
+
+
+def refuse_no_mask() -> str:
+    """The refusal when inpainting has no mask, translated, with the Mask tool's key."""
+    return i18n.tr(REFUSE_NO_MASK).format(shortcut=_mask_key())
+
+
 def _mode_html(mode: EditMode) -> str:
-    return f"<p><b>One step:</b>&nbsp; {mode.formula}</p><p>{mode.explanation}</p>"
+    return i18n.tr("<p><b>One step:</b>&nbsp; {formula}</p><p>{explanation}</p>").format(
+        formula=i18n.tr(mode.formula), explanation=i18n.tr(mode.explanation))
 
 
 class _Square(QWidget):
@@ -118,6 +142,7 @@ class EditView(QWidget):
         self.settings_scroll = EditSettings()
         self.result_column = EditResult()
         self._name_parts()
+        self._run_key = ""                         # Run's key, read from its shortcut below
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -132,6 +157,8 @@ class EditView(QWidget):
         self._shortcut("undo", QKeySequence.Undo, self._undo)
         self._shortcut("run", "Ctrl+Return", self.run)
         self._shortcut("run_enter", "Ctrl+Enter", self.run)
+        self._run_key = self.shortcuts["run"].key().toString(QKeySequence.NativeText)
+        self.result_column.set_shortcuts(run=self._run_key)
 
         settings = self.settings_scroll
         settings.mode_combo.currentIndexChanged.connect(self._mode_changed)
@@ -150,14 +177,14 @@ class EditView(QWidget):
 
     def _build_canvas_column(self) -> None:
         self.canvas_title = QLabel()
-        self.canvas_hint = QLabel(CANVAS_HINT, wordWrap=True)
+        self.canvas_hint = QLabel(canvas_hint(), wordWrap=True)
         self.canvas_hint.setStyleSheet(NOTE_STYLE)
-        self.canvas_note = QLabel("This mode starts from two seeds' noises, not from an image: "
-                                  "the canvas is not used.", wordWrap=True)
+        self.canvas_note = QLabel(i18n.tr("This mode starts from two seeds' noises, not from an image: "
+                                          "the canvas is not used."), wordWrap=True)
         self.canvas_note.setStyleSheet("QLabel { color: #b86a00; font-weight: bold; }")
         self.canvas = EditCanvas()
         self._canvas_tip = self.canvas.toolTip()
-        self.canvas.setToolTip(CANVAS_HINT + "\n\n" + self._canvas_tip)
+        self.canvas.setToolTip(canvas_hint() + "\n\n" + self._canvas_tip)
         self.canvas.setMinimumSize(200, 200)
         self.tools = CanvasTools(self.canvas)
         self.sources = ImageSources(self.canvas, self.show_message)
@@ -204,16 +231,23 @@ class EditView(QWidget):
                 setattr(self, name, getattr(part, name))
 
     # ----- inputs from the window -------------------------------------------------------------------
+    def set_timeline_shortcut(self, shortcut: str) -> None:
+        """The key of the window's View action that shows the Timeline tab, as the action shows it
+        (``action.shortcut().toString(QKeySequence.NativeText)``), which the result's hint names. Until the
+        window tells (or with an empty text) the hint names no key."""
+        self.result_column.set_shortcuts(timeline=shortcut)
+
     def set_recipe(self, name: str, samplers: tuple[str, ...], default_sampler: str, classes: int,
                    invertible: bool) -> None:
         """The loaded model's recipe: its samplers, whether it is told the digit, whether it can invert."""
         self._recipe, self._classes, self._invertible = str(name), int(classes), bool(invertible)
         self.settings_scroll.set_samplers(name, samplers, default_sampler)
-        told = "told the digit" if classes else "not told the digit"
-        self.recipe_label.setText(f"Model: {name} ({told}; samplers {', '.join(samplers)})")
+        told = (i18n.tr("Model: {recipe} (told the digit; samplers {samplers})") if classes else
+                i18n.tr("Model: {recipe} (not told the digit; samplers {samplers})"))
+        self.recipe_label.setText(told.format(recipe=name, samplers=", ".join(samplers)))
         for index, mode in enumerate(EDIT_MODES.values()):
             why = mode.unavailable_for(self._invertible)
-            self.mode_combo.setItemData(index, why or mode.summary, Qt.ToolTipRole)
+            self.mode_combo.setItemData(index, why or i18n.tr(mode.summary), Qt.ToolTipRole)
         self._default_digit()
         self._refresh_controls()
 
@@ -229,9 +263,14 @@ class EditView(QWidget):
             self.tools.shape_changed()
             self.sources.set_shape(shape)
             self.result_column.blank_size = shape[1:]
-        hint = (CANVAS_HINT if shape == DIGITS_SHAPE else
-                f"The model makes {shape_words(shape)} images: draw on the canvas, take a result of the last run, "
-                f"or open an image file (fitted into {shape[1]}x{shape[2]}).\n{MASK_HINT}")
+        if shape == DIGITS_SHAPE:
+            hint = canvas_hint()
+        else:  # two sentences, each translated whole (grey or colour), one a line
+            made = (i18n.tr("The model makes {height}x{width} grey images: draw on the canvas, take a result of the "
+                            "last run, or open an image file (fitted into {height}x{width}).") if is_grey(shape) else
+                    i18n.tr("The model makes {height}x{width} colour images: draw on the canvas, take a result of the "
+                            "last run, or open an image file (fitted into {height}x{width})."))
+            hint = made.format(height=shape[1], width=shape[2]) + "\n" + mask_hint()
         self.canvas_hint.setText(hint)
         self.canvas.setToolTip(hint + "\n\n" + self._canvas_tip)
         self._refresh_controls()
@@ -284,8 +323,9 @@ class EditView(QWidget):
         mode = self.current_mode()
         if mode.uses_image and not self._drawable():
             channels, height, width = self._shape
-            return (f"The Edit lab draws grey or colour square images; this model makes {channels}-channel "
-                    f"{height}x{width} ones. Interpolation works for it.")
+            return i18n.tr("The Edit lab draws grey or colour square images; this model makes {channels}-channel "
+                           "{height}x{width} ones. Interpolation works for it.").format(
+                               channels=channels, height=height, width=width)
         if self._invertible is None:
             return ""
         return mode.unavailable_for(self._invertible)
@@ -320,7 +360,7 @@ class EditView(QWidget):
         mode = self.current_mode()
         settings = self.settings_scroll
         self._show_mask_changed()
-        self.summary_label.setText(mode.summary)
+        self.summary_label.setText(i18n.tr(mode.summary))
         self.explanation.body.setText(_mode_html(mode))
         settings.show_row("strength", mode.uses_strength)
         settings.show_row("jumps", mode.uses_jumps)
@@ -329,16 +369,24 @@ class EditView(QWidget):
         settings.show_row("digit", self._classes > 0)
         settings.show_row("guidance", self._classes > 0)
         self.canvas_note.setVisible(not mode.uses_image)
-        shown = "" if self._shape == DIGITS_SHAPE else f" ({shape_words(self._shape)})"
-        self.canvas_title.setText("<b>Your image</b> — not used by this mode" if not mode.uses_image
-                                  else f"<b>Your image</b> — what the model is handed{shown}")
-        self.digit_combo.setItemText(0, NO_DIGIT[mode.uses_image])
+        if not mode.uses_image:
+            title = i18n.tr("<b>Your image</b> — not used by this mode")
+        elif self._shape == DIGITS_SHAPE:
+            title = i18n.tr("<b>Your image</b> — what the model is handed")
+        elif is_grey(self._shape):
+            title = i18n.tr("<b>Your image</b> — what the model is handed ({height}x{width} grey)")
+        else:
+            title = i18n.tr("<b>Your image</b> — what the model is handed ({height}x{width} colour)")
+        self.canvas_title.setText(title.format(height=self._shape[1], width=self._shape[2]))
+        self.digit_combo.setItemText(0, i18n.tr(NO_DIGIT[mode.uses_image]))
         # an inversion walks DDIM both ways, told no digit (core.editing drops sampler, digit and guidance)
+        told_nothing = i18n.tr(INVERSION_TOLD_NOTHING)
         self.sampler_combo.setEnabled(not mode.needs_inversion and self.sampler_combo.count() > 0)
-        self.sampler_combo.setToolTip(INVERSION_TOLD_NOTHING if mode.needs_inversion else settings.sampler_tip)
+        self.sampler_combo.setToolTip(told_nothing if mode.needs_inversion else settings.sampler_tip)
         self.digit_combo.setEnabled(not mode.needs_inversion)
-        by_default = f" By default here it reads the digit: {mode.reads_by_default}." if mode.reads_by_default else ""
-        self.digit_combo.setToolTip(INVERSION_TOLD_NOTHING if mode.needs_inversion else DIGIT_TIP + by_default)
+        digit_tip = (i18n.tr(DIGIT_TIP_READS).format(why=i18n.tr(mode.reads_by_default)) if mode.reads_by_default
+                     else i18n.tr(DIGIT_TIP))
+        self.digit_combo.setToolTip(told_nothing if mode.needs_inversion else digit_tip)
         self._digit_changed()
         self.show_message(self.unavailable_reason())
         self._update_availability()
@@ -361,7 +409,8 @@ class EditView(QWidget):
     def _update_availability(self) -> None:
         why = self.unavailable_reason()
         self.run_button.setEnabled(not self._running and not why)
-        self.run_button.setToolTip(why or RUN_TIP)
+        run_tip = i18n.tr(RUN_TIP).format(shortcut=self._run_key) if self._run_key else i18n.tr(RUN_TIP_NO_KEY)
+        self.run_button.setToolTip(why or run_tip)
 
     # ----- running ----------------------------------------------------------------------------------
     def build_request(self) -> EditRequest | None:
@@ -375,12 +424,13 @@ class EditView(QWidget):
         image, mask = self.canvas.planes(), self.canvas.mask()
         refusal = ""
         if mode.uses_image and not (image > 0).any():
-            refusal = REFUSE_BLACK
+            refusal = i18n.tr(REFUSE_BLACK)
         elif mode.uses_mask and not (mask > 0).any():
-            refusal = REFUSE_NO_MASK
+            refusal = refuse_no_mask()
         elif mode.needs_inversion and self.steps_spin.value() > INVERSION_MAX_STEPS:
-            refusal = (f"An inversion walks your image to noise and back, so it takes at most {INVERSION_MAX_STEPS} "
-                       f"steps each way (asked for {self.steps_spin.value()}).")
+            refusal = i18n.tr("An inversion walks your image to noise and back, so it takes at most {most} steps "
+                              "each way (asked for {asked}).").format(most=INVERSION_MAX_STEPS,
+                                                                      asked=self.steps_spin.value())
         if refusal:
             self.show_message(refusal)
             self._refusal_shown = True

@@ -19,13 +19,14 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
+from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
 from diffviz.core.samplers import get_sampler, samplers_for
 from diffviz.core.toy.datasets import make, points_from_strokes, read_points_csv
 from diffviz.core.toy.lab import LabRun
 from diffviz.core.toy.recipes import get_toy_recipe
 from diffviz.ui.lab2d.choices import RunRequest
-from diffviz.ui.lab2d.lab_view import Lab2DView
+from diffviz.ui.lab2d.lab_view import PLAY_KEY, Lab2DView, key_text
 from diffviz.ui.window.job_callbacks import StartJob
 from diffviz.ui.window.status import Reporter
 from diffviz.workers.lab_jobs import (LabLosses, LabTrained, lab_digits_job, lab_export_job, lab_run_job,
@@ -34,6 +35,9 @@ from diffviz.workers.messages import Progress
 
 JOBS = ("lab-train", "lab-run", "lab-digits", "lab-export")
 DRAWN_SPREAD = 0.08  # how far drawn points scatter around a stroke, in the window's units (±3)
+# Where the points come from (``Lab2D.source_kind``): a text about them is written whole for each kind, never with
+# a phrase for the source put into it. ``Lab2D.source`` names them (a data set's key or a file's name).
+NAMED, DRAWING, DIGITS = "named", "drawing", "digits"
 
 
 def sampler_pair(names: tuple[str, ...]) -> tuple[str, str]:
@@ -60,6 +64,7 @@ class Lab2D:
         self.points: np.ndarray | None = None
         self.classes: np.ndarray | None = None
         self.source = ""
+        self.source_kind = NAMED
         self.trained: LabTrained | None = None
         self._data_version = 0  # a run or training of older data (or another recipe) arriving late is dropped
         self._queued: RunRequest | None = None  # a run asked for while the last one was still stopping
@@ -96,35 +101,37 @@ class Lab2D:
             self._report.show_error(str(exc))
             return
         self.view.stop_drawing()
-        self.set_points(points, None, "your drawing")
+        self.set_points(points, None, "your drawing", DRAWING)
 
     def show_digits(self) -> None:
         """The timeline's image run in the plane of the bundled digits, beside its noised training digits."""
         trajectory, data, recipe = self._image_run()
         if trajectory is None or data is None or tuple(trajectory.xs.shape[2:]) != tuple(data.images.shape[1:]):
-            self.view.set_status("There is no run of digits on the Timeline to draw: sample one there first (a "
-                                 "model of 28x28 grey digits), then choose this again.")
+            self.view.set_status(i18n.tr("There is no run of digits on the Timeline to draw: sample one there first "
+                                         "(a model of 28x28 grey digits), then choose this again."))
             return
         self._new_data()
         if self._busy("lab-digits"):
             return
         job = lab_digits_job(trajectory, data.images.numpy(), recipe.process)
         if self._start("lab-digits", job, on_done=self._current(self._on_digits)):
-            self.view.set_status("Projecting the Timeline's run onto the plane of the bundled digits…")
+            self.view.set_status(i18n.tr("Projecting the Timeline's run onto the plane of the bundled digits…"))
 
     def _on_digits(self, result: object) -> None:
         if isinstance(result, LabRun):
             self.points, self.classes, self.source = result.data, None, "the bundled digits"
+            self.source_kind = DIGITS
             self.forget_model()
             self.view.set_run(result)
             walk = result.walks[0]
-            self.view.set_status(f"{walk.n_samples} digits of the Timeline's run ({walk.sampler}, {walk.n_steps} "
-                                 f"steps), each a dot in the plane where the bundled digits vary most; grey: "
-                                 f"{len(result.data):,} training digits. Training and runs here are for points.")
+            self.view.set_status(i18n.tr("{digits} digits of the Timeline's run ({sampler}, {steps} steps), each a "
+                                         "dot in the plane where the bundled digits vary most; grey: {training:,} "
+                                         "training digits. Training and runs here are for points.").format(
+                digits=walk.n_samples, sampler=walk.sampler, steps=walk.n_steps, training=len(result.data)))
 
     def choose_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.view.window(), "Open points (x,y or x,y,class per row)",
-                                              str(self._last_dir()), "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.view.window(), i18n.tr("Open points (x,y or x,y,class per row)"),
+                                              str(self._last_dir()), i18n.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.load_csv(path)
 
@@ -148,13 +155,18 @@ class Lab2D:
         version = self._data_version
         return lambda result: handler(result) if version == self._data_version else None
 
-    def set_points(self, points: np.ndarray, classes: np.ndarray | None, source: str) -> None:
+    def set_points(self, points: np.ndarray, classes: np.ndarray | None, source: str, kind: str = NAMED) -> None:
+        """New data: ``source`` names it (a data set's key, a file's name), ``kind`` says what it is (``NAMED``,
+        ``DRAWING``)."""
         self._new_data()
-        self.points, self.classes, self.source = points, classes, source
+        self.points, self.classes, self.source, self.source_kind = points, classes, source, kind
         self.forget_model()
         self.view.set_data(points, classes)
-        self.view.set_status(f"{len(points):,} points of {source}. The perfect denoiser needs no training: it is "
-                             "run first; train the MLP to compare.")
+        text = (i18n.tr("{count:,} points of your drawing. The perfect denoiser needs no training: it is run first; "
+                        "train the MLP to compare.") if kind == DRAWING else
+                i18n.tr("{count:,} points of {source}. The perfect denoiser needs no training: it is run first; "
+                        "train the MLP to compare."))
+        self.view.set_status(text.format(count=len(points), source=source))
         self.start_run(RunRequest(self.current_pair(), self.view.steps.value(), self.view.particles.value(),
                                   self.view.seed.value(), "perfect"))
 
@@ -182,20 +194,21 @@ class Lab2D:
         job = lab_training_job(self.points, recipe, seconds, seed=self.view.seed.value())
         if self._start("lab-train", job, {LabLosses: self._current(self._on_losses)},
                        self._current(self._on_trained), finish_on_stop=True):
-            self.view.set_status(f"Training the MLP ({recipe}) for {seconds:g} s on {len(self.points):,} points…")
+            self.view.set_status(i18n.tr("Training the MLP ({recipe}) for {seconds:g} s on {count:,} points…")
+                                 .format(recipe=recipe, seconds=seconds, count=len(self.points)))
 
     def _on_losses(self, message: LabLosses) -> None:
         self.losses = message.losses
         self.view.set_losses(message.losses)
-        self.view.set_status(f"Training: step {len(message.losses):,}, {message.seconds:.0f} s, loss "
-                             f"{float(np.mean(message.losses[-20:])):.4f}")
+        self.view.set_status(i18n.tr("Training: step {step:,}, {seconds:.0f} s, loss {loss:.4f}").format(
+            step=len(message.losses), seconds=message.seconds, loss=float(np.mean(message.losses[-20:]))))
 
     def _on_trained(self, result: object) -> None:
         if not isinstance(result, LabTrained):
             return
         self.trained = result
-        self.view.set_status(f"Trained {result.steps:,} steps in {result.seconds:.0f} s. Running both samplers "
-                             "with the trained MLP…")
+        self.view.set_status(i18n.tr("Trained {steps:,} steps in {seconds:.0f} s. Running both samplers with the "
+                                     "trained MLP…").format(steps=result.steps, seconds=result.seconds))
         self.view.model.setCurrentIndex(self.view.model.findData("trained"))
         self.start_run(RunRequest(self.current_pair(), self.view.steps.value(), self.view.particles.value(),
                                   self.view.seed.value(), "trained"))
@@ -209,14 +222,16 @@ class Lab2D:
         model = None
         if request.model == "trained":
             if self.trained is None or self.trained.recipe != self.view.recipe_key():
-                self.view.set_status("There is no trained MLP for this data and recipe yet: press Train the MLP "
-                                     "(or choose the perfect denoiser).")
+                self.view.set_status(i18n.tr("There is no trained MLP for this data and recipe yet: press Train the "
+                                             "MLP (or choose the perfect denoiser)."))
                 return
             model = copy.deepcopy(self.trained.model)  # the worker's own copy
         job = lab_run_job(self.points, self.classes, self.view.recipe_key(), model, request.samplers,
                           request.particles, request.steps, request.seed)
         if self._start("lab-run", job, {Progress: self._on_progress}, self._current(self._on_run)):
-            self.view.set_status(f"Walking {request.particles:,} particles with {' and '.join(request.samplers)}…")
+            first, second = request.samplers
+            self.view.set_status(i18n.tr("Walking {count:,} particles with {first} and {second}…").format(
+                count=request.particles, first=first, second=second))
 
     def _on_progress(self, message: Progress) -> None:
         self._report.show_progress(message.done, message.total)
@@ -225,8 +240,17 @@ class Lab2D:
         self._report.hide_progress()
         if isinstance(result, LabRun):
             self.view.set_run(result)
-            self.view.set_status(f"{len(self.points):,} points of {self.source}; {result.walks[0].n_samples:,} "
-                                 f"particles, {result.walks[0].n_steps} steps. Press Play (Space) or drag the slider.")
+            texts = {
+                DRAWING: i18n.tr("{count:,} points of your drawing; {particles:,} particles, {steps} steps. Press Play "
+                                 "({shortcut}) or drag the slider."),
+                DIGITS: i18n.tr("{count:,} points of the bundled digits; {particles:,} particles, {steps} steps. Press "
+                                "Play ({shortcut}) or drag the slider."),
+                NAMED: i18n.tr("{count:,} points of {source}; {particles:,} particles, {steps} steps. Press Play "
+                               "({shortcut}) or drag the slider.")}
+            walk = result.walks[0]
+            self.view.set_status(texts[self.source_kind].format(
+                count=len(self.points), source=self.source, particles=walk.n_samples, steps=walk.n_steps,
+                shortcut=key_text(PLAY_KEY)))
 
     def stop(self) -> None:
         self._report.hide_progress()
@@ -238,9 +262,9 @@ class Lab2D:
         run = self.view.run
         if run is None or self._busy("lab-export"):
             return
-        path, _ = QFileDialog.getSaveFileName(self.view.window(), "Export the 2-D run",
+        path, _ = QFileDialog.getSaveFileName(self.view.window(), i18n.tr("Export the 2-D run"),
                                               str(self._last_dir() / "lab2d.gif"),
-                                              "GIF animation (*.gif);;WebP animation (*.webp)")
+                                              i18n.tr("GIF animation (*.gif);;WebP animation (*.webp)"))
         if path:
             self.export(path)
 
@@ -250,11 +274,11 @@ class Lab2D:
             return
         if self._start("lab-export", lab_export_job(run.walks, run.data, path), {Progress: self._on_progress},
                        self._on_exported):
-            self.view.set_status(f"Exporting {path}…")
+            self.view.set_status(i18n.tr("Exporting {path}…").format(path=path))
 
     def _on_exported(self, result: object) -> None:
         self._report.hide_progress()
-        self.view.set_status(f"Exported {result}" if result else "Export stopped")
+        self.view.set_status(i18n.tr("Exported {path}").format(path=result) if result else i18n.tr("Export stopped"))
 
     def jobs_changed(self, names: frozenset[str]) -> None:
         """The window's running jobs changed: the view's buttons follow the lab's own; a run asked for while

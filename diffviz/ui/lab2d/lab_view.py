@@ -18,9 +18,11 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.captions import step_label
 from diffviz.core.toy.datasets import DATASETS
 from diffviz.core.toy.lab import ARROWS, DEFAULT_ARROW, LabRun
@@ -32,6 +34,14 @@ from diffviz.ui.widgets.scrolling import scroll_column
 
 PLAY_FPS = 30
 CONTROLS_WIDTH = 392  # px: the widest group box fits beside its scroll bar; the planes get the rest
+# The window's playback keys (``window.actions.playback_keys``) that the tab's texts name: filled into their
+# placeholders as Qt names the keys (``key_text``), never written inside a text.
+PLAY_KEY, FIRST_KEY, LAST_KEY = Qt.Key_Space, Qt.Key_Home, Qt.Key_End
+
+
+def key_text(key) -> str:
+    """A key as the window shows it in a shortcut (``"Space"``)."""
+    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 class Lab2DView(QWidget):
@@ -82,7 +92,9 @@ class Lab2DView(QWidget):
         for plane in self.planes:
             planes.addWidget(plane, 1)
 
-        self.play = QToolButton(checkable=True, toolTip="Play or pause the run (Space; ←/→ step, Home/End)")
+        self.play = QToolButton(checkable=True, toolTip=i18n.tr("Play or pause the run ({play}; ←/→ step, "
+                                                                "{first}/{last})").format(
+            play=key_text(PLAY_KEY), first=key_text(FIRST_KEY), last=key_text(LAST_KEY)))
         self.play.setIcon(self.style().standardIcon(QStyle.SP_MediaPlay))
         self.play.toggled.connect(self._set_playing)
         self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=0, enabled=False)
@@ -95,9 +107,9 @@ class Lab2DView(QWidget):
         timeline.addWidget(self.caption)
 
         self.status = QLabel("", wordWrap=True)
-        self.model_note = QLabel(MODELS[DEFAULT_MODEL].explanation, wordWrap=True, textFormat=Qt.RichText)
+        self.model_note = QLabel(i18n.tr(MODELS[DEFAULT_MODEL].explanation), wordWrap=True, textFormat=Qt.RichText)
         self.arrow_note = QLabel("", wordWrap=True, textFormat=Qt.RichText)
-        self.explanation = ExplanationBox("What am I looking at?", EXPLANATION, expanded=False)
+        self.explanation = ExplanationBox(i18n.tr("What am I looking at?"), i18n.tr(EXPLANATION), expanded=False)
         main = QVBoxLayout()
         main.addLayout(planes, 1)
         main.addLayout(timeline)
@@ -111,26 +123,26 @@ class Lab2DView(QWidget):
         self._arrow_changed()
 
     def _data_box(self) -> QGroupBox:
-        box = QGroupBox("Data")
+        box = QGroupBox(i18n.tr("Data"))
         form = QFormLayout(box)
         self.dataset = QComboBox()
         for key, point_set in DATASETS.items():
-            self.dataset.addItem(key, key)
-            self.dataset.setItemData(self.dataset.count() - 1, point_set.summary, Qt.ToolTipRole)
-        self.dataset.addItem("digits: the timeline's run, in the plane", "digits")
-        self.dataset.setItemData(self.dataset.count() - 1, DIGITS_TIP, Qt.ToolTipRole)
-        self.dataset.addItem("my drawing", "drawing")
-        self.dataset.setItemData(self.dataset.count() - 1, "Draw or spray your own points with the mouse",
+            self.dataset.addItem(i18n.tr(point_set.title), key)  # the key: the name the CLI and the files use
+            self.dataset.setItemData(self.dataset.count() - 1, i18n.tr(point_set.summary), Qt.ToolTipRole)
+        self.dataset.addItem(i18n.tr("digits: the timeline's run, in the plane"), "digits")
+        self.dataset.setItemData(self.dataset.count() - 1, i18n.tr(DIGITS_TIP), Qt.ToolTipRole)
+        self.dataset.addItem(i18n.tr("my drawing"), "drawing")
+        self.dataset.setItemData(self.dataset.count() - 1, i18n.tr("Draw or spray your own points with the mouse"),
                                  Qt.ToolTipRole)
-        self.dataset.addItem("my CSV file…", "csv")
-        self.count = QSpinBox(minimum=10, maximum=20_000, value=2_000, singleStep=500, suffix=" points",
-                              toolTip="How many training points to draw from the data set")
+        self.dataset.addItem(i18n.tr("my CSV file…"), "csv")
+        self.count = QSpinBox(minimum=10, maximum=20_000, value=2_000, singleStep=500, suffix=i18n.tr(" points"),
+                              toolTip=i18n.tr("How many training points to draw from the data set"))
         self.dataset.activated.connect(self._data_chosen)
         self.count.editingFinished.connect(self._data_chosen)
-        self.draw_note = QLabel("Drag on the left plane to draw strokes; click to spray a blob. Then press Use "
-                                "drawing.", wordWrap=True)
-        self.use_drawing = QPushButton("Use drawing")
-        self.clear_drawing = QPushButton("Clear")
+        self.draw_note = QLabel(i18n.tr("Drag on the left plane to draw strokes; click to spray a blob. Then press "
+                                        "Use drawing."), wordWrap=True)
+        self.use_drawing = QPushButton(i18n.tr("Use drawing"))
+        self.clear_drawing = QPushButton(i18n.tr("Clear"))
         self.use_drawing.clicked.connect(lambda: self.drawingDone.emit(list(self.strokes)))
         self.clear_drawing.clicked.connect(self._clear_strokes)
         self.strokes: list[np.ndarray] = []
@@ -144,63 +156,64 @@ class Lab2DView(QWidget):
         draw_layout.addLayout(buttons)
         self.draw_row.setVisible(False)
         self.planes[0].strokeDrawn.connect(self._stroke_drawn)
-        form.addRow("Data set", self.dataset)
-        form.addRow("Points", self.count)
+        form.addRow(i18n.tr("Data set"), self.dataset)
+        form.addRow(i18n.tr("Points"), self.count)
         form.addRow(self.draw_row)
         return box
 
     def _model_box(self) -> QGroupBox:
-        box = QGroupBox("Model")
+        box = QGroupBox(i18n.tr("Model"))
         form = QFormLayout(box)
         self.recipe = QComboBox()
         for key, recipe in TOY_RECIPES.items():
-            self.recipe.addItem(key, key)
-            self.recipe.setItemData(self.recipe.count() - 1, recipe.summary, Qt.ToolTipRole)
+            self.recipe.addItem(key, key)  # the recipe's name, as the CLI calls it
+            self.recipe.setItemData(self.recipe.count() - 1, i18n.tr(recipe.summary), Qt.ToolTipRole)
         self.recipe.setCurrentIndex(self.recipe.findData(DEFAULT_TOY_RECIPE))
         self.recipe.currentIndexChanged.connect(lambda: self.recipeChanged.emit(self.recipe_key()))
         self.model = QComboBox()
         for key, choice in MODELS.items():
-            self.model.addItem(choice.title, key)
+            self.model.addItem(i18n.tr(choice.title), key)
         self.model.setCurrentIndex(self.model.findData(DEFAULT_MODEL))
         self.model.currentIndexChanged.connect(self._model_changed)
         self.seconds = QSpinBox(minimum=1, maximum=600, value=20, suffix=" s",
-                                toolTip="How long to train the MLP (on this computer's processor)")
-        self.train = QPushButton("Train the MLP")
+                                toolTip=i18n.tr("How long to train the MLP (on this computer's processor)"))
+        self.train = QPushButton(i18n.tr("Train the MLP"))
         self.train.clicked.connect(lambda: self.trainRequested.emit(self.recipe_key(), float(self.seconds.value())))
         self.loss = pg.PlotWidget(background="#15161a")
         self.loss.setFixedHeight(110)
         self.loss.setLogMode(False, True)
         self.loss.getPlotItem().hideButtons()
-        self.loss.getPlotItem().setLabel("left", "loss")
+        self.loss.getPlotItem().setLabel("left", i18n.tr("loss"))
         self.loss_curve = self.loss.plot(pen=pg.mkPen("#ffb347"))
-        form.addRow("Recipe", self.recipe)
-        form.addRow("Predicts with", self.model)
-        form.addRow("Train for", self.seconds)
+        form.addRow(i18n.tr("Recipe"), self.recipe)
+        form.addRow(i18n.tr("Predicts with"), self.model)
+        form.addRow(i18n.tr("Train for"), self.seconds)
         form.addRow(self.train)
         form.addRow(self.loss)
         return box
 
     def _run_box(self) -> QGroupBox:
-        box = QGroupBox("Sampling")
+        box = QGroupBox(i18n.tr("Sampling"))
         form = QFormLayout(box)
         self.samplers = (QComboBox(), QComboBox())
-        self.steps = QSpinBox(minimum=2, maximum=1000, value=100, toolTip="Sampler steps from noise to data")
+        self.steps = QSpinBox(minimum=2, maximum=1000, value=100, toolTip=i18n.tr("Sampler steps from noise to data"))
         self.particles = QSpinBox(minimum=10, maximum=20_000, value=2_000, singleStep=500,
-                                  toolTip="How many particles (samples) to walk from the noise")
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="The starting noise (the same for both)")
-        self.run_button = QPushButton("Run both samplers")
+                                  toolTip=i18n.tr("How many particles (samples) to walk from the noise"))
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0,
+                             toolTip=i18n.tr("The starting noise (the same for both)"))
+        self.run_button = QPushButton(i18n.tr("Run both samplers"))
         self.run_button.clicked.connect(self._run_clicked)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(i18n.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stopRequested)
-        self.export_button = QPushButton("Export GIF / WebP…")
+        self.export_button = QPushButton(i18n.tr("Export GIF / WebP…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.exportRequested)
-        form.addRow("Left", self.samplers[0])
-        form.addRow("Right", self.samplers[1])
-        form.addRow("Steps", self.steps)
-        form.addRow("Particles", self.particles)
-        form.addRow("Seed", self.seed)
+        form.addRow(i18n.tr("Left"), self.samplers[0])
+        form.addRow(i18n.tr("Right"), self.samplers[1])
+        form.addRow(i18n.tr("Steps"), self.steps)
+        form.addRow(i18n.tr("Particles"), self.particles)
+        form.addRow(i18n.tr("Seed"), self.seed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button, 1)
         buttons.addWidget(self.stop_button)
@@ -209,23 +222,24 @@ class Lab2DView(QWidget):
         return box
 
     def _show_box(self) -> QGroupBox:
-        box = QGroupBox("Show")
+        box = QGroupBox(i18n.tr("Show"))
         form = QFormLayout(box)
         self.arrow = QComboBox()
         for key, arrow in ARROWS.items():
-            self.arrow.addItem(arrow.title, key)
-        self.arrow.addItem("no arrows", "")
+            self.arrow.addItem(i18n.tr(arrow.title), key)
+        self.arrow.addItem(i18n.tr("no arrows"), "")
         self.arrow.setCurrentIndex(self.arrow.findData(DEFAULT_ARROW))
         self.arrow.currentIndexChanged.connect(self._arrow_changed)
-        form.addRow("Arrows", self.arrow)
+        form.addRow(i18n.tr("Arrows"), self.arrow)
         defaults = Layers()
         self.layer_boxes = {}
         for key, text, tip in (
-                ("data", "training data", "The training points, in grey"),
-                ("forward", "forward process", "The training points noised to this step's level, in blue"),
-                ("particles", "particles", "The samples at this step"),
-                ("trails", "trails", "Each particle's path over the last steps"),
-                ("density", "density", "Where the particles are crowded, as a heat map")):
+                ("data", i18n.tr("training data"), i18n.tr("The training points, in grey")),
+                ("forward", i18n.tr("forward process"),
+                 i18n.tr("The training points noised to this step's level, in blue")),
+                ("particles", i18n.tr("particles"), i18n.tr("The samples at this step")),
+                ("trails", i18n.tr("trails"), i18n.tr("Each particle's path over the last steps")),
+                ("density", i18n.tr("density"), i18n.tr("Where the particles are crowded, as a heat map"))):
             check = QCheckBox(text, checked=getattr(defaults, key), toolTip=tip)
             check.toggled.connect(self.redraw)
             self.layer_boxes[key] = check
@@ -293,7 +307,9 @@ class Lab2DView(QWidget):
                 plane.set_title("")
         else:
             for index, (plane, walk) in enumerate(zip(self.planes, run.walks)):
-                plane.set_title(run.titles[index] if run.titles else f"{walk.sampler} · {MODELS[run.model].short}")
+                # the sampler's name and the model, two names side by side (a run in the plane has its own titles)
+                plane.set_title(i18n.tr(run.titles[index]) if run.titles else
+                                f"{walk.sampler} · {i18n.tr(MODELS[run.model].short)}")
         self._show_model(run)
         self.redraw()
 
@@ -331,7 +347,8 @@ class Lab2DView(QWidget):
             plane.draw(data=run.data, classes=run.classes, forward=run.forward[min(frame, len(run.forward) - 1)],
                        path=walk.xs, frame=frame, arrows=arrows, layers=layers, followed=self.followed)
         level = float(run.walks[0].levels[frame])
-        self.caption.setText(f"{step_label(run.walks[0], frame)} · noise level {level:.2f}")
+        self.caption.setText(i18n.tr("{step} · noise level {level:.2f}").format(step=step_label(run.walks[0], frame),
+                                                                                level=level))
 
     # ----- interaction -------------------------------------------------------------------------------------------
     def _data_chosen(self) -> None:
@@ -340,8 +357,8 @@ class Lab2DView(QWidget):
         self.planes[0].set_drawing(drawing, self._ink())
         if drawing:
             self.set_run(None)
-            self.status.setText("Draw the data: drag on the left plane for strokes, click to spray a blob; then "
-                                "press Use drawing.")
+            self.status.setText(i18n.tr("Draw the data: drag on the left plane for strokes, click to spray a blob; "
+                                        "then press Use drawing."))
         elif self.dataset_key() == "csv":
             self.csvRequested.emit()
         elif self.dataset_key() == "digits":
@@ -370,23 +387,25 @@ class Lab2DView(QWidget):
                                           self.model_key()))
 
     def _model_changed(self) -> None:
-        self.model_note.setText(MODELS[self.model_key()].explanation)
+        self.model_note.setText(i18n.tr(MODELS[self.model_key()].explanation))
 
     def _show_model(self, run: LabRun | None) -> None:
         """The model box and its note say what made the run on screen."""
         if run is None or run.model not in MODELS:
-            self.model_note.setText(DIGITS_NOTE if run is not None else MODELS[self.model_key()].explanation)
+            self.model_note.setText(i18n.tr(DIGITS_NOTE) if run is not None else
+                                    i18n.tr(MODELS[self.model_key()].explanation))
             return
         self.model.blockSignals(True)
         self.model.setCurrentIndex(self.model.findData(run.model))
         self.model.blockSignals(False)
-        self.model_note.setText(MODELS[run.model].explanation)
+        self.model_note.setText(i18n.tr(MODELS[run.model].explanation))
 
     def _arrow_changed(self) -> None:
         key = self.arrow.currentData()
         arrow = ARROWS.get(key)
-        self.arrow_note.setText(f"<b>Arrows, {html.escape(arrow.title)}</b>: {html.escape(arrow.explanation)}"
-                                if key else "")
+        self.arrow_note.setText(i18n.tr("<b>Arrows, {title}</b>: {explanation}").format(
+            title=html.escape(i18n.tr(arrow.title)), explanation=html.escape(i18n.tr(arrow.explanation)))
+            if key else "")
         self.redraw()
 
     def _follow(self, index: int) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsScene,
                                QGraphicsTextItem, QGraphicsView, QLabel, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.features import LayerInfo
 from diffviz.core.models.facts import ModelFacts
 from diffviz.ui.widgets.images import ExplanationBox
@@ -43,10 +44,9 @@ IO_OFFSET = 230.0        # input/output boxes sit this far outside the columns
 IO_SIZE = (150.0, 84.0)
 MAX_ZOOM = 1.5           # never blow the drawing up beyond this on big windows
 
-SKIPS = "<p><b>Skip connections</b> (dashed): {how}: {skips}.{size}</p>"
-CLICK = "<p>Click a layer to see its feature maps in the inspector.</p>"
-NO_FACTS = ModelFacts(layout_html="<p>The boxes are this model's feature layers, in forward order.</p>",
-                      features_html="", skip_html="this model does not say how its layers are joined")
+NO_FACTS = ModelFacts(  # marked here, translated where shown
+    layout_html=i18n.QT_TR_NOOP("<p>The boxes are this model's feature layers, in forward order.</p>"),
+    features_html="", skip_html=i18n.QT_TR_NOOP("this model does not say how its layers are joined"))
 
 
 def _font(pixels: int) -> QFont:
@@ -77,7 +77,7 @@ class _Box(QGraphicsPathItem):
         if on_click is not None:
             self.setCursor(Qt.PointingHandCursor)
             self.setAcceptHoverEvents(True)
-            self.setToolTip(f"Show the feature maps of {name}")
+            self.setToolTip(i18n.tr("Show the feature maps of {name}").format(name=name))
         else:
             self.setAcceptedMouseButtons(Qt.NoButton)
         self._restyle()
@@ -166,11 +166,11 @@ class ArchitectureView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("Model")
+        self.title = QLabel(i18n.tr("Model"))
         self.title.setStyleSheet("QLabel { font-weight: bold; font-size: 14px; padding: 4px; }")
         self.scene = QGraphicsScene(self)
         self.graphics = _FitView(self.scene)
-        self.explanation = ExplanationBox("How this network is shaped", "")
+        self.explanation = ExplanationBox(i18n.tr("How this network is shaped"), "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -183,23 +183,33 @@ class ArchitectureView(QWidget):
     # -- public API ---------------------------------------------------------------------------
     def set_layers(self, layers: list[LayerInfo], title: str = "", parameters: int | None = None,
                    input_shape: tuple[int, int, int] = (1, 28, 28), facts: ModelFacts | None = None,
-                   output: str = "clean image") -> None:
+                   output: str = i18n.QT_TR_NOOP("clean image")) -> None:
         """Redraw the figure for ``layers`` (from ``describe_layers``), in forward order, in the words of the
         model's ``facts`` (its ``facts()``; None: a plain drawing without skips). ``output`` says what the model
-        is trained to predict (its recipe's process: the clean image, or the noise)."""
+        is trained to predict (its recipe's process: the clean image, or the noise), as the process words it
+        (translated here)."""
         facts = facts or NO_FACTS
-        name = title or "Model"
-        self.title.setText(f"{name} · {parameters:,} parameters" if parameters is not None else name)
+        name = title or i18n.tr("Model")
+        self.title.setText(i18n.tr("{name} · {parameters:,} parameters").format(name=name, parameters=parameters)
+                           if parameters is not None else name)
         previous = self._selected
         self.scene.clear()
         self._boxes = {}
         self._skips = []
         self._selected = None
         self._draw(layers, input_shape, facts, output)
-        size = "" if parameters is None else f" {name} has <b>{parameters:,}</b> parameters: tiny by modern standards."
-        skips = ", ".join(f"{a} into {b}" for a, b in self._skips) or "none drawn"
-        self.explanation.body.setText(facts.layout_html + SKIPS.format(how=facts.skip_html, skips=skips, size=size)
-                                      + CLICK)
+        how = i18n.tr(facts.skip_html)
+        skips = ", ".join(i18n.tr("{down} into {up}").format(down=a, up=b) for a, b in self._skips) \
+            or i18n.tr("none drawn")
+        if parameters is None:
+            joined = i18n.tr("<p><b>Skip connections</b> (dashed): {how}: {skips}.</p>").format(how=how, skips=skips)
+        else:
+            joined = i18n.tr("<p><b>Skip connections</b> (dashed): {how}: {skips}. {name} has <b>{parameters:,}</b> "
+                             "parameters: tiny by modern standards.</p>").format(
+                how=how, skips=skips, name=name, parameters=parameters)
+        # Three paragraphs, each translated whole.
+        self.explanation.body.setText(i18n.tr(facts.layout_html) + joined
+                                      + i18n.tr("<p>Click a layer to see its feature maps in the inspector.</p>"))
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-24, -24, 24, 24))
         self.graphics.fit()
         if previous in self._boxes:
@@ -252,36 +262,41 @@ class ArchitectureView(QWidget):
             centres[layer.name] = QPointF(left + (k + 1) * (right - left) / (len(mids) + 1), rows * ROW_GAP)
         boxes = []
         for layer in downs + mids + ups:  # forward order for the flow arrows
-            html = f"<b>{layer.name}</b><br>{layer.channels} ch · {layer.height}×{layer.width}"
+            html = i18n.tr("<b>{name}</b><br>{channels} ch · {height}×{width}").format(
+                name=layer.name, channels=layer.channels, height=layer.height, width=layer.width)
             if layer.attention:  # where the image's far parts meet: the inspector shows where each looks
-                html += f"<br><span style='color:#e0b0ff'>+ {len(layer.attention)} self-attention</span>"
+                attention = i18n.tr("+ {count} self-attention").format(count=len(layer.attention))
+                html += f"<br><span style='color:#e0b0ff'>{attention}</span>"
             width, height = _box_size(layer.channels, layer.height)
             box = self._add_box(centres[layer.name], (width, height + (18.0 if layer.attention else 0.0)),
                                 layer.part, html, layer.name)
-            box.setToolTip(f"{layer.note}\nClick to show its feature maps." if layer.note else box.toolTip())
+            if layer.note:
+                box.setToolTip(i18n.tr("{note}\nClick to show its feature maps.").format(note=i18n.tr(layer.note)))
             boxes.append((layer, box))
         c, h, w = input_shape
         first = boxes[0][1] if boxes else None
         last = boxes[-1][1] if boxes else None
+        heading = i18n.tr("input x")
+        noisy = i18n.tr("noisy digit") if (c, h, w) == (1, 28, 28) else i18n.tr("noisy image")
         source = self._add_box(QPointF(left - IO_OFFSET, 0.0), IO_SIZE, "io",
-                               f"<b>input x</b><br>{c}×{h}×{w}<br><span style='color:{MUTED}'>"
-                               f"{'noisy digit' if (c, h, w) == (1, 28, 28) else 'noisy image'}</span>")
+                               f"<b>{heading}</b><br>{c}×{h}×{w}<br><span style='color:{MUTED}'>{noisy}</span>")
         if first is not None:
             self._arrow(source, first)
         if last is not None:
             out_y = last.rect.center().y()
             shape = f"{c}×{h}×{w}"  # what comes out has the input's shape, whatever the last block holds
+            heading, target = i18n.tr("prediction"), i18n.tr(output)
             sink = self._add_box(QPointF(right + IO_OFFSET, out_y), IO_SIZE, "io",
-                                 f"<b>prediction</b><br>{shape}<br><span style='color:{MUTED}'>{output}</span>")
+                                 f"<b>{heading}</b><br>{shape}<br><span style='color:{MUTED}'>{target}</span>")
             self._arrow(last, sink)
         for (a_info, a), (b_info, b) in zip(boxes, boxes[1:]):
             label = None
             if b_info.height < a_info.height:
                 ratio = a_info.height / max(b_info.height, 1)
-                label = facts.downsample_label if round(ratio) == 2 else f"÷{ratio:g}"
+                label = i18n.tr(facts.downsample_label) if round(ratio) == 2 else f"÷{ratio:g}"
             elif b_info.height > a_info.height:
                 ratio = b_info.height / max(a_info.height, 1)
-                label = facts.upsample_label if round(ratio) == 2 else f"×{ratio:g}"
+                label = i18n.tr(facts.upsample_label) if round(ratio) == 2 else f"×{ratio:g}"
             self._arrow(a, b, label, outside=-1 if b_info.part == "down" else 1)
         for down, up in facts.skips:
             if down in self._boxes and up in self._boxes:
@@ -313,7 +328,7 @@ class ArchitectureView(QWidget):
         pen = QPen(QColor(SKIP), 2.0, Qt.DashLine)
         self._draw_path(path, control, end, pen)
         apex = path.pointAtPercent(0.5)
-        text = self._text(f"skip ({down.name} → {up.name})", SKIP, 13)
+        text = self._text(i18n.tr("skip ({down} → {up})").format(down=down.name, up=up.name), SKIP, 13)
         rect = text.boundingRect()
         text.setPos(apex.x() - rect.width() / 2, apex.y() - rect.height() - 1)
 
@@ -341,7 +356,7 @@ class ArchitectureView(QWidget):
 
     def _legend(self) -> None:
         bounds = self.scene.itemsBoundingRect()
-        text = self._text("Click a layer to inspect its feature maps   ·   box height ∝ resolution, width ∝ channels"
-                          "   ·   dashed = skip connection", MUTED, 13)
+        text = self._text(i18n.tr("Click a layer to inspect its feature maps   ·   box height ∝ resolution, "
+                                  "width ∝ channels   ·   dashed = skip connection"), MUTED, 13)
         rect = text.boundingRect()
         text.setPos(bounds.center().x() - rect.width() / 2, bounds.bottom() + 18)

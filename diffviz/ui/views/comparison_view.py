@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.comparison import MAX_RUNS, comparison_panels
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.core.recipes import Recipe
@@ -26,12 +27,15 @@ from diffviz.ui.widgets.images import ExplanationBox, ImagePanel
 
 PROGRESS_STEPS = 100
 SAMPLER_PRESET_CALLS = 20  # "Every sampler": each run gets as many steps as 20 model calls buy (Heun: 10)
-MODEL_CHOICES = (("Current model", "current"), ("Bundled flow-class model", "bundled:flow-class"),
-                 ("Bundled flow model", "bundled:flow"),
-                 ("Bundled course model", "bundled:course"), ("Bundled course-unet2d model", "bundled:course-unet2d"),
-                 ("Bundled DDPM model", "bundled:ddpm"), ("Checkpoint file…", "file"))
+MODEL_CHOICES = ((i18n.QT_TR_NOOP("Current model"), "current"),  # (text shown, translated where shown; key)
+                 (i18n.QT_TR_NOOP("Bundled flow-class model"), "bundled:flow-class"),
+                 (i18n.QT_TR_NOOP("Bundled flow model"), "bundled:flow"),
+                 (i18n.QT_TR_NOOP("Bundled course model"), "bundled:course"),
+                 (i18n.QT_TR_NOOP("Bundled course-unet2d model"), "bundled:course-unet2d"),
+                 (i18n.QT_TR_NOOP("Bundled DDPM model"), "bundled:ddpm"),
+                 (i18n.QT_TR_NOOP("Checkpoint file…"), "file"))
 
-EXPLANATION = """
+EXPLANATION = i18n.QT_TR_NOOP("""
 <p>Every column starts from <b>the same noise</b> (the same seed) and the slider moves all of them by
 <b>progress</b>: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
 give blurry averages (each step jumps to the model's guess), a model that was told the amount sharpens in
@@ -40,23 +44,23 @@ course (Euler) steps against 10 Heun steps, which look twice per step and follow
 DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM's own sampler is still noisy. For a model told the digit (flow-class), <b>guidance</b> mixes its guesses with and without the label:
 0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
 digits.</p>
-"""
+""")
 
 
 class _RunRow:
     """The widgets of one run: on/off, model, sampler, steps, guidance."""
 
     def __init__(self, index: int) -> None:
-        self.enabled = QCheckBox(f"Run {index + 1}")
+        self.enabled = QCheckBox(i18n.tr("Run {number}").format(number=index + 1))
         self.model = QComboBox()
         for text, key in MODEL_CHOICES:
             if key.startswith("bundled:") and not bundled_checkpoint_path(key.split(":", 1)[1]).is_file():
                 continue  # only the models this installation ships
-            self.model.addItem(text, key)
+            self.model.addItem(i18n.tr(text), key)
         self.sampler = QComboBox()
         self.steps = QSpinBox(minimum=1, maximum=200, value=40)
         self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=MAX_GUIDANCE, value=2.0, singleStep=0.5,
-                                       toolTip="Classifier-free guidance (models told the class only)")
+                                       toolTip=i18n.tr("Classifier-free guidance (models told the class only)"))
 
 
 class ComparisonView(QWidget):
@@ -73,7 +77,8 @@ class ComparisonView(QWidget):
         self.labels: list[str] = []
 
         grid = QGridLayout()
-        for column, title in enumerate(("", "Model", "Sampler", "Steps", "Guidance")):
+        headings = ("", i18n.tr("Model"), i18n.tr("Sampler"), i18n.tr("Steps"), i18n.tr("Guidance"))
+        for column, title in enumerate(headings):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.rows = [_RunRow(i) for i in range(MAX_RUNS)]
         for i, row in enumerate(self.rows):
@@ -81,20 +86,22 @@ class ComparisonView(QWidget):
                 grid.addWidget(widget, i + 1, column)
             row.model.currentIndexChanged.connect(lambda _=0, i=i: self._model_changed(i))
         grid.setColumnStretch(5, 1)  # keep the settings compact on the left
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="The starting noise of every run")
-        self.run_button = QPushButton("Run comparison", toolTip="Sample every run from the same noise")
-        self.export_button = QPushButton("Export GIF…", enabled=False)
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip=i18n.tr("The starting noise of every run"))
+        self.run_button = QPushButton(i18n.tr("Run comparison"),
+                                      toolTip=i18n.tr("Sample every run from the same noise"))
+        self.export_button = QPushButton(i18n.tr("Export GIF…"), enabled=False)
         presets = QHBoxLayout()
-        presets.addWidget(QLabel("Presets:"))
+        presets.addWidget(QLabel(i18n.tr("Presets:")))
         self.preset_buttons = {}
-        for key, text in (("steps", "1 · 5 · 10 · 40 steps"), ("samplers", "Every sampler"),
-                          ("models", "Course · flow · flow-class"), ("guidance", "Guidance 0 · 1 · 2 · 4")):
+        for key, text in (("steps", i18n.tr("1 · 5 · 10 · 40 steps")), ("samplers", i18n.tr("Every sampler")),
+                          ("models", i18n.tr("Course · flow · flow-class")),
+                          ("guidance", i18n.tr("Guidance 0 · 1 · 2 · 4"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, key=key: self.apply_preset(key))
             presets.addWidget(button)
             self.preset_buttons[key] = button
         presets.addStretch(1)
-        presets.addWidget(QLabel("Seed"))
+        presets.addWidget(QLabel(i18n.tr("Seed")))
         presets.addWidget(self.seed)
         presets.addWidget(self.run_button)
         presets.addWidget(self.export_button)
@@ -112,10 +119,10 @@ class ComparisonView(QWidget):
             self.titles.append(title)
             self.panels.append(panel)
         self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=PROGRESS_STEPS, value=0,
-                              toolTip="Progress 0 → 1: every run at the same fraction of its own steps")
-        self.progress_label = QLabel("progress 0.00", minimumWidth=110)
+                              toolTip=i18n.tr("Progress 0 → 1: every run at the same fraction of its own steps"))
+        self.progress_label = QLabel(i18n.tr("progress {progress:.2f}").format(progress=0.0), minimumWidth=110)
         slider_row = QHBoxLayout()
-        slider_row.addWidget(QLabel("Progress"))
+        slider_row.addWidget(QLabel(i18n.tr("Progress")))
         slider_row.addWidget(self.slider, 1)
         slider_row.addWidget(self.progress_label)
 
@@ -124,7 +131,7 @@ class ComparisonView(QWidget):
         layout.addLayout(presets)
         layout.addLayout(self.columns, 1)
         layout.addLayout(slider_row)
-        layout.addWidget(ExplanationBox("What am I looking at?", EXPLANATION))
+        layout.addWidget(ExplanationBox(i18n.tr("What am I looking at?"), i18n.tr(EXPLANATION)))
 
         self.run_button.clicked.connect(self.runRequested)
         self.export_button.clicked.connect(self.exportRequested)
@@ -208,10 +215,16 @@ class ComparisonView(QWidget):
                 for row in self.rows if row.enabled.isChecked()]
 
     def run_label(self, model: str, sampler: str, steps: int, guidance: float | None = None) -> str:
-        name = dict((key, text) for text, key in MODEL_CHOICES).get(model, model)
+        """A run's caption (over its column and in the GIF), in the language shown."""
+        choices = dict((key, text) for text, key in MODEL_CHOICES)
+        name = i18n.tr(choices[model]) if model in choices else model
         if model.startswith("file:"):
             name = model[5:].replace("\\", "/").rsplit("/", 1)[-1]
-        return f"{name} · {sampler} · {steps} steps" + (f" · guidance {guidance:g}" if guidance is not None else "")
+        if guidance is None:
+            return i18n.tr("{model} · {sampler_name} · %n step(s)", None, steps).format(model=name,
+                                                                                       sampler_name=sampler)
+        return i18n.tr("{model} · {sampler_name} · %n step(s) · guidance {guidance:g}", None, steps).format(
+            model=name, sampler_name=sampler, guidance=guidance)
 
     # ----- results ----------------------------------------------------------------------------------
     def set_results(self, trajectories: list[Trajectory], labels: list[str]) -> None:
@@ -229,7 +242,7 @@ class ComparisonView(QWidget):
 
     def _redraw(self) -> None:
         progress = self.progress()
-        self.progress_label.setText(f"progress {progress:.2f}")
+        self.progress_label.setText(i18n.tr("progress {progress:.2f}").format(progress=progress))
         shown = comparison_panels(self.trajectories, self.labels, progress, nrow=2)  # tall columns: 2 wide
         for i, (panel, title) in enumerate(zip(self.panels, self.titles)):
             visible = i < len(shown)

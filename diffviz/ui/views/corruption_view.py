@@ -18,13 +18,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout,
                                QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.export import to_uint8
 from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
 SLIDER_STEPS = 100
 FIGURE_COLUMNS = 8
 
-EXPLANATION = """
+EXPLANATION = i18n.QT_TR_NOOP("""
 <p><b>The corruption</b> blends each image toward uniform noise:
 <code>noisy = (1 − amount) · x + amount · noise</code>, with <code>noise = torch.rand_like(x)</code>
 (uniform in [0, 1]). At amount 0 the image is untouched; at amount 1 it <i>is</i> the noise and nothing of the
@@ -33,7 +34,7 @@ digit is left, so the model can only guess.</p>
 (<code>amount = torch.rand(B)</code>), so the model practises on every noise level at once. The amounts are
 reshaped to <code>(B, 1, 1, 1)</code> so that each one broadcasts over its own image's pixels, not across the
 batch. The model sees only the noisy image and must predict the clean <code>x</code> (MSE loss).</p>
-"""
+""")
 
 
 def _columns(n: int) -> int:
@@ -71,36 +72,36 @@ class CorruptionView(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setValue(round(self._amount * SLIDER_STEPS))
-        self.slider.setToolTip("How much of each image is replaced by noise")
+        self.slider.setToolTip(i18n.tr("How much of each image is replaced by noise"))
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(230)
-        self.new_noise_button = QPushButton("New noise")
-        self.new_noise_button.setToolTip("Draw fresh uniform noise (next seed)")
+        self.new_noise_button = QPushButton(i18n.tr("New noise"))
+        self.new_noise_button.setToolTip(i18n.tr("Draw fresh uniform noise (next seed)"))
         self.seed_label = QLabel()
         self.seed_label.setStyleSheet("color: #808080;")
         controls = QHBoxLayout()
-        amount_title = QLabel("<b>Amount</b>")
+        amount_title = QLabel(i18n.tr("<b>Amount</b>"))
         controls.addWidget(amount_title)
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.value_label)
         controls.addWidget(self.new_noise_button)
         controls.addWidget(self.seed_label)
 
-        self.clean_panel = ImagePanel("clean digits x")
-        self.noise_panel = ImagePanel("noise ~ U(0, 1)")
-        self.noisy_panel = ImagePanel("corrupted digits")
+        self.clean_panel = ImagePanel(i18n.tr("clean digits x"))
+        self.noise_panel = ImagePanel(i18n.tr("noise ~ U(0, 1)"))
+        self.noisy_panel = ImagePanel(i18n.tr("corrupted digits"))
         self.noisy_title = QLabel()
         grids = QHBoxLayout()
-        grids.addWidget(_titled(QLabel("<b>Clean digits</b> x"), self.clean_panel))
-        grids.addWidget(_titled(QLabel("<b>Noise</b> ~ U(0, 1)"), self.noise_panel))
+        grids.addWidget(_titled(QLabel(i18n.tr("<b>Clean digits</b> x")), self.clean_panel))
+        grids.addWidget(_titled(QLabel(i18n.tr("<b>Noise</b> ~ U(0, 1)")), self.noise_panel))
         grids.addWidget(_titled(self.noisy_title, self.noisy_panel))
 
         figure = QGridLayout()
         figure.setSpacing(4)
-        figure_title = QLabel("<b>The course's figure:</b> eight digits, then the same digits corrupted at"
-                              " amount = linspace(0, 1, 8) &nbsp;— amount increases →")
+        figure_title = QLabel(i18n.tr("<b>The course's figure:</b> eight digits, then the same digits corrupted at"
+                                      " <code>amount = linspace(0, 1, 8)</code> &nbsp;— amount increases →"))
         figure.addWidget(figure_title, 0, 0, 1, FIGURE_COLUMNS + 1)
-        for row, text in ((1, "Input data"), (2, "Corrupted\ndata")):
+        for row, text in ((1, i18n.tr("Input data")), (2, i18n.tr("Corrupted\ndata"))):
             header = QLabel(text)
             header.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             figure.addWidget(header, row, 0)
@@ -109,16 +110,17 @@ class CorruptionView(QWidget):
         self.figure_amounts = np.linspace(0.0, 1.0, FIGURE_COLUMNS)
         for i, amount in enumerate(self.figure_amounts):
             for row, store in ((1, self.figure_clean), (2, self.figure_panels)):
-                panel = ImagePanel(f"amount {amount:.2f}" if row == 2 else "clean")
+                panel = ImagePanel(i18n.tr("amount {amount:.2f}").format(amount=amount) if row == 2
+                                   else i18n.tr("clean"))
                 panel.setMinimumSize(64, 64)
                 figure.addWidget(panel, row, i + 1)
                 store.append(panel)
-            label = QLabel(f"amount {amount:.2f}")
+            label = QLabel(i18n.tr("amount {amount:.2f}").format(amount=amount))
             label.setAlignment(Qt.AlignCenter)
             figure.addWidget(label, 3, i + 1)
             figure.setColumnStretch(i + 1, 1)
 
-        self.explanation = ExplanationBox("What the corruption does", EXPLANATION, expanded=True)
+        self.explanation = ExplanationBox(i18n.tr("What the corruption does"), i18n.tr(EXPLANATION), expanded=True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -185,9 +187,11 @@ class CorruptionView(QWidget):
 
     def _update_labels(self) -> None:
         a = self._amount
-        self.value_label.setText(f"amount = <b>{a:.2f}</b> &nbsp;({1 - a:.0%} digit, {a:.0%} noise)")
-        self.noisy_title.setText(f"<b>Corrupted</b> (1 − {a:.2f})·x + {a:.2f}·noise")
-        self.seed_label.setText(f"noise seed {self._seed}")
+        self.value_label.setText(i18n.tr("amount = <b>{amount:.2f}</b> &nbsp;({digit:.0%} digit, {noise:.0%} noise)")
+                                 .format(amount=a, digit=1 - a, noise=a))
+        self.noisy_title.setText(
+            i18n.tr("<b>Corrupted</b> (1 − {blend:.2f})·x + {blend:.2f}·noise").format(blend=a))
+        self.seed_label.setText(i18n.tr("noise seed {seed}").format(seed=self._seed))
 
     def _refresh(self) -> None:
         self._update_labels()

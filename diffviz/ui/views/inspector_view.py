@@ -38,6 +38,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGraphicsRectItem, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QSlider, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.captions import status_text
 from diffviz.core.export import normalise, tile_grid, to_uint8
 from diffviz.core.models.facts import ModelFacts
@@ -48,15 +49,20 @@ TrainingProvider = Callable[[float, int], dict[str, np.ndarray]]
 COLORMAPS = ("viridis", "inferno", "magma", "cividis", "CET-L1")
 PAD = 1
 BACKGROUND = np.array([40, 41, 45, 255], dtype=np.uint8)
-NO_FEATURES = "Sample with feature capture to inspect layers."
-SCRUB = """
+NO_FEATURES = i18n.QT_TR_NOOP("Sample with feature capture to inspect layers.")
+SCRUB = i18n.QT_TR_NOOP("""
 <p>Scrub the timeline: early, from pure noise, the maps are busy and the prediction blurry; as x
 settles they sharpen into the strokes of one digit. Click a tile to enlarge that channel.</p>
-"""
+""")
 
 
-STATS_LABEL = ('{what} (click one to enlarge) · <span style="color:#6f9fdf">bars: mean ± std</span>'
-               ' · <span style="color:#ffb347">dots: max</span>')
+def stats_label(attention: bool) -> str:
+    """The statistics plot's axis label: what one bar is (a channel, or an attention map's query position)."""
+    if attention:
+        return i18n.tr('position (click one to enlarge) · <span style="color:#6f9fdf">bars: mean ± std</span>'
+                       ' · <span style="color:#ffb347">dots: max</span>')
+    return i18n.tr('channel (click one to enlarge) · <span style="color:#6f9fdf">bars: mean ± std</span>'
+                   ' · <span style="color:#ffb347">dots: max</span>')
 
 
 def attention_grid(queries: int) -> tuple[int, int]:
@@ -110,31 +116,32 @@ class InspectorView(QWidget):
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.mode_combo = QComboBox(toolTip="Where the maps come from: the sampling run on the timeline, "
-                                            "or a training image corrupted by a chosen amount")
-        self.mode_combo.addItems(["Sampling trajectory", "Training batch"])
+        self.mode_combo = QComboBox(toolTip=i18n.tr("Where the maps come from: the sampling run on the timeline, "
+                                                    "or a training image corrupted by a chosen amount"))
+        self.mode_combo.addItems([i18n.tr("Sampling trajectory"), i18n.tr("Training batch")])  # by index
         self.mode_combo.model().item(1).setEnabled(False)  # until a provider is set
         self.layer_list = QListWidget()
         self.layer_note = QLabel(wordWrap=True, alignment=Qt.AlignTop | Qt.AlignLeft)
         self.layer_note.setStyleSheet("QLabel { color: #909090; }")
-        self.layer_note.setFixedHeight(90)  # five lines: UNet2DModel blocks say more than a conv
-        self.sample_spin = QSpinBox(toolTip="Which image of the trajectory")
+        self.layer_note.setMinimumHeight(90)  # five lines: UNet2DModel blocks say more than a conv
+        self.sample_spin = QSpinBox(toolTip=i18n.tr("Which image of the trajectory"))
         self.amount_slider = QSlider(Qt.Horizontal, minimum=0, maximum=100, value=50)
         self.amount_label = QLabel("0.50")
-        self.index_spin = QSpinBox(minimum=0, maximum=9999, toolTip="Which training image")
+        self.index_spin = QSpinBox(minimum=0, maximum=9999, toolTip=i18n.tr("Which training image"))
         self.colormap_combo = QComboBox()
         self.colormap_combo.addItems(COLORMAPS)
-        self.range_combo = QComboBox(toolTip="Shared: one colour scale for every channel at this step. "
-                                             "Per-channel: each channel stretched to its own min..max.")
-        self.range_combo.addItems(["shared range", "per-channel range"])
+        self.range_combo = QComboBox(toolTip=i18n.tr("Shared: one colour scale for every channel at this step. "
+                                                     "Per-channel: each channel stretched to its own min..max."))
+        self.range_combo.addItems([i18n.tr("shared range"), i18n.tr("per-channel range")])  # by index
         self._amount_row = QHBoxLayout()
         self._amount_row.addWidget(self.amount_slider, 1)
         self._amount_row.addWidget(self.amount_label)
         self._form = QFormLayout()
-        self._form.addRow("Source", self.mode_combo)
+        self._form.addRow(i18n.tr("Source"), self.mode_combo)
         self._form.addRow(self.layer_list)
-        for label, field in [("Sample", self.sample_spin), ("Noise amount", self._amount_row),
-                             ("Image", self.index_spin), ("Colours", self.colormap_combo), ("Range", self.range_combo)]:
+        for label, field in [(i18n.tr("Sample", "which image of a run, a noun"), self.sample_spin),
+                             (i18n.tr("Noise amount"), self._amount_row), (i18n.tr("Image"), self.index_spin),
+                             (i18n.tr("Colours"), self.colormap_combo), (i18n.tr("Range"), self.range_combo)]:
             self._form.addRow(label, field)
         self._form.addRow(self.layer_note)
         sidebar = QWidget(fixedWidth=250)
@@ -143,11 +150,13 @@ class InspectorView(QWidget):
         sidebar_layout.addLayout(self._form)
         sidebar_layout.addStretch(1)
 
-        self.title = QLabel(fixedHeight=22)
-        self.mosaic_panel = ImagePanel("every channel of the layer; click one to enlarge it")
-        self.channel_panel = ImagePanel("one channel, enlarged")
+        self.title = QLabel()
+        self.title.setFixedHeight(max(22, self.title.fontMetrics().height() + 6))  # one line, in any script
+        self.mosaic_panel = ImagePanel(i18n.tr("every channel of the layer; click one to enlarge it"))
+        self.channel_panel = ImagePanel(i18n.tr("one channel, enlarged"))
         # Fixed heights: a new caption each frame must not re-lay out the images.
-        self.channel_label = QLabel(alignment=Qt.AlignCenter, fixedHeight=40)
+        self.channel_label = QLabel(alignment=Qt.AlignCenter)
+        self.channel_label.setFixedHeight(max(40, 2 * self.channel_label.fontMetrics().lineSpacing() + 6))  # two lines
         self.highlight = QGraphicsRectItem()
         pen = QPen(pg.mkColor("#ff5c5c"), 2)
         pen.setCosmetic(True)
@@ -173,7 +182,7 @@ class InspectorView(QWidget):
         self.stats_plot.hideButtons()
         self.stats_plot.setMenuEnabled(False)
         plot = self.stats_plot.getPlotItem()
-        plot.setLabel("bottom", STATS_LABEL.format(what="channel"))
+        plot.setLabel("bottom", stats_label(False))
         self.mean_bars = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#4f7fbf", pen=None)
         self.std_bars = pg.ErrorBarItem(x=np.zeros(1), y=np.zeros(1), height=np.zeros(1), pen="#c0c0c0", beam=0)
         self.max_dots = pg.ScatterPlotItem(size=5, brush="#ffb347", pen=None)
@@ -187,7 +196,7 @@ class InspectorView(QWidget):
         content_layout.addWidget(self.title)
         content_layout.addLayout(pictures, 1)
         content_layout.addWidget(self.stats_plot)
-        self.placeholder = QLabel(NO_FEATURES, alignment=Qt.AlignCenter, wordWrap=True)
+        self.placeholder = QLabel(i18n.tr(NO_FEATURES), alignment=Qt.AlignCenter, wordWrap=True)
         self.placeholder.setStyleSheet("QLabel { font-size: 15px; color: #a0a0a0; }")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
@@ -195,7 +204,7 @@ class InspectorView(QWidget):
         top = QHBoxLayout()
         top.addWidget(sidebar)
         top.addWidget(self.stack, 1)
-        self.explanation = ExplanationBox("What is a feature map?", SCRUB)
+        self.explanation = ExplanationBox(i18n.tr("What is a feature map?"), i18n.tr(SCRUB))
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.explanation)
@@ -205,7 +214,7 @@ class InspectorView(QWidget):
         self.sample_spin.valueChanged.connect(self._redraw)
         self.amount_slider.valueChanged.connect(self._on_training_input)
         self.index_spin.valueChanged.connect(self._on_training_input)
-        self.colormap_combo.currentTextChanged.connect(self._on_colormap)
+        self.colormap_combo.currentIndexChanged.connect(lambda index: self._on_colormap(COLORMAPS[index]))  # by key
         self.range_combo.currentIndexChanged.connect(self._redraw)
         self.mosaic_panel.clicked.connect(self._on_mosaic_click)
         self.stats_plot.scene().sigMouseClicked.connect(self._on_stats_click)
@@ -249,14 +258,17 @@ class InspectorView(QWidget):
         (a trajectory's maps carry the notes of the model that made them)."""
         self._model_notes = dict(facts.notes) if facts is not None else {}
         self._model_attention = facts.attention_layers if facts is not None else ()
-        self.explanation.body.setText((facts.features_html if facts is not None else "") + SCRUB)
+        features = i18n.tr(facts.features_html) if facts is not None and facts.features_html else ""
+        self.explanation.body.setText(features + i18n.tr(SCRUB))  # two paragraphs, each translated whole
         self.refresh()
 
     def layer_note_text(self) -> str:
-        """The note on the layer on screen, from the model that made its maps."""
+        """The note on the layer on screen, from the model that made its maps, in the language shown."""
         if self._training_mode() or self._traj is None:
-            return self._model_notes.get(self._layer, "")
-        return self._traj.layer_notes.get(self._layer, "")
+            note = self._model_notes.get(self._layer, "")
+        else:
+            note = self._traj.layer_notes.get(self._layer, "")
+        return i18n.tr(note) if note else ""
 
     def set_frame(self, i: int) -> None:
         self._frame = int(i)
@@ -341,7 +353,8 @@ class InspectorView(QWidget):
         self.layer_list.clear()
         for name in names:
             c, h, w = self._source()[name].shape[-3:]
-            text = f"{name} · attention {h}×{w}" if self.is_attention(name) else f"{name} · {c}×{h}×{w}"
+            text = (i18n.tr("{name} · attention {height}×{width}").format(name=name, height=h, width=w)
+                    if self.is_attention(name) else f"{name} · {c}×{h}×{w}")
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, name)
             self.layer_list.addItem(item)
@@ -411,23 +424,31 @@ class InspectorView(QWidget):
 
     def _title_text(self) -> str:
         c, h, w = self._maps.shape
+        # The title is a list of facts, each translated whole, joined by " · ".
         if self._training_mode():
-            where = f"training image {self.index_spin.value()} at noise amount {self.amount_slider.value() / 100:.2f}"
+            where = [i18n.tr("training image {index} at noise amount {amount:.2f}").format(
+                index=self.index_spin.value(), amount=self.amount_slider.value() / 100)]
         else:
-            where = f"frame {self._shown_frame()} · sample {self.sample_spin.value()}"
+            where = [i18n.tr("frame {frame} · sample {sample}").format(frame=self._shown_frame(),
+                                                                       sample=self.sample_spin.value())]
             traj = self._traj
             if traj is not None and self._made < traj.n_frames:
-                where += f" · <span style='color:#b86a00'>computing… {self._made} of {traj.n_frames} frames</span>"
+                computing = i18n.tr("computing… {made} of {total} frames").format(made=self._made,
+                                                                                 total=traj.n_frames)
+                where.append(f"<span style='color:#b86a00'>{computing}</span>")
             elif traj is not None and traj.stopped:
-                where += f" · <span style='color:#707070'>{status_text(traj)}</span>"
-        scale = "each tile its own range" if self.range_combo.currentIndex() == 1 else \
-            f"shared range [{self._range[0]:.2f}, {self._range[1]:.2f}]"
+                where.append(f"<span style='color:#707070'>{status_text(traj)}</span>")
+        if self.range_combo.currentIndex() == 1:
+            scale = i18n.tr("each tile its own range")
+        else:
+            scale = i18n.tr("shared range [{low:.2f}, {high:.2f}]").format(low=self._range[0], high=self._range[1])
         if self.is_attention(self._layer):
             rows, columns = attention_grid(c)
-            what = f"attention: where each of {rows}×{columns} positions looks, over {h}×{w}"
+            what = i18n.tr("attention: where each of {rows}×{columns} positions looks, over {height}×{width}").format(
+                rows=rows, columns=columns, height=h, width=w)
         else:
-            what = f"{c} channels of {h}×{w}"
-        return f"<b>{self._layer}</b> · {what} · {where} · {scale}"
+            what = i18n.tr("%n channel(s) of {height}×{width}", None, c).format(height=h, width=w)
+        return " · ".join([f"<b>{self._layer}</b>", what, *where, scale])
 
     def _redraw(self) -> None:
         """Draw the mosaic, the statistics and the enlarged channel for the current selection."""
@@ -436,9 +457,12 @@ class InspectorView(QWidget):
         if maps is None:
             self._stats = None
             if self._training_mode():
-                text = "No training data connected." if self._provider is None else "No maps for this layer."
+                text = (i18n.tr("No training data connected.") if self._provider is None
+                        else i18n.tr("No maps for this layer."))
+            elif self._traj is None:
+                text = i18n.tr(NO_FEATURES)
             else:
-                text = NO_FEATURES if self._traj is None else "This trajectory has no feature maps. " + NO_FEATURES
+                text = i18n.tr("This trajectory has no feature maps. Sample with feature capture to inspect layers.")
             self.placeholder.setText(text)
             self.stack.setCurrentIndex(0)
             return
@@ -449,7 +473,7 @@ class InspectorView(QWidget):
         attention = self.is_attention(self._layer)
         columns = attention_grid(c)[1] if attention else mosaic_columns(c)
         self._geometry = (columns, h, w)
-        self.stats_plot.getPlotItem().setLabel("bottom", STATS_LABEL.format(what="position" if attention else "channel"))
+        self.stats_plot.getPlotItem().setLabel("bottom", stats_label(attention))
         self.mosaic_panel.set_image(channel_mosaic(normalise(maps, per_channel, self._range), self._lut, columns))
         self._stats = np.stack([maps.mean(axis=(1, 2)), maps.std(axis=(1, 2)), maps.max(axis=(1, 2))], axis=1)
         self._draw_stats()
@@ -494,13 +518,15 @@ class InspectorView(QWidget):
             cell_h, cell_w = h / rows, w / columns
             self.query_marker.setRect(col * cell_w, row * cell_h, cell_w, cell_h)
             self.query_marker.setVisible(True)
-            self.channel_label.setText(
-                f"<b>position row {row}, column {col}</b> (red) of {rows}×{columns} · its strongest weight "
-                f"{high:.3f}<br>uniform would be {1 / (h * w):.4f} everywhere")
+            self.channel_label.setText(i18n.tr(
+                "<b>position row {row}, column {column}</b> (red) of {rows}×{columns} · its strongest weight "
+                "{high:.3f}<br>uniform would be {uniform:.4f} everywhere").format(
+                row=row, column=col, rows=rows, columns=columns, high=high, uniform=1 / (h * w)))
         else:
             self.query_marker.setVisible(False)
-            self.channel_label.setText(f"<b>channel {k}</b> of {maps.shape[0]} · range [{low:.3f}, {high:.3f}]"
-                                       f"<br>mean {mean:.3f} · std {std:.3f}")
+            self.channel_label.setText(i18n.tr("<b>channel {channel}</b> of {count} · range [{low:.3f}, {high:.3f}]"
+                                               "<br>mean {mean:.3f} · std {std:.3f}").format(
+                channel=k, count=maps.shape[0], low=low, high=high, mean=mean, std=std))
         self.highlight.setRect(PAD + col * (w + PAD) - 0.5, PAD + row * (h + PAD) - 0.5, w + 1, h + 1)
         self.channel_line.setValue(k)
 

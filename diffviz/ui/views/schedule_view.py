@@ -18,12 +18,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.processes import PROCESSES, SCHEDULE_POINTS, Schedule
 from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
 FIGURE_COLUMNS = 8
 
-EXPLANATION = """
+EXPLANATION = i18n.QT_TR_NOOP("""
 <p><b>The course's blend</b> keeps <code>1 − amount</code> of the digit and adds <code>amount</code> of uniform
 noise: both change in a straight line (the flow recipes blend the same way toward Gaussian noise). <b>DDPM</b>
 keeps <code>√ᾱ<sub>t</sub></code> of the digit (scaled to [−1, 1]) and adds <code>√(1 − ᾱ<sub>t</sub>)</code> of
@@ -31,7 +32,7 @@ Gaussian noise, where ᾱ<sub>t</sub> is the product of <code>1 − β</code> ov
 most of the digit is gone by t ≈ 600; the cosine schedule keeps it longer, so more of the 1,000 steps are spent
 where the digit's shape is decided.</p>
 <p>The bottom row is the course's figure: the same digits at t = 0, 143, …, 999.</p>
-"""
+""")
 
 
 class ScheduleView(QWidget):
@@ -47,32 +48,32 @@ class ScheduleView(QWidget):
                                                 if not process.schedule_is_slow}
         self._noise_seed = 0
 
-        self.schedule = QComboBox(toolTip="Which noising process's schedule to draw")
+        self.schedule = QComboBox(toolTip=i18n.tr("Which noising process's schedule to draw"))
         for key, process in PROCESSES.items():
-            self.schedule.addItem(process.title, key)
+            self.schedule.addItem(i18n.tr(process.title), key)
         self.slider = QSlider(Qt.Horizontal, minimum=0, maximum=SCHEDULE_POINTS - 1, value=SCHEDULE_POINTS // 2)
-        self.slider.setToolTip("The timestep t (for the blends: amount = t / 999)")
+        self.slider.setToolTip(i18n.tr("The timestep t (for the blends: amount = t / 999)"))
         self.value_label = QLabel(textFormat=Qt.PlainText)
         self.value_label.setMinimumWidth(340)
 
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
-        self.plot.setLabel("bottom", "timestep t")
+        self.plot.setLabel("bottom", i18n.tr("timestep t"))
         self.plot.setYRange(0, 1.02, padding=0)
         self.plot.setXRange(0, SCHEDULE_POINTS - 1, padding=0.01)
         self.plot.addLegend(offset=(-10, 10))
-        self.signal_curve = self.plot.plot(pen=pg.mkPen("#4fa3e0", width=2), name="signal kept")
-        self.noise_curve = self.plot.plot(pen=pg.mkPen("#e08a4f", width=2), name="noise added")
+        self.signal_curve = self.plot.plot(pen=pg.mkPen("#4fa3e0", width=2), name=i18n.tr("signal kept"))
+        self.noise_curve = self.plot.plot(pen=pg.mkPen("#e08a4f", width=2), name=i18n.tr("noise added"))
         self.alpha_curve = self.plot.plot(pen=pg.mkPen("#9a9a9a", width=1, style=Qt.DashLine), name="ᾱ")
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#d0d0d0", width=1))
         self.plot.addItem(self.cursor)
 
-        self.noisy_panel = ImagePanel("the digits at timestep t")
-        self.figure_panel = ImagePanel("the course's figure: t = linspace(0, 999, 8)")
+        self.noisy_panel = ImagePanel(i18n.tr("the digits at timestep t"))
+        self.figure_panel = ImagePanel(i18n.tr("the course's figure: t = linspace(0, 999, 8)"))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Schedule"))
+        top.addWidget(QLabel(i18n.tr("Schedule")))
         top.addWidget(self.schedule)
         top.addWidget(QLabel("t"))
         top.addWidget(self.slider, 1)
@@ -82,7 +83,7 @@ class ScheduleView(QWidget):
         layout.addWidget(self.plot, 3)
         layout.addWidget(self.noisy_panel, 2)
         layout.addWidget(self.figure_panel, 2)
-        layout.addWidget(ExplanationBox("What am I looking at?", EXPLANATION))
+        layout.addWidget(ExplanationBox(i18n.tr("What am I looking at?"), i18n.tr(EXPLANATION)))
 
         self.schedule.currentIndexChanged.connect(self._schedule_changed)
         self.slider.valueChanged.connect(self._redraw)
@@ -130,7 +131,7 @@ class ScheduleView(QWidget):
         if schedule is None:
             for curve in (self.signal_curve, self.noise_curve, self.alpha_curve):
                 curve.setData([], [])
-            self.value_label.setText("computing the schedule…")
+            self.value_label.setText(i18n.tr("computing the schedule…"))
             return
         self.signal_curve.setData(steps, schedule.signal)
         self.noise_curve.setData(steps, schedule.noise)

@@ -31,15 +31,16 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.captions import request_text, step_label
 from diffviz.core.trajectory import Trajectory
 from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 
-EXPLANATION = """
+EXPLANATION = i18n.QT_TR_NOOP("""
 <p>The sampler starts from uniform noise and, at step <i>i</i> of <i>n</i>, does:</p>
 <pre>pred = net(x)
 mix  = 1/(n - i)
@@ -53,13 +54,14 @@ is why the result equals the last prediction and the change plot ends with its b
 At t = 1 - i/n the remaining distance is t, and one Euler step of size dt = 1/n toward the
 predicted end point covers dt/t = (1/n)/(1 - i/n) = 1/(n - i) of it: exactly the mix.
 This is the idea behind flow-matching samplers, in its simplest form.</p>
-"""
+""")
 
 # How the frames not made look: on the change plot (dark) and beside the slider (the window's colours).
-PENDING = {"computing": {"shade": (255, 179, 71, 28), "plot": "not computed yet", "colour": "#ffb347",
-                         "label": "#b86a00"},
-           "stopped": {"shade": (160, 160, 160, 22), "plot": "stopped: not computed", "colour": "#a0a0a0",
-                       "label": "#707070"}}
+# The "plot" words are marked here and translated where shown.
+PENDING = {"computing": {"shade": (255, 179, 71, 28), "plot": i18n.QT_TR_NOOP("not computed yet"),
+                         "colour": "#ffb347", "label": "#b86a00"},
+           "stopped": {"shade": (160, 160, 160, 22), "plot": i18n.QT_TR_NOOP("stopped: not computed"),
+                       "colour": "#a0a0a0", "label": "#707070"}}
 CACHE_FRAMES = 256  # 64 images of 28 px: ~0.5 MB a frame as RGBA, so at most ~120 MB for very long runs
 CACHE_BYTES = 120 * 2**20  # the same ~120 MB bounds larger images: 64 colour of 128 px are ~8.7 MB a frame: 14 kept
 
@@ -83,11 +85,26 @@ def _is_grey(rgba: np.ndarray) -> bool:
     return bool(np.array_equal(rgba[..., 0], rgba[..., 1]) and np.array_equal(rgba[..., 1], rgba[..., 2]))
 
 
-X_CAPTION = "<b>x</b> — the images at this step"
 COPY_DISTANCE = 0.02  # RMS pixel distance under which a result is a copy of a training digit
-NEAREST_TIP = ("For each result, the most similar of the training digits and the root-mean-square pixel difference "
-               "to it. The perfect denoiser (File menu) only reproduces training digits: its distances are 0. A "
-               "trained network draws new digits: theirs are about as far as unseen real digits are (about 0.17).")
+NEAREST_TIP = i18n.QT_TR_NOOP(
+    "For each result, the most similar of the training digits and the root-mean-square pixel difference "
+    "to it. The perfect denoiser (File menu) only reproduces training digits: its distances are 0. A "
+    "trained network draws new digits: theirs are about as far as unseen real digits are (about 0.17).")
+
+
+def _key(key: Qt.Key) -> str:
+    """A key's name as Qt writes it in the language shown (``Home``, ``Left``, ``Space``)."""
+    return QKeySequence(key).toString(QKeySequence.NativeText)
+
+
+def _fit_width(label: QLabel, minimum: int, texts: list[str], bold: bool = False) -> None:
+    """A fixed width (a changing text must not re-lay out the view) at least ``minimum`` and wide enough for
+    the longest of ``texts`` in the language shown."""
+    font = QFont(label.font())
+    font.setBold(bold)
+    metrics = QFontMetrics(font)
+    label.setFixedWidth(max([minimum] + [metrics.horizontalAdvance(text) + 12 for text in texts]))
+
 
 class GridPanel(ImagePanel):
     """An ImagePanel for a grey grid handed over as RGBA (see the module docstring)."""
@@ -128,22 +145,22 @@ class TimelineView(QWidget):
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.x_panel = GridPanel("x: the images at this step")
-        self.pred_panel = GridPanel("prediction: the model's guess of the clean images from x")
+        self.x_panel = GridPanel(i18n.tr("x: the images at this step"))
+        self.pred_panel = GridPanel(i18n.tr("prediction: the model's guess of the clean images from x"))
         images = QGridLayout()
         images.setSpacing(6)
         self.captions = []
         for column, (text, panel) in enumerate(
-                [(X_CAPTION, self.x_panel),
-                 ("<b>prediction</b> — the model's guess of the clean images", self.pred_panel)]):
+                [(i18n.tr("<b>x</b> — the images at this step"), self.x_panel),
+                 (i18n.tr("<b>prediction</b> — the model's guess of the clean images"), self.pred_panel)]):
             caption = QLabel(text)
             caption.setAlignment(Qt.AlignCenter)
             self.captions.append(caption)
             images.addWidget(caption, 0, column)
             images.addWidget(panel, 1, column)
-        self.nearest_panel = GridPanel("the training digit nearest to each result")
+        self.nearest_panel = GridPanel(i18n.tr("the training digit nearest to each result"))
         self.nearest_caption = QLabel("", alignment=Qt.AlignCenter, wordWrap=True)
-        self.nearest_caption.setToolTip(NEAREST_TIP)
+        self.nearest_caption.setToolTip(i18n.tr(NEAREST_TIP))
         images.addWidget(self.nearest_caption, 0, 2)
         images.addWidget(self.nearest_panel, 1, 2)
         for widget in (self.nearest_caption, self.nearest_panel):
@@ -156,9 +173,9 @@ class TimelineView(QWidget):
         self.change_plot.hideButtons()
         self.change_plot.setMenuEnabled(False)
         plot = self.change_plot.getPlotItem()
-        plot.setLabel("left", "mean |Δx|")
+        plot.setLabel("left", i18n.tr("mean |Δx|"))
         plot.getAxis("left").enableAutoSIPrefix(False)
-        plot.setLabel("bottom", "frame (bar i = how much step i changed x)")
+        plot.setLabel("bottom", i18n.tr("frame (bar i = how much step i changed x)"))
         self.change_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen("#6aa6ff", width=1.5),
                                             brush=pg.mkBrush(106, 166, 255, 70))
         plot.addItem(self.change_curve)
@@ -172,33 +189,38 @@ class TimelineView(QWidget):
             item.setVisible(False)
             plot.addItem(item, ignoreBounds=True)
 
-        self.home_button = self._tool_button(QStyle.SP_MediaSkipBackward, "First frame (Home)", self.go_home)
-        self.back_button = self._tool_button(QStyle.SP_MediaSeekBackward, "Previous step (Left)",
-                                             lambda: self.step_by(-1))
-        self.play_button = self._tool_button(QStyle.SP_MediaPlay, "Play / pause (Space)", self.play_pause)
-        self.forward_button = self._tool_button(QStyle.SP_MediaSeekForward, "Next step (Right)",
-                                                lambda: self.step_by(1))
-        self.end_button = self._tool_button(QStyle.SP_MediaSkipForward, "Last frame: the result (End)",
-                                            self.go_end)
+        # The keys are keyPressEvent's; their names come from Qt, in the language shown.
+        self.home_button = self._tool_button(QStyle.SP_MediaSkipBackward, i18n.tr("First frame ({key})").format(
+            key=_key(Qt.Key_Home)), self.go_home)
+        self.back_button = self._tool_button(QStyle.SP_MediaSeekBackward, i18n.tr("Previous step ({key})").format(
+            key=_key(Qt.Key_Left)), lambda: self.step_by(-1))
+        self.play_button = self._tool_button(QStyle.SP_MediaPlay, i18n.tr("Play / pause ({key})").format(
+            key=_key(Qt.Key_Space)), self.play_pause)
+        self.forward_button = self._tool_button(QStyle.SP_MediaSeekForward, i18n.tr("Next step ({key})").format(
+            key=_key(Qt.Key_Right)), lambda: self.step_by(1))
+        self.end_button = self._tool_button(QStyle.SP_MediaSkipForward, i18n.tr(
+            "Last frame: the result ({key})").format(key=_key(Qt.Key_End)), self.go_end)
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setPageStep(1)
-        self.slider.setToolTip("Scrub through the denoising steps")
+        self.slider.setToolTip(i18n.tr("Scrub through the denoising steps"))
         self.slider.valueChanged.connect(self.set_frame)
-        self.step_label = QLabel("no trajectory yet: sample to fill the timeline")
-        self.step_label.setFixedWidth(330)  # a fixed size: changing text must not re-lay out the view
+        self.step_label = QLabel(i18n.tr("no trajectory yet: sample to fill the timeline"))
+        # Fixed sizes: a changing text must not re-lay out the view; wide enough for the language shown.
+        _fit_width(self.step_label, 330, [self.step_label.text()])
         self.stream_label = QLabel()  # "computing… 13 of 41 frames" / "stopped: 13 of 41 frames made"
-        self.stream_label.setFixedWidth(210)
+        _fit_width(self.stream_label, 210, [self._computing_text(1000, 1001), self._stopped_text(1000, 1001)],
+                   bold=True)
         self.stream_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.stream_label.setVisible(False)
         self.fps_spin = QSpinBox()
         self.fps_spin.setRange(1, 30)
         self.fps_spin.setValue(8)
-        self.fps_spin.setSuffix(" fps")
-        self.fps_spin.setToolTip("Playback speed")
+        self.fps_spin.setSuffix(i18n.tr(" fps"))
+        self.fps_spin.setToolTip(i18n.tr("Playback speed"))
         self.fps_spin.valueChanged.connect(self._update_interval)
-        self.loop_check = QCheckBox("loop")
-        self.loop_check.setToolTip("Start again from frame 0 after the result")
+        self.loop_check = QCheckBox(i18n.tr("loop"))
+        self.loop_check.setToolTip(i18n.tr("Start again from frame 0 after the result"))
 
         controls = QHBoxLayout()
         for button in (self.home_button, self.back_button, self.play_button, self.forward_button,
@@ -210,7 +232,7 @@ class TimelineView(QWidget):
         controls.addWidget(self.fps_spin)
         controls.addWidget(self.loop_check)
 
-        self.explanation = ExplanationBox("How a sampling step works", EXPLANATION)
+        self.explanation = ExplanationBox(i18n.tr("How a sampling step works"), i18n.tr(EXPLANATION))
         layout = QVBoxLayout(self)
         layout.addLayout(images, 1)
         layout.addLayout(controls)
@@ -244,9 +266,10 @@ class TimelineView(QWidget):
         if not shown:
             return
         copies = int((distances < COPY_DISTANCE).sum())
-        self.nearest_caption.setText(
-            f"<b>nearest training digit</b> — distance {float(distances.mean()):.3f} on average; "
-            f"{copies} of {len(distances)} are copies (&lt; {COPY_DISTANCE})")
+        self.nearest_caption.setText(i18n.tr(
+            "<b>nearest training digit</b> — distance {distance:.3f} on average; "
+            "{copies} of {count} are copies (&lt; {limit})").format(
+            distance=float(distances.mean()), copies=copies, count=len(distances), limit=COPY_DISTANCE))
         self.nearest_panel.set_rgba(grey_rgba(grid_uint8(images)))
 
     def set_trajectory(self, traj: Trajectory) -> None:
@@ -263,7 +286,9 @@ class TimelineView(QWidget):
             self._change = np.zeros(0)
             self.change_plot.getPlotItem().setXRange(0, traj.planned_steps or traj.n_steps, padding=0.02)
             asked = request_text(traj)
-            self.captions[0].setText(X_CAPTION + (f" ({html.escape(asked)})" if asked else ""))
+            self.captions[0].setText(
+                i18n.tr("<b>x</b> — the images at this step ({request})").format(request=html.escape(asked)) if asked
+                else i18n.tr("<b>x</b> — the images at this step"))
         else:
             self._made = min(self._made, traj.frames_made)  # a stopped run keeps the frames it made
             self._change = self._change[:max(self._made - 1, 0)]
@@ -311,7 +336,8 @@ class TimelineView(QWidget):
         x_grid, pred_grid = self._grids(i)
         self.x_panel.set_rgba(x_grid)
         self.pred_panel.set_rgba(pred_grid)
-        self.step_label.setText(f"frame {i}/{self._traj.n_steps} · {step_label(self._traj, i)}")
+        self.step_label.setText(i18n.tr("frame {frame}/{steps} · {step}").format(
+            frame=i, steps=self._traj.n_steps, step=step_label(self._traj, i)))
         self.marker.setValue(i)
         self.frameChanged.emit(i)
 
@@ -369,22 +395,30 @@ class TimelineView(QWidget):
         plot.setYRange(0, float(change.max()) if change.size else 1.0, padding=0.05)
         if self._growing():
             look = PENDING["computing"]
-            words = f"computing… {self._made} of {traj.n_frames} frames"
+            words = self._computing_text(self._made, traj.n_frames)
         elif traj.stopped:
             look = PENDING["stopped"]
-            words = f"stopped: {traj.n_frames} of {traj.planned_steps + 1} frames made"
+            words = self._stopped_text(traj.n_frames, traj.planned_steps + 1)
         else:
             look, words = None, ""
         if look is not None:
             self.pending_region.setRegion((self._last(), traj.planned_steps or traj.n_steps))
             self.pending_region.setBrush(pg.mkBrush(*look["shade"]))
-            self.pending_text.setText(look["plot"], color=look["colour"])
+            self.pending_text.setText(i18n.tr(look["plot"]), color=look["colour"])
             self.pending_text.setPos(self._last(), float(change.max()) if change.size else 1.0)
             self.stream_label.setStyleSheet(f"QLabel {{ color: {look['label']}; font-weight: bold; }}")
         for item in (self.pending_region, self.pending_text):
             item.setVisible(look is not None)
         self.stream_label.setText(words)
         self.stream_label.setVisible(bool(words))
+
+    @staticmethod
+    def _computing_text(made: int, total: int) -> str:
+        return i18n.tr("computing… {made} of {total} frames").format(made=made, total=total)
+
+    @staticmethod
+    def _stopped_text(made: int, total: int) -> str:
+        return i18n.tr("stopped: {made} of {total} frames made").format(made=made, total=total)
 
     def _grids(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Frame ``i``'s two grids as RGBA, built on first use and kept for the last ``cache_frames`` frames

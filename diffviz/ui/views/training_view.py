@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QProgressBar, QSlider, QVBoxLayout, QWidget
 
+from diffviz.core import i18n
 from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
 from diffviz.ui.widgets.layout import column, label_axis, row, splitter, title
 from diffviz.ui.widgets.series import Buffer, ema, format_seconds
@@ -38,7 +39,7 @@ def quality_span(latest: float) -> float:
     return float(np.ceil(wanted / step) * step)
 GRID_PAD, CELL = 2, 28         # grid_uint8 lays images with 2 px padding; 28: a digit's side, before a strip
 
-EXPLANATION = """
+EXPLANATION = i18n.QT_TR_NOOP("""
 <p>Each training step takes a batch of clean digits <i>x</i>, corrupts every image by its own random
 <b>amount</b> between 0 and 1, and asks the network to give back the clean digit:</p>
 <p style="margin-left:16px"><code>noisy = (1 - amount) * x + amount * noise</code><br>
@@ -51,7 +52,7 @@ right. At large amounts little signal is left and the network can only guess a p
 stays high there however long you train. Watch the low and middle bars fall.</p>
 <p><b>Previews</b> are sampled from the same starting noise every time, so you watch the same digits
 form as the model learns.</p>
-"""
+""")
 
 
 class TrainingView(QWidget):
@@ -74,38 +75,38 @@ class TrainingView(QWidget):
         # 1. loss curves
         self.loss_plot = pg.PlotWidget()
         plot = self.loss_plot.getPlotItem()
-        plot.setTitle("Training loss")
-        plot.setLabel("left", "MSE loss")
+        plot.setTitle(i18n.tr("Training loss"))
+        plot.setLabel("left", i18n.tr("MSE loss"))
         plot.getAxis("left").enableAutoSIPrefix(False)  # show 0.02, the number the course prints
         # No grid, and ranges that only change when the data leaves them (_fit_ranges): a grid or a
         # moving axis repaints every tick label each time, which cost 50-100 ms a frame while training.
         plot.setMenuEnabled(False)
         plot.addLegend(offset=(-10, 10))
         # ~2 samples per pixel column: the peak envelope looks the same as all points, and paints fast
-        self.raw_curve = plot.plot(pen=RAW_PEN, name="per step", autoDownsampleFactor=2.0)
-        self.smooth_curve = plot.plot(pen=SMOOTH_PEN, name="smoothed", autoDownsampleFactor=2.0)
+        self.raw_curve = plot.plot(pen=RAW_PEN, name=i18n.tr("per step"), autoDownsampleFactor=2.0)
+        self.smooth_curve = plot.plot(pen=SMOOTH_PEN, name=i18n.tr("smoothed"), autoDownsampleFactor=2.0)
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.epoch_markers = plot.plot(pen=None, symbol="o", symbolSize=9, symbolBrush="#7ee787",
-                                       symbolPen="#1e1f22", name="epoch mean")
+                                       symbolPen="#1e1f22", name=i18n.tr("epoch mean"))
         self._epoch_labels: list[pg.TextItem] = []
 
         self.smoothing_slider = QSlider(Qt.Horizontal, minimum=0, maximum=99, value=90, maximumWidth=160)
         self.smoothing_label = QLabel()
-        self.log_check = QCheckBox("log y")
+        self.log_check = QCheckBox(i18n.tr("log y"))
         self.x_combo = QComboBox()
-        self.x_combo.addItems(["steps", "epochs"])
-        controls = row(QLabel("smoothing"), self.smoothing_slider, self.smoothing_label, 12,
-                        self.log_check, 12, QLabel("x axis"), self.x_combo, None)
+        self.x_combo.addItems([i18n.tr("steps"), i18n.tr("epochs")])  # read by index
+        controls = row(QLabel(i18n.tr("smoothing")), self.smoothing_slider, self.smoothing_label, 12,
+                        self.log_check, 12, QLabel(i18n.tr("x axis")), self.x_combo, None)
         loss_box = column(self.loss_plot, controls)
 
         # 2. loss by noise amount
         self.amount_plot = pg.PlotWidget()
         aplot = self.amount_plot.getPlotItem()
-        aplot.setTitle(f"Loss by noise amount (last {AMOUNT_WINDOW:,} images)")
-        aplot.setLabel("bottom", "noise amount")
-        aplot.setLabel("left", "mean loss")
+        aplot.setTitle(i18n.tr("Loss by noise amount (last {count:,} images)").format(count=AMOUNT_WINDOW))
+        aplot.setLabel("bottom", i18n.tr("noise amount"))
+        aplot.setLabel("left", i18n.tr("mean loss"))
         aplot.getAxis("left").enableAutoSIPrefix(False)
         aplot.setMenuEnabled(False)
         aplot.setMouseEnabled(x=False, y=False)
@@ -121,30 +122,30 @@ class TrainingView(QWidget):
         aplot.addItem(self.amount_bars)
 
         # 4. the course's figure, live
-        self.strip_panel = ImagePanel("clean, corrupted and predicted digits of a fixed batch")
+        self.strip_panel = ImagePanel(i18n.tr("clean, corrupted and predicted digits of a fixed batch"))
         ci = self.strip_panel.ci
         ci.removeItem(self.strip_panel.view)
         self._strip_rows = label_axis(self.strip_panel, "left")
-        self._strip_cols = label_axis(self.strip_panel, "top", "corruption amount")
+        self._strip_cols = label_axis(self.strip_panel, "top", i18n.tr("corruption amount"))
         ci.addItem(self._strip_cols, row=0, col=1)
         ci.addItem(self._strip_rows, row=1, col=0)
         ci.addItem(self.strip_panel.view, row=1, col=1)
         self._label_strip_rows(CELL)
         self.strip_caption = QLabel(alignment=Qt.AlignHCenter)
-        strip_box = column(title("Predictions on a fixed batch"), self.strip_panel, self.strip_caption)
+        strip_box = column(title(i18n.tr("Predictions on a fixed batch")), self.strip_panel, self.strip_caption)
 
         # 5. preview samples
-        self.preview_panel = ImagePanel("samples drawn from the model from the same noise each time")
+        self.preview_panel = ImagePanel(i18n.tr("samples drawn from the model from the same noise each time"))
         self.preview_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
         self.preview_caption = QLabel(minimumWidth=110)
-        preview_box = column(title("Samples as it learns"), self.preview_panel,
+        preview_box = column(title(i18n.tr("Samples as it learns")), self.preview_panel,
                               row(self.preview_slider, self.preview_caption))
 
         # 6. quality of the previews over training time (the quality meter, see diffviz.core.quality)
         self.quality_plot = pg.PlotWidget()
         qplot = self.quality_plot.getPlotItem()
-        qplot.setTitle("Quality of the samples")
-        qplot.setLabel("bottom", "training time (s)")
+        qplot.setTitle(i18n.tr("Quality of the samples"))
+        qplot.setLabel("bottom", i18n.tr("training time (s)"))
         qplot.getAxis("bottom").enableAutoSIPrefix(False)  # seconds stay seconds, never "×0.001"
         qplot.setXRange(0, QUALITY_MIN_SPAN, padding=0)
         qplot.setMenuEnabled(False)
@@ -153,14 +154,14 @@ class TrainingView(QWidget):
         qplot.setYRange(0, 1.02, padding=0)
         qplot.addLegend(offset=(10, 10))
         self.recognised_curve = qplot.plot(pen=pg.mkPen("#7ee787", width=2), symbol="o", symbolSize=5,
-                                           symbolBrush="#7ee787", name="recognised")
-        self.coverage_curve = qplot.plot(pen=pg.mkPen("#79c0ff", width=1.5), name="coverage")
-        self.quality_plot.setToolTip("recognised: share of the preview samples a digit classifier names with "
-                                     "> 90 % confidence; coverage: how evenly the ten digits appear")
+                                           symbolBrush="#7ee787", name=i18n.tr("recognised"))
+        self.coverage_curve = qplot.plot(pen=pg.mkPen("#79c0ff", width=1.5), name=i18n.tr("coverage"))
+        self.quality_plot.setToolTip(i18n.tr("recognised: share of the preview samples a digit classifier names "
+                                             "with > 90 % confidence; coverage: how evenly the ten digits appear"))
         self._quality: list[tuple[float, float, float]] = []
 
         # 7. explanation
-        self.explanation = ExplanationBox("What is the loss?", EXPLANATION, expanded=False)
+        self.explanation = ExplanationBox(i18n.tr("What is the loss?"), i18n.tr(EXPLANATION), expanded=False)
 
         right = splitter(Qt.Vertical, (self.amount_plot, 300), (self.quality_plot, 220))
         upper = splitter(Qt.Horizontal, (loss_box, 640), (right, 360))
@@ -177,7 +178,7 @@ class TrainingView(QWidget):
         self.x_combo.currentIndexChanged.connect(self._x_axis_changed)
         self.preview_slider.valueChanged.connect(self._show_preview)
         self.smoothing_label.setText(f"{self._alpha():.2f}")
-        plot.setLabel("bottom", "step")
+        plot.setLabel("bottom", i18n.tr("step"))
 
     # ---------------------------------------------------------------- public API
     def reset(self, steps_per_epoch: int, total_steps: int | None) -> None:
@@ -201,13 +202,13 @@ class TrainingView(QWidget):
         self._timer.stop()
         self.strip_panel.set_image(grid_uint8(np.zeros((24, 1, CELL, CELL)), nrow=8))
         self._strip_cols.setTicks([[]])
-        self.strip_caption.setText("waiting for the first predictions…")
+        self.strip_caption.setText(i18n.tr("waiting for the first predictions…"))
         self.preview_panel.set_image(grid_uint8(np.zeros((16, 1, CELL, CELL)), nrow=4))
         self.preview_slider.blockSignals(True)
         self.preview_slider.setRange(0, 0)
         self.preview_slider.blockSignals(False)
         self.preview_slider.setEnabled(False)
-        self.preview_caption.setText("no samples yet")
+        self.preview_caption.setText(i18n.tr("no samples yet"))
         self._redraw()
 
     def add_update(self, update: TrainingUpdate) -> None:
@@ -225,7 +226,8 @@ class TrainingView(QWidget):
     def _label_strip_rows(self, cell: int) -> None:
         """Name the strip's three rows at the centres of images ``cell`` pixels high."""
         self._strip_rows.setTicks([[(GRID_PAD + r * (cell + GRID_PAD) + cell / 2, name)
-                                    for r, name in enumerate(["clean", "corrupted", "prediction"])]])
+                                    for r, name in enumerate([i18n.tr("clean"), i18n.tr("corrupted"),
+                                                               i18n.tr("prediction")])]])
 
     def set_strip(self, strip: PredictionStrip) -> None:
         """Show the fixed batch clean, corrupted at amounts 0→1, and predicted, one column per image."""
@@ -234,7 +236,7 @@ class TrainingView(QWidget):
         self._label_strip_rows(cell)
         self._strip_cols.setTicks([[(GRID_PAD + i * (cell + GRID_PAD) + cell / 2, f"{a:.2f}")
                                     for i, a in enumerate(np.asarray(strip.amounts, float))]])
-        self.strip_caption.setText(f"at step {strip.step:,}")
+        self.strip_caption.setText(i18n.tr("at step {step:,}").format(step=strip.step))
 
     def add_preview(self, preview: PreviewSamples) -> None:
         """Keep every preview; follow the newest unless the user moved the slider back."""
@@ -366,15 +368,21 @@ class TrainingView(QWidget):
     def _draw_stats(self) -> None:
         u = self._latest
         if u is None or not self._steps.size:
-            self.stats_label.setText("<span style='color:#a0a0a0'>waiting for training to start…</span>")
+            waiting = i18n.tr("waiting for training to start…")
+            self.stats_label.setText(f"<span style='color:#a0a0a0'>{waiting}</span>")
             self.progress_bar.setValue(0)
             return
         step = int(self._steps.data[self._steps.size - 1])
-        total = f" / {self._total_steps:,}" if self._total_steps else ""
         epoch = self._epochs.data[self._epochs.size - 1]
-        parts = [f"step <b>{step:,}</b>{total}", f"epoch <b>{epoch:.2f}</b>",
-                 f"<b>{u.images_per_sec:,.0f}</b> img/s", f"elapsed <b>{format_seconds(u.elapsed)}</b>",
-                 f"ETA <b>{format_seconds(u.eta)}</b>", f"<b>{100 * u.progress:.0f}%</b>"]
+        # Separate facts, each translated whole, joined by " · ".
+        if self._total_steps:
+            steps = i18n.tr("step <b>{step:,}</b> / {total:,}").format(step=step, total=self._total_steps)
+        else:
+            steps = i18n.tr("step <b>{step:,}</b>").format(step=step)
+        parts = [steps, i18n.tr("epoch <b>{epoch:.2f}</b>").format(epoch=epoch),
+                 i18n.tr("<b>{rate:,.0f}</b> img/s").format(rate=u.images_per_sec),
+                 i18n.tr("elapsed <b>{time}</b>").format(time=format_seconds(u.elapsed)),
+                 i18n.tr("ETA <b>{time}</b>").format(time=format_seconds(u.eta)), f"<b>{100 * u.progress:.0f}%</b>"]
         self.stats_label.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
         self.progress_bar.setValue(int(round(1000 * min(1.0, max(0.0, u.progress)))))
 
@@ -392,7 +400,7 @@ class TrainingView(QWidget):
         self._redraw()
 
     def _x_axis_changed(self, index: int) -> None:
-        self.loss_plot.getPlotItem().setLabel("bottom", "epoch" if index == 1 else "step")
+        self.loss_plot.getPlotItem().setLabel("bottom", i18n.tr("epoch") if index == 1 else i18n.tr("step"))
         self._x_end = None  # steps <-> epochs: the range must be set again
         self._dirty = True
         self._redraw()
@@ -403,5 +411,5 @@ class TrainingView(QWidget):
         preview = self._previews[max(0, min(index, len(self._previews) - 1))]
         n = preview.images.shape[0]
         self.preview_panel.set_image(grid_uint8(preview.images, nrow=max(1, math.ceil(math.sqrt(n)))))
-        self.preview_caption.setText(f"step {preview.step:,} · {format_seconds(preview.elapsed)}"
-                                     f"  ({index + 1}/{len(self._previews)})")
+        self.preview_caption.setText(i18n.tr("step {step:,} · {elapsed}  ({index}/{count})").format(
+            step=preview.step, elapsed=format_seconds(preview.elapsed), index=index + 1, count=len(self._previews)))

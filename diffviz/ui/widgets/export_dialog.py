@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QComboB
                                QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
+from diffviz.core import i18n
 from diffviz.core.export import FPS_RANGE, HOLD_RANGE, SCALE_RANGE, GifOptions, frame_duration_ms
 
 FRAMES_SUFFIX = "_frames"
-ANIMATION_FORMATS = {".gif": ("GIF", "GIF images (*.gif)"), ".webp": ("WebP", "Animated WebP images (*.webp)")}
+# suffix: (the format's name, its file dialog filter: marked for translation, shown with ``i18n.tr``)
+ANIMATION_FORMATS = {".gif": ("GIF", i18n.QT_TR_NOOP("GIF images (*.gif)")),
+                     ".webp": ("WebP", i18n.QT_TR_NOOP("Animated WebP images (*.webp)"))}
 
 
 class ExportDialog(QDialog):
@@ -33,14 +36,14 @@ class ExportDialog(QDialog):
     def __init__(self, layer_names: list[str], default_path: str, parent: QWidget | None = None, *,
                  n_frames: int | None = None, n_samples: int | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(i18n.tr("Export animation"))
         self._n_frames = n_frames
 
-        self.gif_radio = QRadioButton("Animated GIF")
-        self.gif_radio.setToolTip("Plays everywhere; 64 greys, each frame storing only what changed")
-        self.webp_radio = QRadioButton("Animated WebP")
-        self.webp_radio.setToolTip("Every grey exact (lossless), about the size of the GIF; slower to write")
-        self.frames_radio = QRadioButton("PNG frames into a folder")
+        self.gif_radio = QRadioButton(i18n.tr("Animated GIF"))
+        self.gif_radio.setToolTip(i18n.tr("Plays everywhere; 64 greys, each frame storing only what changed"))
+        self.webp_radio = QRadioButton(i18n.tr("Animated WebP"))
+        self.webp_radio.setToolTip(i18n.tr("Every grey exact (lossless), about the size of the GIF; slower to write"))
+        self.frames_radio = QRadioButton(i18n.tr("PNG frames into a folder"))
         self.gif_radio.setChecked(True)
         self._format_group = QButtonGroup(self)
         formats = QHBoxLayout()
@@ -51,32 +54,32 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit(default_path)
         self.path_edit.setMinimumWidth(340)
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton(i18n.tr("Browse…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
 
-        self.x_check = QCheckBox("Noisy x")
-        self.x_check.setToolTip("The current images x at each step")
-        self.pred_check = QCheckBox("Prediction")
-        self.pred_check.setToolTip("The model's guess of the clean images at each step")
+        self.x_check = QCheckBox(i18n.tr("Noisy x"))
+        self.x_check.setToolTip(i18n.tr("The current images x at each step"))
+        self.pred_check = QCheckBox(i18n.tr("Prediction"))
+        self.pred_check.setToolTip(i18n.tr("The model's guess of the clean images at each step"))
         self.x_check.setChecked(True)
         self.pred_check.setChecked(True)
-        self.feature_check = QCheckBox("Feature maps of")
+        self.feature_check = QCheckBox(i18n.tr("Feature maps of"))
         self.layer_combo = QComboBox()
         self.layer_combo.addItems(list(layer_names))
         self.sample_spin = QSpinBox()
         self.sample_spin.setRange(0, max(0, (n_samples or 10_000) - 1))
-        self.sample_spin.setPrefix("sample ")
-        self.sample_spin.setToolTip("Which image's feature maps the feature panel shows")
+        self.sample_spin.setPrefix(i18n.tr("sample "))
+        self.sample_spin.setToolTip(i18n.tr("Which image's feature maps the feature panel shows"))
         has_layers = bool(layer_names)
         self.feature_check.setEnabled(has_layers)
         if not has_layers:
-            self.feature_check.setText("Feature maps (none in this trajectory)")
+            self.feature_check.setText(i18n.tr("Feature maps (none in this trajectory)"))
             self.layer_combo.hide()
             self.sample_spin.hide()
             for widget in (self.feature_check, self.layer_combo, self.sample_spin):
-                widget.setToolTip("This trajectory has no feature maps: sample with feature capture on")
+                widget.setToolTip(i18n.tr("This trajectory has no feature maps: sample with feature capture on"))
         panels = QVBoxLayout()
         panels.setSpacing(2)
         panels.addWidget(self.x_check)
@@ -92,23 +95,23 @@ class ExportDialog(QDialog):
         self.fps_spin.setRange(*FPS_RANGE)
         self.fps_spin.setDecimals(1)
         self.fps_spin.setValue(defaults.fps)
-        self.fps_spin.setSuffix(" fps")
-        self.fps_spin.setToolTip("Frames per second (a GIF stores each frame's time in whole 1/100 s, "
-                                 "so it is rounded to that)")
+        self.fps_spin.setSuffix(i18n.tr(" fps"))
+        self.fps_spin.setToolTip(i18n.tr("Frames per second (a GIF stores each frame's time in whole 1/100 s, "
+                                         "so it is rounded to that)"))
         self.scale_spin = QSpinBox()
         self.scale_spin.setRange(*SCALE_RANGE)
         self.scale_spin.setValue(defaults.scale)
         self.scale_spin.setSuffix(" ×")
-        self.scale_spin.setToolTip("Each pixel of a 28×28 digit becomes scale × scale screen pixels (crisp, no smoothing); "
-                                   "larger images are enlarged less, to about the same size")
+        self.scale_spin.setToolTip(i18n.tr("Each pixel of a 28×28 digit becomes scale × scale screen pixels (crisp, "
+                                           "no smoothing); larger images are enlarged less, to about the same size"))
         self.hold_spin = QDoubleSpinBox()
         self.hold_spin.setRange(*HOLD_RANGE)
         self.hold_spin.setSingleStep(0.5)
         self.hold_spin.setDecimals(1)
         self.hold_spin.setValue(defaults.hold_last)
         self.hold_spin.setSuffix(" s")
-        self.hold_spin.setToolTip("Extra time on the finished images before the animation loops")
-        self.labels_check = QCheckBox("Caption each frame with its step (e.g. \"step 3/40 · mix 1/38\")")
+        self.hold_spin.setToolTip(i18n.tr("Extra time on the finished images before the animation loops"))
+        self.labels_check = QCheckBox(i18n.tr("Caption each frame with its step (e.g. \"step 3/40 · mix 1/38\")"))
         self.labels_check.setChecked(defaults.labels)
 
         self.summary_label = QLabel()
@@ -119,16 +122,17 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
-        form.addRow("Format:", formats)
-        form.addRow("Save to:", path_row)
-        form.addRow("Panels:", panels)
-        form.addRow("Frame rate:", self.fps_spin)
-        form.addRow("Scale:", self.scale_spin)
-        form.addRow("Hold last frame:", self.hold_spin)
+        form.addRow(i18n.tr("Format:"), formats)
+        form.addRow(i18n.tr("Save to:"), path_row)
+        form.addRow(i18n.tr("Panels:"), panels)
+        form.addRow(i18n.tr("Frame rate:"), self.fps_spin)
+        form.addRow(i18n.tr("Scale:"), self.scale_spin)
+        form.addRow(i18n.tr("Hold last frame:"), self.hold_spin)
         form.addRow("", self.labels_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText("Export")
+        self.ok_button.setText(i18n.tr("Export"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(i18n.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary_label)
@@ -183,25 +187,26 @@ class ExportDialog(QDialog):
     def problem(self) -> str | None:
         """Why the current choice cannot be exported, or None when it can."""
         if not self.panels():
-            return "Choose at least one panel to export."
+            return i18n.tr("Choose at least one panel to export.")
         if self.feature_check.isChecked() and self.feature_check.isEnabled() and not self.layer_combo.currentText():
-            return "Choose which layer's feature maps to export."
+            return i18n.tr("Choose which layer's feature maps to export.")
         text = self.path()
         if not text:
-            return "Choose where to save the export."
+            return i18n.tr("Choose where to save the export.")
         target = Path(text)
         suffix = self.animation_suffix()
         if suffix is not None:
             name = ANIMATION_FORMATS[suffix][0]
             if target.suffix.lower() != suffix:
-                return f"A {name} file name must end in {suffix}."
+                return i18n.tr("A {format} file name must end in {suffix}.").format(format=name, suffix=suffix)
             if target.is_dir():
-                return f"{target} is a folder; give a file name ending in {suffix}."
+                return i18n.tr("{path} is a folder; give a file name ending in {suffix}.").format(path=target,
+                                                                                                   suffix=suffix)
         elif target.exists() and not target.is_dir():
-            return f"{target} is a file; PNG frames need a folder."
+            return i18n.tr("{path} is a file; PNG frames need a folder.").format(path=target)
         parent = target.parent
         if not parent.is_dir():
-            return f"The folder {parent} does not exist."
+            return i18n.tr("The folder {path} does not exist.").format(path=parent)
         return None
 
     # -- internals --------------------------------------------------------------------------------
@@ -213,14 +218,19 @@ class ExportDialog(QDialog):
         self.summary_label.setText(self._summary())
 
     def _summary(self) -> str:
-        panels = len(self.panels())
-        what = f"{panels} panel{'s' if panels != 1 else ''} side by side"
+        """Independent facts, each translated whole, joined by a dot: the panels, the frames, the loop's time."""
+        what = i18n.tr("%n panel(s) side by side", None, len(self.panels()))
         if self._n_frames is None:
             return what
         seconds = self._n_frames * frame_duration_ms(self.fps_spin.value()) / 1000 + self.hold_spin.value()
         suffix = self.animation_suffix()
-        kind = "PNG files" if suffix is None else f"{ANIMATION_FORMATS[suffix][0]} frames"
-        return f"{what} · {self._n_frames} {kind} · {seconds:.1f} s per loop"
+        if suffix is None:
+            frames = i18n.tr("{count} PNG files").format(count=self._n_frames)
+        else:
+            frames = i18n.tr("{count} {format} frames").format(count=self._n_frames,
+                                                               format=ANIMATION_FORMATS[suffix][0])
+        loop = i18n.tr("{seconds:.1f} s per loop").format(seconds=seconds)
+        return " · ".join((what, frames, loop))
 
     def _sync_feature_widgets(self) -> None:
         on = self.feature_check.isEnabled() and self.feature_check.isChecked()
@@ -250,10 +260,11 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         start = self.path() or str(Path.home())
         if self.as_frames():
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the PNG frames", start)
+            chosen = QFileDialog.getExistingDirectory(self, i18n.tr("Folder for the PNG frames"), start)
         else:
             suffix = self.animation_suffix()
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the animation as", start, ANIMATION_FORMATS[suffix][1])
+            chosen, _ = QFileDialog.getSaveFileName(self, i18n.tr("Save the animation as"), start,
+                                                    i18n.tr(ANIMATION_FORMATS[suffix][1]))
             if chosen and Path(chosen).suffix.lower() != suffix:
                 chosen += suffix
         if chosen:

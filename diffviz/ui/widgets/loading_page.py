@@ -14,19 +14,23 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-LOADING = ("<h2 style='font-weight:600'>Loading the engine…</h2>"
-           "<p>PyTorch and the model load in the background; this takes a few seconds.</p>"
-           "<p style='color:#8a9099'>This tab will show {promise}.</p>")
-FAILED = ("<h2 style='font-weight:600'>The engine did not load</h2><p>{error}</p>"
-          "<p style='color:#8a9099'>This tab needs it. The log file has the details.</p>")
+from diffviz.core import i18n
+
+# The page's markup, with its words translated one paragraph at a time
+LOADING = "<h2 style='font-weight:600'>{title}</h2><p>{detail}</p><p style='color:#8a9099'>{promise}</p>"
+FAILED = "<h2 style='font-weight:600'>{title}</h2><p>{error}</p><p style='color:#8a9099'>{detail}</p>"
 
 
 class LoadingPage(QWidget):
-    """A centred note with a busy bar; ``promise`` says what the view will show (plain words)."""
+    """A centred note with a busy bar; ``promise`` says what the view will show (plain words, translated)."""
 
     def __init__(self, promise: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = QLabel(LOADING.format(promise=html.escape(promise)), alignment=Qt.AlignCenter, wordWrap=True)
+        text = LOADING.format(
+            title=html.escape(i18n.tr("Loading the engine…")),
+            detail=html.escape(i18n.tr("PyTorch and the model load in the background; this takes a few seconds.")),
+            promise=html.escape(i18n.tr("This tab will show {promise}.").format(promise=promise)))
+        self.note = QLabel(text, alignment=Qt.AlignCenter, wordWrap=True)
         self.note.setMaximumWidth(520)
         self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False, maximumWidth=260)  # 0..0: busy
         layout = QVBoxLayout(self)
@@ -36,5 +40,7 @@ class LoadingPage(QWidget):
         layout.addStretch(3)
 
     def show_failure(self, error: str) -> None:
-        self.note.setText(FAILED.format(error=html.escape(error)))
+        self.note.setText(FAILED.format(
+            title=html.escape(i18n.tr("The engine did not load")), error=html.escape(error),
+            detail=html.escape(i18n.tr("This tab needs it. The log file has the details."))))
         self.busy.hide()

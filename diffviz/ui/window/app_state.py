@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from diffviz.core import i18n
 from diffviz.core.recipe_facts import RECIPE_FACTS, UNTRAINED_RECIPE, RecipeFacts
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class AppState(QObject):
         super().__init__(parent)
         self._model: nn.Module | None = None  # none until the engine has loaded one
         self._info: CheckpointInfo | None = None
-        self._source = "untrained"
+        self._source = i18n.tr("untrained")
         self._unsaved = False
         self._trajectory: Trajectory | None = None
         self._paused = False
@@ -101,18 +102,21 @@ class AppState(QObject):
 
     @property
     def source(self) -> str:
-        """Where the model came from, for people: a file name, "trained in this session", "untrained"."""
+        """Where the model came from, for people (in the language shown): a file name, "trained in this session",
+        "untrained"."""
         return self._source
 
     @property
     def title(self) -> str:
-        return f"{self._source} (unsaved)" if self._unsaved else self._source
+        return i18n.tr("{model} (unsaved)").format(model=self._source) if self._unsaved else self._source
 
     @property
     def summary(self) -> str:
         if self._info:
             return self._info.summary()
-        return f"untrained {type(self._model).__name__}" if self._model is not None else "no model yet"
+        if self._model is None:
+            return i18n.tr("no model yet")
+        return i18n.tr("untrained {network}").format(network=type(self._model).__name__)
 
     def set_model(self, model: nn.Module, info: CheckpointInfo | None, source: str,
                   unsaved: bool = False) -> None:

@@ -14,9 +14,10 @@ from typing import Callable, Iterable
 
 from PySide6.QtWidgets import QWidget
 
-from diffviz.core.captions import status_text
+from diffviz.core import i18n
 from diffviz.core.edit_modes import EditRequest
 from diffviz.core.trajectory import Trajectory
+from diffviz.ui.window.actions import shortcut_text
 from diffviz.ui.window.app_state import AppState
 from diffviz.ui.edit.edit_view import EditView
 from diffviz.ui.window.job_callbacks import StartJob
@@ -72,7 +73,8 @@ class Edits:
     def start(self, request: EditRequest) -> bool:
         """Run ``request`` with a copy of the model on screen (training may replace it meanwhile)."""
         if self._busy(JOB) or self._busy("sample"):
-            self.view.show_message("A run is already being computed: wait for it, or Stop it (Esc).")
+            self.view.show_message(i18n.tr("A run is already being computed: wait for it, or Stop it ({shortcut}).")
+                                   .format(shortcut=shortcut_text("run.stop")))
             return False
         job = edit_job(copy.deepcopy(self.state.model), request, self.state.recipe,
                        features=min(request.samples, FEATURE_LIMIT), precision=self._precision())
@@ -85,21 +87,24 @@ class Edits:
         if started:
             self.view.set_running(True)
             self.view.clear_result()
-            self._report.set_status(f"{request.edit_mode.title}: computing {request.frames} frames…")
+            self._report.set_status(i18n.tr("{edit}: computing {frames} frames…").format(
+                edit=i18n.tr(request.edit_mode.title), frames=request.frames))
         return started
 
     def done(self, trajectory: Trajectory | None) -> None:
         self.view.set_running(False)
         self.last_run_changed()
         if trajectory is None:
-            self._report.set_status("The edit stopped before its first step")
+            self._report.set_status(i18n.tr("The edit stopped before its first step"))
             return
         self.view.show_result(trajectory)
-        mode = trajectory.edit.edit_mode.title if trajectory.edit is not None else "Edit"
+        edit = i18n.tr(trajectory.edit.edit_mode.title) if trajectory.edit is not None else i18n.tr("Edit")
         if trajectory.stopped:
-            self._report.set_status(f"{mode} {status_text(trajectory)}: the frames made are on the timeline")
+            self._report.set_status(i18n.tr("{edit} stopped after step {step}/{steps}: the frames made are on the "
+                                            "timeline").format(edit=edit, step=trajectory.n_steps,
+                                                               steps=trajectory.planned_steps))
             return
-        images = f"{trajectory.n_samples} image{'s' if trajectory.n_samples != 1 else ''}"
-        self._report.set_status(f"{mode}: {images}, {trajectory.n_steps} steps "
-                                f"({time.perf_counter() - self._started_at:.1f} s) — scrub with ←/→ on the "
-                                "timeline, play with Space")
+        self._report.set_status(i18n.tr("{edit}: %n image(s), {steps} steps ({seconds:.1f} s) — scrub with ←/→ "
+                                        "on the timeline, play with Space", None, trajectory.n_samples)
+                                .format(edit=edit, steps=trajectory.n_steps,
+                                        seconds=time.perf_counter() - self._started_at))

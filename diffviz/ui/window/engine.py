@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from diffviz.core import i18n
 from diffviz.core.paths import bundled_checkpoint_path
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class LoadedEngine:
 
     model: nn.Module
     info: CheckpointInfo | None
-    source: str                      # the checkpoint's file name, or "untrained"
+    source: str                      # the checkpoint's file name, or "untrained" (in the language shown)
     data: DigitData | None
     model_error: str | None = None
     data_error: str | None = None
@@ -79,8 +80,9 @@ def load_engine(checkpoint: Path | None = None) -> LoadedEngine:
         model, info = open_model(path)
         source = path.name
     except DiffvizError as exc:
-        model, info, source = BasicUNet(), None, "untrained"
-        model_error = f"Could not open {path.name}: {exc}. Starting with an untrained model."
+        model, info, source = BasicUNet(), None, i18n.tr("untrained")
+        model_error = i18n.tr("Could not open {file}: {error}. Starting with an untrained model.").format(
+            file=path.name, error=exc)
     try:
         data = load_bundled()
     except DiffvizError as exc:
@@ -158,4 +160,4 @@ class Engine(QObject):
             log.info("engine ready in %.2f s (%s)", loaded.seconds, loaded.source)
             self.ready.emit(loaded)
         else:
-            self.failed.emit(error or "unknown error")
+            self.failed.emit(error or i18n.tr("unknown error"))

@@ -13,8 +13,10 @@ from typing import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from diffviz.core import i18n
 from diffviz.ui.edit.edit_view import EditView
 from diffviz.ui.lab2d.lab import Lab2D
 from diffviz.ui.lab2d.lab_view import Lab2DView
@@ -26,6 +28,7 @@ from diffviz.ui.views.schedule_view import ScheduleView
 from diffviz.ui.views.timeline_view import TimelineView
 from diffviz.ui.views.training_view import TrainingView
 from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.window.actions import view_shortcut
 from diffviz.ui.window.app_state import AppState
 from diffviz.ui.window.edits import Edits
 from diffviz.ui.window.job_callbacks import StartJob
@@ -33,7 +36,7 @@ from diffviz.ui.window.model_files import ModelFiles
 from diffviz.ui.window.sampling import Sampling
 from diffviz.ui.window.status import StatusReporter
 from diffviz.ui.window.studies import RowRecipes, Studies
-from diffviz.ui.window.tabs import Tabs
+from diffviz.ui.window.tabs import TAB_KEYS, Tabs
 from diffviz.ui.window.training import Training
 from diffviz.workers.base import WorkerHandle
 
@@ -60,6 +63,8 @@ class EngineViews:
         self.comparison = ComparisonView(row_recipes)
         self.edit_view = EditView()
         self.edit_view.load_settings(settings)
+        self.edit_view.set_timeline_shortcut(QKeySequence(view_shortcut(TAB_KEYS.index("timeline") + 1))
+                                             .toString(QKeySequence.NativeText))
         self.lab2d_view = Lab2DView()
         tabs.swap({"training": self.training_view, "inspector": self.inspector, "architecture": self.architecture,
                    "corruption": self.corruption, "schedule": self.schedule, "compare": self.comparison,
@@ -127,7 +132,8 @@ class EngineViews:
                                      parameters=count_parameters(model), facts=facts,
                                      output=self.state.recipe.process.target_name)
         self.inspector.set_model_facts(facts)
-        self._report.set_status(f"Model: {self.state.title} — {self.state.summary}")
+        self._report.set_status(i18n.tr("Model: {model} — {summary}").format(model=self.state.title,
+                                                                             summary=self.state.summary))
 
     def training_maps(self, amount: float, index: int) -> dict[str, np.ndarray]:
         """Feature maps of training image ``index`` corrupted by ``amount`` (one tiny forward pass)."""

@@ -12,6 +12,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
 from diffviz.ui.window.app_state import ENGINE_READY, AppState
 from diffviz.ui.widgets.export_dialog import ExportDialog
@@ -36,7 +37,7 @@ class Exports:
     def dialog(self) -> None:
         trajectory = self.state.trajectory
         if trajectory is None:
-            self._report.show_error("Sample first: the animation is exported from the timeline.")
+            self._report.show_error(i18n.tr("Sample first: the animation is exported from the timeline."))
             return
         default = str(self._last_dir() / f"diffviz_{trajectory.n_steps}steps.gif")
         dialog = ExportDialog(trajectory.layer_names, default, self._parent, n_frames=trajectory.n_frames,
@@ -59,8 +60,8 @@ class Exports:
         if not self._start(JOB, export_job(trajectory, path, options, as_frames), on_done=self.done,
                            progress=trajectory.n_frames):
             return False
-        self._report.set_status(f"Exporting {path}…")
+        self._report.set_status(i18n.tr("Exporting {path}…").format(path=path))
         return True
 
     def done(self, result: object) -> None:
-        self._report.set_status(f"Exported {result}" if result else "Export stopped")
+        self._report.set_status(i18n.tr("Exported {path}").format(path=result) if result else i18n.tr("Export stopped"))

@@ -26,18 +26,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from diffviz.core import i18n
 from diffviz.core.errors import DataError
 from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window import geometry
 from diffviz.ui.widgets.scrolling import scroll_column
-from diffviz.ui.window.actions import Commands, Player, main_actions, playback_keys
+from diffviz.ui.window.actions import VIEW, Commands, Player, main_actions, playback_keys
+from diffviz.ui.window.dock import controls_dock
 from diffviz.ui.window.app_state import ENGINE_FAILED, ENGINE_LOADING, ENGINE_READY, AppState
 from diffviz.ui.window.engine import Engine, LoadedEngine
 from diffviz.ui.window.export import Exports
 from diffviz.ui.window.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.window.job_runner import JobRunner
+from diffviz.ui.window.language_menu import language_menu
 from diffviz.ui.window.menus import build_menus, show_about
 from diffviz.ui.window.model_files import ModelFiles
 from diffviz.ui.window.opening_run import OpeningRun
@@ -54,6 +57,8 @@ if TYPE_CHECKING:  # imported where they are built: pyqtgraph after the first pa
 log = logging.getLogger(__name__)
 
 TRAINING_JOB = "train"     # the job's name, as window.training runs it
+WAITING = {"train": i18n.QT_TR_NOOP("Train starts as soon as the engine has loaded…"),  # said while it waits
+           "sample": i18n.QT_TR_NOOP("Sample starts as soon as the engine has loaded…")}
 # Menu commands that need the engine (the model, torch): off until it is ready. Train and Sample are not
 # here: asked for while the engine loads, they are queued.
 ENGINE_ACTIONS = ("file.open", "file.open_folder", "file.save", "file.bundled", "file.course", "file.autosave",
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
     def __init__(self, checkpoint: Path | None = None, settings: QSettings | None = None, *,
                  background: bool = False, opening: bool = False) -> None:
         super().__init__()
-        self.setWindowTitle("diffviz — watch a diffusion model learn and create")
+        self.setWindowTitle(i18n.tr("diffviz — watch a diffusion model learn and create"))
         self.settings = settings or QSettings()
         self.state = AppState(self)
         self.jobs = JobRunner(self)
@@ -85,11 +90,7 @@ class MainWindow(QMainWindow):
 
         self.controls = ControlPanel()
         self.controls.follow(self.state)
-        dock = QDockWidget("Controls", self)
-        dock.setObjectName("controls")
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        dock.setWidget(scroll_column(self.controls))
-        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.addDockWidget(Qt.LeftDockWidgetArea, controls_dock(self, scroll_column(self.controls)))
 
         self.timeline: TimelineView | None = None  # built by ``build_timeline``: its tab is blank until then
         self.views: EngineViews | None = None  # built on ``ready``: their tabs hold a LoadingPage until then
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.engine.ready.connect(self._engine_ready)
         self.engine.failed.connect(self._engine_failed)
         self._engine_changed(ENGINE_LOADING)
-        self.set_status("Loading the engine (PyTorch and the model)…")
+        self.set_status(i18n.tr("Loading the engine (PyTorch and the model)…"))
         if not background:
             self.build_timeline()
             self.engine.load_now()
@@ -143,9 +144,10 @@ class MainWindow(QMainWindow):
             open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
             sample=self.start_sampling, about=lambda: show_about(self))
-        views = [(tab.key, tab.title, lambda key=tab.key: self.tabs.show_key(key)) for tab in TABS]
+        views = [(tab.key, i18n.tr(tab.title), lambda key=tab.key: self.tabs.show_key(key)) for tab in TABS]
         self.menu_actions = build_menus(self, main_actions(commands, views, playback_keys(self._player),
-                                                           lambda: self._player() is not None))
+                                                           lambda: self._player() is not None),
+                                        {VIEW: language_menu(self, self.settings)})
 
     def _player(self) -> Player | None:
         """What the playback keys drive: the timeline (the inspector follows it), or a tab that plays its own."""
@@ -192,8 +194,8 @@ class MainWindow(QMainWindow):
         self.state.take_waiting()
         self.state.set_engine(ENGINE_FAILED, message)
         self.tabs.show_failure(message)
-        self.show_error(f"The engine could not load ({message}). Train, Sample and the views that need the "
-                        f"model are unavailable; the details are in the log file.")
+        self.show_error(i18n.tr("The engine could not load ({error}). Train, Sample and the views that need the "
+                                "model are unavailable; the details are in the log file.").format(error=message))
 
     def _engine_changed(self, status: str) -> None:
         for name in ENGINE_ACTIONS:
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.state.engine == ENGINE_READY:
             return False
         if self.state.engine == ENGINE_LOADING and self.state.wait_for_engine(request):
-            self.set_status(f"{request.capitalize()} starts as soon as the engine has loaded…")
+            self.set_status(i18n.tr(WAITING[request]))
         return True
 
     def _show_opening(self) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
 from diffviz.core.paths import bundled_checkpoint_path
 from diffviz.ui.window.app_state import AppState
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FILTER = "diffviz checkpoints (*.safetensors)"
-PIPELINE_FILTER = "diffusers pipeline folders (model_index.json)"
+# File dialog filters, shown translated (``i18n.tr``): Qt reads the patterns in the brackets
+FILTER = i18n.QT_TR_NOOP("diffviz checkpoints (*.safetensors)")
+PIPELINE_FILTER = i18n.QT_TR_NOOP("diffusers pipeline folders (model_index.json)")
 
 
 def autosave_path() -> Path:
@@ -59,15 +61,16 @@ class ModelFiles:
             self._report.show_error(loaded.model_error)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent, "Open checkpoint", str(self.last_dir()),
-                                              f"{FILTER};;{PIPELINE_FILTER};;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self._parent, i18n.tr("Open checkpoint"), str(self.last_dir()),
+                                              ";;".join((i18n.tr(FILTER), i18n.tr(PIPELINE_FILTER),
+                                                         i18n.tr("All files (*)"))))
         if path:
             self.load(Path(path))
 
     def open_folder_dialog(self) -> None:
         """Choose a diffusers pipeline folder itself (what ``save_pretrained`` writes), not a file inside it:
         a learner holds the folder, and a file dialog cannot pick one. It opens through the same door."""
-        folder = QFileDialog.getExistingDirectory(self._parent, "Open a diffusers pipeline folder",
+        folder = QFileDialog.getExistingDirectory(self._parent, i18n.tr("Open a diffusers pipeline folder"),
                                                   str(self.last_dir()))
         if folder:
             self.load(Path(folder))
@@ -106,17 +109,19 @@ class ModelFiles:
             self._report.show_error(str(exc))
             return
         info = CheckpointInfo(architecture=type(model).__name__, model_config={}, recipe=DEFAULT_RECIPE)
-        self.state.set_model(model, info, source=f"the perfect denoiser of {model.size:,} bundled digits")
+        self.state.set_model(model, info, source=i18n.tr("the perfect denoiser of {count:,} bundled digits")
+                             .format(count=model.size))
 
     def open_autosave(self) -> None:
         if autosave_path().is_file():
             self.load(autosave_path())
         else:
-            self._report.show_error("There is no autosaved model yet: one is written whenever training ends.")
+            self._report.show_error(i18n.tr("There is no autosaved model yet: one is written whenever training "
+                                            "ends."))
 
     def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save checkpoint",
-                                              str(self.last_dir() / "model.safetensors"), FILTER)
+        path, _ = QFileDialog.getSaveFileName(self._parent, i18n.tr("Save checkpoint"),
+                                              str(self.last_dir() / "model.safetensors"), i18n.tr(FILTER))
         if path:
             if not path.endswith(".safetensors"):
                 path += ".safetensors"
@@ -127,8 +132,8 @@ class ModelFiles:
 
         info = self.state.info
         if not any(True for _ in self.state.model.parameters()):
-            self._report.show_error("The perfect denoiser has no weights to save: it is the bundled digits "
-                                    "themselves, made again with File → Use the perfect denoiser.")
+            self._report.show_error(i18n.tr("The perfect denoiser has no weights to save: it is the bundled digits "
+                                            "themselves, made again with File → Use the perfect denoiser."))
             return False
         try:
             save_checkpoint(path, self.state.model, recipe=info.recipe if info else "course",
@@ -139,7 +144,8 @@ class ModelFiles:
             return False
         self.settings.setValue("paths/last_dir", str(path.parent))
         self.state.mark_saved(path.name)
-        self._report.set_status(f"Model: {self.state.title} — {self.state.summary}")
+        self._report.set_status(i18n.tr("Model: {model} — {summary}").format(model=self.state.title,
+                                                                             summary=self.state.summary))
         return True
 
     def adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
@@ -161,7 +167,7 @@ class ModelFiles:
                                      snapshot.data_name, snapshot.data_digits)
         info = CheckpointInfo(architecture=type(model).__name__, model_config=model.config(),
                               recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters, training=training)
-        self.state.set_model(model, info, source="trained in this session", unsaved=True)
+        self.state.set_model(model, info, source=i18n.tr("trained in this session"), unsaved=True)
         try:
             autosave_path().parent.mkdir(parents=True, exist_ok=True)
             save_checkpoint(autosave_path(), model, recipe=snapshot.recipe, hyperparameters=snapshot.hyperparameters,

@@ -14,8 +14,9 @@ from typing import Callable, Iterable, Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from diffviz.core.captions import status_text
+from diffviz.core import i18n
 from diffviz.core.trajectory import Trajectory
+from diffviz.ui.window.actions import shortcut_text
 from diffviz.ui.window.app_state import AppState
 from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window.job_callbacks import Handler, StartJob
@@ -49,13 +50,14 @@ class Sampling:
         if self._busy(JOB):
             return False
         if self._busy("edit"):
-            self._report.set_status("An edit is being computed: Sample when it ends, or Stop it (Esc)")
+            self._report.set_status(i18n.tr("An edit is being computed: Sample when it ends, or Stop it ({shortcut})")
+                                    .format(shortcut=shortcut_text("run.stop")))
             return False
         n, steps, seed = self.controls.sample_settings()
         if not self.run(n, steps, seed, self.controls.sampler_name(), self.controls.class_choice(),
                         on_done=self.done):
             return False
-        self._report.set_status(f"Sampling {n} images in {steps} steps…")
+        self._report.set_status(i18n.tr("Sampling %n image(s) in {steps} steps…", None, n).format(steps=steps))
         return True
 
     def run(self, n: int, steps: int, seed: int, sampler: str, class_choice: Mapping[str, object],
@@ -86,20 +88,30 @@ class Sampling:
 
     def done(self, trajectory: Trajectory | None) -> None:
         if trajectory is None:
-            self._report.set_status("Sampling stopped before its first step")
+            self._report.set_status(i18n.tr("Sampling stopped before its first step"))
             return
         self.show(trajectory)
         self.find_nearest(trajectory)
         if trajectory.stopped:
-            self._report.set_status(f"Sampling {status_text(trajectory)}: the frames made are on the timeline — "
-                                    "scrub with ←/→, play with Space")
+            self._report.set_status(i18n.tr("Sampling stopped after step {step}/{steps}: the frames made are on the "
+                                            "timeline — scrub with ←/→, play with Space")
+                                    .format(step=trajectory.n_steps, steps=trajectory.planned_steps))
             return
         wanted = min(trajectory.n_samples, FEATURE_LIMIT)
-        thinned = (f" · feature maps kept for {trajectory.feature_samples or 'no'} of the first {wanted} samples "
-                   "(a model this large would not fit in memory)" if trajectory.feature_samples < wanted else "")
-        self._report.set_status(f"Sampled {trajectory.n_samples} images in {trajectory.n_steps} steps "
-                                f"({time.perf_counter() - self._started_at:.1f} s){thinned} — scrub with ←/→, "
-                                "play with Space")
+        kept = trajectory.feature_samples
+        if kept >= wanted:
+            text = i18n.tr("Sampled %n image(s) in {steps} steps ({seconds:.1f} s) — scrub with ←/→, play with "
+                           "Space", None, trajectory.n_samples)
+        elif kept:
+            text = i18n.tr("Sampled %n image(s) in {steps} steps ({seconds:.1f} s) · feature maps kept for {kept} of "
+                           "the first {wanted} samples (a model this large would not fit in memory) — scrub with "
+                           "←/→, play with Space", None, trajectory.n_samples)
+        else:
+            text = i18n.tr("Sampled %n image(s) in {steps} steps ({seconds:.1f} s) · feature maps kept for none of "
+                           "the first {wanted} samples (a model this large would not fit in memory) — scrub with "
+                           "←/→, play with Space", None, trajectory.n_samples)
+        self._report.set_status(text.format(steps=trajectory.n_steps, seconds=time.perf_counter() - self._started_at,
+                                            kept=kept, wanted=wanted))
 
     def find_nearest(self, trajectory: Trajectory) -> None:
         """Look up, in a worker, the training digit nearest to each result, for the timeline to show beside the

@@ -15,6 +15,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.checkpoints import read_checkpoint_info
 from diffviz.core.errors import DiffvizError
 from diffviz.core.recipes import RECIPES, Recipe, get_recipe
@@ -78,9 +79,10 @@ class Studies:
 
     def choose_comparison_file(self, index: int) -> None:
         """A row asked for a checkpoint: read its metadata (not its weights) to know its samplers."""
-        path, _ = QFileDialog.getOpenFileName(self.comparison.window(), "Checkpoint to compare",
+        path, _ = QFileDialog.getOpenFileName(self.comparison.window(), i18n.tr("Checkpoint to compare"),
                                               str(self._last_dir()),
-                                              "diffviz checkpoints (*.safetensors);;All files (*)")
+                                              ";;".join((i18n.tr("diffviz checkpoints (*.safetensors)"),
+                                                         i18n.tr("All files (*)"))))
         if path:
             try:
                 self.recipes.read_file(path)
@@ -95,31 +97,32 @@ class Studies:
         runs = [(key, sampler, steps, guidance, self.comparison.run_label(key, sampler, steps, guidance))
                 for key, sampler, steps, guidance in self.comparison.runs()]
         if len(runs) < 2:
-            self._report.show_error("Tick at least two runs to compare.")
+            self._report.show_error(i18n.tr("Tick at least two runs to compare."))
             return
         current = (copy.deepcopy(self.state.model), self.state.recipe)  # the worker's own copy
         if self._start("compare", comparison_job(runs, current, n=8, seed=self.comparison.seed.value()),
                        on_done=self._on_compared, progress=len(runs)):
-            self._report.set_status(f"Comparing {len(runs)} runs from the same noise…")
+            self._report.set_status(i18n.tr("Comparing {count} runs from the same noise…").format(count=len(runs)))
 
     def _on_compared(self, result: object) -> None:
         if result:
             self.comparison.set_results(*result)
             self._show_view(self.comparison)
-            self._report.set_status("Comparison ready: drag Progress to move every run together")
+            self._report.set_status(i18n.tr("Comparison ready: drag Progress to move every run together"))
 
     def export_comparison(self) -> None:
         if not self.comparison.trajectories or self._busy("compare-export"):
             return
-        path, _ = QFileDialog.getSaveFileName(self.comparison.window(), "Export comparison",
-                                              str(self._last_dir() / "comparison.gif"), "GIF animation (*.gif)")
+        path, _ = QFileDialog.getSaveFileName(self.comparison.window(), i18n.tr("Export comparison"),
+                                              str(self._last_dir() / "comparison.gif"),
+                                              i18n.tr("GIF animation (*.gif)"))
         if path:
             self.start_comparison_export(path)
 
     def start_comparison_export(self, path: str) -> None:
         job = comparison_export_job(self.comparison.trajectories, self.comparison.labels, path)
         if self._start("compare-export", job, on_done=self._on_exported):
-            self._report.set_status(f"Exporting {path}…")
+            self._report.set_status(i18n.tr("Exporting {path}…").format(path=path))
 
     def _on_exported(self, result: object) -> None:
-        self._report.set_status(f"Exported {result}" if result else "Export stopped")
+        self._report.set_status(i18n.tr("Exported {path}").format(path=result) if result else i18n.tr("Export stopped"))

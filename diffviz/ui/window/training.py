@@ -12,7 +12,9 @@ from typing import Callable, Mapping
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
+from diffviz.ui.window.actions import shortcut_text
 from diffviz.ui.window.app_state import AppState
 from diffviz.ui.widgets.controls import ControlPanel
 from diffviz.ui.window.job_callbacks import StartJob
@@ -54,8 +56,8 @@ class Training:
         except DiffvizError as exc:
             self._report.show_error(str(exc))
             return
-        self._report.set_status(f"Forgot {count} remembered precision verdict{'s' if count != 1 else ''}: "
-                                "auto measures again on the next run")
+        self._report.set_status(i18n.tr("Forgot %n remembered precision verdict(s): auto measures again on the "
+                                        "next run", None, count))
 
     def start(self) -> bool:
         """Train a fresh model; a recipe that cannot learn the chosen image shape is refused before any job
@@ -84,15 +86,17 @@ class Training:
             return False
         self._show_view(self.view)
         self._report.show_training_quality(None)
-        self._report.set_status(f"Training on {spec}…")
+        self._report.set_status(i18n.tr("Training on {data}…").format(data=spec))
         return True
 
     def on_started(self, message: TrainingStarted) -> None:
         self.view.reset(message.steps_per_epoch, message.total_steps)
         if message.quality_note:
             self._report.show_quality_note(message.quality_note)
-        if message.data_notes:
-            self._report.set_status(f"Training on {message.data_name}: {'; '.join(message.data_notes)}")
+        if message.data_notes:  # each note is a whole sentence of its own
+            self._report.set_status(i18n.tr("Training on {data}: {notes}").format(
+                data=message.data_name, notes=i18n.tr("; ", "between the notes on how the data was read")
+                .join(message.data_notes)))
 
     def on_quality(self, point: QualityPoint) -> None:
         self.view.add_quality(point.elapsed, point.recognised, point.coverage)
@@ -101,17 +105,25 @@ class Training:
     def on_update(self, message: TrainingUpdate) -> None:
         self.view.add_update(message)
         self._report.progress.setValue(int(message.progress * 1000))
-        eta = f", {format_seconds(message.eta)} left" if message.eta is not None else ""
-        state = "Paused" if self.state.paused else "Training"
-        self._report.set_status(f"{state}: step {int(message.steps[-1])}, loss {message.losses[-1]:.4f}, "
-                                f"{message.images_per_sec:.0f} img/s{eta}")
+        figures = {"step": int(message.steps[-1]), "loss": message.losses[-1], "speed": message.images_per_sec,
+                   "left": format_seconds(message.eta)}
+        if self.state.paused and message.eta is not None:
+            text = i18n.tr("Paused: step {step}, loss {loss:.4f}, {speed:.0f} img/s, {left} left")
+        elif self.state.paused:
+            text = i18n.tr("Paused: step {step}, loss {loss:.4f}, {speed:.0f} img/s")
+        elif message.eta is not None:
+            text = i18n.tr("Training: step {step}, loss {loss:.4f}, {speed:.0f} img/s, {left} left")
+        else:
+            text = i18n.tr("Training: step {step}, loss {loss:.4f}, {speed:.0f} img/s")
+        self._report.set_status(text.format(**figures))
 
     def on_trained(self, snapshot: ModelSnapshot | None) -> None:
         if snapshot is not None:
             self._files.adopt_snapshot(snapshot)
 
     def finished(self) -> None:
-        self._report.set_status("Training finished — Sample (Ctrl+R) to see what the model draws now")
+        self._report.set_status(i18n.tr("Training finished — Sample ({shortcut}) to see what the model draws now")
+                                .format(shortcut=shortcut_text("run.sample")))
 
     def toggle_pause(self) -> None:
         handle = self._handles().get(JOB)
@@ -120,18 +132,19 @@ class Training:
         if self.state.paused:
             handle.worker.resume()
             self.state.set_paused(False)
-            self._report.set_status("Training resumed")
+            self._report.set_status(i18n.tr("Training resumed"))
         else:
             handle.worker.pause()
             self.state.set_paused(True)
-            self._report.set_status("Paused — Resume (Ctrl+P) to go on, Stop to keep the model as it is")
+            self._report.set_status(i18n.tr("Paused — Resume ({shortcut}) to go on, Stop to keep the model as it is")
+                                    .format(shortcut=shortcut_text("run.pause")))
 
     def offer_bundled_data(self, message: str) -> None:
         """A dataset is missing or damaged: say what was expected (the engine's message names the files) and
         offer, in the same non-blocking box, to train on the bundled digits instead."""
-        box = self._report.show_error(f"{message}\n\nThe 10,000 bundled MNIST digits need no files: "
-                                      "you can train on them instead.")
-        button = box.addButton("Train on the bundled digits", QMessageBox.AcceptRole)
+        box = self._report.show_error(i18n.tr("{error}\n\nThe 10,000 bundled MNIST digits need no files: you can "
+                                              "train on them instead.").format(error=message))
+        button = box.addButton(i18n.tr("Train on the bundled digits"), QMessageBox.AcceptRole)
         button.clicked.connect(self.train_on_bundled_data)
 
     def train_on_bundled_data(self) -> None:
