@@ -13,8 +13,11 @@ import logging
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QPushButton
 
+from diffviz.core import i18n
+from diffviz.ui.widgets.eliding import ElidingLabel
+from diffviz.ui.window.actions import shortcut_text
 from diffviz.workers.messages import PrecisionChosen, QualityPoint
 
 if TYPE_CHECKING:
@@ -22,9 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-QUALITY_TIP = ("recognised: share a digit classifier names with > 90 % confidence; coverage: how evenly the "
-               "ten digits appear (1 = all equally); Fréchet: distance to real digits in the classifier's "
-               "feature space (lower is better, real digits ~5)")
+QUALITY_TIP = i18n.QT_TR_NOOP("recognised: share a digit classifier names with > 90 % confidence; coverage: how "
+                             "evenly the ten digits appear (1 = all equally); Fréchet: distance to real digits in "
+                             "the classifier's feature space (lower is better, real digits ~5)")
 
 
 class Reporter(Protocol):
@@ -33,6 +36,10 @@ class Reporter(Protocol):
     def set_status(self, text: str) -> None: ...
 
     def show_error(self, text: str) -> QMessageBox: ...
+
+
+SEGMENT_WIDTH = 340  # the most the precision and quality segments ask for: the status line itself comes first
+PRECISION_LINES = {"train": i18n.QT_TR_NOOP("train: {line}"), "sample": i18n.QT_TR_NOOP("sample: {line}")}  # by job
 
 
 class StatusReporter(QObject):
@@ -45,16 +52,19 @@ class StatusReporter(QObject):
         self._window = window
         self.last_error: str | None = None
         self.last_quality: QualityReport | None = None
-        self.label = QLabel("Ready", textFormat=Qt.PlainText)  # shows file names and metadata: never markup
+        self.label = ElidingLabel(i18n.tr("Ready"))  # plain text: it shows file names and metadata, never markup
         self.progress = QProgressBar(maximumWidth=260, textVisible=True)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", toolTip="Stop the running job (Esc)")
+        self.cancel_button = QPushButton(i18n.tr("Cancel"), toolTip=i18n.tr("Stop the running job ({shortcut})")
+                                         .format(shortcut=shortcut_text("run.stop")))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancelRequested)
-        self.quality_label = QLabel()
-        self.precision_label = QLabel(textFormat=Qt.PlainText)
-        self.precision_label.setToolTip("How the network runs on this machine (Precision in the Training box): "
-                                        "auto measures fp32, fp32 channels_last and bf16 and keeps the fastest")
+        # The three segments share the bar's width: each ends in "…" when short of room, its tooltip whole.
+        self.quality_label = ElidingLabel(widest=SEGMENT_WIDTH)
+        self.precision_label = ElidingLabel(widest=SEGMENT_WIDTH)
+        self.precision_label.setToolTip(i18n.tr("How the network runs on this machine (Precision in the Training "
+                                                "box): auto measures fp32, fp32 channels_last and bf16 and keeps "
+                                                "the fastest"))
         bar = window.statusBar()
         bar.addWidget(self.label, 1)
         bar.addPermanentWidget(self.precision_label)
@@ -71,7 +81,7 @@ class StatusReporter(QObject):
         self.last_error = text
         log.warning("shown to user: %s", text)
         self.set_status(text)
-        box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self._window)
+        box = QMessageBox(QMessageBox.Warning, "diffviz", text, QMessageBox.Ok, self._window)  # the app's name
         box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
@@ -88,26 +98,30 @@ class StatusReporter(QObject):
         self.cancel_button.hide()
 
     def show_precision(self, message: PrecisionChosen) -> None:
-        self.precision_label.setText(f"{message.job}: {message.line}")
+        """``message.job`` names the job ("train" or "sample"): each has its own line."""
+        self.precision_label.setText(i18n.tr(PRECISION_LINES[message.job]).format(line=message.line))
 
     def show_quality(self, report: QualityReport) -> None:
         self.last_quality = report
-        self.quality_label.setText(f"quality of the last {report.n} samples: {report.line()}")
-        self.quality_label.setToolTip(QUALITY_TIP)
+        self.quality_label.setText(i18n.tr("quality of the last {count} samples: {figures}")
+                                   .format(count=report.n, figures=report.line()))
+        self.quality_label.setToolTip(i18n.tr(QUALITY_TIP))
 
     def show_quality_note(self, reason: str) -> None:
         """The meter does not score this model's images (``core.quality.meter_applies``): say so, not figures."""
         self.last_quality = None
-        self.quality_label.setText("quality meter: does not apply")
-        self.quality_label.setToolTip(reason[:1].upper() + reason[1:] + ".")
+        self.quality_label.setText(i18n.tr("quality meter: does not apply"))
+        self.quality_label.setToolTip(i18n.tr("The meter shows no figures: {reason}.").format(reason=reason))
 
     def show_training_quality(self, point: QualityPoint | None) -> None:
         """While a model trains, the line speaks of *that* model's previews, never of the model sampled before
         (its figures would read as the new model's). None: training started, no preview judged yet."""
         if point is None:
-            self.quality_label.setText("training previews' quality: after the first preview")
+            self.quality_label.setText(i18n.tr("training previews' quality: after the first preview"))
         else:
             self.quality_label.setText(
-                f"training previews ({point.samples} at {point.elapsed:.0f} s): recognised {point.recognised:.2f} · "
-                f"coverage {point.coverage:.2f} · Fréchet {point.frechet:.0f}")
-        self.quality_label.setToolTip(QUALITY_TIP)
+                i18n.tr("training previews ({samples} at {seconds:.0f} s): recognised {recognised:.2f} · "
+                        "coverage {coverage:.2f} · Fréchet {frechet:.0f}")
+                .format(samples=point.samples, seconds=point.elapsed, recognised=point.recognised,
+                        coverage=point.coverage, frechet=point.frechet))
+        self.quality_label.setToolTip(i18n.tr(QUALITY_TIP))
