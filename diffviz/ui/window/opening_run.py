@@ -33,12 +33,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, Protocol
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
+from diffviz.core import i18n
 from diffviz.core.captions import step_label
 from diffviz.core.export import to_uint8
 from diffviz.core.paths import bundled_checkpoint_path, resources_dir
 from diffviz.core.recipe_facts import RECIPE_FACTS
 from diffviz.core.trajectory import Trajectory
+from diffviz.ui.language import ENGLISH, LANGUAGES, current_language, load_language
+from diffviz.ui.window.actions import shortcut_text
 
 if TYPE_CHECKING:
     from torch import nn
@@ -56,8 +60,6 @@ class OpeningSettings:
     steps: int = 20
     seed: int = 0
 
-    def describe(self) -> str:
-        return f"{self.n} digits from noise in {self.steps} steps"
 
 
 OPENING = OpeningSettings()
@@ -94,7 +96,7 @@ class OpeningRun:
         self._report = report
         self._show = show
         self._sample = sample
-        self.shows: str | None = None  # what plays, in words, once it does
+        self.shows: str | None = None  # what plays, in words (in the language shown), once it does
 
     @property
     def recorded(self) -> bool:
@@ -106,28 +108,34 @@ class OpeningRun:
         recording = load_recording(checkpoint)
         if recording is None:
             return False
-        self._play(recording, f"the bundled model drawing {OPENING.describe()} (recorded with it)")
-        self._report.set_status(f"The timeline shows {self.shows}. Loading the engine: Train and Sample wait for it.")
+        self._play(recording, i18n.tr("the bundled model drawing {count} digits from noise in {steps} steps "
+                                      "(recorded with it)").format(count=OPENING.n, steps=OPENING.steps))
+        self._report.set_status(i18n.tr("The timeline shows {what}. Loading the engine: Train and Sample wait for it.")
+                                .format(what=self.shows))
         return True
 
     def engine_ready(self) -> None:
         """The engine is ready and nothing was asked for meanwhile: say what plays, or draw the run now."""
         if self.shows is not None:
-            self._report.set_status(f"Ready. The timeline shows {self.shows}: Sample (Ctrl+R) draws new digits, "
-                                    "Train (Ctrl+T) trains a fresh model.")
+            self._report.set_status(i18n.tr("Ready. The timeline shows {what}: Sample ({sample}) draws new digits, "
+                                            "Train ({train}) trains a fresh model.")
+                                    .format(what=self.shows, sample=shortcut_text("run.sample"),
+                                            train=shortcut_text("run.train")))
         elif self._state.trajectory is None:
             recipe = self._state.recipe
             if self._sample(OPENING.n, OPENING.steps, OPENING.seed, recipe.sampler, {}, on_done=self._drawn):
-                self._report.set_status(f"Drawing {OPENING.describe()} with {self._state.title}, to show what it "
-                                        "has learnt…")
+                self._report.set_status(i18n.tr("Drawing {count} digits from noise in {steps} steps with {model}, "
+                                                "to show what it has learnt…")
+                                        .format(count=OPENING.n, steps=OPENING.steps, model=self._state.title))
 
     def _drawn(self, trajectory: Trajectory | None) -> None:
         if trajectory is None:
-            self._report.set_status("Sampling stopped")
+            self._report.set_status(i18n.tr("Sampling stopped"))
             return
-        self._play(trajectory, f"{self._state.title} drawing {OPENING.describe()}")
-        self._report.set_status(f"The timeline shows {self.shows}: scrub with ←/→, Space plays; Sample (Ctrl+R) "
-                                "draws more.")
+        self._play(trajectory, i18n.tr("{model} drawing {count} digits from noise in {steps} steps")
+                   .format(model=self._state.title, count=OPENING.n, steps=OPENING.steps))
+        self._report.set_status(i18n.tr("The timeline shows {what}: scrub with ←/→, Space plays; Sample ({sample}) "
+                                        "draws more.").format(what=self.shows, sample=shortcut_text("run.sample")))
 
     def _play(self, trajectory: Trajectory, shows: str) -> None:
         self.shows = shows
@@ -159,7 +167,7 @@ def load_recording(checkpoint: Path) -> RecordedTrajectory | None:
                 levels=saved["levels"], conditions=saved["conditions"], labels=labels if labels.size else None,
                 guidance=float(saved["guidance"]),
                 guidance_interval=tuple(float(g) for g in saved["guidance_interval"]),
-                captions=tuple(str(c) for c in saved["captions"]), changes=saved["changes"])
+                captions=tuple(str(c) for c in saved[_captions_key(saved.files)]), changes=saved["changes"])
     except (OSError, KeyError, ValueError):
         return None
     facts = RECIPE_FACTS.get(recording.recipe)
@@ -193,9 +201,31 @@ def record(checkpoint: Path, out: Path | None = None) -> Path:
         levels=trajectory.levels, conditions=trajectory.conditions, labels=labels, seed=trajectory.seed,
         sampler=trajectory.sampler, recipe=trajectory.recipe, guidance=trajectory.guidance,
         guidance_interval=np.asarray(trajectory.guidance_interval, dtype=np.float64),
-        captions=np.array([step_label(trajectory, i) for i in range(trajectory.n_frames)]),
-        changes=trajectory.change_per_step(), checkpoint_sha256=file_digest(checkpoint))
+        changes=trajectory.change_per_step(), checkpoint_sha256=file_digest(checkpoint), **_captions(trajectory))
     return out
+
+
+def _captions_key(keys: list[str]) -> str:
+    """The captions in the language shown (recorded per language: ``record``), else the English ones."""
+    key = f"captions_{current_language().code}"
+    return key if key in keys else "captions"
+
+
+def _captions(trajectory: Trajectory) -> dict[str, np.ndarray]:
+    """Each frame's caption in every language, made now: playing the recording must not import the samplers
+    (torch) to say them. English is ``captions``, another language ``captions_<code>``."""
+    app = QCoreApplication.instance() or QCoreApplication([])  # the translators need one
+    shown = current_language()
+    captions = {}
+    try:
+        for language in LANGUAGES.values():
+            load_language(language)
+            key = "captions" if language is ENGLISH else f"captions_{language.code}"
+            captions[key] = np.array([step_label(trajectory, i) for i in range(trajectory.n_frames)])
+    finally:
+        load_language(shown)
+    del app
+    return captions
 
 
 if __name__ == "__main__":
