@@ -146,3 +146,11 @@ def test_translations_use_the_glossary_terms():
                     any(form and chinese not in form for form in forms):
                 misses.append(f"{source!r}: {english} is {chinese}")
     assert not misses, "\n".join(misses)
+
+
+def test_chinese_and_latin_text_are_spaced_alike():
+    """One space between Chinese and Latin letters or digits, everywhere (markup aside): the rule the glossary's
+    sources follow, so a term reads the same in every view."""
+    unspaced = [form for _source, forms in _zh_messages() for form in forms
+                if re.search(r"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]", re.sub(r"<[^>]+>", " ", form))]
+    assert not unspaced, unspaced
