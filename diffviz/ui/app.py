@@ -40,7 +40,8 @@ log = logging.getLogger("diffviz")
 
 REPORT_VARIABLE = "DIFFVIZ_STARTUP_REPORT"  # a file: the launch's moments are appended as JSON lines
 QUIT_VARIABLE = "DIFFVIZ_STARTUP_QUIT"      # "1": quit once the window, the engine and the opening run are up
-VIEWS_LATEST_MS = 1000  # build the timeline and start the engine by then even if no paint was seen
+VIEWS_LATEST_MS = 1000
+LESSON_OFFER_MS = 1500  # the lesson is resumed, or offered at a first launch, once the window is up  # build the timeline and start the engine by then even if no paint was seen
 
 
 def log_path() -> Path:
@@ -203,6 +204,7 @@ def run_app(checkpoint: Path | None = None, argv: list[str] | None = None, langu
         open_views()
 
     _FirstPaint(window, painted)
+    QTimer.singleShot(LESSON_OFFER_MS, lambda: window.lesson.resume() or window.lesson.offer_once())
     QTimer.singleShot(VIEWS_LATEST_MS, open_views)  # a platform that never paints still gets its views
     window.show()
     code = app.exec()

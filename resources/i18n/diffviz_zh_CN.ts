@@ -3983,6 +3983,10 @@ form as the model learns.&lt;/p&gt;
         <translation>采样(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Lesson: diffusion from scratch</source>
+        <translation>课程：从零开始的扩散模型(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;About diffviz</source>
         <translation>关于 diffviz(&amp;A)</translation>
     </message>
@@ -4414,6 +4418,210 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
     <message>
         <source>Computing the run…</source>
         <translation>正在计算运行…</translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>{mark} {number}. {title}</source>
+        <translation>{mark} {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>答对了。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
+    </message>
+    <message>
+        <source>{verdict} {answer}</source>
+        <translation>{verdict}{answer}</translation>
+    </message>
+    <message>
+        <source>Done: {task}</source>
+        <translation>已完成：{task}</translation>
+    </message>
+    <message>
+        <source>Your turn: {task}</source>
+        <translation>轮到你了：{task}</translation>
+    </message>
+    <message>
+        <source>What you learnt: {sentence}</source>
+        <translation>你学到了：{sentence}</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>A guided lesson</source>
+        <translation>引导式课程</translation>
+    </message>
+    <message>
+        <source>New to diffusion models? The lesson walks you through the course&apos;s first unit with this live model, step by step. You can open it later from Help → Lesson.</source>
+        <translation>刚接触扩散模型？这门课程会用这个实时运行的模型，带你一步步走完课程的第一单元。之后也可以从“帮助 → 课程”打开它。</translation>
+    </message>
+    <message>
+        <source>Start the lesson</source>
+        <translation>开始课程</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>不用了，谢谢</translation>
+    </message>
+    <message>
+        <source>Noise, by an amount</source>
+        <translation>按噪声量加噪声</translation>
+    </message>
+    <message>
+        <source>The course corrupts a digit by blending it toward noise: amount 0 keeps the digit, amount 1 is pure noise. The model is trained to undo this.</source>
+        <translation>课程的损坏过程把数字向噪声混合：噪声量为 0 时保留数字，噪声量为 1 时就是纯噪声。模型要学会把它还原。</translation>
+    </message>
+    <message>
+        <source>Move the amount slider past 0.8.</source>
+        <translation>把噪声量滑块拖过 0.8。</translation>
+    </message>
+    <message>
+        <source>At amount 0.9, how much of the digit is left in each pixel?</source>
+        <translation>噪声量为 0.9 时，每个像素里还剩多少数字？</translation>
+    </message>
+    <message>
+        <source>90 %</source>
+        <translation>90 %</translation>
+    </message>
+    <message>
+        <source>10 %</source>
+        <translation>10 %</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>一点也不剩</translation>
+    </message>
+    <message>
+        <source>10 %: the blend keeps (1 − amount) of the digit. The model must find the digit in what little is left.</source>
+        <translation>10 %：混合保留了（1 − 噪声量）的数字。模型必须从剩下的这一点点里找出数字。</translation>
+    </message>
+    <message>
+        <source>The corruption blends each image toward noise by its amount.</source>
+        <translation>损坏过程按噪声量把每张图像向噪声混合。</translation>
+    </message>
+    <message>
+        <source>The model: down, up and skips</source>
+        <translation>模型：下采样、上采样和跳跃连接</translation>
+    </message>
+    <message>
+        <source>The network is a small UNet. Going down it halves the image twice to see the whole digit; going up it doubles it back; the skip connections carry the details across.</source>
+        <translation>网络是一个小型 UNet。向下时它把图像减半两次，以看清整个数字；向上时再把它放大回来；跳跃连接把细节直接传过去。</translation>
+    </message>
+    <message>
+        <source>Click a layer in the drawing to see what it is.</source>
+        <translation>点击图中的某一层，看看它是什么。</translation>
+    </message>
+    <message>
+        <source>A UNet sees the digit coarsely going down and paints details back going up.</source>
+        <translation>UNet 向下时粗略地看数字，向上时再把细节画回来。</translation>
+    </message>
+    <message>
+        <source>Training, live</source>
+        <translation>实时训练</translation>
+    </message>
+    <message>
+        <source>Each training step corrupts a batch of digits by random amounts and asks the network for the clean digits; the loss says how far off it was. The Time limit is set to 15 s for you.</source>
+        <translation>每个训练步都把一批次数字按随机的噪声量损坏，再让网络还原出干净的数字；损失告诉我们它差了多少。时间上限已为你设为 15 s。</translation>
+    </message>
+    <message>
+        <source>Press Train and watch the loss fall until the run ends.</source>
+        <translation>点击“训练”，看着损失一路下降，直到这次运行结束。</translation>
+    </message>
+    <message>
+        <source>The loss falls as the network learns to find digits in noise.</source>
+        <translation>网络学会从噪声中找出数字，损失随之下降。</translation>
+    </message>
+    <message>
+        <source>From noise to a digit</source>
+        <translation>从噪声到数字</translation>
+    </message>
+    <message>
+        <source>Sampling starts from pure noise. At each step the model predicts the clean digit and the sampler moves the image a little toward that prediction.</source>
+        <translation>采样从纯噪声开始。每一步模型都预测干净的数字，采样器再把图像朝这个预测挪动一点。</translation>
+    </message>
+    <message>
+        <source>Press Sample.</source>
+        <translation>点击“采样”。</translation>
+    </message>
+    <message>
+        <source>A digit is made in many small steps, each a guess at the clean image.</source>
+        <translation>数字是一小步一小步画出来的，每一步都是对干净图像的一次猜测。</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>一步一步</translation>
+    </message>
+    <message>
+        <source>The timeline keeps every step of the run: the image on the left, the model&apos;s prediction beside it.</source>
+        <translation>时间线保存了这次运行的每一步：左边是图像，旁边是模型的预测。</translation>
+    </message>
+    <message>
+        <source>Scrub the timeline to frame 5.</source>
+        <translation>把时间线拖到第 5 帧。</translation>
+    </message>
+    <message>
+        <source>At the last step, how much of the prediction goes into the image?</source>
+        <translation>在最后一步，预测有多少进入了图像？</translation>
+    </message>
+    <message>
+        <source>a little</source>
+        <translation>一点点</translation>
+    </message>
+    <message>
+        <source>half</source>
+        <translation>一半</translation>
+    </message>
+    <message>
+        <source>all of it</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All of it: mix = 1/(n − i) is 1 at the last step, so the image becomes the prediction. That is why the last step jumps.</source>
+        <translation>全部：最后一步时 mix = 1/(n − i) 等于 1，所以图像直接变成了预测。这就是最后一步会跳变的原因。</translation>
+    </message>
+    <message>
+        <source>Early steps decide the shape; the mix grows until the last step takes the prediction whole.</source>
+        <translation>前面的步骤决定形状；mix 越来越大，直到最后一步整个采用预测。</translation>
+    </message>
+    <message>
+        <source>What the layers see</source>
+        <translation>每一层看到了什么</translation>
+    </message>
+    <message>
+        <source>The inspector shows the feature maps each layer made at the frame on the timeline: edges and strokes near the input, blobs deep down.</source>
+        <translation>检查器显示每一层在时间线当前帧上产生的特征图：靠近输入的层看到边缘和笔画，深层看到的是团块。</translation>
+    </message>
+    <message>
+        <source>Choose another layer in the list.</source>
+        <translation>在列表中选择另一层。</translation>
+    </message>
+    <message>
+        <source>Every layer turns the image into many maps; deeper ones are coarser and more abstract.</source>
+        <translation>每一层都把图像变成许多张特征图；越深的层越粗糙、越抽象。</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,7 @@ class Commands:
     pause_or_resume: Callback
     stop: Callback
     sample: Callback
+    lesson: Callback
     about: Callback
 
 
@@ -135,6 +136,7 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
     ]
     actions += [Action(f"view.{key}", title, show, view_shortcut(i), VIEW)
                 for i, (key, title, show) in enumerate(views, start=1)]
+    actions.append(Action("help.lesson", i18n.tr("&Lesson: diffusion from scratch"), c.lesson, "F1", HELP))
     actions.append(Action("help.about", i18n.tr("&About diffviz"), c.about, menu=HELP))
     actions += [Action(f"timeline.{key.lower()}", text, callback, key, when=timeline_active)
                 for key, text, callback in timeline_keys]

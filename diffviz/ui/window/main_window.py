@@ -40,6 +40,7 @@ from diffviz.ui.window.engine import Engine, LoadedEngine
 from diffviz.ui.window.export import Exports
 from diffviz.ui.window.job_callbacks import Handler, Job, JobCallbacks
 from diffviz.ui.window.job_runner import JobRunner
+from diffviz.ui.lesson.panel import Lesson
 from diffviz.ui.window.language_menu import language_menu
 from diffviz.ui.window.menus import build_menus, show_about
 from diffviz.ui.window.model_files import ModelFiles
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             OpeningRun(self.state, self.reporter, self._show_opening,  # its own run: the opening decides the tab
                        lambda *args, **kw: self.sampling.run(*args, follow=False, **kw)) if opening else None)
         self.exports = Exports(self.state, self, self.start_job, self.busy, self.files.last_dir, self.reporter)
+        self.lesson = Lesson(self, self.settings)  # Help → Lesson; run_app offers it at the first launch
 
         self._build_menus()
         self._connect()
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
             use_perfect_denoiser=self.files.use_perfect,
             open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,
             train=self.start_training, pause_or_resume=self.toggle_pause, stop=self.stop_jobs,
-            sample=self.start_sampling, about=lambda: show_about(self))
+            sample=self.start_sampling, lesson=self.lesson.open, about=lambda: show_about(self))
         views = [(tab.key, i18n.tr(tab.title), lambda key=tab.key: self.tabs.show_key(key)) for tab in TABS]
         self.menu_actions = build_menus(self, main_actions(commands, views, playback_keys(self._player),
                                                            lambda: self._player() is not None),
@@ -241,9 +243,7 @@ class MainWindow(QMainWindow):
     training = property(lambda self: self.views and self.views.training)
     sampling = property(lambda self: self.views and self.views.sampling)
     last_quality = property(lambda self: self.reporter.last_quality)
-
-    # a script clears it to notice the next one
-    last_error = property(lambda self: self.reporter.last_error,
+    last_error = property(lambda self: self.reporter.last_error,  # a script clears it to notice the next one
                           lambda self, text: setattr(self.reporter, "last_error", text))
 
     # ----- the model (``model_files`` does the work) -----------------------------------------------
@@ -251,11 +251,8 @@ class MainWindow(QMainWindow):
         """Open a checkpoint; on any problem show why and keep the current model untouched."""
         return self.files.load(path)
 
-    def use_bundled_model(self) -> None:
-        self.files.use_bundled()
-
-    def use_course_model(self) -> None:
-        self.files.use_course()
+    use_bundled_model = property(lambda self: self.files.use_bundled)  # window.use_bundled_model()
+    use_course_model = property(lambda self: self.files.use_course)
 
     # ----- jobs ---------------------------------------------------------------------------------
     @property
@@ -332,6 +329,7 @@ class MainWindow(QMainWindow):
         import cannot be interrupted: it ends within seconds)."""
         self.jobs.shutdown()
         self.engine.wait()
+        self.lesson.shutdown()
 
     def set_status(self, text: str) -> None:
         self.reporter.set_status(text)

@@ -1,0 +1,232 @@
+"""Help → Lesson: a dock beside the views that walks the learner through ``lesson.steps``.
+
+It lists the steps with a tick on each one done, shows the current step's text, its task (ticked as
+soon as the app's state shows it happened: polled four times a second, a handful of attribute reads),
+its question with a reveal, what was learnt, and the step's code with the live values filled in and a
+Copy button. Where the learner is, which steps are done and whether the lesson was declined live in the
+settings (``lesson/...``), so quitting and launching again resumes at the same step; the lesson is
+offered once, at the first launch, and never again once declined.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QHBoxLayout, QLabel, QListWidget,
+                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout,
+                               QWidget)
+
+from diffviz.core import i18n
+from diffviz.ui.lesson.steps import STEP_KEYS, STEPS, LessonStep
+
+STEP_SETTING, DONE_SETTING, OPEN_SETTING = "lesson/step", "lesson/done", "lesson/open"
+OFFERED_SETTING, DECLINED_SETTING = "lesson/offered", "lesson/declined"
+CHECK_MS = 250
+MINIMUM_WIDTH = 340  # the step list, the text and a line of code side by side with the views
+
+
+class LessonPanel(QWidget):
+    """The lesson's page: steps, text, task, question, code, Back / Next."""
+
+    def __init__(self, window: QMainWindow, settings: QSettings, steps: tuple[LessonStep, ...] = STEPS) -> None:
+        super().__init__()
+        self.window_, self.settings, self.steps = window, settings, steps
+        self.index = 0
+        self.begun = None
+        done = settings.value(DONE_SETTING) or []
+        self.done: set[str] = set(done if isinstance(done, list) else [done])
+        self.setMinimumWidth(MINIMUM_WIDTH)
+        self.progress = QListWidget(wordWrap=True)
+        self.progress.setMaximumHeight(len(steps) * 26)
+        self.progress.currentRowChanged.connect(self._row_chosen)
+        self.title = QLabel(wordWrap=True)
+        self.text = QLabel(wordWrap=True)
+        self.task = QLabel(wordWrap=True)
+        self.question = QLabel(wordWrap=True)
+        self.choices = QButtonGroup(self)
+        self.choice_box = QVBoxLayout()
+        self.reveal_button = QPushButton(i18n.tr("Show the answer"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.choices.idClicked.connect(lambda _id: self.reveal_button.setEnabled(True))  # choose, then see
+        self.answer = QLabel(wordWrap=True)
+        self.learnt = QLabel(wordWrap=True)
+        self.code = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.NoWrap)
+        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.code.setMaximumHeight(120)
+        self.copy_button = QPushButton(i18n.tr("Copy the code"))
+        self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.code.toPlainText()))
+        self.back_button = QPushButton(i18n.tr("Back"))
+        self.next_button = QPushButton(i18n.tr("Next"))
+        self.back_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        layout = QVBoxLayout(self)
+        for widget in (self.progress, self.title, self.text, self.task, self.question):
+            layout.addWidget(widget)
+        layout.addLayout(self.choice_box)
+        for widget in (self.reveal_button, self.answer, self.learnt, self.code, self.copy_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout.addLayout(buttons)
+        self.timer = QTimer(self, interval=CHECK_MS)
+        self.timer.timeout.connect(self.refresh)
+        remembered = settings.value(STEP_SETTING)
+        self.go(STEP_KEYS.index(remembered) if remembered in STEP_KEYS else 0)
+
+    @property
+    def step(self) -> LessonStep:
+        return self.steps[self.index]
+
+    def go(self, index: int) -> None:
+        """Enter step ``index``: the app does its part (the view, the settings it needs), then waits for the
+        learner's."""
+        self.index = max(0, min(index, len(self.steps) - 1))
+        step = self.step
+        self.settings.setValue(STEP_SETTING, step.key)
+        window = self.window_
+        if step.tab is not None:
+            window.tabs.show_key(step.tab)
+        if step.prepare is not None:
+            step.prepare(window)
+        self.begun = step.begin(window)
+        self.progress.blockSignals(True)
+        self.progress.clear()
+        for number, each in enumerate(self.steps, start=1):
+            mark = "✓" if each.key in self.done else " "
+            self.progress.addItem(i18n.tr("{mark} {number}. {title}").format(mark=mark, number=number,
+                                                                               title=i18n.tr(each.title)))
+        self.progress.setCurrentRow(self.index)
+        self.progress.blockSignals(False)
+        self.title.setText(f"<b>{i18n.tr(step.title)}</b>")
+        self.text.setText(i18n.tr(step.text))
+        self._show_question(step)
+        self.learnt.hide()
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setText(i18n.tr("Next") if self.index < len(self.steps) - 1 else i18n.tr("Finish"))
+        self.refresh()
+        self.timer.start()
+
+    def _row_chosen(self, row: int) -> None:
+        if row >= 0 and row != self.index:
+            self.go(row)
+
+    def _show_question(self, step: LessonStep) -> None:
+        for button in self.choices.buttons():
+            self.choices.removeButton(button)
+            button.deleteLater()
+        asked = step.question is not None
+        self.question.setVisible(asked)
+        self.reveal_button.setVisible(asked)
+        self.answer.hide()
+        if not asked:
+            return
+        self.question.setText(i18n.tr(step.question.prompt))
+        for number, choice in enumerate(step.question.choices):
+            button = QRadioButton(i18n.tr(choice))
+            self.choices.addButton(button, number)
+            self.choice_box.addWidget(button)
+        self.reveal_button.setEnabled(False)
+
+    def reveal(self) -> None:
+        """The answer, after the learner has chosen one."""
+        question = self.step.question
+        right = self.choices.checkedId() == question.answer
+        verdict = i18n.tr("Right.") if right else i18n.tr("Not quite.")
+        self.answer.setText(i18n.tr("{verdict} {answer}").format(verdict=verdict, answer=i18n.tr(question.reveal)))
+        self.answer.show()
+
+    def passed(self) -> bool:
+        """The step's check, against what the app looked like when the step began."""
+        return bool(self.step.check(self.window_, self.begun))
+
+    def refresh(self) -> None:
+        step = self.step
+        done = self.passed()
+        if done and step.key not in self.done:
+            self.done.add(step.key)
+            self.settings.setValue(DONE_SETTING, sorted(self.done))
+            item = self.progress.item(self.index)
+            if item is not None:
+                item.setText(i18n.tr("{mark} {number}. {title}").format(mark="✓", number=self.index + 1,
+                                                                       title=i18n.tr(step.title)))
+        self.task.setText(i18n.tr("Done: {task}").format(task=i18n.tr(step.task)) if done else
+                          i18n.tr("Your turn: {task}").format(task=i18n.tr(step.task)))
+        self.learnt.setVisible(done)
+        self.learnt.setText(i18n.tr("What you learnt: {sentence}").format(sentence=i18n.tr(step.learnt)))
+        self.code.setVisible(bool(step.code))
+        self.copy_button.setVisible(bool(step.code))
+        if step.code:
+            try:
+                code = step.code.format(**step.values(self.window_))
+            except (AttributeError, KeyError, TypeError, ValueError):
+                code = step.code
+            if code != self.code.toPlainText():
+                self.code.setPlainText(code)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+class Lesson:
+    """The lesson's dock on ``window``, made on first use; ``offer_once`` asks at the first launch."""
+
+    def __init__(self, window: QMainWindow, settings: QSettings) -> None:
+        self.window, self.settings = window, settings
+        self.dock: QDockWidget | None = None
+        self.panel: LessonPanel | None = None
+
+    def open(self) -> LessonPanel:
+        if self.dock is None:
+            self.panel = LessonPanel(self.window, self.settings)
+            self.dock = QDockWidget(i18n.tr("Lesson"), self.window)
+            self.dock.setObjectName("lesson")
+            self.dock.setWidget(self.panel)
+            self.dock.visibilityChanged.connect(self._visibility)
+            self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.show()
+        self.dock.raise_()
+        self.settings.setValue(OPEN_SETTING, True)
+        return self.panel
+
+    def _visibility(self, visible: bool) -> None:
+        if not visible and not self.window.isHidden():  # closed by the learner, not by quitting
+            self.settings.setValue(OPEN_SETTING, False)
+        if self.panel is not None:
+            (self.panel.timer.start if visible else self.panel.timer.stop)()
+
+    def resume(self) -> bool:
+        """Open the lesson again if it was open when the app was last closed."""
+        if self.settings.value(OPEN_SETTING) in (True, "true"):
+            self.open()
+            return True
+        return False
+
+    def offer_once(self, ask=None) -> bool:
+        """At the first launch only: offer the lesson; declined, it is never offered again. Returns whether
+        it opened."""
+        if self.settings.value(OFFERED_SETTING) in (True, "true") or \
+                self.settings.value(DECLINED_SETTING) in (True, "true"):
+            return False
+        self.settings.setValue(OFFERED_SETTING, True)
+        accepted = (ask or self._ask)()
+        if not accepted:
+            self.settings.setValue(DECLINED_SETTING, True)
+            return False
+        self.open()
+        return True
+
+    def _ask(self) -> bool:
+        box = QMessageBox(QMessageBox.Question, i18n.tr("A guided lesson"),
+                          i18n.tr("New to diffusion models? The lesson walks you through the course's first unit "
+                                  "with this live model, step by step. You can open it later from Help → Lesson."),
+                          QMessageBox.NoButton, self.window)
+        start = box.addButton(i18n.tr("Start the lesson"), QMessageBox.AcceptRole)
+        box.addButton(i18n.tr("No, thanks"), QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is start
+
+    def shutdown(self) -> None:
+        if self.panel is not None:
+            self.panel.stop()

@@ -1,0 +1,135 @@
+"""The guided lesson's steps, as data: the course's unit 1 done with the live model, one idea per step.
+
+Why data and not code paths through the window (Spyder's tours have the same shape): each step says
+what it is about, what the app does for the learner (``prepare``), what the learner must do (``task``),
+how the app knows it happened (``check``, read from the app's state, never from a widget's label), an
+optional question answered *before* the answer is revealed, one sentence of what was learnt, and the
+few lines of Python that do what is on screen with the live values filled in (``code``). The panel
+(``lesson.panel``) shows any such list; adding a step is adding an entry here.
+
+``check(window, begun)`` gets what ``begin(window)`` returned when the step was entered, so a step can
+ask for something *new* (a sampling run after this step began, not the opening run). Texts are marked
+with ``i18n.QT_TR_NOOP`` and translated where shown; the code stays Python in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from diffviz.core import i18n
+
+Window = Any  # the main window: steps read its views and state, they never import it
+
+
+@dataclass(frozen=True)
+class Question:
+    """Asked before the answer is shown: ``choices`` (marked texts), the index of the right one, and what the
+    reveal says."""
+
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int
+    reveal: str
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    key: str                                   # remembered in the settings (resume): never a title
+    title: str
+    text: str
+    task: str                                  # what the learner does, in one sentence
+    check: Callable[[Window, Any], bool]       # it happened (state, not labels)
+    learnt: str                                # one sentence: what this step taught
+    tab: str | None = None                     # the view the app opens for the step (a tab key)
+    highlight: tuple[str, ...] = ()            # window attributes of the widgets the step is about
+    prepare: Callable[[Window], None] | None = None   # what the app does on entering the step
+    begin: Callable[[Window], Any] = lambda window: None  # a snapshot ``check`` compares with
+    question: Question | None = None
+    code: str = ""                             # Python in the course's style, {placeholders} from ``values``
+    values: Callable[[Window], dict] = lambda window: {}
+
+
+def _short_training(window: Window) -> None:
+    """A 15-second run: enough to watch the loss fall."""
+    window.controls.minutes.setValue(0.25)
+
+
+STEPS: tuple[LessonStep, ...] = (
+    LessonStep(
+        key="corruption", tab="corruption", highlight=("corruption",),
+        title=i18n.QT_TR_NOOP("Noise, by an amount"),
+        text=i18n.QT_TR_NOOP("The course corrupts a digit by blending it toward noise: amount 0 keeps the digit, "
+                             "amount 1 is pure noise. The model is trained to undo this."),
+        task=i18n.QT_TR_NOOP("Move the amount slider past 0.8."),
+        check=lambda window, begun: window.corruption.amount() > 0.8,
+        question=Question(i18n.QT_TR_NOOP("At amount 0.9, how much of the digit is left in each pixel?"),
+                          (i18n.QT_TR_NOOP("90 %"), i18n.QT_TR_NOOP("10 %"), i18n.QT_TR_NOOP("nothing")), 1,
+                          i18n.QT_TR_NOOP("10 %: the blend keeps (1 − amount) of the digit. The model must find "
+                                          "the digit in what little is left.")),
+        learnt=i18n.QT_TR_NOOP("The corruption blends each image toward noise by its amount."),
+        code="amount = torch.tensor([{amount:.2f}])\nnoise = torch.rand_like(x)\n"
+             "noisy_x = (1 - amount) * x + amount * noise",
+        values=lambda window: {"amount": window.corruption.amount()}),
+    LessonStep(
+        key="architecture", tab="architecture", highlight=("architecture",),
+        title=i18n.QT_TR_NOOP("The model: down, up and skips"),
+        text=i18n.QT_TR_NOOP("The network is a small UNet. Going down it halves the image twice to see the whole "
+                             "digit; going up it doubles it back; the skip connections carry the details across."),
+        task=i18n.QT_TR_NOOP("Click a layer in the drawing to see what it is."),
+        begin=lambda window: window.architecture.selected(),
+        check=lambda window, begun: window.architecture.selected() not in (None, begun),
+        learnt=i18n.QT_TR_NOOP("A UNet sees the digit coarsely going down and paints details back going up.")),
+    LessonStep(
+        key="training", tab="training", highlight=("training_view", "controls"), prepare=_short_training,
+        title=i18n.QT_TR_NOOP("Training, live"),
+        text=i18n.QT_TR_NOOP("Each training step corrupts a batch of digits by random amounts and asks the "
+                             "network for the clean digits; the loss says how far off it was. The Time limit is "
+                             "set to 15 s for you."),
+        task=i18n.QT_TR_NOOP("Press Train and watch the loss fall until the run ends."),
+        begin=lambda window: window.model_info,
+        check=lambda window, begun: window.model_info is not begun and not window.busy()
+        and window.training_view.loss_point_count() > 0,
+        learnt=i18n.QT_TR_NOOP("The loss falls as the network learns to find digits in noise."),
+        code="noisy_x = (1 - amount) * x + amount * noise\npred = net(noisy_x)\n"
+             "loss = F.mse_loss(pred, x)\nopt.zero_grad(); loss.backward(); opt.step()  # lr {lr:g}, batch {batch}",
+        values=lambda window: {"lr": window.controls.lr.value(), "batch": window.controls.batch.value()}),
+    LessonStep(
+        key="sampling", tab="timeline", highlight=("timeline", "controls"),
+        title=i18n.QT_TR_NOOP("From noise to a digit"),
+        text=i18n.QT_TR_NOOP("Sampling starts from pure noise. At each step the model predicts the clean digit "
+                             "and the sampler moves the image a little toward that prediction."),
+        task=i18n.QT_TR_NOOP("Press Sample."),
+        begin=lambda window: window.trajectory,
+        check=lambda window, begun: window.trajectory is not None and window.trajectory is not begun
+        and not window.busy(),
+        learnt=i18n.QT_TR_NOOP("A digit is made in many small steps, each a guess at the clean image."),
+        code="x = torch.rand(n, 1, 28, 28)\nfor i in range({steps}):\n    pred = net(x)\n"
+             "    mix = 1 / ({steps} - i)\n    x = x * (1 - mix) + pred * mix",
+        values=lambda window: {"steps": window.controls.steps.value()}),
+    LessonStep(
+        key="scrub", tab="timeline", highlight=("timeline",),
+        title=i18n.QT_TR_NOOP("Step by step"),
+        text=i18n.QT_TR_NOOP("The timeline keeps every step of the run: the image on the left, the model's "
+                             "prediction beside it."),
+        task=i18n.QT_TR_NOOP("Scrub the timeline to frame 5."),
+        check=lambda window, begun: window.timeline is not None and window.timeline.frame() == 5,
+        question=Question(i18n.QT_TR_NOOP("At the last step, how much of the prediction goes into the image?"),
+                          (i18n.QT_TR_NOOP("a little"), i18n.QT_TR_NOOP("half"), i18n.QT_TR_NOOP("all of it")), 2,
+                          i18n.QT_TR_NOOP("All of it: mix = 1/(n − i) is 1 at the last step, so the image becomes "
+                                          "the prediction. That is why the last step jumps.")),
+        learnt=i18n.QT_TR_NOOP("Early steps decide the shape; the mix grows until the last step takes the "
+                               "prediction whole.")),
+    LessonStep(
+        key="inspector", tab="inspector", highlight=("inspector",),
+        title=i18n.QT_TR_NOOP("What the layers see"),
+        text=i18n.QT_TR_NOOP("The inspector shows the feature maps each layer made at the frame on the timeline: "
+                             "edges and strokes near the input, blobs deep down."),
+        task=i18n.QT_TR_NOOP("Choose another layer in the list."),
+        begin=lambda window: window.inspector.layer(),
+        check=lambda window, begun: window.inspector.layer() not in (None, begun),
+        learnt=i18n.QT_TR_NOOP("Every layer turns the image into many maps; deeper ones are coarser and more "
+                               "abstract.")),
+)
+
+STEP_KEYS = tuple(step.key for step in STEPS)

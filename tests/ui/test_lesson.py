@@ -1,0 +1,126 @@
+"""The guided lesson, walked as a learner would: every step's check is false before its action and true
+after it, the action done through the widgets; in English and in Chinese; resumed where it was left; never
+offered again once declined."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from diffviz.ui.lesson.panel import DECLINED_SETTING, Lesson
+from diffviz.ui.lesson.steps import STEP_KEYS, STEPS
+from tests.ui.text_walk import english_left, visible_texts
+
+
+def _corruption(window, qtbot):
+    from diffviz.ui.views.corruption_view import SLIDER_STEPS
+
+    window.corruption.slider.setValue(round(0.85 * SLIDER_STEPS))
+
+
+def _architecture(window, qtbot):
+    view = window.architecture
+    name = next(n for n in view.box_names() if n != view.selected())
+    centre = view.graphics.mapFromScene(view.box_scene_rect(name).center())
+    QTest.mouseClick(view.graphics.viewport(), Qt.LeftButton, Qt.NoModifier, centre)
+
+
+def _training(window, qtbot):
+    window.controls.epochs.setValue(0.1)  # the lesson asks for 15 s; a test trains on 1,000 images
+    qtbot.mouseClick(window.controls.train_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.busy(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+
+
+def _sampling(window, qtbot):
+    window.controls.n.setValue(8)
+    window.controls.steps.setValue(10)
+    qtbot.mouseClick(window.controls.sample_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.trajectory is not None and not window.busy(), timeout=60000)
+
+
+def _scrub(window, qtbot):
+    if window.timeline.is_playing():
+        window.timeline.play_pause()
+    window.timeline.slider.setValue(5)
+
+
+def _inspector(window, qtbot):
+    layers = window.inspector.layer_list
+    row = next(r for r in range(layers.count()) if layers.item(r).text().split()[0] != window.inspector.layer())
+    qtbot.mouseClick(layers.viewport(), Qt.LeftButton, pos=layers.visualItemRect(layers.item(row)).center())
+
+
+ACTIONS = {"corruption": _corruption, "architecture": _architecture, "training": _training,
+           "sampling": _sampling, "scrub": _scrub, "inspector": _inspector}
+
+
+def _walk(window, qtbot) -> list[tuple[str, str]]:
+    assert set(ACTIONS) == set(STEP_KEYS)
+    panel = window.lesson.open()
+    texts = []
+    for index, step in enumerate(STEPS):
+        assert panel.index == index and panel.step is step
+        assert not panel.passed(), f"{step.key}: done before its action"
+        ACTIONS[step.key](window, qtbot)
+        qtbot.waitUntil(panel.passed, timeout=10000)
+        panel.refresh()
+        assert panel.learnt.isVisible() and step.key in panel.done
+        if step.question is not None:
+            panel.choices.button(step.question.answer).click()
+            panel.reveal()
+            assert panel.answer.isVisible()
+        texts += [(where, text) for where, text in visible_texts(panel)
+                  if text != panel.code.toPlainText()]  # the code is Python in every language
+        qtbot.mouseClick(panel.next_button, Qt.LeftButton)
+    assert panel.done == set(STEP_KEYS)
+    return texts
+
+
+def test_the_lesson_runs_start_to_finish(window, qtbot):
+    _walk(window, qtbot)
+
+
+@pytest.fixture
+def chinese(qapp):
+    from diffviz.ui.language import LANGUAGES, load_language
+
+    loaded = load_language(LANGUAGES["zh_CN"])
+    yield
+    loaded.uninstall()
+
+
+def test_the_lesson_runs_start_to_finish_in_chinese(chinese, window, qtbot):
+    left = {(where, text) for where, text in _walk(window, qtbot) if english_left(text)}
+    assert not left, left
+
+
+def test_a_lesson_left_at_a_middle_step_resumes_there(qtbot, tmp_path):
+    from diffviz.ui.window.main_window import MainWindow
+
+    path = str(tmp_path / "settings.ini")
+    first = MainWindow(settings=QSettings(path, QSettings.IniFormat))
+    qtbot.addWidget(first)
+    first.show()
+    first.lesson.open().go(3)
+    first.close()
+    again = MainWindow(settings=QSettings(path, QSettings.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.lesson.resume() and again.lesson.panel.index == 3
+    again.close()
+
+
+def test_declined_at_the_first_launch_it_is_never_offered_again(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    asked = []
+    lesson = Lesson(window, settings)
+    assert not lesson.offer_once(ask=lambda: asked.append(1) or False)
+    assert settings.value(DECLINED_SETTING) in (True, "true")
+    assert not Lesson(window, settings).offer_once(ask=lambda: asked.append(2) or True)
+    assert asked == [1] and not lesson.resume()
