@@ -4623,5 +4623,53 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <source>Every layer turns the image into many maps; deeper ones are coarser and more abstract.</source>
         <translation>每一层都把图像变成许多张特征图；越深的层越粗糙、越抽象。</translation>
     </message>
+    <message>
+        <source>The course&apos;s comparison: DDPM&apos;s schedules</source>
+        <translation>课程中的对照：DDPM 的噪声调度</translation>
+    </message>
+    <message>
+        <source>The course goes on to DDPM, which adds noise by a schedule of timesteps instead of one straight blend. The plot shows how much of the digit is kept at each timestep.</source>
+        <translation>课程接着介绍 DDPM：它按时间步的调度加噪声，而不是一次直线混合。图中画出了每个时间步还保留多少数字。</translation>
+    </message>
+    <message>
+        <source>Choose another noise schedule in the box.</source>
+        <translation>在下拉框中选择另一个噪声调度。</translation>
+    </message>
+    <message>
+        <source>A noise schedule says how much signal is left at each timestep; the course&apos;s falls in a straight line, DDPM&apos;s along a curve.</source>
+        <translation>噪声调度说明每个时间步还剩多少信号：课程的噪声调度沿直线下降，DDPM 的沿曲线下降。</translation>
+    </message>
+    <message>
+        <source>Samplers at equal model calls</source>
+        <translation>相同模型调用次数下的采样器</translation>
+    </message>
+    <message>
+        <source>Every column starts from the same noise. The rows are filled with every sampler of this model, each given the same number of model calls, so the comparison is fair.</source>
+        <translation>每一列都从同一份噪声出发。各行填入了这个模型的每一种采样器，每种采样器调用模型的次数都相同，所以比较是公平的。</translation>
+    </message>
+    <message>
+        <source>Press Run comparison.</source>
+        <translation>点击“运行对比”。</translation>
+    </message>
+    <message>
+        <source>With the same budget of model calls, a better sampler draws cleaner digits.</source>
+        <translation>在相同的模型调用次数下，更好的采样器画出的数字更干净。</translation>
+    </message>
+    <message>
+        <source>Repair and edit</source>
+        <translation>修复与编辑</translation>
+    </message>
+    <message>
+        <source>The same model can start from your own image instead of pure noise: noise it part of the way and denoise it back (SDEdit), or fill a hole by regenerating only the masked pixels (RePaint).</source>
+        <translation>同一个模型也可以从你自己的图像出发，而不是从纯噪声出发：先加一部分噪声再去噪回来（SDEdit），或者只重新生成蒙版里的像素来补上空洞（RePaint）。</translation>
+    </message>
+    <message>
+        <source>Draw a rough digit (or take a real one) and press Run.</source>
+        <translation>画一个草图数字（或取一个真实数字），然后点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Denoising from a partly noised image keeps its rough shape and redraws the details.</source>
+        <translation>从部分加噪的图像开始去噪，会保留它的大致形状，并重新画出细节。</translation>
+    </message>
 </context>
 </TS>

@@ -52,8 +52,28 @@ def _inspector(window, qtbot):
     qtbot.mouseClick(layers.viewport(), Qt.LeftButton, pos=layers.visualItemRect(layers.item(row)).center())
 
 
+def _schedule(window, qtbot):
+    box = window.schedule.schedule
+    box.setCurrentIndex((box.currentIndex() + 1) % box.count())
+
+
+def _compare(window, qtbot):
+    qtbot.mouseClick(window.comparison.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(window.comparison.trajectories) and not window.busy(), timeout=120000)
+
+
+def _edit(window, qtbot):
+    view = window.edit_view
+    view.steps_spin.setValue(10)
+    qtbot.mouseClick(view.random_button, Qt.LeftButton)  # a real digit as the input
+    qtbot.mouseClick(view.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy("edit") and window.trajectory is not None
+                    and window.trajectory.edit is not None, timeout=120000)
+
+
 ACTIONS = {"corruption": _corruption, "architecture": _architecture, "training": _training,
-           "sampling": _sampling, "scrub": _scrub, "inspector": _inspector}
+           "sampling": _sampling, "scrub": _scrub, "inspector": _inspector, "schedule": _schedule,
+           "compare": _compare, "edit": _edit}
 
 
 def _walk(window, qtbot) -> list[tuple[str, str]]:

@@ -132,4 +132,40 @@ STEPS: tuple[LessonStep, ...] = (
                                "abstract.")),
 )
 
+STEPS += (
+    LessonStep(
+        key="schedule", tab="schedule", highlight=("schedule",),
+        title=i18n.QT_TR_NOOP("The course's comparison: DDPM's schedules"),
+        text=i18n.QT_TR_NOOP("The course goes on to DDPM, which adds noise by a schedule of timesteps instead of "
+                             "one straight blend. The plot shows how much of the digit is kept at each timestep."),
+        task=i18n.QT_TR_NOOP("Choose another noise schedule in the box."),
+        begin=lambda window: window.schedule.schedule.currentData(),
+        check=lambda window, begun: window.schedule.schedule.currentData() != begun,
+        learnt=i18n.QT_TR_NOOP("A noise schedule says how much signal is left at each timestep; the course's "
+                               "falls in a straight line, DDPM's along a curve.")),
+    LessonStep(
+        key="compare", tab="compare", highlight=("comparison",), prepare=lambda window: window.comparison
+        .apply_preset("samplers"),
+        title=i18n.QT_TR_NOOP("Samplers at equal model calls"),
+        text=i18n.QT_TR_NOOP("Every column starts from the same noise. The rows are filled with every sampler of "
+                             "this model, each given the same number of model calls, so the comparison is fair."),
+        task=i18n.QT_TR_NOOP("Press Run comparison."),
+        begin=lambda window: tuple(id(t) for t in window.comparison.trajectories),
+        check=lambda window, begun: bool(window.comparison.trajectories) and not window.busy()
+        and tuple(id(t) for t in window.comparison.trajectories) != begun,
+        learnt=i18n.QT_TR_NOOP("With the same budget of model calls, a better sampler draws cleaner digits.")),
+    LessonStep(
+        key="edit", tab="edit", highlight=("edit_view",),
+        title=i18n.QT_TR_NOOP("Repair and edit"),
+        text=i18n.QT_TR_NOOP("The same model can start from your own image instead of pure noise: noise it part of "
+                             "the way and denoise it back (SDEdit), or fill a hole by regenerating only the masked "
+                             "pixels (RePaint)."),
+        task=i18n.QT_TR_NOOP("Draw a rough digit (or take a real one) and press Run."),
+        begin=lambda window: window.trajectory,
+        check=lambda window, begun: window.trajectory is not None and window.trajectory is not begun
+        and window.trajectory.edit is not None and not window.busy(),
+        learnt=i18n.QT_TR_NOOP("Denoising from a partly noised image keeps its rough shape and redraws the "
+                               "details.")),
+)
+
 STEP_KEYS = tuple(step.key for step in STEPS)
