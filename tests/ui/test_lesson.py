@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from diffviz.ui.lesson.panel import DECLINED_SETTING, Lesson
 from diffviz.ui.lesson.steps import STEP_KEYS, STEPS
-from tests.ui.text_walk import english_left, visible_texts
+from .text_walk import english_left, visible_texts
 
 
 def _corruption(window, qtbot):

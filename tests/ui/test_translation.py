@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from diffviz.core import i18n
-from tests.ui.text_walk import english_left, pseudo, unmarked, visible_texts
+from .text_walk import english_left, pseudo, unmarked, visible_texts
 
 
 @pytest.fixture
