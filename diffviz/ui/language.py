@@ -4,7 +4,8 @@ Each language is an object in ``LANGUAGES`` (its code, its own name for itself, 
 a CJK font); nothing compares codes elsewhere. Loading one installs three Qt translators: the project's
 own ``resources/i18n/diffviz_<code>.qm`` (made by ``pyside6-lrelease`` from the ``.ts`` that
 ``resources/scripts/update_translations.py`` keeps), Qt's ``qtbase_<code>.qm`` so standard dialog
-buttons speak it too, and for English only the plural forms (``diffviz_en.qm``). It then routes the
+buttons speak it too (with ``qt_extra_<code>.qm`` for the few texts of Qt's file dialog its file misses),
+and for English only the plural forms (``diffviz_en.qm``). It then routes the
 Qt-free core's texts through Qt (``core.i18n.install``), so one lookup serves the core and the window.
 
 Which language: ``diffviz --lang CODE`` first, then the one chosen in View → Language (remembered in
@@ -120,7 +121,8 @@ def load_language(language: Language) -> LoadedLanguage:
     app = QCoreApplication.instance()
     translators = []
     files = [(i18n.translations_dir(), f"diffviz_{language.code}", True),  # ours: missing is a fault
-             (QLibraryInfo.path(QLibraryInfo.TranslationsPath), f"qtbase_{language.code}", False)]  # Qt's, if any
+             (QLibraryInfo.path(QLibraryInfo.TranslationsPath), f"qtbase_{language.code}", False),  # Qt's, if any
+             (i18n.translations_dir(), f"qt_extra_{language.code}", False)]  # what Qt's own leaves untranslated
     for folder, name, ours in files:
         translator = QTranslator()
         if translator.load(name, str(folder)):

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}  # code: extra lupdate options
+QT_EXTRA = "qt_extra_*.ts"  # Qt's own texts its translations miss, kept by hand: only compiled, never lupdated
 
 
 def sources() -> list[str]:
@@ -74,6 +75,11 @@ def check() -> list[str]:
             lrelease(committed, built)
             if not qm.exists() or qm.read_bytes() != built.read_bytes():
                 problems.append(f"{qm.name} is not compiled from {committed.name}: run this script")
+        for extra in sorted(I18N.glob(QT_EXTRA)):
+            built = Path(folder) / extra.with_suffix(".qm").name
+            lrelease(extra, built)
+            if not extra.with_suffix(".qm").exists() or extra.with_suffix(".qm").read_bytes() != built.read_bytes():
+                problems.append(f"{extra.with_suffix('.qm').name} is not compiled from {extra.name}: run this script")
     return problems
 
 
@@ -92,6 +98,8 @@ def main() -> int:
         lupdate(ts, extra)
         lrelease(ts, ts.with_suffix(".qm"))
         print(f"{ts.relative_to(ROOT)}: {sum(messages(ts).values())} of {len(messages(ts))} translated")
+    for extra in sorted(I18N.glob(QT_EXTRA)):
+        lrelease(extra, extra.with_suffix(".qm"))
     return 0
 
 

@@ -48,6 +48,7 @@ def test_loading_chinese_routes_core_texts_and_qt_dialogs_through_it(qapp):
         assert current_language() is CHINESE
         assert i18n.tr("Train") != "Train"  # one of the window's texts, from diffviz_zh_CN.qm
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own qtbase_zh_CN.qm
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："  # what it misses
     finally:
         loaded.uninstall()
     assert current_language() is ENGLISH and i18n.tr("Train") == "Train"
