@@ -56,3 +56,17 @@ def test_without_a_cjk_font_captions_stay_english(trajectory, chinese, monkeypat
     assert export.panel_title("x") == "x（当前）"  # the window keeps its language
     i18n.install(None)
     assert np.array_equal(frame, _frame(trajectory)) and np.array_equal(frame, again)
+
+
+def test_the_window_says_once_that_captions_stay_english(monkeypatch, qtbot):
+    """The status line, not only the log: the first export without a CJK font says why its captions are English."""
+    from diffviz.ui.window import export as window_export
+
+    said = []
+    exports = window_export.Exports.__new__(window_export.Exports)
+    exports._report, exports._said_captions = type("Report", (), {"set_status": lambda self, t: said.append(t)})(), False
+    monkeypatch.setattr(window_export, "captions_in_language", lambda: False)
+    exports.done("a.gif")
+    exports.done("b.gif")
+    assert said == ["Exported a.gif. Its captions are in English: no font with Chinese glyphs is installed (README "
+                    "names fonts that work).", "Exported b.gif"]

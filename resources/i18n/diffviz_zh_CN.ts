@@ -4049,6 +4049,10 @@ form as the model learns.&lt;/p&gt;
         <translation>请先采样：动画是从时间线导出的。</translation>
     </message>
     <message>
+        <source>Exported {path}. Its captions are in English: no font with Chinese glyphs is installed (README names fonts that work).</source>
+        <translation>已导出 {path}。其中的说明文字是英文：本机没有安装带中文字形的字体（README 列出了可用的字体）。</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>

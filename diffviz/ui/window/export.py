@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
+from diffviz.core.export import captions_in_language
 from diffviz.ui.window.app_state import ENGINE_READY, AppState
 from diffviz.ui.widgets.export_dialog import ExportDialog
 from diffviz.ui.window.job_callbacks import StartJob
@@ -33,6 +34,7 @@ class Exports:
         self._busy = busy
         self._last_dir = last_dir
         self._report = report
+        self._said_captions = False  # captions drawn in English for want of a CJK font: said once a session
 
     def dialog(self) -> None:
         trajectory = self.state.trajectory
@@ -64,4 +66,9 @@ class Exports:
         return True
 
     def done(self, result: object) -> None:
+        if result and not captions_in_language() and not self._said_captions:  # once a session
+            self._said_captions = True
+            self._report.set_status(i18n.tr("Exported {path}. Its captions are in English: no font with Chinese "
+                                            "glyphs is installed (README names fonts that work).").format(path=result))
+            return
         self._report.set_status(i18n.tr("Exported {path}").format(path=result) if result else i18n.tr("Export stopped"))
