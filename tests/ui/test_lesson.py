@@ -144,3 +144,24 @@ def test_declined_at_the_first_launch_it_is_never_offered_again(qtbot, tmp_path)
     assert settings.value(DECLINED_SETTING) in (True, "true")
     assert not Lesson(window, settings).offer_once(ask=lambda: asked.append(2) or True)
     assert asked == [1] and not lesson.resume()
+
+
+def test_the_spotlight_lights_the_step_and_lets_clicks_through(window, qtbot):
+    from diffviz.ui.lesson.spotlight import widget_at
+
+    panel = window.lesson.open()
+    for index, step in enumerate(STEPS[:4]):
+        panel.go(index)
+        qtbot.wait(50)
+        panel.refresh()
+        spotlight = panel.spotlight
+        assert spotlight.isVisible() and spotlight.testAttribute(Qt.WA_TransparentForMouseEvents)
+        assert spotlight.geometry() == window.rect()
+        for path in step.highlight:
+            widget = widget_at(window, path)
+            centre = widget.mapTo(window, widget.rect().center())
+            assert any(hole.contains(centre) for hole in spotlight.holes), (step.key, path)
+        lesson = panel.parentWidget()
+        assert any(hole.contains(lesson.mapTo(window, lesson.rect().center())) for hole in spotlight.holes)
+    window.lesson.dock.close()
+    assert not panel.spotlight.isVisible()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QHBoxLay
                                QWidget)
 
 from diffviz.core import i18n
+from diffviz.ui.lesson.spotlight import Spotlight, widget_at
 from diffviz.ui.lesson.steps import STEP_KEYS, STEPS, LessonStep
 
 STEP_SETTING, DONE_SETTING, OPEN_SETTING = "lesson/step", "lesson/done", "lesson/open"
@@ -33,6 +34,7 @@ class LessonPanel(QWidget):
         self.window_, self.settings, self.steps = window, settings, steps
         self.index = 0
         self.begun = None
+        self.spotlight: Spotlight | None = None  # set by ``Lesson``: lights the step's widgets and the lesson
         done = settings.value(DONE_SETTING) or []
         self.done: set[str] = set(done if isinstance(done, list) else [done])
         self.setMinimumWidth(MINIMUM_WIDTH)
@@ -143,6 +145,8 @@ class LessonPanel(QWidget):
 
     def refresh(self) -> None:
         step = self.step
+        if self.spotlight is not None and self.spotlight.isVisible():
+            self.spotlight.light([widget_at(self.window_, path) for path in step.highlight] + [self.parentWidget()])
         done = self.passed()
         if done and step.key not in self.done:
             self.done.add(step.key)
@@ -185,7 +189,9 @@ class Lesson:
             self.dock.setWidget(self.panel)
             self.dock.visibilityChanged.connect(self._visibility)
             self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.panel.spotlight = Spotlight(self.window)
         self.dock.show()
+        self.panel.spotlight.show()
         self.dock.raise_()
         self.settings.setValue(OPEN_SETTING, True)
         return self.panel
@@ -195,6 +201,8 @@ class Lesson:
             self.settings.setValue(OPEN_SETTING, False)
         if self.panel is not None:
             (self.panel.timer.start if visible else self.panel.timer.stop)()
+            if self.panel.spotlight is not None:
+                self.panel.spotlight.setVisible(visible)
 
     def resume(self) -> bool:
         """Open the lesson again if it was open when the app was last closed."""

@@ -42,7 +42,7 @@ class LessonStep:
     check: Callable[[Window, Any], bool]       # it happened (state, not labels)
     learnt: str                                # one sentence: what this step taught
     tab: str | None = None                     # the view the app opens for the step (a tab key)
-    highlight: tuple[str, ...] = ()            # window attributes of the widgets the step is about
+    highlight: tuple[str, ...] = ()            # the widgets the step lights, as window attribute paths
     prepare: Callable[[Window], None] | None = None   # what the app does on entering the step
     begin: Callable[[Window], Any] = lambda window: None  # a snapshot ``check`` compares with
     question: Question | None = None
@@ -81,7 +81,7 @@ STEPS: tuple[LessonStep, ...] = (
         check=lambda window, begun: window.architecture.selected() not in (None, begun),
         learnt=i18n.QT_TR_NOOP("A UNet sees the digit coarsely going down and paints details back going up.")),
     LessonStep(
-        key="training", tab="training", highlight=("training_view", "controls"), prepare=_short_training,
+        key="training", tab="training", highlight=("training_view", "controls.train_button"), prepare=_short_training,
         title=i18n.QT_TR_NOOP("Training, live"),
         text=i18n.QT_TR_NOOP("Each training step corrupts a batch of digits by random amounts and asks the "
                              "network for the clean digits; the loss says how far off it was. The Time limit is "
@@ -95,7 +95,7 @@ STEPS: tuple[LessonStep, ...] = (
              "loss = F.mse_loss(pred, x)\nopt.zero_grad(); loss.backward(); opt.step()  # lr {lr:g}, batch {batch}",
         values=lambda window: {"lr": window.controls.lr.value(), "batch": window.controls.batch.value()}),
     LessonStep(
-        key="sampling", tab="timeline", highlight=("timeline", "controls"),
+        key="sampling", tab="timeline", highlight=("timeline", "controls.sample_button"),
         title=i18n.QT_TR_NOOP("From noise to a digit"),
         text=i18n.QT_TR_NOOP("Sampling starts from pure noise. At each step the model predicts the clean digit "
                              "and the sampler moves the image a little toward that prediction."),

@@ -1,0 +1,74 @@
+"""The lesson's spotlight: the window dimmed except the widgets the current step is about, and the lesson itself.
+
+Why our own (about forty lines) and not the ``qt-tour`` package: what that package would give us is the
+same translucent overlay with a cut-out, but it brings ``qtpy`` as a dependency, its popover's buttons
+are English texts set in its code (outside our translation path), and its steps have one target widget
+and no task, check, question or code; the lesson panel already does all of that. The overlay lets every
+click through (``WA_TransparentForMouseEvents``): it shows where to look, it never stands in the way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QWidget
+
+DIM = QColor(0, 0, 0, 110)
+MARGIN = 4       # the lit area reaches this far beyond each widget
+RADIUS = 6.0
+
+
+def widget_at(window: QWidget, path: str) -> QWidget | None:
+    """``"controls.train_button"``: the window's ``controls``, then its ``train_button`` (None if missing)."""
+    found: object = window
+    for name in path.split("."):
+        found = getattr(found, name, None)
+        if found is None:
+            return None
+    return found if isinstance(found, QWidget) else None
+
+
+class Spotlight(QWidget):
+    """Covers ``window`` and dims all but ``holes`` (rectangles in the window's coordinates)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WA_NoSystemBackground)
+        self.holes: list[QRect] = []
+        window.installEventFilter(self)
+        self.setGeometry(window.rect())
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Resize:
+            self.setGeometry(self.parent().rect())
+        return False
+
+    def light(self, widgets: list[QWidget]) -> None:
+        """Light these widgets (those not on screen now, e.g. in another tab, are left out)."""
+        window = self.parent()
+        holes = []
+        for widget in widgets:
+            if widget is None or not widget.isVisible():
+                continue
+            visible = widget.visibleRegion().boundingRect()
+            if visible.isEmpty():
+                continue
+            top_left = widget.mapTo(window, visible.topLeft())
+            holes.append(QRect(top_left, visible.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        if holes != self.holes:
+            self.holes = holes
+            self.update()
+        self.raise_()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        path = QPainterPath()
+        path.addRect(QRectF(self.rect()))
+        for hole in self.holes:
+            cut = QPainterPath()
+            cut.addRoundedRect(QRectF(hole), RADIUS, RADIUS)
+            path = path.subtracted(cut)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.fillPath(path, DIM)
