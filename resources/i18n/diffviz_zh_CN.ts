@@ -4675,5 +4675,41 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <source>Denoising from a partly noised image keeps its rough shape and redraws the details.</source>
         <translation>从部分加噪的图像开始去噪，会保留它的大致形状，并重新画出细节。</translation>
     </message>
+    <message>
+        <source>The field in two dimensions</source>
+        <translation>二维中的场</translation>
+    </message>
+    <message>
+        <source>In two dimensions each training example is a dot, and denoising is a field of arrows. The perfect denoiser knows every training point and predicts their weighted average.</source>
+        <translation>在二维中，每个训练样本都是一个点，去噪就是一片箭头组成的场。完美去噪器知道每一个训练点，并预测它们的加权平均。</translation>
+    </message>
+    <message>
+        <source>Press Run both samplers and watch the particles move.</source>
+        <translation>点击“运行两个采样器”，看粒子如何移动。</translation>
+    </message>
+    <message>
+        <source>Where will the perfect denoiser&apos;s particles end up?</source>
+        <translation>完美去噪器的粒子最后会落在哪里？</translation>
+    </message>
+    <message>
+        <source>spread evenly over the plane</source>
+        <translation>均匀地散布在平面上</translation>
+    </message>
+    <message>
+        <source>on new points near the data</source>
+        <translation>落在数据附近的新位置上</translation>
+    </message>
+    <message>
+        <source>exactly on training points</source>
+        <translation>恰好落在训练点上</translation>
+    </message>
+    <message>
+        <source>Exactly on training points: the best denoiser of a finite data set reproduces it. A trained network generalises because it is not perfect.</source>
+        <translation>恰好落在训练点上：对有限数据集来说，最好的去噪器只会复现它。训练出来的网络之所以能泛化，正是因为它并不完美。</translation>
+    </message>
+    <message>
+        <source>A perfect denoiser only memorises; a network&apos;s smoothness is what makes new samples.</source>
+        <translation>完美去噪器只会记忆；网络的平滑性才让它能生成新的样本。</translation>
+    </message>
 </context>
 </TS>

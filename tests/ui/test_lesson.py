@@ -71,9 +71,17 @@ def _edit(window, qtbot):
                     and window.trajectory.edit is not None, timeout=120000)
 
 
+def _lab2d(window, qtbot):
+    view = window.views.lab2d_view
+    view.steps.setValue(20)
+    view.particles.setValue(300)
+    qtbot.mouseClick(view.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: view.run is not None and not window.busy(), timeout=120000)
+
+
 ACTIONS = {"corruption": _corruption, "architecture": _architecture, "training": _training,
            "sampling": _sampling, "scrub": _scrub, "inspector": _inspector, "schedule": _schedule,
-           "compare": _compare, "edit": _edit}
+           "compare": _compare, "edit": _edit, "lab2d": _lab2d}
 
 
 def _walk(window, qtbot) -> list[tuple[str, str]]:

@@ -166,6 +166,22 @@ STEPS += (
         and window.trajectory.edit is not None and not window.busy(),
         learnt=i18n.QT_TR_NOOP("Denoising from a partly noised image keeps its rough shape and redraws the "
                                "details.")),
+    LessonStep(
+        key="lab2d", tab="lab2d", highlight=("views.lab2d_view",),
+        title=i18n.QT_TR_NOOP("The field in two dimensions"),
+        text=i18n.QT_TR_NOOP("In two dimensions each training example is a dot, and denoising is a field of arrows. "
+                             "The perfect denoiser knows every training point and predicts their weighted average."),
+        task=i18n.QT_TR_NOOP("Press Run both samplers and watch the particles move."),
+        begin=lambda window: window.views.lab2d_view.run,
+        check=lambda window, begun: window.views.lab2d_view.run is not None
+        and window.views.lab2d_view.run is not begun and not window.busy(),
+        question=Question(i18n.QT_TR_NOOP("Where will the perfect denoiser's particles end up?"),
+                          (i18n.QT_TR_NOOP("spread evenly over the plane"), i18n.QT_TR_NOOP("on new points near the data"),
+                           i18n.QT_TR_NOOP("exactly on training points")), 2,
+                          i18n.QT_TR_NOOP("Exactly on training points: the best denoiser of a finite data set "
+                                          "reproduces it. A trained network generalises because it is not perfect.")),
+        learnt=i18n.QT_TR_NOOP("A perfect denoiser only memorises; a network's smoothness is what makes new "
+                               "samples.")),
 )
 
 STEP_KEYS = tuple(step.key for step in STEPS)
