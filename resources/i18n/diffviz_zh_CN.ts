@@ -4158,11 +4158,11 @@ form as the model learns.&lt;/p&gt;
     </message>
     <message>
         <source>The timeline shows {what}. Loading the engine: Train and Sample wait for it.</source>
-        <translation>时间线显示的是 {what}。正在加载引擎：训练和采样会等它加载完。</translation>
+        <translation>时间线显示的是{what}。正在加载引擎：训练和采样会等它加载完。</translation>
     </message>
     <message>
         <source>Ready. The timeline shows {what}: Sample ({sample}) draws new digits, Train ({train}) trains a fresh model.</source>
-        <translation>就绪。时间线显示的是 {what}：采样（{sample}）画出新数字，训练（{train}）训练一个新模型。</translation>
+        <translation>就绪。时间线显示的是{what}：采样（{sample}）画出新数字，训练（{train}）训练一个新模型。</translation>
     </message>
     <message>
         <source>Drawing {count} digits from noise in {steps} steps with {model}, to show what it has learnt…</source>
@@ -4178,7 +4178,7 @@ form as the model learns.&lt;/p&gt;
     </message>
     <message>
         <source>The timeline shows {what}: scrub with ←/→, Space plays; Sample ({sample}) draws more.</source>
-        <translation>时间线显示的是 {what}：用 ←/→ 拖动，空格键播放；采样（{sample}）画出更多。</translation>
+        <translation>时间线显示的是{what}：用 ←/→ 拖动，空格键播放；采样（{sample}）画出更多。</translation>
     </message>
     <message>
         <source>An edit is being computed: Sample when it ends, or Stop it ({shortcut})</source>

@@ -180,6 +180,7 @@ class Lesson:
         self.window, self.settings = window, settings
         self.dock: QDockWidget | None = None
         self.panel: LessonPanel | None = None
+        self.closing = False  # the window is closing: its docks hiding is not the learner closing the lesson
 
     def open(self) -> LessonPanel:
         if self.dock is None:
@@ -190,14 +191,28 @@ class Lesson:
             self.dock.visibilityChanged.connect(self._visibility)
             self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.panel.spotlight = Spotlight(self.window)
+            self.panel.timer.timeout.connect(self._fit_the_screen)  # the views that come later widen the window
         self.dock.show()
         self.panel.spotlight.show()
         self.dock.raise_()
         self.settings.setValue(OPEN_SETTING, True)
         return self.panel
 
+    def _fit_the_screen(self) -> None:
+        """Docked, the lesson widens the window by its own width; where the screen has no room for that (a
+        laptop), it floats at the screen's right edge instead, over the window."""
+        screen = self.window.screen().availableGeometry() if self.window.screen() else None
+        if screen is None or self.dock.isFloating() or \
+                max(self.window.minimumSizeHint().width(), self.window.frameGeometry().width()) <= screen.width():
+            return
+        self.dock.setFloating(True)
+        width = MINIMUM_WIDTH + 40
+        self.dock.setGeometry(screen.right() - width, screen.top() + 40, width, int(screen.height() * 0.85))
+
     def _visibility(self, visible: bool) -> None:
-        if not visible and not self.window.isHidden():  # closed by the learner, not by quitting
+        if visible:
+            self.settings.setValue(OPEN_SETTING, True)  # also after floating, which hides it for a moment
+        elif not self.closing and not self.window.isHidden():  # the learner closed it
             self.settings.setValue(OPEN_SETTING, False)
         if self.panel is not None:
             (self.panel.timer.start if visible else self.panel.timer.stop)()
@@ -236,5 +251,6 @@ class Lesson:
         return box.clickedButton() is start
 
     def shutdown(self) -> None:
+        self.closing = True
         if self.panel is not None:
             self.panel.stop()

@@ -50,8 +50,8 @@ class Spotlight(QWidget):
         window = self.parent()
         holes = []
         for widget in widgets:
-            if widget is None or not widget.isVisible():
-                continue
+            if widget is None or not widget.isVisible() or widget.window() is not window:
+                continue  # hidden, or a window of its own (the lesson floating beside a small screen)
             visible = widget.visibleRegion().boundingRect()
             if visible.isEmpty():
                 continue
