@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QColorDialog, QGridLayou
 
 from diffviz.core import i18n
 from diffviz.ui.edit.edit_canvas import DEFAULT_SOFTNESS, TOOLS, EditCanvas
+from diffviz.ui.widgets.keys import key_text
 
 BRUSH_STEPS_PER_PX = 4      # the brush slider moves in quarter pixels
 
@@ -32,11 +33,6 @@ TOOL_STYLE = ("QPushButton:checked { background-color: #3d7ab8; color: white; bo
               "border-radius: 3px; padding: 4px; }")  # which tool is on must be plain at a glance
 COLOUR_TIP = i18n.QT_TR_NOOP("The brush's colour (a colour model's canvas); white paints as on a grey one")
 BRUSH_TIP = i18n.QT_TR_NOOP("The brush's radius in pixels of the model's image (a larger image gets a larger range)")
-
-
-def key_text(key) -> str:
-    """A shortcut's key as the window shows it (``"M"``, ``"Ctrl+Z"``): what fills a text's ``{shortcut}``."""
-    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 class CanvasTools(QWidget):

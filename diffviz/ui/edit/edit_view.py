@@ -44,7 +44,8 @@ from diffviz.ui.edit.edit_result import NO_RESULT, TIMELINE_HINT, TIMELINE_HINT_
 from diffviz.ui.edit.edit_settings import (DIGIT_TIP, DIGIT_TIP_READS, JUMPS_TIP, MAX_STEPS, NO_DIGIT,  # noqa: F401
                                       NOTE_STYLE, READ_DIGIT, RUN_TIP, RUN_TIP_NO_KEY, STRENGTH_STEPS, EditSettings)
 from diffviz.ui.edit.edit_sources import DIGITS_SHAPE, ImageSources, is_grey
-from diffviz.ui.edit.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools, key_text
+from diffviz.ui.edit.edit_tools import BRUSH_STEPS_PER_PX, TOOL_TEXTS, CanvasTools
+from diffviz.ui.widgets.keys import key_text
 
 # Texts made at import are marked (QT_TR_NOOP) and translated where shown. {shortcut} is the Mask tool's key,
 # read from TOOL_TEXTS (``_mask_key``), never written in a text.
@@ -157,7 +158,7 @@ class EditView(QWidget):
         self._shortcut("undo", QKeySequence.Undo, self._undo)
         self._shortcut("run", "Ctrl+Return", self.run)
         self._shortcut("run_enter", "Ctrl+Enter", self.run)
-        self._run_key = self.shortcuts["run"].key().toString(QKeySequence.NativeText)
+        self._run_key = key_text(self.shortcuts["run"].key())
         self.result_column.set_shortcuts(run=self._run_key)
 
         settings = self.settings_scroll
@@ -233,7 +234,7 @@ class EditView(QWidget):
     # ----- inputs from the window -------------------------------------------------------------------
     def set_timeline_shortcut(self, shortcut: str) -> None:
         """The key of the window's View action that shows the Timeline tab, as the action shows it
-        (``action.shortcut().toString(QKeySequence.NativeText)``), which the result's hint names. Until the
+        (``key_text(action.shortcut())``), which the result's hint names. Until the
         window tells (or with an empty text) the hint names no key."""
         self.result_column.set_shortcuts(timeline=shortcut)
 

@@ -26,12 +26,13 @@ from diffviz.core.toy.datasets import make, points_from_strokes, read_points_csv
 from diffviz.core.toy.lab import LabRun
 from diffviz.core.toy.recipes import get_toy_recipe
 from diffviz.ui.lab2d.choices import RunRequest
-from diffviz.ui.lab2d.lab_view import PLAY_KEY, Lab2DView, key_text
+from diffviz.ui.lab2d.lab_view import PLAY_KEY, Lab2DView
 from diffviz.ui.window.job_callbacks import StartJob
 from diffviz.ui.window.status import Reporter
 from diffviz.workers.lab_jobs import (LabLosses, LabTrained, lab_digits_job, lab_export_job, lab_run_job,
                                       lab_training_job)
 from diffviz.workers.messages import Progress
+from diffviz.ui.widgets.keys import key_text
 
 JOBS = ("lab-train", "lab-run", "lab-digits", "lab-export")
 DRAWN_SPREAD = 0.08  # how far drawn points scatter around a stroke, in the window's units (±3)

@@ -18,7 +18,6 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
 
@@ -31,17 +30,13 @@ from diffviz.ui.lab2d.choices import DEFAULT_MODEL, DIGITS_NOTE, DIGITS_TIP, EXP
 from diffviz.ui.lab2d.plane_plot import Layers, PlanePlot
 from diffviz.ui.widgets.images import ExplanationBox
 from diffviz.ui.widgets.scrolling import scroll_column
+from diffviz.ui.widgets.keys import key_text
 
 PLAY_FPS = 30
 CONTROLS_WIDTH = 392  # px: the widest group box fits beside its scroll bar; the planes get the rest
 # The window's playback keys (``window.actions.playback_keys``) that the tab's texts name: filled into their
 # placeholders as Qt names the keys (``key_text``), never written inside a text.
 PLAY_KEY, FIRST_KEY, LAST_KEY = Qt.Key_Space, Qt.Key_Home, Qt.Key_End
-
-
-def key_text(key) -> str:
-    """A key as the window shows it in a shortcut (``"Space"``)."""
-    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 class Lab2DView(QWidget):

@@ -10,7 +10,7 @@ offered once, at the first launch, and never again once declined.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout,
@@ -95,10 +95,8 @@ class LessonPanel(QWidget):
         self.begun = step.begin(window)
         self.progress.blockSignals(True)
         self.progress.clear()
-        for number, each in enumerate(self.steps, start=1):
-            mark = "✓" if each.key in self.done else " "
-            self.progress.addItem(i18n.tr("{mark} {number}. {title}").format(mark=mark, number=number,
-                                                                               title=i18n.tr(each.title)))
+        for number in range(len(self.steps)):
+            self.progress.addItem(self._row_text(number))
         self.progress.setCurrentRow(self.index)
         self.progress.blockSignals(False)
         self.title.setText(f"<b>{i18n.tr(step.title)}</b>")
@@ -109,6 +107,12 @@ class LessonPanel(QWidget):
         self.next_button.setText(i18n.tr("Next") if self.index < len(self.steps) - 1 else i18n.tr("Finish"))
         self.refresh()
         self.timer.start()
+
+    def _row_text(self, index: int) -> str:
+        """A step's line in the list: ticked once done."""
+        step = self.steps[index]
+        return i18n.tr("{mark} {number}. {title}").format(mark="✓" if step.key in self.done else " ",
+                                                          number=index + 1, title=i18n.tr(step.title))
 
     def _row_chosen(self, row: int) -> None:
         if row >= 0 and row != self.index:
@@ -153,8 +157,7 @@ class LessonPanel(QWidget):
             self.settings.setValue(DONE_SETTING, sorted(self.done))
             item = self.progress.item(self.index)
             if item is not None:
-                item.setText(i18n.tr("{mark} {number}. {title}").format(mark="✓", number=self.index + 1,
-                                                                       title=i18n.tr(step.title)))
+                item.setText(self._row_text(self.index))
         self.task.setText(i18n.tr("Done: {task}").format(task=i18n.tr(step.task)) if done else
                           i18n.tr("Your turn: {task}").format(task=i18n.tr(step.task)))
         self.learnt.setVisible(done)
@@ -173,10 +176,11 @@ class LessonPanel(QWidget):
         self.timer.stop()
 
 
-class Lesson:
+class Lesson(QObject):
     """The lesson's dock on ``window``, made on first use; ``offer_once`` asks at the first launch."""
 
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
+        super().__init__(window)
         self.window, self.settings = window, settings
         self.dock: QDockWidget | None = None
         self.panel: LessonPanel | None = None
@@ -191,12 +195,18 @@ class Lesson:
             self.dock.visibilityChanged.connect(self._visibility)
             self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.panel.spotlight = Spotlight(self.window)
-            self.panel.timer.timeout.connect(self._fit_the_screen)  # the views that come later widen the window
+            self.window.installEventFilter(self)  # the views that come later widen the window
         self.dock.show()
+        self._fit_the_screen()
         self.panel.spotlight.show()
         self.dock.raise_()
         self.settings.setValue(OPEN_SETTING, True)
         return self.panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Resize:
+            self._fit_the_screen()
+        return False
 
     def _fit_the_screen(self) -> None:
         """Docked, the lesson widens the window by its own width; where the screen has no room for that (a

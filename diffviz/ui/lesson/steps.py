@@ -50,6 +50,11 @@ class LessonStep:
     values: Callable[[Window], dict] = lambda window: {}
 
 
+def _new_run(window: Window, begun: Any) -> bool:
+    """A run on the timeline newer than the one there when the step began, and nothing running."""
+    return window.trajectory is not None and window.trajectory is not begun and not window.busy()
+
+
 def _short_training(window: Window) -> None:
     """A 15-second run: enough to watch the loss fall."""
     window.controls.minutes.setValue(0.25)
@@ -101,8 +106,7 @@ STEPS: tuple[LessonStep, ...] = (
                              "and the sampler moves the image a little toward that prediction."),
         task=i18n.QT_TR_NOOP("Press Sample."),
         begin=lambda window: window.trajectory,
-        check=lambda window, begun: window.trajectory is not None and window.trajectory is not begun
-        and not window.busy(),
+        check=_new_run,
         learnt=i18n.QT_TR_NOOP("A digit is made in many small steps, each a guess at the clean image."),
         code="x = torch.rand(n, 1, 28, 28)\nfor i in range({steps}):\n    pred = net(x)\n"
              "    mix = 1 / ({steps} - i)\n    x = x * (1 - mix) + pred * mix",
@@ -162,8 +166,7 @@ STEPS += (
                              "pixels (RePaint)."),
         task=i18n.QT_TR_NOOP("Draw a rough digit (or take a real one) and press Run."),
         begin=lambda window: window.trajectory,
-        check=lambda window, begun: window.trajectory is not None and window.trajectory is not begun
-        and window.trajectory.edit is not None and not window.busy(),
+        check=lambda window, begun: _new_run(window, begun) and window.trajectory.edit is not None,
         learnt=i18n.QT_TR_NOOP("Denoising from a partly noised image keeps its rough shape and redraws the "
                                "details.")),
     LessonStep(

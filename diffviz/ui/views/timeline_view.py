@@ -31,7 +31,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
@@ -39,6 +39,7 @@ from diffviz.core import i18n
 from diffviz.core.captions import request_text, step_label
 from diffviz.core.trajectory import Trajectory
 from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.keys import key_text
 
 EXPLANATION = i18n.QT_TR_NOOP("""
 <p>The sampler starts from uniform noise and, at step <i>i</i> of <i>n</i>, does:</p>
@@ -90,11 +91,6 @@ NEAREST_TIP = i18n.QT_TR_NOOP(
     "For each result, the most similar of the training digits and the root-mean-square pixel difference "
     "to it. The perfect denoiser (File menu) only reproduces training digits: its distances are 0. A "
     "trained network draws new digits: theirs are about as far as unseen real digits are (about 0.17).")
-
-
-def _key(key: Qt.Key) -> str:
-    """A key's name as Qt writes it in the language shown (``Home``, ``Left``, ``Space``)."""
-    return QKeySequence(key).toString(QKeySequence.NativeText)
 
 
 def _fit_width(label: QLabel, minimum: int, texts: list[str], bold: bool = False) -> None:
@@ -191,15 +187,15 @@ class TimelineView(QWidget):
 
         # The keys are keyPressEvent's; their names come from Qt, in the language shown.
         self.home_button = self._tool_button(QStyle.SP_MediaSkipBackward, i18n.tr("First frame ({key})").format(
-            key=_key(Qt.Key_Home)), self.go_home)
+            key=key_text(Qt.Key_Home)), self.go_home)
         self.back_button = self._tool_button(QStyle.SP_MediaSeekBackward, i18n.tr("Previous step ({key})").format(
-            key=_key(Qt.Key_Left)), lambda: self.step_by(-1))
+            key=key_text(Qt.Key_Left)), lambda: self.step_by(-1))
         self.play_button = self._tool_button(QStyle.SP_MediaPlay, i18n.tr("Play / pause ({key})").format(
-            key=_key(Qt.Key_Space)), self.play_pause)
+            key=key_text(Qt.Key_Space)), self.play_pause)
         self.forward_button = self._tool_button(QStyle.SP_MediaSeekForward, i18n.tr("Next step ({key})").format(
-            key=_key(Qt.Key_Right)), lambda: self.step_by(1))
+            key=key_text(Qt.Key_Right)), lambda: self.step_by(1))
         self.end_button = self._tool_button(QStyle.SP_MediaSkipForward, i18n.tr(
-            "Last frame: the result ({key})").format(key=_key(Qt.Key_End)), self.go_end)
+            "Last frame: the result ({key})").format(key=key_text(Qt.Key_End)), self.go_end)
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setPageStep(1)

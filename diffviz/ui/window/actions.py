@@ -36,9 +36,9 @@ def view_shortcut(position: int) -> str:
 
 def shortcut_text(action_id: str) -> str:
     """The shortcut of ``action_id`` as the platform writes it (``Ctrl+T``; ``⌘T`` on macOS)."""
-    from PySide6.QtGui import QKeySequence
+    from diffviz.ui.widgets.keys import key_text
 
-    return QKeySequence(SHORTCUTS[action_id]).toString(QKeySequence.NativeText)
+    return key_text(SHORTCUTS[action_id])
 
 
 @dataclass(frozen=True)

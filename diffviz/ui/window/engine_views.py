@@ -13,7 +13,6 @@ from typing import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from diffviz.core import i18n
@@ -28,6 +27,7 @@ from diffviz.ui.views.schedule_view import ScheduleView
 from diffviz.ui.views.timeline_view import TimelineView
 from diffviz.ui.views.training_view import TrainingView
 from diffviz.ui.widgets.controls import ControlPanel
+from diffviz.ui.widgets.keys import key_text
 from diffviz.ui.window.actions import view_shortcut
 from diffviz.ui.window.app_state import AppState
 from diffviz.ui.window.edits import Edits
@@ -63,8 +63,7 @@ class EngineViews:
         self.comparison = ComparisonView(row_recipes)
         self.edit_view = EditView()
         self.edit_view.load_settings(settings)
-        self.edit_view.set_timeline_shortcut(QKeySequence(view_shortcut(TAB_KEYS.index("timeline") + 1))
-                                             .toString(QKeySequence.NativeText))
+        self.edit_view.set_timeline_shortcut(key_text(view_shortcut(TAB_KEYS.index("timeline") + 1)))
         self.lab2d_view = Lab2DView()
         tabs.swap({"training": self.training_view, "inspector": self.inspector, "architecture": self.architecture,
                    "corruption": self.corruption, "schedule": self.schedule, "compare": self.comparison,

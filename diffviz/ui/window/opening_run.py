@@ -41,7 +41,7 @@ from diffviz.core.export import to_uint8
 from diffviz.core.paths import bundled_checkpoint_path, resources_dir
 from diffviz.core.recipe_facts import RECIPE_FACTS
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.language import ENGLISH, LANGUAGES, current_language, load_language
+from diffviz.ui.language import ENGLISH, LANGUAGES, Language, current_language, load_language
 from diffviz.ui.window.actions import shortcut_text
 
 if TYPE_CHECKING:
@@ -205,10 +205,15 @@ def record(checkpoint: Path, out: Path | None = None) -> Path:
     return out
 
 
+def _captions_name(language: Language) -> str:
+    """Where a recording keeps its captions in ``language``: English in ``captions``, others ``captions_<code>``."""
+    return "captions" if language is ENGLISH else f"captions_{language.code}"
+
+
 def _captions_key(keys: list[str]) -> str:
     """The captions in the language shown (recorded per language: ``record``), else the English ones."""
-    key = f"captions_{current_language().code}"
-    return key if key in keys else "captions"
+    key = _captions_name(current_language())
+    return key if key in keys else _captions_name(ENGLISH)
 
 
 def _captions(trajectory: Trajectory) -> dict[str, np.ndarray]:
@@ -220,11 +225,10 @@ def _captions(trajectory: Trajectory) -> dict[str, np.ndarray]:
     try:
         for language in LANGUAGES.values():
             load_language(language)
-            key = "captions" if language is ENGLISH else f"captions_{language.code}"
-            captions[key] = np.array([step_label(trajectory, i) for i in range(trajectory.n_frames)])
+            captions[_captions_name(language)] = np.array([step_label(trajectory, i) for i in range(trajectory.n_frames)])
     finally:
         load_language(shown)
-    del app
+    del app  # held until the translators are done with
     return captions
 
 
