@@ -485,12 +485,17 @@ def load_source(spec: str = "bundled", download: bool = True, channels: int = 1,
                             "folder:DIR").format(source=repr(spec)))
 
 
-def fixed_batch(data: DigitData, n: int = 8, seed: int = 0) -> torch.Tensor:
-    """A repeatable batch of ``n`` images (one per class where labels allow) for previews."""
+def fixed_picks(data: DigitData, n: int = 8, seed: int = 0) -> torch.Tensor:
+    """The indices of a repeatable batch of ``n`` images: the first of each class where labels allow, so a
+    preview shows every digit."""
     if data.labels is not None and n <= 10:
         picks = [int(torch.nonzero(data.labels == c)[0]) for c in range(n) if (data.labels == c).any()]
         if len(picks) == n:
-            return data.images[picks].clone()
+            return torch.tensor(picks)
     generator = torch.Generator().manual_seed(seed)
-    idx = torch.randperm(len(data), generator=generator)[:n]
-    return data.images[idx].clone()
+    return torch.randperm(len(data), generator=generator)[:n]
+
+
+def fixed_batch(data: DigitData, n: int = 8, seed: int = 0) -> torch.Tensor:
+    """A repeatable batch of ``n`` images (one per class where labels allow) for previews."""
+    return data.images[fixed_picks(data, n, seed)].clone()

@@ -311,6 +311,22 @@ def check_schedule(process, where: Path) -> None:
                                       "sampler could walk back from it"))
 
 
+def can_export(model, recipe) -> bool:
+    """Whether ``export_pipeline`` can write ``model`` (made by ``recipe``): a UNet2DModel (held as ``model.unet``)
+    trained on a DDPM schedule, as the ddpm-unet2d recipe's models and opened pipeline folders are. Cheap: the
+    window asks it before it asks for a folder."""
+    from diffviz.core.processes import DDPMProcess
+
+    return getattr(model, "unet", None) is not None and isinstance(recipe.process, DDPMProcess)
+
+
+def export_refusal(model, recipe) -> str:
+    """Why ``model`` cannot be exported (``can_export`` is False), in one translated line."""
+    return i18n.tr("a {recipe} model ({kind}) is not a UNet2DModel trained on a DDPM schedule, so diffusers' "
+                   "DDPMPipeline cannot run it: the ddpm-unet2d recipe's models (and opened pipeline folders) "
+                   "export").format(recipe=recipe.name, kind=type(model).__name__)
+
+
 def export_pipeline(model, recipe, out: str | Path) -> Path:
     """Write a diffviz model as a diffusers ``DDPMPipeline`` folder that ``DDPMPipeline.from_pretrained(out)``
     loads: its UNet2DModel (safetensors) and a ``DDPMScheduler`` with the recipe's own betas. Only models that
@@ -320,14 +336,9 @@ def export_pipeline(model, recipe, out: str | Path) -> Path:
     import shutil
     import tempfile
 
-    from diffviz.core.processes import DDPMProcess
-
-    unet = getattr(model, "unet", None)
-    if unet is None or not isinstance(recipe.process, DDPMProcess):
-        raise CheckpointError(i18n.tr("a {recipe} model ({kind}) is not a UNet2DModel trained on a DDPM schedule, "
-                                      "so diffusers' DDPMPipeline cannot run it: the ddpm-unet2d recipe's models "
-                                      "(and opened pipeline folders) export").format(
-                                          recipe=recipe.name, kind=type(model).__name__))
+    if not can_export(model, recipe):
+        raise CheckpointError(export_refusal(model, recipe))
+    unet = model.unet
     out = Path(out)
     if out.exists():
         raise CheckpointError(i18n.tr("{out} already exists: choose a new folder for the pipeline").format(out=out))

@@ -8,6 +8,7 @@ worker's ``yielded`` signal from their engine callbacks.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Iterator
 
 import numpy as np
@@ -353,6 +354,35 @@ def comparison_export_job(trajectories: list[Trajectory], labels: list[str], pat
 
         written = save_comparison_gif(trajectories, labels, path, on_frame=progress, should_stop=worker.should_stop)
         return None if written is None else str(written)
+
+    return job
+
+
+def pipeline_export_job(out: str | Path, current: tuple[nn.Module, Recipe] | None = None,
+                        checkpoint: str | Path | None = None):
+    """Write a diffusers DDPMPipeline folder at ``out`` (``core.pipelines.export_pipeline``) of ``current``, the
+    worker's own copy of a model and its recipe, or of the diffviz checkpoint at ``checkpoint``, loaded here;
+    returns the folder (None when stopped before it was written). diffusers is imported here, off the GUI thread.
+    A model that cannot export, an ``out`` that exists or a parent that cannot be written end the job with the
+    ``CheckpointError`` saying so, and nothing is written."""
+    if (current is None) == (checkpoint is None):
+        raise ValueError("pipeline_export_job takes a model (current) or a checkpoint, one of the two")
+
+    def job(worker: GeneratorWorker) -> Iterator[object]:
+        from diffviz.core.pipelines import export_pipeline
+
+        yield Progress(0, 1, i18n.tr("Exporting…"))
+        if current is not None:
+            model, recipe = current
+        else:
+            from diffviz.core.checkpoints import load_checkpoint
+            from diffviz.core.recipes import get_recipe
+
+            model, info = load_checkpoint(checkpoint)
+            recipe = get_recipe(info.recipe)
+        if worker.should_stop():  # the folder is written whole or not at all: a stop counts only before
+            return None
+        return export_pipeline(model, recipe, out)
 
     return job
 

@@ -2826,6 +2826,30 @@ digits.&lt;/p&gt;
 </translation>
     </message>
     <message>
+        <source>The current model with more and more steps</source>
+        <translation>当前模型，步数越来越多</translation>
+    </message>
+    <message>
+        <source>Every sampler of the current model, each given the same number of model calls</source>
+        <translation>当前模型的每个采样器，每个都给同样多次模型调用</translation>
+    </message>
+    <message>
+        <source>The bundled models of three recipes</source>
+        <translation>三个配方的内置模型</translation>
+    </message>
+    <message>
+        <source>BasicUNet · UNet2DModel</source>
+        <translation>BasicUNet · UNet2DModel</translation>
+    </message>
+    <message>
+        <source>The course&apos;s comparison: its small BasicUNet against diffusers&apos; UNet2DModel, both trained with the course&apos;s corruption</source>
+        <translation>课程中的对比：它的小 BasicUNet 对 diffusers 的 UNet2DModel，两者都用课程的损坏过程训练</translation>
+    </message>
+    <message>
+        <source>One model told the digit, guided less and more</source>
+        <translation>一个被告知数字的模型，引导由弱到强</translation>
+    </message>
+    <message>
         <source>Run {number}</source>
         <translation>运行 {number}</translation>
     </message>
@@ -2922,6 +2946,14 @@ batch. The model sees only the noisy image and must predict the clean &lt;code&g
         <translation>重新抽取均匀噪声（下一个种子）</translation>
     </message>
     <message>
+        <source>Other digits</source>
+        <translation>换一批数字</translation>
+    </message>
+    <message>
+        <source>Show eight other digits of the training set</source>
+        <translation>显示训练集中另外八个数字</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Amount&lt;/b&gt;</source>
         <translation>&lt;b&gt;噪声量&lt;/b&gt;</translation>
     </message>
@@ -2970,6 +3002,10 @@ data</source>
     <message>
         <source>What the corruption does</source>
         <translation>损坏过程做了什么</translation>
+    </message>
+    <message>
+        <source>labels y: {labels}</source>
+        <translation>标签 y：{labels}</translation>
     </message>
     <message>
         <source>amount = &lt;b&gt;{amount:.2f}&lt;/b&gt; &amp;nbsp;({digit:.0%} digit, {noise:.0%} noise)</source>
@@ -3943,6 +3979,10 @@ form as the model learns.&lt;/p&gt;
         <translation>保存检查点(&amp;S)…</translation>
     </message>
     <message>
+        <source>E&amp;xport as pipeline folder…</source>
+        <translation>导出为管道文件夹(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Use the &amp;bundled model ({recipe} recipe)</source>
         <translation>使用自带模型（{recipe} 配方）(&amp;B)</translation>
     </message>
@@ -4147,6 +4187,18 @@ form as the model learns.&lt;/p&gt;
     <message>
         <source>The perfect denoiser has no weights to save: it is the bundled digits themselves, made again with File → Use the perfect denoiser.</source>
         <translation>完美去噪器没有可保存的权重：它就是自带数字本身，可以用“文件 → 使用完美去噪器”重新生成。</translation>
+    </message>
+    <message>
+        <source>Export as a diffusers pipeline folder</source>
+        <translation>导出为 diffusers 管道文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the pipeline folder {folder}…</source>
+        <translation>正在写入管道文件夹 {folder}…</translation>
+    </message>
+    <message>
+        <source>Wrote the pipeline folder {folder}: open it with File → Open pipeline folder… ({shortcut})</source>
+        <translation>已写入管道文件夹 {folder}：用 文件 → 打开管道文件夹…（{shortcut}）打开它</translation>
     </message>
     <message>
         <source>trained in this session</source>
@@ -4628,6 +4680,34 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <translation>每一层都把图像变成许多张特征图；越深的层越粗糙、越抽象。</translation>
     </message>
     <message>
+        <source>The course&apos;s comparison: UNet2DModel</source>
+        <translation>课程中的对比：UNet2DModel</translation>
+    </message>
+    <message>
+        <source>The course then swaps its small BasicUNet for diffusers&apos; UNet2DModel, a larger UNet with attention, and trains it the same way. Both bundled models start here from the same noise.</source>
+        <translation>课程接着把小小的 BasicUNet 换成 diffusers 的 UNet2DModel：一个带注意力的更大的 UNet，并用同样的方式训练它。这里两个内置模型从同一份噪声出发。</translation>
+    </message>
+    <message>
+        <source>BasicUNet</source>
+        <translation>BasicUNet</translation>
+    </message>
+    <message>
+        <source>UNet2DModel</source>
+        <translation>UNet2DModel</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>没有区别</translation>
+    </message>
+    <message>
+        <source>UNet2DModel: more channels, attention and two layers per block learn the strokes better, for many times the computation per step.</source>
+        <translation>UNet2DModel：更多通道、注意力和每块两层能把笔画学得更好，代价是每一步多出好几倍的计算。</translation>
+    </message>
+    <message>
+        <source>A bigger network learns the same task better, at a price in time.</source>
+        <translation>更大的网络能把同一个任务学得更好，代价是时间。</translation>
+    </message>
+    <message>
         <source>The course&apos;s comparison: DDPM&apos;s schedules</source>
         <translation>课程中的对照：DDPM 的噪声调度</translation>
     </message>
@@ -4652,8 +4732,68 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <translation>每一列都从同一份噪声出发。各行填入了这个模型的每一种采样器，每种采样器调用模型的次数都相同，所以比较是公平的。</translation>
     </message>
     <message>
+        <source>Your own pipeline folder</source>
+        <translation>你自己的管道文件夹</translation>
+    </message>
+    <message>
+        <source>diffusers saves a model and its scheduler as a folder: model_index.json, unet/ and scheduler/. diffviz opens such folders, the course&apos;s or your own, and shows them in every view. No folder of your own? The button below writes the bundled DDPM UNet2DModel as one.</source>
+        <translation>diffusers 把模型和它的调度器保存为一个文件夹：model_index.json、unet/ 和 scheduler/。diffviz 能打开这样的文件夹，无论是课程的还是你自己的，并在每个视图中展示。自己没有文件夹？下面的按钮会把内置的 DDPM UNet2DModel 写成一个。</translation>
+    </message>
+    <message>
+        <source>Open a pipeline folder with File → Open pipeline folder…</source>
+        <translation>用 文件 → 打开管道文件夹… 打开一个管道文件夹。</translation>
+    </message>
+    <message>
+        <source>Write the bundled DDPM model as a folder…</source>
+        <translation>把内置 DDPM 模型写成文件夹…</translation>
+    </message>
+    <message>
+        <source>A pipeline folder is a model and its scheduler; the same views show any of them.</source>
+        <translation>管道文件夹就是模型加上它的调度器；同样的视图能展示其中任何一个。</translation>
+    </message>
+    <message>
         <source>Press Run comparison.</source>
         <translation>点击“运行对比”。</translation>
+    </message>
+    <message>
+        <source>The data: handwritten digits</source>
+        <translation>数据：手写数字</translation>
+    </message>
+    <message>
+        <source>The course trains on MNIST: small greyscale pictures of handwritten digits, 28 × 28 pixels with one channel, each with a label saying which digit it is. diffviz ships 10,000 of them, so nothing needs downloading.</source>
+        <translation>课程用 MNIST 训练：手写数字的灰度小图，28 × 28 像素、一个通道，每张都带一个标签，说明它是哪个数字。diffviz 自带其中 10,000 张，所以什么都不用下载。</translation>
+    </message>
+    <message>
+        <source>Press Other digits to look at more of the training set.</source>
+        <translation>按“换一批数字”，看看训练集里的更多数字。</translation>
+    </message>
+    <message>
+        <source>What range are the pixel values in when the model sees them?</source>
+        <translation>模型看到的像素值在什么范围内？</translation>
+    </message>
+    <message>
+        <source>0 to 255</source>
+        <translation>0 到 255</translation>
+    </message>
+    <message>
+        <source>0 to 1</source>
+        <translation>0 到 1</translation>
+    </message>
+    <message>
+        <source>−1 to 1</source>
+        <translation>−1 到 1</translation>
+    </message>
+    <message>
+        <source>0 to 1: the course&apos;s ToTensor turns each byte into a number between 0 (black) and 1 (white). DDPM, later, rescales them to −1 to 1.</source>
+        <translation>0 到 1：课程中的 ToTensor 把每个字节变成 0（黑）到 1（白）之间的数。后面的 DDPM 会把它们缩放到 −1 到 1。</translation>
+    </message>
+    <message>
+        <source>The training set is only pictures and their labels; the model must learn what digits have in common.</source>
+        <translation>训练集只是图片和它们的标签；模型必须自己学会数字的共同之处。</translation>
+    </message>
+    <message>
+        <source>UNet2DModel has about 1.7 million parameters, BasicUNet about 0.3 million. Which draws clearer digits?</source>
+        <translation>UNet2DModel 约有 170 万个参数，BasicUNet 约 30 万个。哪一个画出的数字更清楚？</translation>
     </message>
     <message>
         <source>With the same budget of model calls, a better sampler draws cleaner digits.</source>

@@ -13,6 +13,12 @@ from diffviz.ui.lesson.steps import STEP_KEYS, STEPS
 from .text_walk import english_left, visible_texts
 
 
+def _data(window, qtbot):
+    shown = window.corruption.clean_panel.image_data().copy()
+    qtbot.mouseClick(window.corruption.other_digits_button, Qt.LeftButton)
+    assert (window.corruption.clean_panel.image_data() != shown).any()  # other digits, not the same ones again
+
+
 def _corruption(window, qtbot):
     from diffviz.ui.views.corruption_view import SLIDER_STEPS
 
@@ -62,6 +68,9 @@ def _compare(window, qtbot):
     qtbot.waitUntil(lambda: bool(window.comparison.trajectories) and not window.busy(), timeout=120000)
 
 
+_unet2d = _compare
+
+
 def _edit(window, qtbot):
     view = window.edit_view
     view.steps_spin.setValue(10)
@@ -79,19 +88,37 @@ def _lab2d(window, qtbot):
     qtbot.waitUntil(lambda: view.run is not None and not window.busy(), timeout=120000)
 
 
-ACTIONS = {"corruption": _corruption, "architecture": _architecture, "training": _training,
-           "sampling": _sampling, "scrub": _scrub, "inspector": _inspector, "schedule": _schedule,
-           "compare": _compare, "edit": _edit, "lab2d": _lab2d}
+def _pipeline(window, qtbot, folder):
+    """A learner with no folder of their own: the step's button writes the bundled DDPM model as one, then
+    File → Open pipeline folder… opens it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    panel = window.lesson.panel
+    assert panel.helper_button.isVisible()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder), ""))
+        qtbot.mouseClick(panel.helper_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: folder.is_dir() and not window.busy(), timeout=60000)
+        assert not panel.passed()  # written is not yet opened
+        patch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+        window.menu_actions["file.open_folder"].trigger()
 
 
-def _walk(window, qtbot) -> list[tuple[str, str]]:
-    assert set(ACTIONS) == set(STEP_KEYS)
+ACTIONS = {"data": _data, "corruption": _corruption, "architecture": _architecture, "training": _training,
+           "sampling": _sampling, "scrub": _scrub, "inspector": _inspector, "unet2d": _unet2d, "schedule": _schedule,
+           "compare": _compare, "edit": _edit, "lab2d": _lab2d}  # and "pipeline", given a folder by ``_walk``
+
+
+def _walk(window, qtbot, folder) -> list[tuple[str, str]]:
+    """Every step in turn; ``folder``: where the pipeline step's button writes the bundled DDPM model."""
+    actions = dict(ACTIONS, pipeline=lambda window, qtbot: _pipeline(window, qtbot, folder))
+    assert set(actions) == set(STEP_KEYS)
     panel = window.lesson.open()
     texts = []
     for index, step in enumerate(STEPS):
         assert panel.index == index and panel.step is step
         assert not panel.passed(), f"{step.key}: done before its action"
-        ACTIONS[step.key](window, qtbot)
+        actions[step.key](window, qtbot)
         qtbot.waitUntil(panel.passed, timeout=10000)
         panel.refresh()
         assert panel.learnt.isVisible() and step.key in panel.done
@@ -106,8 +133,8 @@ def _walk(window, qtbot) -> list[tuple[str, str]]:
     return texts
 
 
-def test_the_lesson_runs_start_to_finish(window, qtbot):
-    _walk(window, qtbot)
+def test_the_lesson_runs_start_to_finish(window, qtbot, tmp_path):
+    _walk(window, qtbot, tmp_path / "my-pipeline")
 
 
 @pytest.fixture
@@ -119,8 +146,8 @@ def chinese(qapp):
     loaded.uninstall()
 
 
-def test_the_lesson_runs_start_to_finish_in_chinese(chinese, window, qtbot):
-    left = {(where, text) for where, text in _walk(window, qtbot) if english_left(text)}
+def test_the_lesson_runs_start_to_finish_in_chinese(chinese, window, qtbot, tmp_path):
+    left = {(where, text) for where, text in _walk(window, qtbot, tmp_path / "my-pipeline") if english_left(text)}
     assert not left, left
 
 

@@ -81,6 +81,9 @@ def test_every_sampler_preset_follows_the_model(window, tmp_path):
     assert [model for model, _, _, _ in window.comparison.runs()] == [
         "bundled:course", "bundled:flow", "bundled:flow-class"]
     assert [guidance for *_, guidance in window.comparison.runs()] == [None, None, 2.0]
+    window.comparison.apply_preset("unet2d")  # the course's own comparison: BasicUNet against UNet2DModel
+    assert [(model, steps) for model, _, steps, _ in window.comparison.runs()] == [
+        ("bundled:course", 40), ("bundled:course-unet2d", 40)]
 
 
 def test_the_guidance_preset_compares_four_scales_from_the_same_noise(window, qtbot):

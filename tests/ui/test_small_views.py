@@ -124,6 +124,25 @@ def test_slider_drives_the_amount_and_the_corrupted_grid(corruption):
     np.testing.assert_array_equal(shown, grid_uint8(corruption.noisy_images(), _columns(8)))
 
 
+def test_other_digits_draws_eight_more_of_the_training_set_with_their_labels(corruption, bundled_data):
+    from diffviz.ui.views.corruption_view import _columns
+    from diffviz.ui.widgets.images import grid_uint8
+
+    assert not corruption.other_digits_button.isEnabled()  # nothing to draw from yet
+    images, labels = bundled_data.images.numpy(), bundled_data.labels.numpy()
+    corruption.set_pool(images, labels)
+    first = corruption._images.copy()
+    corruption.other_digits_button.click()
+    corruption.other_digits_button.click()
+    assert corruption.draws() == 2
+    shown = corruption._images
+    assert shown.shape == first.shape and not np.array_equal(shown, first)
+    picks = [int(np.flatnonzero((images == image).all(axis=(1, 2, 3)))[0]) for image in shown]
+    assert len(set(picks)) == 8  # eight different training digits, shown with their own labels
+    assert corruption.labels_label.text().split()[-8:] == [str(labels[i]) for i in picks]
+    np.testing.assert_array_equal(corruption.clean_panel.image_data(), grid_uint8(shown, _columns(8)))
+
+
 def test_new_noise_redraws_with_a_new_seed_repeatably(corruption):
     first = corruption.noise().copy()
     assert first.shape == (8, 1, 28, 28) and 0.0 <= first.min() and first.max() < 1.0

@@ -28,6 +28,7 @@ TECHNICAL = {
     "return", "left", "right", "up", "down", "x0", "eps", "v", "hf", "la", "xt", "iter", "seed", "max", "min",
     "mlp", "beta", "dpm-solver", "linspace", "lerp", "slerp", "pillow", "diff", "fréchet", "lr", "resnet", "mid", "nan", "pickle",
     "python", "autocast", "mix", "dt", "meng", "et", "al", "silu", "maxpool", "fashion-mnist", "imagenet", "idx", "sin", "cos", "sqrt", "noise_pred",
+    "totensor", "scheduler",  # torchvision's transform; the folder diffusers writes a scheduler into
     # colour maps, by the names pyqtgraph and matplotlib give them
     "viridis", "inferno", "magma", "cividis", "plasma", "cet-l1", "greys", "gray", "grey",
 }

@@ -51,6 +51,8 @@ class LessonPanel(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.choices.idClicked.connect(lambda _id: self.reveal_button.setEnabled(True))  # choose, then see
         self.answer = QLabel(wordWrap=True)
+        self.helper_button = QPushButton()  # a step's offer of a hand with its task
+        self.helper_button.clicked.connect(lambda: self.step.helper and self.step.helper[1](self.window_))
         self.learnt = QLabel(wordWrap=True)
         self.code = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.NoWrap)
         self.code.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
@@ -62,7 +64,7 @@ class LessonPanel(QWidget):
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         layout = QVBoxLayout(self)
-        for widget in (self.progress, self.title, self.text, self.task, self.question):
+        for widget in (self.progress, self.title, self.text, self.task, self.helper_button, self.question):
             layout.addWidget(widget)
         layout.addLayout(self.choice_box)
         for widget in (self.reveal_button, self.answer, self.learnt, self.code, self.copy_button):
@@ -101,6 +103,9 @@ class LessonPanel(QWidget):
         self.progress.blockSignals(False)
         self.title.setText(f"<b>{i18n.tr(step.title)}</b>")
         self.text.setText(i18n.tr(step.text))
+        self.helper_button.setVisible(step.helper is not None)
+        if step.helper is not None:
+            self.helper_button.setText(i18n.tr(step.helper[0]))
         self._show_question(step)
         self.learnt.hide()
         self.back_button.setEnabled(self.index > 0)

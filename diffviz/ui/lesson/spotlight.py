@@ -9,7 +9,7 @@ click through (``WA_TransparentForMouseEvents``): it shows where to look, it nev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
@@ -19,13 +19,32 @@ RADIUS = 6.0
 
 
 def widget_at(window: QWidget, path: str) -> QWidget | None:
-    """``"controls.train_button"``: the window's ``controls``, then its ``train_button`` (None if missing)."""
+    """``"controls.train_button"``: the window's ``controls``, then its ``train_button`` (None if missing); a
+    method on the way is called (``"menuBar"``: Qt hands some widgets out only by a getter)."""
     found: object = window
     for name in path.split("."):
         found = getattr(found, name, None)
+        if callable(found) and not isinstance(found, QWidget):
+            found = found()
         if found is None:
             return None
     return found if isinstance(found, QWidget) else None
+
+
+def _visible_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` inside each of its ancestors up to ``window``, in the window's coordinates (what a
+    scroll area hides is left out). Not ``visibleRegion``: a widget its own child covers whole, as a graphics
+    view's viewport covers the view, has an empty one. QWidget's own methods are called by name: a widget may
+    shadow one with an attribute (the controls' image ``size`` box)."""
+    def area(w: QWidget) -> QRect:
+        return QRect(QWidget.mapTo(w, window, QPoint(0, 0)), QWidget.size(w))
+
+    rect = area(widget)
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect &= area(parent)
+        parent = parent.parentWidget()
+    return rect
 
 
 class Spotlight(QWidget):
@@ -52,11 +71,10 @@ class Spotlight(QWidget):
         for widget in widgets:
             if widget is None or not widget.isVisible() or widget.window() is not window:
                 continue  # hidden, or a window of its own (the lesson floating beside a small screen)
-            visible = widget.visibleRegion().boundingRect()
+            visible = _visible_rect(widget, window)
             if visible.isEmpty():
                 continue
-            top_left = widget.mapTo(window, visible.topLeft())
-            holes.append(QRect(top_left, visible.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+            holes.append(visible.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         if holes != self.holes:
             self.holes = holes
             self.update()

@@ -48,6 +48,8 @@ class LessonStep:
     question: Question | None = None
     code: str = ""                             # Python in the course's style, {placeholders} from ``values``
     values: Callable[[Window], dict] = lambda window: {}
+    helper: "tuple[str, Callable[[Window], None]] | None" = None  # a button's marked text and what it does for
+    #                                                               a learner who needs a hand with the task
 
 
 def _new_run(window: Window, begun: Any) -> bool:
@@ -55,12 +57,47 @@ def _new_run(window: Window, begun: Any) -> bool:
     return window.trajectory is not None and window.trajectory is not begun and not window.busy()
 
 
+def _beta_schedule(key: str) -> str:
+    """diffusers' name of the betas of the schedule ``key`` (the course's blend has none: linear stands in)."""
+    from diffviz.core.processes import PROCESSES
+
+    return getattr(PROCESSES.get(key), "beta_schedule", "linear")
+
+
 def _short_training(window: Window) -> None:
     """A 15-second run: enough to watch the loss fall."""
     window.controls.minutes.setValue(0.25)
 
 
+def _loaded_pipeline(window: Window, begun: Any) -> bool:
+    """The model on screen came from a diffusers pipeline folder opened since the step began."""
+    from diffviz.core.recipes import LOADED_RECIPES
+
+    return window.state.info is not begun and window.state.recipe_name in LOADED_RECIPES
+
+
 STEPS: tuple[LessonStep, ...] = (
+    LessonStep(
+        key="data", tab="corruption", highlight=("corruption.clean_panel", "corruption.other_digits_button"),
+        title=i18n.QT_TR_NOOP("The data: handwritten digits"),
+        text=i18n.QT_TR_NOOP("The course trains on MNIST: small greyscale pictures of handwritten digits, 28 × 28 "
+                             "pixels with one channel, each with a label saying which digit it is. diffviz ships "
+                             "10,000 of them, so nothing needs downloading."),
+        task=i18n.QT_TR_NOOP("Press Other digits to look at more of the training set."),
+        begin=lambda window: window.corruption.draws(),
+        check=lambda window, begun: window.corruption.draws() != begun,
+        question=Question(i18n.QT_TR_NOOP("What range are the pixel values in when the model sees them?"),
+                          (i18n.QT_TR_NOOP("0 to 255"), i18n.QT_TR_NOOP("0 to 1"), i18n.QT_TR_NOOP("−1 to 1")), 1,
+                          i18n.QT_TR_NOOP("0 to 1: the course's ToTensor turns each byte into a number between 0 "
+                                          "(black) and 1 (white). DDPM, later, rescales them to −1 to 1.")),
+        learnt=i18n.QT_TR_NOOP("The training set is only pictures and their labels; the model must learn what "
+                               "digits have in common."),
+        code="dataset = torchvision.datasets.MNIST(root=\"mnist/\", train=True, download=True,\n"
+             "                                     transform=torchvision.transforms.ToTensor())\n"
+             "train_dataloader = DataLoader(dataset, batch_size={batch}, shuffle=True)\n"
+             "x, y = next(iter(train_dataloader))\n"
+             "print(x.shape, x.min(), x.max())  # torch.Size([{batch}, 1, 28, 28]) tensor(0.) tensor(1.)",
+        values=lambda window: {"batch": window.controls.batch.value()}),
     LessonStep(
         key="corruption", tab="corruption", highlight=("corruption",),
         title=i18n.QT_TR_NOOP("Noise, by an amount"),
@@ -138,6 +175,29 @@ STEPS: tuple[LessonStep, ...] = (
 
 STEPS += (
     LessonStep(
+        key="unet2d", tab="compare", highlight=("comparison",),
+        prepare=lambda window: window.comparison.apply_preset("unet2d"),
+        title=i18n.QT_TR_NOOP("The course's comparison: UNet2DModel"),
+        text=i18n.QT_TR_NOOP("The course then swaps its small BasicUNet for diffusers' UNet2DModel, a larger UNet "
+                             "with attention, and trains it the same way. Both bundled models start here from the "
+                             "same noise."),
+        task=i18n.QT_TR_NOOP("Press Run comparison."),
+        begin=lambda window: tuple(id(t) for t in window.comparison.trajectories),
+        check=lambda window, begun: bool(window.comparison.trajectories) and not window.busy()
+        and tuple(id(t) for t in window.comparison.trajectories) != begun,
+        question=Question(i18n.QT_TR_NOOP("UNet2DModel has about 1.7 million parameters, BasicUNet about 0.3 "
+                                          "million. Which draws clearer digits?"),
+                          (i18n.QT_TR_NOOP("BasicUNet"), i18n.QT_TR_NOOP("UNet2DModel"),
+                           i18n.QT_TR_NOOP("no difference")), 1,
+                          i18n.QT_TR_NOOP("UNet2DModel: more channels, attention and two layers per block learn "
+                                          "the strokes better, for many times the computation per step.")),
+        learnt=i18n.QT_TR_NOOP("A bigger network learns the same task better, at a price in time."),
+        code="net = UNet2DModel(sample_size=28, in_channels=1, out_channels=1, layers_per_block=2,\n"
+             "                  block_out_channels=(32, 64, 64),\n"
+             "                  down_block_types=(\"DownBlock2D\", \"AttnDownBlock2D\", \"AttnDownBlock2D\"),\n"
+             "                  up_block_types=(\"AttnUpBlock2D\", \"AttnUpBlock2D\", \"UpBlock2D\"))\n"
+             "pred = net(noisy_x, 0).sample  # timestep 0: the course's corruption does not tell it"),
+    LessonStep(
         key="schedule", tab="schedule", highlight=("schedule",),
         title=i18n.QT_TR_NOOP("The course's comparison: DDPM's schedules"),
         text=i18n.QT_TR_NOOP("The course goes on to DDPM, which adds noise by a schedule of timesteps instead of "
@@ -146,7 +206,12 @@ STEPS += (
         begin=lambda window: window.schedule.schedule.currentData(),
         check=lambda window, begun: window.schedule.schedule.currentData() != begun,
         learnt=i18n.QT_TR_NOOP("A noise schedule says how much signal is left at each timestep; the course's "
-                               "falls in a straight line, DDPM's along a curve.")),
+                               "falls in a straight line, DDPM's along a curve."),
+        code="scheduler = DDPMScheduler(num_train_timesteps=1000, beta_schedule=\"{schedule}\")\n"
+             "alpha_bar = scheduler.alphas_cumprod          # the share of the digit kept at each timestep\n"
+             "t = torch.randint(0, 1000, (x.shape[0],))\n"
+             "noisy_x = scheduler.add_noise(x, noise, t)    # = sqrt(alpha_bar[t]) * x + sqrt(1 - alpha_bar[t]) * noise",
+        values=lambda window: {"schedule": _beta_schedule(window.schedule.schedule.currentData())}),
     LessonStep(
         key="compare", tab="compare", highlight=("comparison",), prepare=lambda window: window.comparison
         .apply_preset("samplers"),
@@ -157,7 +222,15 @@ STEPS += (
         begin=lambda window: tuple(id(t) for t in window.comparison.trajectories),
         check=lambda window, begun: bool(window.comparison.trajectories) and not window.busy()
         and tuple(id(t) for t in window.comparison.trajectories) != begun,
-        learnt=i18n.QT_TR_NOOP("With the same budget of model calls, a better sampler draws cleaner digits.")),
+        learnt=i18n.QT_TR_NOOP("With the same budget of model calls, a better sampler draws cleaner digits."),
+        code="t = torch.linspace(1, 0, steps + 1)            # the noise level, from pure noise to none\n"
+             "for i in range(steps):\n"
+             "    d = (x - net(x, t[i])) / t[i]              # the direction away from the model's clean guess\n"
+             "    x_next = x + (t[i + 1] - t[i]) * d         # Euler (the course's mix): one look per step\n"
+             "    if t[i + 1] > 0:                           # Heun: look again where Euler lands, and average\n"
+             "        d_next = (x_next - net(x_next, t[i + 1])) / t[i + 1]\n"
+             "        x_next = x + (t[i + 1] - t[i]) * (d + d_next) / 2\n"
+             "    x = x_next"),
     LessonStep(
         key="edit", tab="edit", highlight=("edit_view",),
         title=i18n.QT_TR_NOOP("Repair and edit"),
@@ -168,7 +241,16 @@ STEPS += (
         begin=lambda window: window.trajectory,
         check=lambda window, begun: _new_run(window, begun) and window.trajectory.edit is not None,
         learnt=i18n.QT_TR_NOOP("Denoising from a partly noised image keeps its rough shape and redraws the "
-                               "details.")),
+                               "details."),
+        code="x = torch.rand_like(image)                    # RePaint starts from noise\n"
+             "for i in range({steps}):\n"
+             "    pred = net(x)\n"
+             "    mix = 1 / ({steps} - i)\n"
+             "    x = x * (1 - mix) + pred * mix             # one step of the course's sampler\n"
+             "    amount = 1 - (i + 1) / {steps}               # the noise left after this step\n"
+             "    kept = (1 - amount) * image + amount * torch.rand_like(image)\n"
+             "    x = mask * x + (1 - mask) * kept           # keep your pixels, noised to the same amount",
+        values=lambda window: {"steps": window.edit_view.steps_spin.value()}),
     LessonStep(
         key="lab2d", tab="lab2d", highlight=("views.lab2d_view",),
         title=i18n.QT_TR_NOOP("The field in two dimensions"),
@@ -184,7 +266,29 @@ STEPS += (
                           i18n.QT_TR_NOOP("Exactly on training points: the best denoiser of a finite data set "
                                           "reproduces it. A trained network generalises because it is not perfect.")),
         learnt=i18n.QT_TR_NOOP("A perfect denoiser only memorises; a network's smoothness is what makes new "
-                               "samples.")),
+                               "samples."),
+        code="# data: (M, 2) training points; x: (N, 2) particles at noise level t\n"
+             "d2 = torch.cdist(x, (1 - t) * data) ** 2           # how far x is from each point, scaled down\n"
+             "weights = torch.softmax(-d2 / (2 * t ** 2), dim=1)   # how likely each point is to have made x\n"
+             "clean = weights @ data                               # the perfect denoiser: their weighted mean"),
+    LessonStep(
+        key="pipeline", highlight=("menuBar",),
+        title=i18n.QT_TR_NOOP("Your own pipeline folder"),
+        text=i18n.QT_TR_NOOP("diffusers saves a model and its scheduler as a folder: model_index.json, unet/ and "
+                             "scheduler/. diffviz opens such folders, the course's or your own, and shows them in "
+                             "every view. No folder of your own? The button below writes the bundled DDPM "
+                             "UNet2DModel as one."),
+        task=i18n.QT_TR_NOOP("Open a pipeline folder with File → Open pipeline folder…"),
+        begin=lambda window: window.state.info,
+        check=_loaded_pipeline,
+        helper=(i18n.QT_TR_NOOP("Write the bundled DDPM model as a folder…"),
+                lambda window: window.files.write_bundled_pipeline()),
+        learnt=i18n.QT_TR_NOOP("A pipeline folder is a model and its scheduler; the same views show any of them."),
+        code="from diffusers import DDPMPipeline\n"
+             "pipe = DDPMPipeline.from_pretrained(\"{folder}\")\n"
+             "images = pipe(batch_size=8, num_inference_steps=40).images",
+        values=lambda window: {"folder": window.state.source if _loaded_pipeline(window, None)
+                               else "ddpm-unet2d-pipeline"}),
 )
 
 STEP_KEYS = tuple(step.key for step in STEPS)

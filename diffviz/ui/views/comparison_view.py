@@ -9,6 +9,7 @@ in one too. Each column's grid and caption come from ``comparison_panels``, the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -45,6 +46,61 @@ DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM's own sampler i
 0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
 digits.</p>
 """)
+
+
+Run = tuple[str, "str | None", int, "float | None"]  # (model key, sampler or None for its default, steps, guidance)
+
+
+def _step_counts(recipe_for: Callable[[str], Recipe]) -> list[Run]:
+    return [("current", None, steps, None) for steps in (1, 5, 10, 40)]
+
+
+def _every_sampler(recipe_for: Callable[[str], Recipe]) -> list[Run]:
+    """Every sampler of the current model at the same number of model calls, so the comparison is fair."""
+    names = recipe_for("current").samplers
+    runs = [("current", name, get_sampler(name).steps_within(SAMPLER_PRESET_CALLS), None) for name in names[:MAX_RUNS]]
+    return runs if len(runs) >= 2 else [("current", names[0], 10, None), ("current", names[0], 40, None)]
+
+
+def _three_recipes(recipe_for: Callable[[str], Recipe]) -> list[Run]:
+    return [(model, None, 40, None) for model in ("bundled:course", "bundled:flow", "bundled:flow-class")]
+
+
+def _two_networks(recipe_for: Callable[[str], Recipe]) -> list[Run]:
+    """The course's own comparison: its BasicUNet and diffusers' UNet2DModel, trained the same way."""
+    return [(model, None, 40, None) for model in ("bundled:course", "bundled:course-unet2d")]
+
+
+def _guidance_scales(recipe_for: Callable[[str], Recipe]) -> list[Run]:
+    """Four guidance scales, of the current model when it is told the class, else of the bundled one."""
+    model = "current" if recipe_for("current").classes else "bundled:flow-class"
+    return [(model, None, 40, scale) for scale in (0.0, 1.0, 2.0, 4.0)]
+
+
+@dataclass(frozen=True)
+class ComparisonPreset:
+    """A button that fills the run rows: ``runs(recipe_for)`` gives one ``Run`` per row it turns on."""
+
+    key: str
+    title: str   # marked, translated where shown
+    tip: str
+    runs: Callable[[Callable[[str], Recipe]], list[Run]]
+
+
+PRESETS: dict[str, ComparisonPreset] = {preset.key: preset for preset in (
+    ComparisonPreset("steps", i18n.QT_TR_NOOP("1 · 5 · 10 · 40 steps"),
+                     i18n.QT_TR_NOOP("The current model with more and more steps"), _step_counts),
+    ComparisonPreset("samplers", i18n.QT_TR_NOOP("Every sampler"),
+                     i18n.QT_TR_NOOP("Every sampler of the current model, each given the same number of model calls"),
+                     _every_sampler),
+    ComparisonPreset("models", i18n.QT_TR_NOOP("Course · flow · flow-class"),
+                     i18n.QT_TR_NOOP("The bundled models of three recipes"), _three_recipes),
+    ComparisonPreset("unet2d", i18n.QT_TR_NOOP("BasicUNet · UNet2DModel"),
+                     i18n.QT_TR_NOOP("The course's comparison: its small BasicUNet against diffusers' UNet2DModel, "
+                                     "both trained with the course's corruption"), _two_networks),
+    ComparisonPreset("guidance", i18n.QT_TR_NOOP("Guidance 0 · 1 · 2 · 4"),
+                     i18n.QT_TR_NOOP("One model told the digit, guided less and more"), _guidance_scales),
+)}
 
 
 class _RunRow:
@@ -93,13 +149,11 @@ class ComparisonView(QWidget):
         presets = QHBoxLayout()
         presets.addWidget(QLabel(i18n.tr("Presets:")))
         self.preset_buttons = {}
-        for key, text in (("steps", i18n.tr("1 · 5 · 10 · 40 steps")), ("samplers", i18n.tr("Every sampler")),
-                          ("models", i18n.tr("Course · flow · flow-class")),
-                          ("guidance", i18n.tr("Guidance 0 · 1 · 2 · 4"))):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, key=key: self.apply_preset(key))
+        for preset in PRESETS.values():
+            button = QPushButton(i18n.tr(preset.title), toolTip=i18n.tr(preset.tip))
+            button.clicked.connect(lambda _=False, key=preset.key: self.apply_preset(key))
             presets.addWidget(button)
-            self.preset_buttons[key] = button
+            self.preset_buttons[preset.key] = button
         presets.addStretch(1)
         presets.addWidget(QLabel(i18n.tr("Seed")))
         presets.addWidget(self.seed)
@@ -178,34 +232,19 @@ class ComparisonView(QWidget):
         row.sampler.setCurrentIndex(max(0, row.sampler.findData(current if current in names else default)))
 
     def apply_preset(self, key: str) -> None:
-        """Fill the rows: step counts, every sampler of the current model, the bundled models of three recipes,
-        or four guidance scales (of the current model when it is told the class, else the bundled one's)."""
-        guidance = [None] * MAX_RUNS
-        if key == "steps":
-            settings = [("current", None, steps) for steps in (1, 5, 10, 40)]
-        elif key == "samplers":  # at the same number of model calls, so the comparison is fair
-            names = self._recipe_for("current").samplers
-            settings = [("current", name, get_sampler(name).steps_within(SAMPLER_PRESET_CALLS))
-                        for name in names[:MAX_RUNS]]
-            if len(settings) < 2:
-                settings = [("current", names[0], 10), ("current", names[0], 40)]
-        elif key == "guidance":
-            model = "current" if self._recipe_for("current").classes else "bundled:flow-class"
-            settings = [(model, None, 40)] * 4
-            guidance = [0.0, 1.0, 2.0, 4.0]
-        else:
-            settings = [(m, None, 40) for m in ("bundled:course", "bundled:flow", "bundled:flow-class")]
+        """Fill the rows from the preset ``key`` of ``PRESETS``: one row per run it asks for, the rest off."""
+        settings = PRESETS[key].runs(self._recipe_for)
         for i, row in enumerate(self.rows):
             row.enabled.setChecked(i < len(settings))
             if i < len(settings):
-                model, sampler, steps = settings[i]
+                model, sampler, steps, guidance = settings[i]
                 row.model.setCurrentIndex(max(0, row.model.findData(model)))
                 self._fill_samplers(row)
                 if sampler is not None:
                     row.sampler.setCurrentIndex(row.sampler.findData(sampler))
                 row.steps.setValue(steps)
-                if guidance[i] is not None:
-                    row.guidance.setValue(guidance[i])
+                if guidance is not None:
+                    row.guidance.setValue(guidance)
 
     def runs(self) -> list[tuple[str, str, int, float | None]]:
         """The enabled runs as (model key, sampler, steps, guidance); guidance is None for a model not told

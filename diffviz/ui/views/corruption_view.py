@@ -68,6 +68,9 @@ class CorruptionView(QWidget):
         self._noise = self._images.copy()
         self._amount = 0.5
         self._seed = 0
+        self._pool = self._images      # every training digit, for "Other digits"
+        self._pool_labels: np.ndarray | None = None
+        self._draws = 0                # how many times other digits were drawn (0: the first of each class)
 
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
@@ -79,6 +82,9 @@ class CorruptionView(QWidget):
         self.new_noise_button.setToolTip(i18n.tr("Draw fresh uniform noise (next seed)"))
         self.seed_label = QLabel()
         self.seed_label.setStyleSheet("color: #808080;")
+        self.other_digits_button = QPushButton(i18n.tr("Other digits"), enabled=False)
+        self.other_digits_button.setToolTip(i18n.tr("Show eight other digits of the training set"))
+        self.labels_label = QLabel(alignment=Qt.AlignCenter)
         controls = QHBoxLayout()
         amount_title = QLabel(i18n.tr("<b>Amount</b>"))
         controls.addWidget(amount_title)
@@ -86,13 +92,16 @@ class CorruptionView(QWidget):
         controls.addWidget(self.value_label)
         controls.addWidget(self.new_noise_button)
         controls.addWidget(self.seed_label)
+        controls.addWidget(self.other_digits_button)
 
         self.clean_panel = ImagePanel(i18n.tr("clean digits x"))
         self.noise_panel = ImagePanel(i18n.tr("noise ~ U(0, 1)"))
         self.noisy_panel = ImagePanel(i18n.tr("corrupted digits"))
         self.noisy_title = QLabel()
         grids = QHBoxLayout()
-        grids.addWidget(_titled(QLabel(i18n.tr("<b>Clean digits</b> x")), self.clean_panel))
+        clean = _titled(QLabel(i18n.tr("<b>Clean digits</b> x")), self.clean_panel)
+        clean.layout().addWidget(self.labels_label)
+        grids.addWidget(clean)
         grids.addWidget(_titled(QLabel(i18n.tr("<b>Noise</b> ~ U(0, 1)")), self.noise_panel))
         grids.addWidget(_titled(self.noisy_title, self.noisy_panel))
 
@@ -130,18 +139,40 @@ class CorruptionView(QWidget):
 
         self.slider.valueChanged.connect(self._on_slider)
         self.new_noise_button.clicked.connect(self.new_noise)
+        self.other_digits_button.clicked.connect(self.other_digits)
         self._update_labels()
 
     # -- public API ---------------------------------------------------------------------------
-    def set_images(self, images: np.ndarray) -> None:
-        """Show these digits, (B, 1, 28, 28) floats in [0, 1]; the noise is redrawn to match."""
+    def set_images(self, images: np.ndarray, labels: np.ndarray | None = None) -> None:
+        """Show these digits, (B, 1, 28, 28) floats in [0, 1], and their labels when known; the noise is redrawn
+        to match."""
         images = np.asarray(images, dtype=np.float32)
         if images.ndim != 4:
             raise ValueError(f"expected images shaped (B, C, H, W), got {images.shape}")
         self._images = images
         self._draw_noise()
         self.clean_panel.set_image(self._grid(images))
+        self.labels_label.setText("" if labels is None else
+                                  i18n.tr("labels y: {labels}").format(labels=" ".join(str(int(y)) for y in labels)))
         self._refresh()
+
+    def set_pool(self, images: np.ndarray, labels: np.ndarray | None = None) -> None:
+        """The whole training set, from which "Other digits" draws eight at a time (a view, not a copy)."""
+        self._pool, self._pool_labels = images, labels
+        self.other_digits_button.setEnabled(len(images) >= 1)
+
+    def other_digits(self) -> None:
+        """Eight other digits of the training set, drawn at random without repeats (repeatable by draw)."""
+        if not len(self._pool):
+            return
+        self._draws += 1
+        rng = np.random.default_rng(self._draws)
+        picks = np.sort(rng.choice(len(self._pool), min(len(self._images) or 8, len(self._pool)), replace=False))
+        self.set_images(self._pool[picks], None if self._pool_labels is None else self._pool_labels[picks])
+
+    def draws(self) -> int:
+        """How many times other digits were drawn since the data arrived."""
+        return self._draws
 
     def set_amount(self, amount: float) -> None:
         """Set the blend amount (clipped to [0, 1]); the slider follows, to its 1/100 step."""

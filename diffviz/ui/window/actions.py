@@ -68,6 +68,7 @@ class Commands:
     open_checkpoint: Callback
     open_pipeline_folder: Callback
     save_checkpoint: Callback
+    export_pipeline_folder: Callback
     use_bundled_model: Callback
     use_course_model: Callback
     use_perfect_denoiser: Callback
@@ -120,6 +121,7 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
         Action("file.open_folder", i18n.tr("Open pipeline &folder…"), c.open_pipeline_folder, k["file.open_folder"],
                FILE),
         Action("file.save", i18n.tr("&Save checkpoint…"), c.save_checkpoint, k["file.save"], FILE),
+        Action("file.export_pipeline", i18n.tr("E&xport as pipeline folder…"), c.export_pipeline_folder, menu=FILE),
         Action("file.bundled", i18n.tr("Use the &bundled model ({recipe} recipe)").format(recipe=DEFAULT_RECIPE),
                c.use_bundled_model, menu=FILE),
         Action("file.course", i18n.tr("Use the &course's bundled model"), c.use_course_model, menu=FILE),

@@ -111,10 +111,14 @@ class EngineViews:
         self.data = data
         if data is None:
             return
-        from diffviz.core.data import fixed_batch
+        from diffviz.core.data import fixed_picks
 
-        images = fixed_batch(data, 8).numpy()
-        self.corruption.set_images(images)
+        picks = fixed_picks(data, 8).numpy()
+        pool = data.images.numpy()
+        labels = None if data.labels is None else data.labels.numpy()
+        images = pool[picks].copy()
+        self.corruption.set_pool(pool, labels)
+        self.corruption.set_images(images, None if labels is None else labels[picks])
         self.schedule.set_images(images)
         self.edit_view.set_digits(data.images.numpy(), None if data.labels is None else data.labels.numpy())
 

@@ -62,8 +62,8 @@ WAITING = {"train": i18n.QT_TR_NOOP("Train starts as soon as the engine has load
            "sample": i18n.QT_TR_NOOP("Sample starts as soon as the engine has loaded…")}
 # Menu commands that need the engine (the model, torch): off until it is ready. Train and Sample are not
 # here: asked for while the engine loads, they are queued.
-ENGINE_ACTIONS = ("file.open", "file.open_folder", "file.save", "file.bundled", "file.course", "file.autosave",
-                  "file.export")
+ENGINE_ACTIONS = ("file.open", "file.open_folder", "file.save", "file.export_pipeline", "file.bundled",
+                  "file.course", "file.autosave", "file.export")
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
 
         self.reporter = StatusReporter(self)
         self.reporter.cancelRequested.connect(self.stop_jobs)
-        self.files = ModelFiles(self.state, self.settings, self.reporter, self)
+        self.files = ModelFiles(self.state, self.settings, self.reporter, self, self.start_job, self.busy)
         self.status, self.progress, self.quality_label = (self.reporter.label, self.reporter.progress,
                                                           self.reporter.quality_label)
         self.opening: OpeningRun | None = (
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         """Menus and shortcuts from the declared table (``actions``), with this window's callbacks."""
         commands = Commands(
             open_checkpoint=self.files.open_dialog, open_pipeline_folder=self.files.open_folder_dialog,
-            save_checkpoint=self.files.save_dialog,
+            save_checkpoint=self.files.save_dialog, export_pipeline_folder=self.files.export_pipeline_dialog,
             use_bundled_model=self.files.use_bundled, use_course_model=self.files.use_course,
             use_perfect_denoiser=self.files.use_perfect,
             open_autosave=self.files.open_autosave, export_animation=self.exports.dialog, quit=self.close,

@@ -11,9 +11,10 @@ engine is ready, so the window can show before it.
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from diffviz.core import i18n
 from diffviz.core.errors import DiffvizError
 from diffviz.core.paths import bundled_checkpoint_path
-from diffviz.ui.window.app_state import AppState
+from diffviz.ui.window.actions import shortcut_text
+from diffviz.ui.window.app_state import ENGINE_READY, AppState
+from diffviz.ui.window.job_callbacks import StartJob
 from diffviz.ui.window.status import Reporter
 from diffviz.workers.messages import ModelSnapshot
 
@@ -33,6 +36,8 @@ log = logging.getLogger(__name__)
 # File dialog filters, shown translated (``i18n.tr``): Qt reads the patterns in the brackets
 FILTER = i18n.QT_TR_NOOP("diffviz checkpoints (*.safetensors)")
 PIPELINE_FILTER = i18n.QT_TR_NOOP("diffusers pipeline folders (model_index.json)")
+PIPELINE_JOB = "pipeline-export"  # the job writing a pipeline folder: one at a time
+BUNDLED_PIPELINE = "ddpm-unet2d"  # the bundled model that exports as a pipeline folder
 
 
 def autosave_path() -> Path:
@@ -41,13 +46,17 @@ def autosave_path() -> Path:
 
 
 class ModelFiles:
-    """Puts checkpoints into ``state`` and writes its model out; dialogs open over ``parent``."""
+    """Puts checkpoints into ``state`` and writes its model out; dialogs open over ``parent``. ``start`` and ``busy``
+    run the jobs that write pipeline folders (``MainWindow.start_job``, ``MainWindow.busy``)."""
 
-    def __init__(self, state: AppState, settings: QSettings, report: Reporter, parent: QWidget) -> None:
+    def __init__(self, state: AppState, settings: QSettings, report: Reporter, parent: QWidget, start: StartJob,
+                 busy: Callable[[str], bool]) -> None:
         self.state = state
         self.settings = settings
         self._report = report
         self._parent = parent
+        self._start = start
+        self._busy = busy
 
     def last_dir(self) -> Path:
         value = self.settings.value("paths/last_dir")
@@ -147,6 +156,59 @@ class ModelFiles:
         self._report.set_status(i18n.tr("Model: {model} — {summary}").format(model=self.state.title,
                                                                              summary=self.state.summary))
         return True
+
+    # ----- pipeline folders written (``core.pipelines.export_pipeline``), in a worker: diffusers loads slowly -----
+    def export_pipeline_dialog(self) -> bool:
+        """File → Export as pipeline folder: the model on screen as a folder diffusers' ``DDPMPipeline`` loads. A model
+        that cannot be exported is refused before a folder is asked for. True when the export started."""
+        from diffviz.core.pipelines import can_export, export_refusal
+
+        model, recipe = self.state.model, self.state.recipe
+        if model is None or not self._may_export():
+            return False
+        if not can_export(model, recipe):
+            self._report.show_error(export_refusal(model, recipe))
+            return False
+        folder = self._ask_pipeline_folder(recipe.name.replace(":", "-"))  # an opened folder's recipe: diffusers:NAME
+        return folder is not None and self._start_pipeline_export(folder, current=(copy.deepcopy(model), recipe))
+
+    def write_bundled_pipeline(self) -> bool:
+        """Write the bundled ddpm-unet2d model as a pipeline folder the learner names, to open with File → Open
+        pipeline folder; the model on screen stays. True when the export started (False: cancelled, an export
+        already running, or the engine not ready)."""
+        if not self._may_export():
+            return False
+        folder = self._ask_pipeline_folder(BUNDLED_PIPELINE)
+        return folder is not None and self._start_pipeline_export(
+            folder, checkpoint=bundled_checkpoint_path(BUNDLED_PIPELINE))
+
+    def _may_export(self) -> bool:
+        """Not while a pipeline export runs, nor before the engine is ready (the job's module imports torch)."""
+        return self.state.engine == ENGINE_READY and not self._busy(PIPELINE_JOB)
+
+    def _ask_pipeline_folder(self, name: str) -> Path | None:
+        """The new folder's path (a save dialog: a folder dialog cannot name a folder that does not exist yet)."""
+        path, _ = QFileDialog.getSaveFileName(self._parent, i18n.tr("Export as a diffusers pipeline folder"),
+                                              str(self.last_dir() / f"{name}-pipeline"), i18n.tr("All files (*)"))
+        return Path(path) if path else None
+
+    def _start_pipeline_export(self, folder: Path, **source) -> bool:
+        from diffviz.workers.jobs import pipeline_export_job
+
+        if not self._start(PIPELINE_JOB, pipeline_export_job(folder, **source), on_done=self._pipeline_written):
+            return False
+        self._report.set_status(i18n.tr("Writing the pipeline folder {folder}…").format(folder=folder))
+        return True
+
+    def _pipeline_written(self, folder: Path | None) -> None:
+        """The job's end; a failure (the folder exists, the model cannot export) is shown by the job runner."""
+        if folder is None:
+            self._report.set_status(i18n.tr("Export stopped"))
+            return
+        self.settings.setValue("paths/last_dir", str(folder.parent))  # File → Open pipeline folder starts beside it
+        self._report.set_status(i18n.tr("Wrote the pipeline folder {folder}: open it with File → Open pipeline "
+                                        "folder… ({shortcut})").format(folder=folder,
+                                                                      shortcut=shortcut_text("file.open_folder")))
 
     def adopt_snapshot(self, snapshot: ModelSnapshot) -> None:
         """A training run's weights become the model on screen (unsaved) and are autosaved."""
