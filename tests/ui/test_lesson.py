@@ -196,7 +196,7 @@ def test_the_spotlight_lights_the_step_and_lets_clicks_through(window, qtbot):
             widget = widget_at(window, path)
             centre = widget.mapTo(window, widget.rect().center())
             assert any(hole.contains(centre) for hole in spotlight.holes), (step.key, path)
-        lesson = panel.parentWidget()
+        lesson = window.lesson.dock
         assert any(hole.contains(lesson.mapTo(window, lesson.rect().center())) for hole in spotlight.holes)
     window.lesson.dock.close()
     assert not panel.spotlight.isVisible()

@@ -10,11 +10,11 @@ offered once, at the first launch, and never again once declined.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QHBoxLayout, QLabel, QListWidget,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QFrame, QHBoxLayout, QLabel, QListWidget,
+                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from diffviz.core import i18n
 from diffviz.ui.lesson.spotlight import Spotlight, widget_at
@@ -24,6 +24,7 @@ STEP_SETTING, DONE_SETTING, OPEN_SETTING = "lesson/step", "lesson/done", "lesson
 OFFERED_SETTING, DECLINED_SETTING = "lesson/offered", "lesson/declined"
 CHECK_MS = 250
 MINIMUM_WIDTH = 340  # the step list, the text and a line of code side by side with the views
+CODE_LINES = 10  # the code box grows to this many lines, then scrolls
 
 
 class LessonPanel(QWidget):
@@ -34,7 +35,8 @@ class LessonPanel(QWidget):
         self.window_, self.settings, self.steps = window, settings, steps
         self.index = 0
         self.begun = None
-        self.spotlight: Spotlight | None = None  # set by ``Lesson``: lights the step's widgets and the lesson
+        self.spotlight: Spotlight | None = None  # set by ``Lesson``: lights the step's widgets and ``frame``
+        self.frame: QWidget = self               # what holds the lesson on screen (``Lesson``: its dock)
         done = settings.value(DONE_SETTING) or []
         self.done: set[str] = set(done if isinstance(done, list) else [done])
         self.setMinimumWidth(MINIMUM_WIDTH)
@@ -56,7 +58,6 @@ class LessonPanel(QWidget):
         self.learnt = QLabel(wordWrap=True)
         self.code = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.NoWrap)
         self.code.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
-        self.code.setMaximumHeight(120)
         self.copy_button = QPushButton(i18n.tr("Copy the code"))
         self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.code.toPlainText()))
         self.back_button = QPushButton(i18n.tr("Back"))
@@ -124,8 +125,10 @@ class LessonPanel(QWidget):
             self.go(row)
 
     def _show_question(self, step: LessonStep) -> None:
-        for button in self.choices.buttons():
+        for button in self.choices.buttons():  # gone now, not at the next turn of the event loop
             self.choices.removeButton(button)
+            self.choice_box.removeWidget(button)
+            button.hide()
             button.deleteLater()
         asked = step.question is not None
         self.question.setVisible(asked)
@@ -155,7 +158,7 @@ class LessonPanel(QWidget):
     def refresh(self) -> None:
         step = self.step
         if self.spotlight is not None and self.spotlight.isVisible():
-            self.spotlight.light([widget_at(self.window_, path) for path in step.highlight] + [self.parentWidget()])
+            self.spotlight.light([widget_at(self.window_, path) for path in step.highlight] + [self.frame])
         done = self.passed()
         if done and step.key not in self.done:
             self.done.add(step.key)
@@ -176,6 +179,9 @@ class LessonPanel(QWidget):
                 code = step.code
             if code != self.code.toPlainText():
                 self.code.setPlainText(code)
+                lines = min(code.count("\n") + 1, CODE_LINES)  # the whole code in view, a scroll bar below it
+                self.code.setFixedHeight(self.code.fontMetrics().lineSpacing() * lines + 2 * self.code.frameWidth()
+                                         + self.code.horizontalScrollBar().sizeHint().height() + 8)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -188,15 +194,22 @@ class Lesson(QObject):
         super().__init__(window)
         self.window, self.settings = window, settings
         self.dock: QDockWidget | None = None
+        self._width_before = 0
         self.panel: LessonPanel | None = None
         self.closing = False  # the window is closing: its docks hiding is not the learner closing the lesson
 
     def open(self) -> LessonPanel:
         if self.dock is None:
+            self._width_before = self.window.width()  # what the window goes back to if the lesson must float
             self.panel = LessonPanel(self.window, self.settings)
             self.dock = QDockWidget(i18n.tr("Lesson"), self.window)
             self.dock.setObjectName("lesson")
-            self.dock.setWidget(self.panel)
+            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)  # a short screen: it scrolls
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            scroll.setWidget(self.panel)
+            scroll.setMinimumWidth(MINIMUM_WIDTH + scroll.verticalScrollBar().sizeHint().width())
+            self.dock.setWidget(scroll)
+            self.panel.frame = self.dock
             self.dock.visibilityChanged.connect(self._visibility)
             self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.panel.spotlight = Spotlight(self.window)
@@ -222,7 +235,14 @@ class Lesson(QObject):
             return
         self.dock.setFloating(True)
         width = MINIMUM_WIDTH + 40
-        self.dock.setGeometry(screen.right() - width, screen.top() + 40, width, int(screen.height() * 0.85))
+        place = QRect(screen.right() - width, screen.top() + 40, width, int(screen.height() * 0.85))
+
+        def settle() -> None:  # once floating has taken the dock out of the window's layout and sized it to its hint
+            self.window.resize(min(self._width_before, screen.width()), self.window.height())  # as wide as before
+            self.dock.setGeometry(place)
+
+        self.dock.setGeometry(place)
+        QTimer.singleShot(0, settle)
 
     def _visibility(self, visible: bool) -> None:
         if visible:

@@ -272,7 +272,7 @@ STEPS += (
              "weights = torch.softmax(-d2 / (2 * t ** 2), dim=1)   # how likely each point is to have made x\n"
              "clean = weights @ data                               # the perfect denoiser: their weighted mean"),
     LessonStep(
-        key="pipeline", highlight=("menuBar",),
+        key="pipeline", tab="architecture", highlight=("menuBar", "architecture"),
         title=i18n.QT_TR_NOOP("Your own pipeline folder"),
         text=i18n.QT_TR_NOOP("diffusers saves a model and its scheduler as a folder: model_index.json, unet/ and "
                              "scheduler/. diffviz opens such folders, the course's or your own, and shows them in "

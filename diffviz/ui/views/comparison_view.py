@@ -141,12 +141,12 @@ class ComparisonView(QWidget):
             for column, widget in enumerate((row.enabled, row.model, row.sampler, row.steps, row.guidance)):
                 grid.addWidget(widget, i + 1, column)
             row.model.currentIndexChanged.connect(lambda _=0, i=i: self._model_changed(i))
-        grid.setColumnStretch(5, 1)  # keep the settings compact on the left
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip=i18n.tr("The starting noise of every run"))
         self.run_button = QPushButton(i18n.tr("Run comparison"),
                                       toolTip=i18n.tr("Sample every run from the same noise"))
         self.export_button = QPushButton(i18n.tr("Export GIF…"), enabled=False)
-        presets = QHBoxLayout()
+        presets = QVBoxLayout()  # a column beside the runs: a row of them would make the window wider than a laptop
+        presets.setSpacing(2)
         presets.addWidget(QLabel(i18n.tr("Presets:")))
         self.preset_buttons = {}
         for preset in PRESETS.values():
@@ -155,10 +155,17 @@ class ComparisonView(QWidget):
             presets.addWidget(button)
             self.preset_buttons[preset.key] = button
         presets.addStretch(1)
-        presets.addWidget(QLabel(i18n.tr("Seed")))
-        presets.addWidget(self.seed)
-        presets.addWidget(self.run_button)
-        presets.addWidget(self.export_button)
+        settings = QHBoxLayout()
+        settings.addLayout(grid)
+        settings.addSpacing(24)
+        settings.addLayout(presets)
+        settings.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(i18n.tr("Seed")))
+        actions.addWidget(self.seed)
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
 
         self.columns = QHBoxLayout()
         self.panels: list[ImagePanel] = []
@@ -181,8 +188,8 @@ class ComparisonView(QWidget):
         slider_row.addWidget(self.progress_label)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(presets)
+        layout.addLayout(settings)
+        layout.addLayout(actions)
         layout.addLayout(self.columns, 1)
         layout.addLayout(slider_row)
         layout.addWidget(ExplanationBox(i18n.tr("What am I looking at?"), i18n.tr(EXPLANATION)))

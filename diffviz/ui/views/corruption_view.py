@@ -92,7 +92,6 @@ class CorruptionView(QWidget):
         controls.addWidget(self.value_label)
         controls.addWidget(self.new_noise_button)
         controls.addWidget(self.seed_label)
-        controls.addWidget(self.other_digits_button)
 
         self.clean_panel = ImagePanel(i18n.tr("clean digits x"))
         self.noise_panel = ImagePanel(i18n.tr("noise ~ U(0, 1)"))
@@ -100,7 +99,10 @@ class CorruptionView(QWidget):
         self.noisy_title = QLabel()
         grids = QHBoxLayout()
         clean = _titled(QLabel(i18n.tr("<b>Clean digits</b> x")), self.clean_panel)
-        clean.layout().addWidget(self.labels_label)
+        under_clean = QHBoxLayout()  # the labels of the digits shown, and more of them
+        under_clean.addWidget(self.labels_label, 1)
+        under_clean.addWidget(self.other_digits_button)
+        clean.layout().addLayout(under_clean)
         grids.addWidget(clean)
         grids.addWidget(_titled(QLabel(i18n.tr("<b>Noise</b> ~ U(0, 1)")), self.noise_panel))
         grids.addWidget(_titled(self.noisy_title, self.noisy_panel))

@@ -119,7 +119,7 @@ class ControlPanel(QWidget):
         self.recipe.currentIndexChanged.connect(self._recipe_changed)
         train_form.addRow(i18n.tr("Recipe"), self.recipe)
         self.epochs = QDoubleSpinBox(decimals=1, minimum=0.1, maximum=1000, value=3.0, singleStep=1.0)
-        self.minutes = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
+        self.minutes = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=24 * 60, value=0.0, singleStep=1.0,
                                       specialValueText=i18n.tr("no limit"), suffix=" min")
         self.batch = QSpinBox(minimum=1, maximum=4096, value=RECIPE_FACTS[DEFAULT_RECIPE].batch_size)
         self.lr = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=1.0, value=RECIPE_FACTS[DEFAULT_RECIPE].lr,
