@@ -122,6 +122,10 @@ def _walk(window, qtbot, folder) -> list[tuple[str, str]]:
         qtbot.waitUntil(panel.passed, timeout=10000)
         panel.refresh()
         assert panel.learnt.isVisible() and step.key in panel.done
+        code = panel.code.toPlainText()
+        assert "{" not in code, f"{step.key}: the code's live values were not filled in: {code}"
+        if step.key == "corruption":
+            assert "torch.tensor([0.85])" in code  # the amount on the slider
         if step.question is not None:
             panel.choices.button(step.question.answer).click()
             panel.reveal()
