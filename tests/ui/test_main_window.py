@@ -33,6 +33,20 @@ def test_starts_with_the_bundled_model(window):
     assert window.controls.digit.isEnabled() and window.controls.guidance.value() == 2.0
 
 
+def test_the_guidance_box_follows_the_recipe_unless_the_learner_set_one(window):
+    from diffviz.core.paths import bundled_checkpoint_path
+    from diffviz.core.recipes import get_recipe
+
+    guidance = window.controls.guidance
+    assert window.load_checkpoint_file(bundled_checkpoint_path("ddpm"))
+    assert guidance.isEnabled() and guidance.value() == get_recipe("ddpm").guidance == 1.5
+    window.use_bundled_model()
+    assert guidance.value() == get_recipe("flow-class").guidance == 2.0
+    guidance.setValue(3.0)  # the learner's own: kept whatever model comes next
+    assert window.load_checkpoint_file(bundled_checkpoint_path("ddpm"))
+    assert guidance.value() == 3.0
+
+
 def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path):
     window.use_course_model()
     assert window.model_info.recipe == "course"

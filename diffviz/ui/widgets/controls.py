@@ -175,6 +175,7 @@ class ControlPanel(QWidget):
         self.digit.addItem(i18n.tr("0 to 9 in turn"), None)
         for d in range(10):
             self.digit.addItem(str(d), d)
+        self._guidance_default = RECIPE_FACTS[DEFAULT_RECIPE].guidance  # what ``guidance`` shows until changed
         self.guidance = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=MAX_GUIDANCE,
                                        value=RECIPE_FACTS[DEFAULT_RECIPE].guidance, singleStep=0.5,
                                        toolTip=i18n.tr("Classifier-free guidance for models told the class: 1 = "
@@ -240,7 +241,7 @@ class ControlPanel(QWidget):
         recipe = self._state.recipe_facts  # torch-free: the state may have no model yet
         self._show_model_name()
         self.set_samplers(recipe.samplers, recipe.sampler)
-        self.set_class_choice(recipe.classes)
+        self.set_class_choice(recipe.classes, recipe.guidance)
 
     def _show_model_name(self) -> None:
         if self._state.model is None and self._state.engine == ENGINE_LOADING:
@@ -293,10 +294,15 @@ class ControlPanel(QWidget):
     def sampler_name(self) -> str:
         return self.sampler.currentData()
 
-    def set_class_choice(self, classes: int) -> None:
-        """Offer the digit and guidance only for a model told the class (the scale keeps the user's value)."""
+    def set_class_choice(self, classes: int, guidance: float | None = None) -> None:
+        """Offer the digit and guidance only for a model told the class. The scale follows the recipe's default
+        ``guidance`` (ddpm draws at 1.5, flow-class at 2) unless the learner set one of their own."""
         for widget in (self.digit, self.guidance, self.guide_at):
             widget.setEnabled(classes > 0)
+        if classes and guidance is not None:
+            if self.guidance.value() == self._guidance_default:  # untouched: the last recipe's default
+                self.guidance.setValue(guidance)
+            self._guidance_default = guidance
 
     def class_choice(self) -> dict:
         """``digit``, ``guidance`` and ``guidance_interval`` (None: the recipe's) for the sampler, or nothing for
