@@ -2811,21 +2811,6 @@ Click to show its feature maps.</source>
         <translation>检查点文件…</translation>
     </message>
     <message>
-        <source>
-&lt;p&gt;Every column starts from &lt;b&gt;the same noise&lt;/b&gt; (the same seed) and the slider moves all of them by
-&lt;b&gt;progress&lt;/b&gt;: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
-give blurry averages (each step jumps to the model&apos;s guess), a model that was told the amount sharpens in
-fewer steps. &lt;b&gt;Every sampler&lt;/b&gt; gives each sampler the same 20 model calls: for a blend model that is 20
-course (Euler) steps against 10 Heun steps, which look twice per step and follow the path more closely; for
-DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM&apos;s own sampler is still noisy. For a model told the digit (flow-class), &lt;b&gt;guidance&lt;/b&gt; mixes its guesses with and without the label:
-0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
-digits.&lt;/p&gt;
-</source>
-        <translation>
-&lt;p&gt;每一列都从&lt;b&gt;同一份噪声&lt;/b&gt;（同一个种子）出发，滑块按&lt;b&gt;进度&lt;/b&gt;同时移动所有列：进度 0.5 时，10 步的运行已走了 5 步，40 步的运行走了 20 步。试试各个预设：步数很少时得到模糊的平均图像（每一步都直接跳到模型的猜测），而被告知噪声量的模型用更少的步数就能变清晰。&lt;b&gt;每个采样器&lt;/b&gt;让各个采样器使用相同的 20 次模型调用：对混合模型来说，这是 20 步 course（Euler）对 10 步 Heun，后者每步看两次，更贴近路径；对 DDPM 模型，DDIM 和 DPM-Solver++ 已得到干净的数字，而 DDPM 自己的采样器得到的还满是噪声。对于被告知数字的模型（flow-class），&lt;b&gt;引导&lt;/b&gt;把带标签和不带标签的两种猜测混合起来：0 忽略标签，1 按原样使用标签，更大的系数则把每一列推向更清晰、但也更相似的数字。&lt;/p&gt;
-</translation>
-    </message>
-    <message>
         <source>The current model with more and more steps</source>
         <translation>当前模型，步数越来越多</translation>
     </message>
@@ -2880,6 +2865,22 @@ digits.&lt;/p&gt;
     <message>
         <source>1 · 5 · 10 · 40 steps</source>
         <translation>1 · 5 · 10 · 40 步</translation>
+    </message>
+    <message>
+        <source>
+&lt;p&gt;Every column starts from &lt;b&gt;the same noise&lt;/b&gt; (the same seed) and the slider moves all of them by
+&lt;b&gt;progress&lt;/b&gt;: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
+give blurry averages (each step jumps to the model&apos;s guess), a model that was told the amount sharpens in
+fewer steps, and &lt;b&gt;BasicUNet · UNet2DModel&lt;/b&gt; sets the course&apos;s small network beside diffusers&apos; larger one,
+both trained on the course&apos;s corruption. &lt;b&gt;Every sampler&lt;/b&gt; gives each sampler the same 20 model calls: for a blend model that is 20
+course (Euler) steps against 10 Heun steps, which look twice per step and follow the path more closely; for
+DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM&apos;s own sampler is still noisy. For a model told the digit (flow-class), &lt;b&gt;guidance&lt;/b&gt; mixes its guesses with and without the label:
+0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
+digits.&lt;/p&gt;
+</source>
+        <translation>
+&lt;p&gt;每一列都从&lt;b&gt;同一份噪声&lt;/b&gt;（同一个种子）出发，滑块按&lt;b&gt;进度&lt;/b&gt;同时移动所有列：进度 0.5 时，10 步的运行已走了 5 步，40 步的运行走了 20 步。试试各个预设：步数很少时得到模糊的平均图像（每一步都直接跳到模型的猜测），而被告知噪声量的模型用更少的步数就能变清晰；&lt;b&gt;BasicUNet · UNet2DModel&lt;/b&gt; 把课程的小网络和 diffusers 更大的网络并排放在一起，两者都用课程的损坏过程训练。&lt;b&gt;每个采样器&lt;/b&gt;让各个采样器使用相同的 20 次模型调用：对混合模型来说，这是 20 步 course（Euler）对 10 步 Heun，后者每步看两次，更贴近路径；对 DDPM 模型，DDIM 和 DPM-Solver++ 已得到干净的数字，而 DDPM 自己的采样器得到的还满是噪声。对于被告知数字的模型（flow-class），&lt;b&gt;引导&lt;/b&gt;把带标签和不带标签的两种猜测混合起来：0 忽略标签，1 按原样使用标签，更大的系数则把每一列推向更清晰、但也更相似的数字。&lt;/p&gt;
+</translation>
     </message>
     <message>
         <source>Every sampler</source>

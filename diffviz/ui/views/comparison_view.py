@@ -40,7 +40,8 @@ EXPLANATION = i18n.QT_TR_NOOP("""
 <p>Every column starts from <b>the same noise</b> (the same seed) and the slider moves all of them by
 <b>progress</b>: at 0.5 a 10-step run has taken 5 steps and a 40-step run 20. Try the presets: few steps
 give blurry averages (each step jumps to the model's guess), a model that was told the amount sharpens in
-fewer steps. <b>Every sampler</b> gives each sampler the same 20 model calls: for a blend model that is 20
+fewer steps, and <b>BasicUNet · UNet2DModel</b> sets the course's small network beside diffusers' larger one,
+both trained on the course's corruption. <b>Every sampler</b> gives each sampler the same 20 model calls: for a blend model that is 20
 course (Euler) steps against 10 Heun steps, which look twice per step and follow the path more closely; for
 DDPM models DDIM and DPM-Solver++ reach a clean digit where DDPM's own sampler is still noisy. For a model told the digit (flow-class), <b>guidance</b> mixes its guesses with and without the label:
 0 ignores the label, 1 uses it as it is, and higher scales push each column toward clearer, but more alike,
@@ -172,7 +173,8 @@ class ComparisonView(QWidget):
         self.titles: list[QLabel] = []
         for _ in range(MAX_RUNS):
             box = QVBoxLayout()
-            title = QLabel(textFormat=Qt.PlainText, alignment=Qt.AlignCenter)
+            # a long caption wraps rather than widening the window past a laptop's screen
+            title = QLabel(textFormat=Qt.PlainText, alignment=Qt.AlignCenter, wordWrap=True)
             panel = ImagePanel()
             box.addWidget(title)
             box.addWidget(panel, 1)
