@@ -109,3 +109,20 @@ def test_cli_trains_and_samples_the_flow_recipe(tmp_path, capsys):
     images = np.load(out)
     assert images.shape == (6, 1, 28, 28) and images.min() >= 0 and images.max() <= 1
     assert "TimeUNet (flow recipe)" in capsys.readouterr().err
+
+
+def test_the_ema_warm_up_reaches_back_less_far_as_gamma_grows(mixed_digits):
+    """decay = 1 − (γ + 1)/(γ + 2 + step), capped at the recipe's ema_decay: at step 6,249 (the last of a 400k-image
+    run at batch 64) the newest weights count 9/6,259 at γ = 8 (today's) and 33/6,283 at γ = 32; much later the cap."""
+    import dataclasses
+
+    for gamma, step, share in ((8.0, 6249, 9 / 6259), (32.0, 6249, 33 / 6283), (8.0, 100_000, 1 - 0.999)):
+        recipe = dataclasses.replace(get_recipe("flow"), ema_gamma=gamma)
+        trainer = Trainer(recipe.make_model(), mixed_digits, TrainConfig(epochs=1, batch_size=32, lr=recipe.lr, seed=0),
+                          recipe=recipe)
+        with torch.no_grad():
+            for averaged, live in zip(trainer.ema_model.parameters(), trainer.model.parameters()):
+                averaged.zero_()
+                live.fill_(1.0)
+        trainer._update_ema(step)
+        assert all(torch.allclose(p, torch.full_like(p, share)) for p in trainer.ema_model.parameters()), gamma

@@ -34,6 +34,9 @@ VARIANTS: dict[str, dict] = {
     "flow-class@late-fall": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7),  # flat, then falls over the last 30%
     "flow-class@beta2": dict(base="flow-class", adam_beta2=0.99),  # Adam forgets old squared gradients sooner
     "flow-class@late-fall-beta2": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7, adam_beta2=0.99),
+    "flow-class@late-fall-ema32": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7, ema_gamma=32.0),  # shorter EMA
+    "flow-class@v-late-fall": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7,  # predicts noise − clean
+                                   process=dict(predicts="velocity")),
     "ddpm@eps": dict(base="ddpm", process=dict(prediction_type="epsilon")),      # the TimeUNet asked for the noise
     "ddpm@unlabelled": dict(base="ddpm", classes=0, guidance=1.0),               # not told the digit
 }

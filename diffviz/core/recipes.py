@@ -112,6 +112,10 @@ class Recipe:
     lr_final: float = 1.0    # the learning rate falls along a cosine to this share of it by the budget's end (1: flat)
     lr_fall_from: float = 0.0  # the share of the budget after which that fall begins (0: from the start)
     adam_beta2: float = 0.999  # Adam's memory of squared gradients (0.99 forgets faster: a shorter run adapts sooner)
+    # The EMA's warm-up, decay = 1 - (γ + 1) / (γ + 2 + step) until it reaches ``ema_decay``: a "power" average of
+    # the run so far whose width shrinks as γ grows. With γ = 8, the decay reaches 0.999 only after 8,991 steps, so
+    # in a shorter run (400k images at batch 64 are 6,250) the warm-up alone sets how far back the average reaches.
+    ema_gamma: float = 8.0
     max_grad_norm: float | None = None  # gradients longer than this are scaled down to it (None: never)
 
     @property

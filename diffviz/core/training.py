@@ -269,7 +269,8 @@ class Trainer:
     def _update_ema(self, step: int) -> None:
         if self.ema_model is None:
             return
-        decay = min(self.recipe.ema_decay, (1 + step) / (10 + step))  # warm-up: early weights fade fast
+        gamma = self.recipe.ema_gamma  # warm-up: early weights fade fast (``Recipe.ema_gamma``)
+        decay = min(self.recipe.ema_decay, 1 - (gamma + 1) / (gamma + 2 + step))
         for averaged, current in zip(self.ema_model.parameters(), self.model.parameters()):
             averaged.mul_(decay).add_(current.detach(), alpha=1 - decay)
 
