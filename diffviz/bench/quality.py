@@ -37,6 +37,9 @@ VARIANTS: dict[str, dict] = {
     "flow-class@late-fall-ema32": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7, ema_gamma=32.0),  # shorter EMA
     "flow-class@v-late-fall": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7,  # predicts noise − clean
                                    process=dict(predicts="velocity")),
+    # #23's candidate default: velocity, the late fall, a shorter EMA and batches of 32 (twice the updates per image)
+    "flow-class@v-late-fall-b32": dict(base="flow-class", lr_final=0.1, lr_fall_from=0.7, ema_gamma=16.0,
+                                       batch_size=32, process=dict(predicts="velocity")),
     "ddpm@eps": dict(base="ddpm", process=dict(prediction_type="epsilon")),      # the TimeUNet asked for the noise
     "ddpm@unlabelled": dict(base="ddpm", classes=0, guidance=1.0),               # not told the digit
 }
