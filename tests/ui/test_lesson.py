@@ -204,3 +204,18 @@ def test_the_spotlight_lights_the_step_and_lets_clicks_through(window, qtbot):
         assert any(hole.contains(lesson.mapTo(window, lesson.rect().center())) for hole in spotlight.holes)
     window.lesson.dock.close()
     assert not panel.spotlight.isVisible()
+
+
+def test_back_and_next_stay_in_reach_when_the_page_scrolls(window, qtbot):
+    """On a short screen the lesson's page scrolls; its Back / Next row does not scroll away with it."""
+    from PySide6.QtWidgets import QScrollArea
+
+    panel = window.lesson.open()
+    dock = window.lesson.dock
+    dock.setFloating(True)
+    dock.resize(400, 300)  # far shorter than the page
+    scroll = dock.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: dock.height() <= 300 and scroll.verticalScrollBar().maximum() > 0, timeout=3000)
+    assert not scroll.isAncestorOf(panel.footer) and dock.isAncestorOf(panel.footer)
+    bottom = panel.footer.mapTo(dock, panel.footer.rect().bottomLeft()).y()
+    assert panel.next_button.isVisible() and 0 < bottom <= dock.height()

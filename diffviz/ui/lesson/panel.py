@@ -71,10 +71,12 @@ class LessonPanel(QWidget):
         for widget in (self.reveal_button, self.answer, self.learnt, self.code, self.copy_button):
             layout.addWidget(widget)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
+        self.footer = QWidget()  # Back / Next: ``Lesson`` pins it under the scrolling page, always in reach
+        buttons = QHBoxLayout(self.footer)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.footer)
         self.timer = QTimer(self, interval=CHECK_MS)
         self.timer.timeout.connect(self.refresh)
         remembered = settings.value(STEP_SETTING)
@@ -208,7 +210,15 @@ class Lesson(QObject):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             scroll.setWidget(self.panel)
             scroll.setMinimumWidth(MINIMUM_WIDTH + scroll.verticalScrollBar().sizeHint().width())
-            self.dock.setWidget(scroll)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(scroll, 1)
+            column.addWidget(self.panel.footer)  # taken out of the page: it stays put while the page scrolls
+            footer_margins = self.panel.layout().contentsMargins()
+            self.panel.footer.setContentsMargins(footer_margins.left(), 0, footer_margins.right(),
+                                                 footer_margins.bottom())
+            self.dock.setWidget(holder)
             self.panel.frame = self.dock
             self.dock.visibilityChanged.connect(self._visibility)
             self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
