@@ -4529,6 +4529,14 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <translation>课程</translation>
     </message>
     <message>
+        <source>Lesson finished</source>
+        <translation>课程完成</translation>
+    </message>
+    <message>
+        <source>You have done the course&apos;s first unit with a live model. What next: train a model for a few minutes and watch its samples sharpen, try another recipe in the Training box, or repair a digit of your own in the Edit lab. Help → Lesson ({shortcut}) opens the lesson again.</source>
+        <translation>你已经用一个实时运行的模型完成了课程的第一单元。接下来可以：训练一个模型几分钟，看它的样本逐渐变清晰；在“训练”框里换一个配方；或者在编辑实验室里修复你自己写的数字。“帮助 → 课程”（{shortcut}）可以再次打开课程。</translation>
+    </message>
+    <message>
         <source>A guided lesson</source>
         <translation>引导式课程</translation>
     </message>

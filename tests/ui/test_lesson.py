@@ -134,6 +134,11 @@ def _walk(window, qtbot, folder) -> list[tuple[str, str]]:
                   if text != panel.code.toPlainText()]  # the code is Python in every language
         qtbot.mouseClick(panel.next_button, Qt.LeftButton)
     assert panel.done == set(STEP_KEYS)
+    box = window.lesson.finish_box  # the last Next was Finish: the lesson closed and said what to try next
+    assert box is not None and box.isVisible() and not window.lesson.dock.isVisible()
+    texts.append(("QMessageBox", box.text()))
+    box.close()
+    assert not window.lesson.resume()  # finished: not reopened at the next launch
     return texts
 
 

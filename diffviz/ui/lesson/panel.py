@@ -10,7 +10,7 @@ offered once, at the first launch, and never again once declined.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QDockWidget, QFrame, 
 from diffviz.core import i18n
 from diffviz.ui.lesson.spotlight import Spotlight, widget_at
 from diffviz.ui.lesson.steps import STEP_KEYS, STEPS, LessonStep
+from diffviz.ui.window.actions import shortcut_text
 
 STEP_SETTING, DONE_SETTING, OPEN_SETTING = "lesson/step", "lesson/done", "lesson/open"
+FINISHED_SETTING = "lesson/finished"
 OFFERED_SETTING, DECLINED_SETTING = "lesson/offered", "lesson/declined"
 CHECK_MS = 250
 MINIMUM_WIDTH = 340  # the step list, the text and a line of code side by side with the views
@@ -29,6 +31,8 @@ CODE_LINES = 10  # the code box grows to this many lines, then scrolls
 
 class LessonPanel(QWidget):
     """The lesson's page: steps, text, task, question, code, Back / Next."""
+
+    finished = Signal()  # Finish pressed at the last step
 
     def __init__(self, window: QMainWindow, settings: QSettings, steps: tuple[LessonStep, ...] = STEPS) -> None:
         super().__init__()
@@ -63,7 +67,7 @@ class LessonPanel(QWidget):
         self.back_button = QPushButton(i18n.tr("Back"))
         self.next_button = QPushButton(i18n.tr("Next"))
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        self.next_button.clicked.connect(self._next)
         layout = QVBoxLayout(self)
         for widget in (self.progress, self.title, self.text, self.task, self.helper_button, self.question):
             layout.addWidget(widget)
@@ -81,6 +85,13 @@ class LessonPanel(QWidget):
         self.timer.timeout.connect(self.refresh)
         remembered = settings.value(STEP_SETTING)
         self.go(STEP_KEYS.index(remembered) if remembered in STEP_KEYS else 0)
+
+    def _next(self) -> None:
+        """Next, or at the last step Finish."""
+        if self.index < len(self.steps) - 1:
+            self.go(self.index + 1)
+        else:
+            self.finished.emit()
 
     @property
     def step(self) -> LessonStep:
@@ -199,11 +210,13 @@ class Lesson(QObject):
         self._width_before = 0
         self.panel: LessonPanel | None = None
         self.closing = False  # the window is closing: its docks hiding is not the learner closing the lesson
+        self.finish_box: QMessageBox | None = None  # what Finish said, while it is open
 
     def open(self) -> LessonPanel:
         if self.dock is None:
             self._width_before = self.window.width()  # what the window goes back to if the lesson must float
             self.panel = LessonPanel(self.window, self.settings)
+            self.panel.finished.connect(self._finished)
             self.dock = QDockWidget(i18n.tr("Lesson"), self.window)
             self.dock.setObjectName("lesson")
             scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)  # a short screen: it scrolls
@@ -263,6 +276,21 @@ class Lesson(QObject):
             (self.panel.timer.start if visible else self.panel.timer.stop)()
             if self.panel.spotlight is not None:
                 self.panel.spotlight.setVisible(visible)
+
+    def _finished(self) -> None:
+        """The last step's Finish: the lesson closes (Help → Lesson opens it again) and says what to try next,
+        in a box that does not block the window."""
+        self.settings.setValue(FINISHED_SETTING, True)
+        self.dock.close()
+        box = QMessageBox(QMessageBox.Information, i18n.tr("Lesson finished"),
+                          i18n.tr("You have done the course's first unit with a live model. What next: train a "
+                                  "model for a few minutes and watch its samples sharpen, try another recipe in "
+                                  "the Training box, or repair a digit of your own in the Edit lab. Help → Lesson "
+                                  "({shortcut}) opens the lesson again.").format(shortcut=shortcut_text("help.lesson")),
+                          QMessageBox.Ok, self.window)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        self.finish_box = box
 
     def resume(self) -> bool:
         """Open the lesson again if it was open when the app was last closed."""

@@ -26,7 +26,7 @@ FILE, RUN, VIEW, HELP = (i18n.QT_TR_NOOP("&File"), i18n.QT_TR_NOOP("&Run"), i18n
 # ``shortcut_text(id)``, never the key itself, so the text and the menu always agree.
 SHORTCUTS = {"file.open": "Ctrl+O", "file.open_folder": "Ctrl+Shift+O", "file.save": "Ctrl+S",
              "file.export": "Ctrl+E", "file.quit": "Ctrl+Q", "run.train": "Ctrl+T", "run.pause": "Ctrl+P",
-             "run.stop": "Esc", "run.sample": "Ctrl+R"}
+             "run.stop": "Esc", "run.sample": "Ctrl+R", "help.lesson": "F1"}
 
 
 def view_shortcut(position: int) -> str:
@@ -138,7 +138,7 @@ def main_actions(commands: Commands, views: Sequence[tuple[str, str, Callback]],
     ]
     actions += [Action(f"view.{key}", title, show, view_shortcut(i), VIEW)
                 for i, (key, title, show) in enumerate(views, start=1)]
-    actions.append(Action("help.lesson", i18n.tr("&Lesson: diffusion from scratch"), c.lesson, "F1", HELP))
+    actions.append(Action("help.lesson", i18n.tr("&Lesson: diffusion from scratch"), c.lesson, k["help.lesson"], HELP))
     actions.append(Action("help.about", i18n.tr("&About diffviz"), c.about, menu=HELP))
     actions += [Action(f"timeline.{key.lower()}", text, callback, key, when=timeline_active)
                 for key, text, callback in timeline_keys]
