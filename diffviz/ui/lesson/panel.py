@@ -5,7 +5,8 @@ soon as the app's state shows it happened: polled four times a second, a handful
 its question with a reveal, what was learnt, and the step's code with the live values filled in and a
 Copy button. Where the learner is, which steps are done and whether the lesson was declined live in the
 settings (``lesson/...``), so quitting and launching again resumes at the same step; the lesson is
-offered once, at the first launch, and never again once declined.
+offered once, at the first launch, and never again once declined. Back / Next stay pinned under the page,
+which scrolls on a short screen; Finish at the last step closes the lesson and says what to try next.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from diffviz.ui.lesson.steps import STEP_KEYS, STEPS, LessonStep
 from diffviz.ui.window.actions import shortcut_text
 
 STEP_SETTING, DONE_SETTING, OPEN_SETTING = "lesson/step", "lesson/done", "lesson/open"
-FINISHED_SETTING = "lesson/finished"
 OFFERED_SETTING, DECLINED_SETTING = "lesson/offered", "lesson/declined"
 CHECK_MS = 250
 MINIMUM_WIDTH = 340  # the step list, the text and a line of code side by side with the views
@@ -280,7 +280,6 @@ class Lesson(QObject):
     def _finished(self) -> None:
         """The last step's Finish: the lesson closes (Help → Lesson opens it again) and says what to try next,
         in a box that does not block the window."""
-        self.settings.setValue(FINISHED_SETTING, True)
         self.dock.close()
         box = QMessageBox(QMessageBox.Information, i18n.tr("Lesson finished"),
                           i18n.tr("You have done the course's first unit with a live model. What next: train a "
