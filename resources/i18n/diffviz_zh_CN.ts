@@ -4625,12 +4625,12 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
         <translation>从噪声到数字</translation>
     </message>
     <message>
-        <source>Sampling starts from pure noise. At each step the model predicts the clean digit and the sampler moves the image a little toward that prediction.</source>
-        <translation>采样从纯噪声开始。每一步模型都预测干净的数字，采样器再把图像朝这个预测挪动一点。</translation>
-    </message>
-    <message>
         <source>Press Sample.</source>
         <translation>点击“采样”。</translation>
+    </message>
+    <message>
+        <source>Use the bundled model</source>
+        <translation>使用内置模型</translation>
     </message>
     <message>
         <source>A digit is made in many small steps, each a guess at the clean image.</source>
@@ -4799,6 +4799,10 @@ The 10,000 bundled MNIST digits need no files: you can train on them instead.</s
     <message>
         <source>The training set is only pictures and their labels; the model must learn what digits have in common.</source>
         <translation>训练集只是图片和它们的标签；模型必须自己学会数字的共同之处。</translation>
+    </message>
+    <message>
+        <source>Sampling starts from pure noise. At each step the model predicts the clean digit and the sampler moves the image a little toward that prediction. A model trained for 15 seconds draws blurry shapes; the button below swaps in the bundled model, trained far longer, to compare.</source>
+        <translation>采样从纯噪声开始。每一步模型都预测干净的数字，采样器再把图像朝这个预测挪动一点。只训练了 15 秒的模型画出的是模糊的形状；下面的按钮会换上训练时间长得多的内置模型，方便比较。</translation>
     </message>
     <message>
         <source>UNet2DModel has about 1.7 million parameters, BasicUNet about 0.3 million. Which draws clearer digits?</source>

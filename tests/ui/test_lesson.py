@@ -40,6 +40,9 @@ def _training(window, qtbot):
 
 
 def _sampling(window, qtbot):
+    panel, trained = window.lesson.panel, window.state.model
+    qtbot.mouseClick(panel.helper_button, Qt.LeftButton)  # the bundled model, beside the 15-second one
+    assert window.state.model is not trained and not panel.passed()  # another model is not yet a run
     window.controls.n.setValue(8)
     window.controls.steps.setValue(10)
     qtbot.mouseClick(window.controls.sample_button, Qt.LeftButton)
