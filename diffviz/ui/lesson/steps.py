@@ -69,6 +69,16 @@ def _short_training(window: Window) -> None:
     window.controls.minutes.setValue(0.25)
 
 
+def _comparison_runs(window: Window) -> tuple[int, ...]:
+    """Which runs the Compare view shows now (by identity: a new comparison brings new trajectories)."""
+    return tuple(id(t) for t in window.comparison.trajectories)
+
+
+def _new_comparison(window: Window, begun: tuple[int, ...]) -> bool:
+    """A comparison newer than the one shown when the step began, and nothing running."""
+    return bool(window.comparison.trajectories) and not window.busy() and _comparison_runs(window) != begun
+
+
 def _loaded_pipeline(window: Window, begun: Any) -> bool:
     """The model on screen came from a diffusers pipeline folder opened since the step began."""
     from diffviz.core.recipes import LOADED_RECIPES
@@ -185,9 +195,8 @@ STEPS += (
                              "with attention, and trains it the same way. Both bundled models start here from the "
                              "same noise."),
         task=i18n.QT_TR_NOOP("Press Run comparison."),
-        begin=lambda window: tuple(id(t) for t in window.comparison.trajectories),
-        check=lambda window, begun: bool(window.comparison.trajectories) and not window.busy()
-        and tuple(id(t) for t in window.comparison.trajectories) != begun,
+        begin=_comparison_runs,
+        check=_new_comparison,
         question=Question(i18n.QT_TR_NOOP("UNet2DModel has about 1.7 million parameters, BasicUNet about 0.3 "
                                           "million. Which draws clearer digits?"),
                           (i18n.QT_TR_NOOP("BasicUNet"), i18n.QT_TR_NOOP("UNet2DModel"),
@@ -222,9 +231,8 @@ STEPS += (
         text=i18n.QT_TR_NOOP("Every column starts from the same noise. The rows are filled with every sampler of "
                              "this model, each given the same number of model calls, so the comparison is fair."),
         task=i18n.QT_TR_NOOP("Press Run comparison."),
-        begin=lambda window: tuple(id(t) for t in window.comparison.trajectories),
-        check=lambda window, begun: bool(window.comparison.trajectories) and not window.busy()
-        and tuple(id(t) for t in window.comparison.trajectories) != begun,
+        begin=_comparison_runs,
+        check=_new_comparison,
         learnt=i18n.QT_TR_NOOP("With the same budget of model calls, a better sampler draws cleaner digits."),
         code="t = torch.linspace(1, 0, steps + 1)            # the noise level, from pure noise to none\n"
              "for i in range(steps):\n"

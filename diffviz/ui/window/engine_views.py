@@ -120,7 +120,7 @@ class EngineViews:
         self.corruption.set_pool(pool, labels)
         self.corruption.set_images(images, None if labels is None else labels[picks])
         self.schedule.set_images(images)
-        self.edit_view.set_digits(data.images.numpy(), None if data.labels is None else data.labels.numpy())
+        self.edit_view.set_digits(pool, labels)
 
     def model_changed(self) -> None:
         """A new model on screen: the architecture view draws it and the inspector learns its facts."""
