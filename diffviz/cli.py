@@ -16,6 +16,7 @@ from typing import Sequence
 
 from diffviz import __version__
 from diffviz.core.edit_modes import EDIT_MODES  # torch-free
+from diffviz.core.recipe_facts import RECIPE_FACTS  # torch-free
 from diffviz.core.names import (DEFAULT_RECIPE, DEFAULT_TOY_RECIPE,  # torch-free: --help stays instant
                                 NO_DIGIT, PRECISION_CHOICES, READ_DIGIT, RECIPE_NAMES, SAMPLER_NAMES,
                                 TOY_DATASET_NAMES, TOY_RECIPE_NAMES)
@@ -54,6 +55,11 @@ _positive_int = _int_from(1)
 _non_negative_int = _int_from(0)
 
 
+def _each_recipes(fact: str) -> str:
+    """``flow-class 32, flow 64, ...``: a default of every recipe, from the recipes' own facts (for --help)."""
+    return ", ".join(f"{name} {getattr(facts, fact):g}" for name, facts in RECIPE_FACTS.items())
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -84,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--epochs", type=_positive_float, help="passes over the data (default 3)")
     budget.add_argument("--seconds", type=_positive_float, help="train for this many seconds instead")
     train.add_argument("--batch-size", type=_positive_int,
-                       help="images per step (default: the recipe's, flow-class and flow 64, the others 128)")
+                       help="images per step (default: the recipe's, " + _each_recipes("batch_size") + ")")
     train.add_argument("--recipe", default=DEFAULT_RECIPE, choices=RECIPE_NAMES,
                        help="flow-class = flow told each digit's class, drawn with guidance: recognisable "
                             "digits within minutes on a CPU (default); flow = told the amount, Gaussian noise, "
@@ -93,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "the digit, a lean network that learns on a CPU; ddpm-unet2d = the course's diffusers "
                             "DDPM (UNet2DModel, slow on a CPU)")
     train.add_argument("--lr", type=_positive_float,
-                       help="Adam learning rate (default: the recipe's, course 1e-3, flow and flow-class 2e-3)")
+                       help="Adam learning rate (default: the recipe's, " + _each_recipes("lr") + ")")
     train.add_argument("--seed", type=_non_negative_int, default=0, help="makes a run repeatable (default 0)")
     train.add_argument("--data", default="bundled",
                        help="bundled | mnist[:DIR] | fashion-mnist[:DIR] | folder:DIR (default bundled)")
@@ -253,8 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="quality: training images to score at (60k, 150000), or seconds with an s (300s), comma "
                             "separated (default 60k,150k,400k)")
     bench.add_argument("--recipes",
-                       help="quality: recipes to compare, or variants of one (default flow-class,flow-class@w48: "
-                            "the default recipe beside a wider network); recipes: default all")
+                       help="quality: recipes to compare, or variants of one (default flow-class-x,flow-class: the "
+                            "default recipe beside the one it replaced); recipes: default all")
     bench.add_argument("--checkpoint", type=Path, help="guidance: the class model to tune (default: the bundled "
                                                         "flow-class model)")
     bench.add_argument("--train-cycles", type=_non_negative_int, default=50,

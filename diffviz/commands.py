@@ -169,9 +169,11 @@ def sample_command(args: argparse.Namespace) -> int:
     if kind in ANIMATION_SUFFIXES:  # refuse a recording that cannot fit before timing or printing anything
         check_trajectory_fits(model, args.n, args.steps, 8 if wants_features else False, image_shape_of(model))
     chosen = choose_sampling_precision(args.precision, model, recipe, min(args.n, 1000), device)
-    choice = {"digit": args.digit, "guidance": args.guidance, "guidance_interval": interval,
+    # unless told, the scale its recipe gives a model trained on as many images as this one (core.guidance)
+    guidance = recipe.guidance_scale_for(info.images) if args.guidance is None and recipe.classes else args.guidance
+    choice = {"digit": args.digit, "guidance": guidance, "guidance_interval": interval,
               "precision": chosen.precision}
-    guided = f", {resolve_guidance(recipe, args.guidance, interval).text()}" if recipe.classes else ""
+    guided = f", {resolve_guidance(recipe, guidance, interval).text()}" if recipe.classes else ""
     print(f"sampling {args.n} images in {args.steps} {sampler} steps with {info.summary()}{guided}, "
           f"{chosen.line()}", file=sys.stderr)
     if kind in ANIMATION_SUFFIXES:

@@ -73,6 +73,31 @@ def test_round_trip_keeps_tensors_and_metadata(saved):
     assert "235 steps" in info.summary()
 
 
+def test_an_earlier_flow_class_checkpoint_is_read_as_the_clean_image_model_it_is(tmp_path):
+    """flow-class's first revision predicted the clean image, and its checkpoints recorded no revision: such a file
+    opens with the retired recipe that reads it so (``core.recipes.REVISED``), never as a velocity model, and what
+    is saved from it again stays that recipe; today's flow-class checkpoints open as flow-class."""
+    from diffviz.core.recipes import get_recipe
+
+    model = get_recipe("flow-class").make_model()
+    today = save_checkpoint(tmp_path / "today.safetensors", model, recipe="flow-class")
+    assert load_checkpoint(today)[1].recipe == "flow-class"
+    assert get_recipe("flow-class").process.predicts == "velocity"
+    metadata = _metadata(today)
+    raw = json.loads(metadata["diffviz"])
+    del raw["recipe_revision"]  # as an earlier diffviz wrote it
+    earlier = tmp_path / "earlier.safetensors"
+    save_file(load_file(str(today)), str(earlier), metadata={**metadata, "diffviz": json.dumps(raw)})
+    loaded, info = load_checkpoint(earlier)
+    assert info.recipe == "flow-class-x" and get_recipe(info.recipe).process.predicts == "x"
+    again = save_checkpoint(tmp_path / "again.safetensors", loaded, recipe=info.recipe)
+    assert load_checkpoint(again)[1].recipe == "flow-class-x"
+    raw["recipe_revision"] = "2"
+    save_file(load_file(str(today)), str(earlier), metadata={**metadata, "diffviz": json.dumps(raw)})
+    with pytest.raises(CheckpointError, match="earlier.safetensors has damaged diffviz metadata"):
+        load_checkpoint(earlier)
+
+
 def test_load_into_a_fresh_model(saved):
     fresh = _model(1)
     assert not torch.equal(fresh.down_layers[0].weight, _model(0).down_layers[0].weight)

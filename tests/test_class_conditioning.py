@@ -19,10 +19,17 @@ RECIPE = get_recipe("flow-class")
 
 
 def test_flow_class_is_the_default_and_flow_told_the_class():
-    flow = get_recipe("flow")
-    assert DEFAULT_RECIPE == "flow-class"
-    assert (RECIPE.architecture, RECIPE.process, RECIPE.lr, RECIPE.batch_size) == (
-        flow.architecture, flow.process, flow.lr, flow.batch_size)
+    """flow-class noises as flow does, with flow's network told the class; since its second revision it predicts
+    the velocity and trains in batches of 32 with a late fall of the rate (#23), and its first revision, flow told
+    the class and nothing else, reads the checkpoints written before."""
+    flow, first = get_recipe("flow"), get_recipe("flow-class-x")
+    assert DEFAULT_RECIPE == "flow-class" and RECIPE.revision == 2
+    assert (RECIPE.architecture, RECIPE.process.noise_kind, RECIPE.process.amount_kind, RECIPE.lr) == (
+        flow.architecture, flow.process.noise_kind, flow.process.amount_kind, flow.lr)
+    assert (RECIPE.process.predicts, RECIPE.batch_size, RECIPE.lr_final) == ("velocity", 32, 0.1)
+    assert (first.architecture, first.process, first.lr, first.batch_size, first.lr_final) == (
+        flow.architecture, flow.process, flow.lr, flow.batch_size, flow.lr_final)
+    assert first.classes == 10 and first.guidance == 2.0
     assert RECIPE.classes == 10 and flow.classes == 0 and RECIPE.guidance == 2.0
     model = RECIPE.make_model()
     assert model.classes == 10 and model.config()["classes"] == 10

@@ -96,7 +96,8 @@ def test_train_uses_the_flow_class_recipe_and_its_batch_by_default(tmp_path, cap
     code, _, err = run_inprocess(capsys, "train", "--epochs", "0.02", "--out", out)
     assert code == 0, err
     model, info = load_checkpoint(out)
-    assert (info.recipe, info.architecture, info.hyperparameters["batch_size"]) == ("flow-class", "TimeUNet", 64)
+    assert (info.recipe, info.architecture, info.hyperparameters["batch_size"]) == ("flow-class", "TimeUNet", 32)
+    assert info.recipe_revision == 2  # it predicts the velocity (an earlier flow-class checkpoint is read otherwise)
     assert info.model_config["classes"] == 10 and model.classes == 10
     assert info.hyperparameters["lr"] == 2e-3
 

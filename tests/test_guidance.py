@@ -115,6 +115,36 @@ def test_the_cli_samples_with_a_guidance_interval_and_says_so(capsys, tmp_path):
     assert np.load(out).shape == (4, 1, 28, 28)
 
 
+def test_a_young_model_is_pushed_harder_by_default():
+    """flow-class's default scale follows how many images trained the model (``early_guidance``): 2.5 below
+    150,000, 2 from there on and when the count is not known; a recipe without one, and a model not told the
+    class, keep theirs whatever its age."""
+    scale, images = RECIPE.early_guidance
+    assert (scale, images) == (2.5, 150_000) and RECIPE.guidance == 2.0
+    assert RECIPE.default_guidance_for(60_000) == Guidance(2.5, RECIPE.guidance_interval)
+    assert RECIPE.default_guidance_for(images - 1).scale == 2.5
+    assert RECIPE.default_guidance_for(images).scale == RECIPE.default_guidance_for(None).scale == 2.0
+    assert RECIPE.default_guidance == RECIPE.default_guidance_for(None)
+    ddpm, flow = get_recipe("ddpm"), get_recipe("flow")
+    assert ddpm.default_guidance_for(1_000).scale == ddpm.guidance == 1.5
+    assert flow.default_guidance_for(1_000) == Guidance()
+
+
+def test_the_cli_draws_a_young_model_with_its_early_guidance_unless_told(capsys, tmp_path):
+    from diffviz.core.checkpoints import save_checkpoint, training_metadata
+
+    young = save_checkpoint(tmp_path / "young.safetensors", RECIPE.make_model(), recipe="flow-class",
+                            training=training_metadata(100, 3_200, 5.0, [], "bundled"))
+    out = tmp_path / "s.npy"
+    code, _, err = run_inprocess(capsys, "sample", "--checkpoint", young, "--n", "2", "--steps", "2", "--precision",
+                                 "fp32", "--out", out)
+    assert code == 0, err
+    assert "guidance 2.5 for noise 0.1–0.7" in err.splitlines()[0]
+    code, _, err = run_inprocess(capsys, "sample", "--checkpoint", young, "--n", "2", "--steps", "2", "--precision",
+                                 "fp32", "--guidance", "2", "--out", out)
+    assert code == 0 and "guidance 2 for noise 0.1–0.7" in err.splitlines()[0]
+
+
 @pytest.mark.parametrize("args, says", [(("--guidance-interval", "0.8,0.2"), "interval"),
                                         (("--recipe", "flow", "--guidance-interval", "0.2,0.8"), "told the class")])
 def test_the_cli_refuses_a_bad_interval_in_one_line(capsys, tmp_path, args, says):

@@ -8,7 +8,7 @@ import torch
 
 from diffviz.core import ddpm
 from diffviz.core.errors import ConfigError
-from diffviz.core.processes import PREDICTION_TYPES, PROCESSES, BlendProcess, DDPMProcess, get_process
+from diffviz.core.processes import BLEND_TARGETS, PREDICTION_TYPES, PROCESSES, BlendProcess, DDPMProcess, get_process
 from diffviz.core.recipes import RECIPES, RETIRED_RECIPES
 
 IMAGES = torch.rand(4, 1, 28, 28, generator=torch.Generator().manual_seed(0))
@@ -26,7 +26,7 @@ def test_every_process_makes_training_batches_noises_and_recovers(key):
     # a model that outputs its target exactly (the clean image, the noise, or v, checked in test_ddpm) recovers the
     # images on screen
     if isinstance(process, BlendProcess):
-        perfect = IMAGES
+        perfect = IMAGES if process.predicts == "x" else process.output_for(noisy, IMAGES, condition)
     else:
         perfect = noise if process.prediction_type == "epsilon" else process.output_for(
             noisy, process.from_screen(IMAGES), condition)
@@ -36,7 +36,7 @@ def test_every_process_makes_training_batches_noises_and_recovers(key):
     assert schedule.signal[0] == pytest.approx(1, abs=1e-3) and schedule.signal[-1] < 0.01
     at_zero = schedule.noised(IMAGES.numpy(), np.zeros(4, int), np.random.default_rng(0))
     assert np.abs(at_zero - IMAGES.numpy()).mean() < 0.01  # t = 0: the digits (DDPM keeps √(1-ᾱ_0) = 1 % noise)
-    assert f"t = 500" in schedule.describe(500)
+    assert "t = 500" in schedule.describe(500)
 
 
 def test_ddpm_processes_use_diffusers_schedule_and_the_blends_a_straight_line():
@@ -48,7 +48,7 @@ def test_ddpm_processes_use_diffusers_schedule_and_the_blends_a_straight_line():
             assert process.schedule_is_slow and process.target_name == PREDICTION_TYPES[process.prediction_type]
         else:
             assert schedule.alpha_bar is None and np.allclose(schedule.signal + schedule.noise, 1)
-            assert not process.schedule_is_slow and process.target_name == "clean image"
+            assert not process.schedule_is_slow and process.target_name == BLEND_TARGETS[process.predicts]
 
 
 def test_recipes_hold_process_objects_from_the_registry():

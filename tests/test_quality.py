@@ -113,6 +113,24 @@ def test_quality_per_image_scores_each_budget_from_one_run(monkeypatch):
     assert all(report.n == 20 for _, report in rows)
 
 
+def test_a_recipe_whose_rate_falls_is_trained_once_per_budget(monkeypatch):
+    """flow-class's rate falls over the last 30 % of its budget: a copy taken at 320 images of a 1k run would be
+    measured before its fall, so each budget gets a run of its own, whose rate has fallen by that budget's end."""
+    from diffviz.bench import quality as bench
+
+    runs = []
+
+    class Recording(bench.Trainer):
+        def __init__(self, model, data, config, **kwargs):
+            runs.append(config.epochs * len(data))
+            super().__init__(model, data, config, **kwargs)
+
+    monkeypatch.setattr(bench, "Trainer", Recording)
+    rows = bench.quality_per_image("flow-class", bench.parse_budgets("1k,320"), n=20, steps=3)
+    assert [round(images) for images in runs] == [320, 1000]
+    assert [shot.images for shot, _ in rows] == [320, 992]  # each run's end: 1k images are 0.1 epochs, 31 steps of 32
+
+
 def test_budgets_read_images_and_seconds_and_refuse_nonsense():
     from diffviz.bench.quality import Budget, parse_budgets
     from diffviz.core.errors import ConfigError

@@ -96,6 +96,34 @@ def test_a_state_of_another_run_is_refused_by_name(bundled_data, tmp_path):
     assert other.total_steps == 0  # nothing was changed
 
 
+def test_a_state_of_a_recipes_earlier_revision_is_refused(bundled_data, tmp_path):
+    """A state written before its recipe was revised (one that recorded no revision) trained another target: going
+    on from it with today's recipe would mix the two, so it is refused like any other run."""
+    import dataclasses
+    import json
+
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    trainer = _trainer(bundled_data)
+    for report in trainer.steps():
+        if report.epoch_end:
+            break
+    path = save_training_state(tmp_path / "a.resume.safetensors", trainer, "few")
+    with safe_open(str(path), framework="pt") as reader:
+        metadata, tensors = dict(reader.metadata()), {k: reader.get_tensor(k) for k in reader.keys()}
+    header = json.loads(metadata["diffviz"])
+    del header["run"]["recipe_revision"]  # as an earlier diffviz wrote it
+    save_file(tensors, str(path), metadata={**metadata, "diffviz": json.dumps(header)})
+    same = _trainer(bundled_data)
+    resume_training(path, same, "few")  # revision 1, what it held, goes on
+    revised = _trainer(bundled_data)
+    revised.recipe = dataclasses.replace(revised.recipe, revision=2)
+    with pytest.raises(ConfigError, match=r"saved another run: recipe_revision 1 \(now 2\)"):
+        resume_training(path, revised, "few")
+    assert revised.total_steps == 0
+
+
 @pytest.mark.parametrize("content", [b"", b"\x80\x04junk", b"not a state at all, just text"])
 def test_a_broken_state_file_is_one_clear_error(bundled_data, tmp_path, content):
     path = tmp_path / "bad.resume.safetensors"

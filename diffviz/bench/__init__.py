@@ -66,12 +66,13 @@ def run_bench(args: argparse.Namespace) -> int:
     if which == "quality":
         from diffviz.bench.quality import VARIANTS, parse_budgets, print_quality_bench
         from diffviz.core.names import RECIPE_NAMES
+        from diffviz.core.recipes import RETIRED_RECIPES
 
-        names = [r.strip() for r in (args.recipes or "flow-class,flow-class@w48").split(",") if r.strip()]
-        unknown = [name for name in names if name not in RECIPE_NAMES and name not in VARIANTS]
+        names = [r.strip() for r in (args.recipes or "flow-class-x,flow-class").split(",") if r.strip()]
+        known = (*RECIPE_NAMES, *RETIRED_RECIPES, *VARIANTS)
+        unknown = [name for name in names if name not in known]
         if unknown:
-            raise ConfigError(f"bench quality: unknown recipe {unknown[0]!r}; choose from "
-                              f"{', '.join((*RECIPE_NAMES, *VARIANTS))}")
+            raise ConfigError(f"bench quality: unknown recipe {unknown[0]!r}; choose from {', '.join(known)}")
         print_quality_bench(names, parse_budgets(args.budgets))
         return 0
     if which == "toy":

@@ -31,7 +31,7 @@ from diffviz.core import i18n
 from diffviz.core.atomic import atomic_write_bytes
 from diffviz.core.errors import CheckpointError
 from diffviz.core.models import build_model
-from diffviz.core.recipes import RECIPES, RETIRED_RECIPES, read_as
+from diffviz.core.recipes import RECIPES, RETIRED_RECIPES, read_as, revision_of
 
 FORMAT_NAME = "diffviz-checkpoint"
 FORMAT_VERSION = 1
@@ -56,11 +56,18 @@ class CheckpointInfo:
     architecture: str
     model_config: dict[str, Any]
     recipe: str = "course"
+    recipe_revision: int = 1  # the recipe's revision when it was written (``core.recipes.Recipe.revision``)
     hyperparameters: dict[str, Any] = field(default_factory=dict)
     training: dict[str, Any] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
     created: str = ""
     diffviz_version: str = __version__
+
+    @property
+    def images(self) -> int | None:
+        """How many training images made these weights (None where the file does not say, or says nonsense)."""
+        images = self.training.get("images")
+        return images if isinstance(images, int) and not isinstance(images, bool) and images >= 0 else None
 
     def summary(self) -> str:
         """One line for people; a field of the wrong type from a foreign file is left out, not trusted."""
@@ -86,6 +93,7 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module, *, recipe: str = 
                                       "it lives: it is not saved as a diffviz checkpoint")
                               .format(architecture=type(model).__name__))
     info = CheckpointInfo(architecture=type(model).__name__, model_config=config, recipe=recipe,
+                          recipe_revision=revision_of(recipe),
                           hyperparameters=dict(hyperparameters or {}), training=dict(training or {}),
                           created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
@@ -126,7 +134,10 @@ def _parse_info(path: Path, metadata: dict[str, str] | None) -> CheckpointInfo:
         for name in ("hyperparameters", "training"):
             if not isinstance(getattr(info, name), dict):
                 raise TypeError(f"{name} is not a mapping")
-        info.recipe = read_as(info.recipe, info.architecture)  # an earlier diffviz's DDPM (core.recipes.READ_AS)
+        if not isinstance(info.recipe_revision, int) or isinstance(info.recipe_revision, bool):
+            raise TypeError("recipe_revision is not a whole number")
+        # an earlier diffviz's DDPM or flow-class (core.recipes.READ_AS, REVISED): read as it was trained
+        info.recipe = read_as(info.recipe, info.architecture, info.recipe_revision)
         return info
     except CheckpointError:
         raise

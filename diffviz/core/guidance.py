@@ -24,6 +24,18 @@ MAX_GUIDANCE = 20.0  # far past where images break up; beyond it is a typo
 EVERYWHERE = (0.0, 1.0)
 
 
+def default_scale(scale: float, early: tuple[float, int] | None, images: int | None) -> float:
+    """The scale a class model draws with by default after ``images`` training images (None: not known, taken as
+    learnt): ``early`` = (scale, images) below that many images, else ``scale``.
+
+    Why a model's age matters: guidance makes up for a model still unsure what makes a digit this digit, and one
+    that is sure loses only variety to it. flow-class after 60k training images recognises 0.94 of its digits at
+    scale 2 and 0.96 at 2.5; after 400k, 2.5 costs it Fréchet 13.5 against 11.0 at 2 (``core.recipes``)."""
+    if early is not None and images is not None and images < early[1]:
+        return early[0]
+    return scale
+
+
 @dataclass(frozen=True)
 class Guidance:
     """``scale`` applied while the input's noise level lies in ``interval`` (inclusive); 1 elsewhere."""

@@ -453,6 +453,9 @@ COURSE_BLEND = BlendProcess(key="course", title=i18n.QT_TR_NOOP("course: amount 
                             noise_kind="uniform", amount_kind="uniform")
 FLOW_BLEND = BlendProcess(key="flow", title=i18n.QT_TR_NOOP("flow: amount = t / 999, Gaussian noise"),
                           noise_kind="gaussian", amount_kind="logit-normal")
+FLOW_BLEND_V = BlendProcess(key="flow-v", title=i18n.QT_TR_NOOP("flow: amount = t / 999, Gaussian noise, predicts the "
+                                                                "velocity"),
+                            noise_kind="gaussian", amount_kind="logit-normal", predicts="velocity")
 DDPM_LINEAR = DDPMProcess(key="ddpm-linear", title=i18n.QT_TR_NOOP("DDPM, linear betas"), beta_schedule="linear")
 DDPM_LINEAR_V = DDPMProcess(key="ddpm-linear-v", title=i18n.QT_TR_NOOP("DDPM, linear betas, v-prediction"),
                             beta_schedule="linear", prediction_type="v_prediction")
@@ -462,8 +465,8 @@ DDPM_COSINE_V = DDPMProcess(key="ddpm-cosine-v",
 DDPM_COSINE = DDPMProcess(key="ddpm-cosine", title=i18n.QT_TR_NOOP("DDPM, cosine (squaredcos_cap_v2)"),
                           beta_schedule="squaredcos_cap_v2")
 
-PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, DDPM_LINEAR, DDPM_LINEAR_V,
-                                                           DDPM_COSINE, DDPM_COSINE_V)}
+PROCESSES: dict[str, NoisingProcess] = {p.key: p for p in (COURSE_BLEND, FLOW_BLEND, FLOW_BLEND_V, DDPM_LINEAR,
+                                                           DDPM_LINEAR_V, DDPM_COSINE, DDPM_COSINE_V)}
 
 
 def get_process(key: str) -> NoisingProcess:

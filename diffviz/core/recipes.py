@@ -21,34 +21,32 @@ class-conditioned model on MNIST). Knowing the class, the network no longer has 
 *which* digit a blob of noise becomes, only how to draw it, and that is most of what a
 small model gets wrong early. One image in ten is shown without its label, so the same
 network also draws unlabelled digits, and sampling can push away from those
-(classifier-free guidance, ``core.guidance``): scale 2, applied only while the noise level is
-between 0.1 and 0.7. Measured with ``diffviz bench guidance`` on the bundled model (500
-samples, 40 steps): guidance 2 at every step recognised 0.99 of the digits at a Fréchet
-distance of 35.9 (too alike); limited to 0.1-0.7 it keeps 0.97 at 18.6, the best pair of
-those tried (the scale alone, 1.5 everywhere: 0.96 at 19.7). ``diffviz bench quality``
-measures what each idea buys.
+(classifier-free guidance, ``core.guidance``), applied only while the noise level is
+between 0.1 and 0.7: pushed from the first step, every 3 comes out the same 3.
 
-Its learning rate stays flat. Falling along a cosine to a tenth by the end of the budget
-(``lr_final=0.1``; 500 samples, 40 steps, guidance 2; recognised / Fréchet) helped a long run,
-0.97 / 13.4 after 400k images against 0.97 / 16.8 flat, but hurt a short one, 0.90 / 55.0 after
-60k against 0.91 / 31.2 (``diffviz bench quality``, ``flow-class@falling``): the EMA of the
-weights still carries the early ones when the rate has already fallen, and a learner's runs in
-the app are short. At a flat rate it scored 0.91 / 31.2, 0.96 / 19.9 and 0.97 / 16.8 after 60k,
-150k and 400k images. A network half as wide again (``width=48``, 720,737 parameters against 327,489)
-scored 0.94 / 24.5, 0.96 / 19.7 and 0.97 / 16.3, a gain only early, for 1.5 to 2.4 times the
-seconds per image, so the course's width stays. At 60k and 150k images, velocity instead of the
-clean image (0.91 / 30.6, 0.95 / 17.5), a fall of the learning rate to 0 over a 150k run (0.91 /
-35.9 mid-fall, 0.96 / 19.2 at its end) and batches of 32 (0.94 / 27.8, 0.97 / 22.1) bought
-little: the falling rate pays over a longer run. Guidance is the lever that moves the pair early:
-on the 60k-image model, scale 3 recognises 0.97 at Fréchet 35.2.
+Its second revision (``revision=2``) trains the way ``diffviz bench quality`` measured best per
+training image (500 samples, 40 course steps; recognised / Fréchet, real digits 0.93 / 9.0):
 
-Over 400k images three changes together do pay (``flow-class@v-late-fall`` with ``ema_gamma=16``): velocity,
-a flat rate that falls to a tenth over the last 30 % of the budget, and a shorter EMA warm-up reach 0.97 /
-10.8 at guidance 2, near real digits' own 9.0, against 0.97 / 16.8 today. They are not the default yet: at
-60k images the same guidance recognises only 0.91 (2.5 is needed for 0.95, and 2.5 costs the 400k model
-Fréchet 14.4), and a flow-class checkpoint that predicts the clean image must keep being read as one.
-Batches of 32 on top (``flow-class@v-late-fall-b32``) close most of that gap: at guidance 2, 0.94 / 22.7 after
-60k images (today 0.91 / 31.2) and 0.97 / 11.0 after 400k.
+* the network predicts the velocity of the straight path, noise − clean, where the first revision
+  (``flow-class-x``, which reads the checkpoints written before) predicted the clean image;
+* the learning rate stays flat, then falls along a cosine to a tenth over the last 30 % of the run;
+* the EMA's warm-up is shorter (``ema_gamma=16``): in a run of 400k images the old one still
+  averaged in weights from early in the run;
+* batches of 32, twice the updates per image (batches of 16 gained early and lost late, and
+  spiked without gradient clipping).
+
+Each alone bought little; together, after 400k images, 0.97 / 11.0 against flow-class-x's 0.97 / 16.8,
+and after 60k, 0.94 / 22.7 against 0.91 / 31.2 at guidance 2. Guidance is the lever that moves
+recognition early and costs variety late: after 60k images scale 2.5 recognises 0.96 (at 26.2), and
+after 400k it costs Fréchet 13.5. So the default scale follows the model's age (``early_guidance``):
+2.5 for a model trained on fewer than 150,000 images, 2 after (at 150k, 2 already gives 0.95 / 15.2).
+
+What did not pay, measured on the first revision: a network half as wide again (``width=48``,
+720,737 parameters against 327,489) gained only early, for 1.5 to 2.4 times the seconds per image;
+a rate falling over the whole run hurt a short one (0.90 / 55.0 after 60k): the EMA of the weights
+still carries the early ones when the rate has already fallen; longer EMAs were worse at 400k; Heun,
+more steps or a time grid shifted toward either end sharpened the digits and narrowed their variety.
+``bench.quality.VARIANTS`` keeps these alternatives by name.
 
 ``course-unet2d`` is the course's own comparison (diffusers' UNet2DModel, same
 corruption). ``ddpm`` and ``ddpm-cosine`` are DDPM through diffusers' schedulers, made to learn on a
@@ -76,12 +74,12 @@ from torch import nn
 
 from diffviz.core import i18n
 from diffviz.core.errors import ConfigError
-from diffviz.core.guidance import EVERYWHERE, Guidance
+from diffviz.core.guidance import EVERYWHERE, Guidance, default_scale
 from diffviz.core.models import build_model
 from diffviz.core.names import DEFAULT_RECIPE
 from diffviz.core.ddpm import TRAIN_TIMESTEPS
 from diffviz.core.processes import (COURSE_BLEND, DDPM_COSINE, DDPM_COSINE_V, DDPM_LINEAR, DDPM_LINEAR_V, FLOW_BLEND,
-                                    BlendProcess, NoisingProcess)
+                                    FLOW_BLEND_V, BlendProcess, NoisingProcess)
 
 
 class TrainingBatch(NamedTuple):
@@ -114,6 +112,8 @@ class Recipe:
     label_drop: float = 0.1  # class recipes: the share of training images shown without their label
     guidance: float = 1.0    # class recipes: the default classifier-free guidance scale (1: none)
     guidance_interval: tuple[float, float] = EVERYWHERE  # the noise levels where it applies (core.guidance)
+    # (scale, images): the default scale for a model trained on fewer images than that (``core.guidance``)
+    early_guidance: tuple[float, int] | None = None
     any_shape: bool = False  # trains on colour or other-size images too (a folder's own, ``--channels``/``--size``)
     model_options: tuple[tuple[str, int], ...] = ()  # settings of its network beyond the image shape and classes
     width: int | None = None  # the TimeUNet's channels (None: the course's 32); a checkpoint of any width opens
@@ -125,11 +125,25 @@ class Recipe:
     # in a shorter run (400k images at batch 64 are 6,250) the warm-up alone sets how far back the average reaches.
     ema_gamma: float = 8.0
     max_grad_norm: float | None = None  # gradients longer than this are scaled down to it (None: never)
+    # Raised when a change makes the recipe's earlier checkpoints mean something else (what its network predicts):
+    # checkpoints record it (``core.checkpoints``), and one of an earlier revision is read with the recipe that
+    # ``REVISED`` names, the one it was trained with.
+    revision: int = 1
 
     @property
     def default_guidance(self) -> Guidance:
-        """The guidance this recipe samples with unless told otherwise (scale 1 for models not told the class)."""
-        return Guidance(self.guidance, self.guidance_interval) if self.classes else Guidance()
+        """The guidance this recipe samples a learnt model with unless told otherwise (scale 1 for models not told
+        the class)."""
+        return self.default_guidance_for(None)
+
+    def guidance_scale_for(self, images: int | None) -> float:
+        """The default scale for a model of this recipe trained on ``images`` images (None: not known)."""
+        return default_scale(self.guidance, self.early_guidance, images)
+
+    def default_guidance_for(self, images: int | None) -> Guidance:
+        """The guidance a model of this recipe trained on ``images`` images samples with unless told otherwise:
+        a young model is pushed harder toward its digit (``early_guidance``)."""
+        return Guidance(self.guidance_scale_for(images), self.guidance_interval) if self.classes else Guidance()
 
     @property
     def samplers(self) -> tuple[str, ...]:
@@ -242,11 +256,14 @@ class Recipe:
 _TOLD_TIMESTEPS = (("timesteps", TRAIN_TIMESTEPS),)  # TimeUNet reads DDPM's integer timestep as t / 999
 
 _RECIPES = (
-    Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
-           warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
-           any_shape=True,
-           summary=i18n.QT_TR_NOOP("flow, told each digit's class (one in ten unlabelled), drawn with "
-                                   "classifier-free guidance 2 at noise levels 0.1-0.7: pick the digit to draw")),
+    Recipe(name="flow-class", architecture="TimeUNet", process=FLOW_BLEND_V, conditioned=True, lr=2e-3,
+           warmup_steps=100, ema_decay=0.999, ema_gamma=16.0, batch_size=32, classes=10, guidance=2.0,
+           guidance_interval=(0.1, 0.7), early_guidance=(2.5, 150_000), any_shape=True, lr_final=0.1,
+           lr_fall_from=0.7, revision=2,
+           summary=i18n.QT_TR_NOOP("flow, told each digit's class (one in ten unlabelled) and predicting the velocity, "
+                                   "batch 32, the rate falling over the last 30 % of the run; drawn with "
+                                   "classifier-free guidance 2 (2.5 before 150,000 training images) at noise levels "
+                                   "0.1-0.7: pick the digit to draw")),
     Recipe(name="flow", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3, warmup_steps=100,
            ema_decay=0.999, batch_size=64,
            any_shape=True,
@@ -275,28 +292,48 @@ _RECIPES = (
                                    "betas; slow on a CPU, exports as a diffusers pipeline")),
 )
 RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RECIPES}  # tests/test_cli.py: == RECIPE_NAMES
-# Checkpoints written before the DDPM recipes moved to the TimeUNet name a recipe and a network that no longer go
-# together: (recipe, architecture) -> the recipe that reads them as they were trained (a UNet2DModel predicting the
-# noise). Their recipes stay findable by name but are not offered for new training.
+# Recipes that read what an earlier diffviz wrote under a name that now means something else (``READ_AS``,
+# ``REVISED``): findable by name, so such a checkpoint opens, samples and trains on as it was trained, but not
+# offered for new training.
 _RETIRED = (
     Recipe(name="ddpm-cosine-unet2d", architecture="DDPMUNet", process=DDPM_COSINE, conditioned=True, lr=1e-3,
            warmup_steps=100, ema_decay=0.999, sampler="ddim", any_shape=True,
            summary=i18n.QT_TR_NOOP("DDPM with the cosine schedule on a small UNet2DModel predicting the noise (an "
                                    "earlier diffviz's ddpm-cosine recipe)")),
+    Recipe(name="flow-class-x", architecture="TimeUNet", process=FLOW_BLEND, conditioned=True, lr=2e-3,
+           warmup_steps=100, ema_decay=0.999, batch_size=64, classes=10, guidance=2.0, guidance_interval=(0.1, 0.7),
+           any_shape=True,
+           summary=i18n.QT_TR_NOOP("flow-class as an earlier diffviz trained it: predicts the clean image, batch 64, "
+                                   "a flat learning rate")),
 )
 RETIRED_RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in _RETIRED}
+# Checkpoints written before the DDPM recipes moved to the TimeUNet name a recipe and a network that no longer go
+# together: (recipe, architecture) -> the recipe that reads them as they were trained (a UNet2DModel predicting the
+# noise).
 READ_AS: dict[tuple[str, str], str] = {("ddpm", "DDPMUNet"): "ddpm-unet2d", ("ddpm-cosine", "DDPMUNet"): "ddpm-cosine-unet2d"}
+# (recipe, the revision a checkpoint records) -> the recipe that reads it, for revisions a recipe has left behind:
+# flow-class's first predicted the clean image (revision 2 predicts the velocity).
+REVISED: dict[tuple[str, int], str] = {("flow-class", 1): "flow-class-x"}
 # Recipes read from models opened this session (a diffusers pipeline folder's, ``core.pipelines``): looked up by
 # name like the built-in ones, so everything that finds a model's recipe by its checkpoint's name finds them too.
 LOADED_RECIPES: dict[str, Recipe] = {}
 
 __all__ = ["DEFAULT_RECIPE", "LOADED_RECIPES", "RECIPES", "RETIRED_RECIPES", "BlendProcess", "Recipe", "TrainingBatch",
-           "get_recipe", "read_as", "register_loaded"]
+           "get_recipe", "read_as", "register_loaded", "revision_of"]
 
 
-def read_as(recipe: str, architecture: str) -> str:
-    """The recipe a checkpoint of ``recipe`` holding an ``architecture`` network is read with (``READ_AS``)."""
-    return READ_AS.get((recipe, architecture), recipe)
+def read_as(recipe: str, architecture: str, revision: int = 1) -> str:
+    """The recipe a checkpoint of ``recipe`` (at ``revision``) holding an ``architecture`` network is read with:
+    the recipe itself, or the one that reads what an earlier diffviz wrote under its name (``READ_AS``,
+    ``REVISED``)."""
+    return READ_AS.get((recipe, architecture)) or REVISED.get((recipe, revision), recipe)
+
+
+def revision_of(recipe: str) -> int:
+    """The revision a checkpoint of ``recipe`` made now records (1 for recipes never revised, and names that are
+    not image recipes)."""
+    known = RECIPES.get(recipe) or RETIRED_RECIPES.get(recipe)
+    return known.revision if known else 1
 
 
 def get_recipe(name: str) -> Recipe:

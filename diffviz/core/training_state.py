@@ -28,7 +28,8 @@ FORMAT_NAME = "diffviz-training-state"
 FORMAT_VERSION = 1
 SUFFIX = ".resume.safetensors"
 # What must match for a saved run to go on as the same run; anything else (threads, precision) may change.
-SAME_RUN = ("recipe", "architecture", "model_config", "batch_size", "lr", "seed", "data")
+SAME_RUN = ("recipe", "recipe_revision", "architecture", "model_config", "batch_size", "lr", "seed", "data")
+BEFORE = {"recipe_revision": 1}  # what a state written before a setting was recorded held
 
 
 def state_path(out: str | os.PathLike) -> Path:
@@ -41,7 +42,8 @@ def state_path(out: str | os.PathLike) -> Path:
 def run_identity(trainer: Trainer, data_name: str) -> dict[str, Any]:
     """What makes a run the same run (``SAME_RUN``), as JSON-safe values."""
     model = trainer.model
-    return {"recipe": trainer.recipe.name, "architecture": type(model).__name__,
+    return {"recipe": trainer.recipe.name, "recipe_revision": trainer.recipe.revision,
+            "architecture": type(model).__name__,
             "model_config": model.config() if hasattr(model, "config") else {},
             "batch_size": trainer.config.batch_size, "lr": trainer.config.lr, "seed": trainer.config.seed,
             "data": data_name}
@@ -97,6 +99,7 @@ def resume_training(path: str | os.PathLike, trainer: Trainer, data_name: str) -
     header, tensors = read_safetensors(path, lambda metadata: _parse(path, metadata),
                                        what=i18n.QT_TR_NOOP("training state"))
     saved, here = header["run"], run_identity(trainer, data_name)
+    saved = {**BEFORE, **saved}
     differ = [i18n.tr("{setting} {saved} (now {now})").format(setting=key, saved=repr(saved.get(key)),
                                                                now=repr(here[key]))
               for key in SAME_RUN if saved.get(key) != here[key]]

@@ -29,7 +29,7 @@ def test_starts_with_the_bundled_model(window):
     assert window.model_info is not None, window.last_error
     assert window.model_info.recipe == "flow-class"  # the default recipe's model
     assert "bundled" not in (window.last_error or "")
-    assert window.controls.recipe_name() == "flow-class" and window.controls.batch.value() == 64
+    assert window.controls.recipe_name() == "flow-class" and window.controls.batch.value() == 32
     assert window.controls.digit.isEnabled() and window.controls.guidance.value() == 2.0
 
 
@@ -45,6 +45,24 @@ def test_the_guidance_box_follows_the_recipe_unless_the_learner_set_one(window):
     guidance.setValue(3.0)  # the learner's own: kept whatever model comes next
     assert window.load_checkpoint_file(bundled_checkpoint_path("ddpm"))
     assert guidance.value() == 3.0
+
+
+def test_the_guidance_box_follows_the_models_age(window, tmp_path):
+    """A flow-class model trained on few images is pushed harder by default (``Recipe.early_guidance``): the box
+    shows 2.5 for it and 2 again for the bundled model, which has seen 400,000."""
+    from diffviz.core.checkpoints import save_checkpoint, training_metadata
+    from diffviz.core.recipes import get_recipe
+
+    recipe = get_recipe("flow-class")
+    young = save_checkpoint(tmp_path / "young.safetensors", recipe.make_model(), recipe="flow-class",
+                            training=training_metadata(100, 3_200, 5.0, [], "bundled"))
+    guidance = window.controls.guidance
+    assert guidance.value() == recipe.guidance == 2.0 and window.model_info.images >= recipe.early_guidance[1]
+    assert window.load_checkpoint_file(young)
+    assert guidance.value() == recipe.early_guidance[0] == 2.5
+    assert window.controls.class_choice()["guidance"] == 2.5  # what Sample will use
+    window.use_bundled_model()
+    assert guidance.value() == 2.0
 
 
 def test_the_course_model_and_a_ddpm_model_bring_their_samplers(window, tmp_path):

@@ -6,7 +6,7 @@ and the matching down activation added as a skip connection (``x + h.pop()``).
 
 ``width`` (default the course's 32) scales every layer's channels (``width``, twice it, twice it), so a
 wider TimeUNet can be weighed against the course's per training image (``diffviz bench quality``,
-``flow-class@w48``). At the default it is the course's network exactly.
+``flow-class-x@w48``). At the default it is the course's network exactly.
 
 One deliberate difference in form, none in maths or weights: every layer has its own
 SiLU module. SiLU has no parameters, so the state dict is the course's

@@ -180,7 +180,9 @@ class ControlPanel(QWidget):
                                        value=RECIPE_FACTS[DEFAULT_RECIPE].guidance, singleStep=0.5,
                                        toolTip=i18n.tr("Classifier-free guidance for models told the class: 1 = "
                                                        "none; higher = more clearly the asked-for digit, less "
-                                                       "varied; 0 = ignore the label"))
+                                                       "varied; 0 = ignore the label. Its default follows the model "
+                                                       "on screen: a young model, still unsure of its digits, is "
+                                                       "pushed harder"))
         self.guide_at = QComboBox(toolTip=i18n.tr("When guidance applies, by the noise level of the image being "
                                                   "drawn (1 = pure noise). Pushed from the very first step every 3 "
                                                   "comes out the same 3; in the middle of sampling the digits stay "
@@ -241,7 +243,7 @@ class ControlPanel(QWidget):
         recipe = self._state.recipe_facts  # torch-free: the state may have no model yet
         self._show_model_name()
         self.set_samplers(recipe.samplers, recipe.sampler)
-        self.set_class_choice(recipe.classes, recipe.guidance)
+        self.set_class_choice(recipe.classes, recipe.guidance_scale_for(self._state.training_images))
 
     def _show_model_name(self) -> None:
         if self._state.model is None and self._state.engine == ENGINE_LOADING:
@@ -295,8 +297,9 @@ class ControlPanel(QWidget):
         return self.sampler.currentData()
 
     def set_class_choice(self, classes: int, guidance: float | None = None) -> None:
-        """Offer the digit and guidance only for a model told the class. The scale follows the recipe's default
-        ``guidance`` (ddpm draws at 1.5, flow-class at 2) unless the learner set one of their own."""
+        """Offer the digit and guidance only for a model told the class. The scale follows the default ``guidance``
+        for the model on screen (ddpm draws at 1.5; flow-class at 2, at 2.5 while its model has seen fewer than
+        150,000 training images) unless the learner set one of their own."""
         for widget in (self.digit, self.guidance, self.guide_at):
             widget.setEnabled(classes > 0)
         if classes and guidance is not None:

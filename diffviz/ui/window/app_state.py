@@ -81,6 +81,11 @@ class AppState(QObject):
         return self._info.recipe if self._info else UNTRAINED_RECIPE
 
     @property
+    def training_images(self) -> int | None:
+        """How many training images made the model on screen (None: untrained, or not known)."""
+        return self._info.images if self._info else None
+
+    @property
     def recipe_facts(self) -> RecipeFacts:
         """What the controls show about the model's recipe; needs no torch, so it answers while loading. A recipe
         read from an opened pipeline folder has no torch-free copy: the engine that opened it is loaded, and the

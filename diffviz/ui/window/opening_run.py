@@ -123,7 +123,9 @@ class OpeningRun:
                                             train=shortcut_text("run.train")))
         elif self._state.trajectory is None:
             recipe = self._state.recipe
-            if self._sample(OPENING.n, OPENING.steps, OPENING.seed, recipe.sampler, {}, on_done=self._drawn):
+            # the guidance its recipe gives a model of this age (core.guidance), never the controls' value
+            choice = {"guidance": recipe.guidance_scale_for(self._state.training_images)} if recipe.classes else {}
+            if self._sample(OPENING.n, OPENING.steps, OPENING.seed, recipe.sampler, choice, on_done=self._drawn):
                 self._report.set_status(i18n.tr("Drawing {count} digits from noise in {steps} steps with {model}, "
                                                 "to show what it has learnt…")
                                         .format(count=OPENING.n, steps=OPENING.steps, model=self._state.title))
