@@ -217,7 +217,7 @@ def test_junk_settings_fall_back_to_defaults(qtbot, tmp_path):
                     "[window]\ngeometry=zzz\ntab=nine\n")
     win = MainWindow(settings=QSettings(str(path), QSettings.IniFormat))
     qtbot.addWidget(win)
-    assert win.controls.batch.value() == 64  # the default recipe's (flow)
+    assert win.controls.batch.value() == 32  # the default recipe's (flow-class)
     assert win.controls.lr.value() == pytest.approx(0.002)
     assert win.controls.steps.value() == 40
     win.close()
