@@ -38,6 +38,21 @@ def test_architecture_lists_the_six_layers_and_the_parameter_count(architecture)
     assert architecture._skips == [("down0", "up2"), ("down1", "up1")]
 
 
+def test_an_end_box_grows_to_hold_a_long_output_name(architecture):
+    """What the model predicts is worded by its process ("velocity (noise − clean)", longer in Chinese): the
+    prediction box grows to hold the words instead of letting them run over its border."""
+    from diffviz.ui.views.architecture_view import IO_SIZE, _Box
+
+    model = BasicUNet()
+    architecture.set_layers(describe_layers(model), "BasicUNet", facts=model.facts(),
+                            output="velocity (noise − clean), as a process with a much longer name might put it")
+    ends = [item for item in architecture.scene.items() if isinstance(item, _Box) and item.part == "io"]
+    sink = max(ends, key=lambda box: box.rect.height())
+    assert sink.rect.height() > IO_SIZE[1]
+    assert sink.rect.contains(sink.label.mapRectToParent(sink.label.boundingRect()).adjusted(0, 1, 0, -1))
+    assert min(box.rect.height() for box in ends) == IO_SIZE[1]  # the input's words fit: it keeps its size
+
+
 def test_each_architecture_is_drawn_and_explained_in_its_own_words(qtbot):
     """UNet2DModel's blocks are not BasicUNet's layers: no 5×5 convolutions or max-pooling in its words."""
     from diffviz.core.models import build_model

@@ -57,6 +57,21 @@ def synthetic(channel_scales: list[float], steps: int = 2) -> Trajectory:
 
 
 # -- timeline -----------------------------------------------------------------------------------------
+def test_the_panels_share_the_width_whatever_their_captions_say(timeline, traj, qtbot):
+    """A class run's caption (digits, guidance) is long: it wraps, and x and the prediction stay as wide as each
+    other; the nearest training digits, once shown, take an equal third, and hidden they take nothing."""
+    timeline.captions[0].setText("<b>x</b> — the images at this step (digits 0 to 9 in turn · guidance 2 for noise "
+                                 "0.1–0.7, and a good deal more to say than fits)")
+    qtbot.wait(50)
+    assert abs(timeline.x_panel.width() - timeline.pred_panel.width()) <= 2
+    images = traj.final[:, :, :, :]
+    timeline.set_nearest(traj, images, np.full(len(images), 0.1))
+    qtbot.waitUntil(lambda: abs(timeline.nearest_panel.width() - timeline.x_panel.width()) <= 2, timeout=2000)
+    timeline.set_nearest(None)
+    qtbot.waitUntil(lambda: abs(timeline.x_panel.width() - timeline.pred_panel.width()) <= 2
+                    and timeline.x_panel.width() > 1.3 * timeline.nearest_panel.width(), timeout=2000)
+
+
 def test_set_trajectory_gives_one_slider_position_per_frame(timeline, traj):
     assert (timeline.slider.minimum(), timeline.slider.maximum()) == (0, traj.n_steps)
     assert timeline.frame() == 0 and timeline.trajectory() is traj

@@ -60,10 +60,7 @@ class _Box(QGraphicsPathItem):
 
     def __init__(self, name: str, rect: QRectF, part: str, html: str,
                  on_click: Callable[[str], None] | None = None) -> None:
-        path = QPainterPath()
-        path.addRoundedRect(rect, 9, 9)
-        super().__init__(path)
-        self.name, self.rect, self.part = name, rect, part
+        super().__init__()
         self._on_click = on_click
         self._selected = False
         self._hover = False
@@ -72,6 +69,13 @@ class _Box(QGraphicsPathItem):
         text.setFont(_font(15))
         text.setHtml(f"<div align='center'>{html}</div>")
         text.setTextWidth(rect.width())
+        grow = text.boundingRect().height() + 6 - rect.height()  # a longer text (a translation) grows the box
+        if grow > 0:
+            rect = rect.adjusted(0, -grow / 2, 0, grow / 2)
+        path = QPainterPath()
+        path.addRoundedRect(rect, 9, 9)
+        self.setPath(path)
+        self.name, self.rect, self.part = name, rect, part
         text.setPos(rect.left(), rect.center().y() - text.boundingRect().height() / 2)
         text.setAcceptedMouseButtons(Qt.NoButton)
         if on_click is not None:

@@ -149,7 +149,7 @@ class TimelineView(QWidget):
         for column, (text, panel) in enumerate(
                 [(i18n.tr("<b>x</b> — the images at this step"), self.x_panel),
                  (i18n.tr("<b>prediction</b> — the model's guess of the clean images"), self.pred_panel)]):
-            caption = QLabel(text)
+            caption = QLabel(text, wordWrap=True)  # a long caption (digits, guidance) wraps, not widens its panel
             caption.setAlignment(Qt.AlignCenter)
             self.captions.append(caption)
             images.addWidget(caption, 0, column)
@@ -162,6 +162,9 @@ class TimelineView(QWidget):
         for widget in (self.nearest_caption, self.nearest_panel):
             widget.setVisible(False)
         images.setRowStretch(1, 1)
+        for column in range(2):  # the panels shown share the width equally, whatever their captions say
+            images.setColumnStretch(column, 1)
+        self._images_grid = images
 
         self.change_plot = pg.PlotWidget()
         self.change_plot.setFixedHeight(130)
@@ -259,6 +262,7 @@ class TimelineView(QWidget):
         shown = trajectory is not None and trajectory is self._traj and images is not None
         for widget in (self.nearest_caption, self.nearest_panel):
             widget.setVisible(shown)
+        self._images_grid.setColumnStretch(2, 1 if shown else 0)  # a hidden column takes no share
         if not shown:
             return
         copies = int((distances < COPY_DISTANCE).sum())
