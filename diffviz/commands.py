@@ -170,7 +170,7 @@ def sample_command(args: argparse.Namespace) -> int:
         check_trajectory_fits(model, args.n, args.steps, 8 if wants_features else False, image_shape_of(model))
     chosen = choose_sampling_precision(args.precision, model, recipe, min(args.n, 1000), device)
     # unless told, the scale its recipe gives a model trained on as many images as this one (core.guidance)
-    guidance = recipe.guidance_scale_for(info.images) if args.guidance is None and recipe.classes else args.guidance
+    guidance = recipe.sampling_scale(info.images, args.guidance)
     choice = {"digit": args.digit, "guidance": guidance, "guidance_interval": interval,
               "precision": chosen.precision}
     guided = f", {resolve_guidance(recipe, guidance, interval).text()}" if recipe.classes else ""

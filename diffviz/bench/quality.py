@@ -148,13 +148,8 @@ def quality_per_image(recipe_name: str, budgets: list[Budget], n: int = 500, ste
     meter = QualityMeter.load()
     snapshots, _ = runs_for(recipe, budgets, seed)
     return [(shot, meter.measure(sample_final(shot.model, n, steps, seed, recipe=recipe,
-                                              guidance=_scale(recipe, guidance, shot.images))))
+                                              guidance=recipe.sampling_scale(shot.images, guidance))))
             for shot in snapshots]
-
-
-def _scale(recipe: Recipe, guidance: float | None, images: int) -> float | None:
-    """``guidance``, or the default scale for a model of ``recipe`` after ``images`` images (as Sample uses it)."""
-    return recipe.guidance_scale_for(images) if guidance is None and recipe.classes else guidance
 
 
 def print_quality_bench(recipes: list[str], budgets: list[Budget]) -> None:
@@ -172,7 +167,7 @@ def print_quality_bench(recipes: list[str], budgets: list[Budget]) -> None:
         snapshots, precision = runs_for(recipe, budgets)
         for shot in snapshots:
             for scale in scales:
-                used = _scale(recipe, scale, shot.images)
+                used = recipe.sampling_scale(shot.images, scale)
                 report = meter.measure(sample_final(shot.model, 500, 40, 0, recipe=recipe, guidance=used))
                 label = name if used is None else f"{name} (guidance {used:g})"
                 print(f"  {label:26s} {shot.images:8,d} {shot.seconds:8.0f} {shot.steps:6d} {report.recognised:10.2f} "

@@ -140,6 +140,13 @@ class Recipe:
         """The default scale for a model of this recipe trained on ``images`` images (None: not known)."""
         return default_scale(self.guidance, self.early_guidance, images)
 
+    def sampling_scale(self, images: int | None, given: float | None = None) -> float | None:
+        """The scale a run draws a model trained on ``images`` images with: ``given``, else the default for the
+        model's age; None for a recipe not told the class (there is nothing to guide toward)."""
+        if given is not None or not self.classes:
+            return given
+        return self.guidance_scale_for(images)
+
     def default_guidance_for(self, images: int | None) -> Guidance:
         """The guidance a model of this recipe trained on ``images`` images samples with unless told otherwise:
         a young model is pushed harder toward its digit (``early_guidance``)."""

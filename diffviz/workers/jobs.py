@@ -108,7 +108,7 @@ def training_job(data: DigitData | str, config: TrainConfig, recipe: Recipe = RE
             # the guidance a model of this age draws with by default, as Sample would use it now (core.guidance)
             images = sample_final(model, PREVIEW_N, PREVIEW_STEPS, PREVIEW_SEED, cancel=worker.stop_event,
                                   recipe=recipe, precision=chosen.precision,
-                                  guidance=recipe.guidance_scale_for(trainer.images_seen) if recipe.classes else None)
+                                  guidance=recipe.sampling_scale(trainer.images_seen))
             if images is None:  # stopped: the weights matter now, not the preview
                 return
             message = PreviewSamples(step, elapsed, images)

@@ -124,7 +124,7 @@ class OpeningRun:
         elif self._state.trajectory is None:
             recipe = self._state.recipe
             # the guidance its recipe gives a model of this age (core.guidance), never the controls' value
-            choice = {"guidance": recipe.guidance_scale_for(self._state.training_images)} if recipe.classes else {}
+            choice = {"guidance": recipe.sampling_scale(self._state.training_images)}
             if self._sample(OPENING.n, OPENING.steps, OPENING.seed, recipe.sampler, choice, on_done=self._drawn):
                 self._report.set_status(i18n.tr("Drawing {count} digits from noise in {steps} steps with {model}, "
                                                 "to show what it has learnt…")
