@@ -9,9 +9,7 @@ grids are built once, on first view, and a revisit is only ``setImage`` with fix
 levels (never auto-levels: they would make the last noisy frames look as crisp as the
 result). Nothing is converted up front, so a 1000-step run opens at once.
 
-Why the panels get RGBA copies of the grey grids: Qt paints a scaled RGBA8888 image about
-three times faster than a Grayscale8 one (measured ~0.4 vs ~1.4 ms at 600x600), and the two
-big panels are most of a scrub's paint time. ``image_data()`` still returns the grey grid.
+The panels are ``GridPanel``s, handed RGBA copies of the grey grids (faster to paint: see there).
 
 Grids come from ``grid_uint8`` (numpy, well under a millisecond even while training runs).
 
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSiz
 from diffviz.core import i18n
 from diffviz.core.captions import request_text, step_label
 from diffviz.core.trajectory import Trajectory
-from diffviz.ui.widgets.images import ExplanationBox, ImagePanel, grid_uint8
+from diffviz.ui.widgets.images import ExplanationBox, GridPanel, grey_rgba, grid_uint8
 from diffviz.ui.widgets.keys import key_text
 
 EXPLANATION = i18n.QT_TR_NOOP("""
@@ -73,19 +71,6 @@ def cache_frames(frame_bytes: int) -> int:
     return int(max(2, min(CACHE_FRAMES, CACHE_BYTES // max(int(frame_bytes), 1))))
 
 
-def grey_rgba(grid: np.ndarray) -> np.ndarray:
-    """(H, W) uint8 grey -> (H, W, 4) RGBA with the same grey in R, G and B and full alpha; a colour grid
-    (H, W, 3), from a colour model, keeps its colours."""
-    rgba = np.empty((*grid.shape[:2], 4), dtype=np.uint8)
-    rgba[..., :3] = grid if grid.ndim == 3 else grid[..., None]
-    rgba[..., 3] = 255
-    return rgba
-
-
-def _is_grey(rgba: np.ndarray) -> bool:
-    return bool(np.array_equal(rgba[..., 0], rgba[..., 1]) and np.array_equal(rgba[..., 1], rgba[..., 2]))
-
-
 COPY_DISTANCE = 0.02  # RMS pixel distance under which a result is a copy of a training digit
 NEAREST_TIP = i18n.QT_TR_NOOP(
     "For each result, the most similar of the training digits and the root-mean-square pixel difference "
@@ -100,23 +85,6 @@ def _fit_width(label: QLabel, minimum: int, texts: list[str], bold: bool = False
     font.setBold(bold)
     metrics = QFontMetrics(font)
     label.setFixedWidth(max([minimum] + [metrics.horizontalAdvance(text) + 12 for text in texts]))
-
-
-class GridPanel(ImagePanel):
-    """An ImagePanel for a grey grid handed over as RGBA (see the module docstring)."""
-
-    _grey: np.ndarray | None = None
-
-    def set_rgba(self, rgba: np.ndarray) -> None:
-        same_size = self._grey is not None and self._grey.shape == rgba.shape[:2]
-        self._grey = rgba[..., 0] if _is_grey(rgba) else rgba[..., :3]
-        self.item.setImage(rgba, autoLevels=False, levels=(0, 255))
-        if not same_size:
-            self.view.autoRange(padding=0.01)
-
-    def image_data(self) -> np.ndarray | None:
-        """The grey (H, W) grid on screen, as ``grid_uint8`` would make it."""
-        return self._grey
 
 
 class TimelineView(QWidget):

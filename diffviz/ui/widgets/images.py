@@ -62,6 +62,38 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         event.accept()
 
 
+def grey_rgba(grid: np.ndarray) -> np.ndarray:
+    """(H, W) uint8 grey -> (H, W, 4) RGBA with the same grey in R, G and B and full alpha; a colour grid
+    (H, W, 3), from a colour model, keeps its colours."""
+    rgba = np.empty((*grid.shape[:2], 4), dtype=np.uint8)
+    rgba[..., :3] = grid if grid.ndim == 3 else grid[..., None]
+    rgba[..., 3] = 255
+    return rgba
+
+
+def _is_grey(rgba: np.ndarray) -> bool:
+    return bool(np.array_equal(rgba[..., 0], rgba[..., 1]) and np.array_equal(rgba[..., 1], rgba[..., 2]))
+
+
+class GridPanel(ImagePanel):
+    """An ImagePanel for a grey grid handed over as RGBA (``grey_rgba``). Why RGBA: Qt paints a scaled RGBA8888
+    image about three times faster than a Grayscale8 one (measured ~0.4 vs ~1.4 ms at 600x600), and the
+    timeline's big panels are most of a scrub's paint time. ``image_data()`` still returns the grey grid."""
+
+    _grey: np.ndarray | None = None
+
+    def set_rgba(self, rgba: np.ndarray) -> None:
+        same_size = self._grey is not None and self._grey.shape == rgba.shape[:2]
+        self._grey = rgba[..., 0] if _is_grey(rgba) else rgba[..., :3]
+        self.item.setImage(rgba, autoLevels=False, levels=(0, 255))
+        if not same_size:
+            self.view.autoRange(padding=0.01)
+
+    def image_data(self) -> np.ndarray | None:
+        """The grey (H, W) grid on screen, as ``grid_uint8`` would make it."""
+        return self._grey
+
+
 class ExplanationBox(QWidget):
     """A short, collapsible explanation of a view for a learner: a title that toggles rich text."""
 
